@@ -1,0 +1,6 @@
+/**
+ * @module cli
+ * The `peerline` command line.
+ */
+export { buildCli, runCli, UsageError } from './main.js';
+export type { CliIo } from './main.js';

@@ -1,0 +1,5 @@
+/**
+ * @module services/users
+ * User administration (admins only).
+ */
+export { listUsers, getUser, createUser, updateUser, setUserActive, resetPassword, insertUser, toUser } from './users.js';

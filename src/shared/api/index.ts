@@ -1,0 +1,9 @@
+/**
+ * @module shared/api
+ * Request and response schemas of the HTTP API, shared by the server (validation, OpenAPI) and the web app.
+ */
+export * from './common.js';
+export * from './auth.js';
+export * from './users.js';
+export * from './audit.js';
+export * from './organisation.js';

@@ -1,0 +1,16 @@
+/**
+ * @module store/migrations
+ * The ordered list of migrations. Numbered, forward-only: add a new file with the next number and list it
+ * here; never edit or remove one that has shipped.
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './0001-foundation.js';
+
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-foundation': foundation,
+};
+
+/** The number a migration name starts with: `0001-foundation` → 1. */
+export function migrationNumber(name: string): number {
+  return Number.parseInt(name.slice(0, 4), 10);
+}
