@@ -118,7 +118,10 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerAuthRoutes(app, options.ctx, { loginRateLimitPerMinute: options.loginRateLimitPerMinute });
   registerUserRoutes(app, options.ctx);
   registerAuditRoutes(app, options.ctx);
-  registerOrganisationRoutes(app, options.ctx, { databaseKind: options.databaseKind, version: options.version });
+  registerOrganisationRoutes(app, options.ctx, {
+    databaseKind: options.databaseKind,
+    version: options.version,
+  });
 
   await registerWebApp(app, options.webRoot);
   return app;

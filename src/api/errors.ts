@@ -44,7 +44,9 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = LOCATION_OF_CONTEXT[error.validationContext ?? 'body'] ?? 'body';
-    const problems = error.validation.map((issue) => validationProblem(location, issue.instancePath, issue.message ?? 'Invalid value.'));
+    const problems = error.validation.map((issue) =>
+      validationProblem(location, issue.instancePath, issue.message ?? 'Invalid value.'),
+    );
     return reply.code(400).send({ problems });
   }
   const status = error.statusCode ?? 500;
@@ -87,11 +89,15 @@ function clientErrorProblem(error: FastifyError, status: number): Problem {
         ['headers', 'content-type'],
       );
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return errorProblem('request.empty_body', 'Send a JSON object as the body ({} when there is nothing to send).', [
-        'body',
-      ]);
+      return errorProblem(
+        'request.empty_body',
+        'Send a JSON object as the body ({} when there is nothing to send).',
+        ['body'],
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return errorProblem('request.too_large', 'The request body is too large.', ['body']);
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return errorProblem('request.malformed_json', 'The request body is not valid JSON.', ['body']);
     default:
       if (error instanceof SyntaxError) {
         return errorProblem('request.malformed_json', 'The request body is not valid JSON.', ['body']);

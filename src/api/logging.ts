@@ -47,7 +47,11 @@ export function loggerOptions(level: LogLevel): Exclude<FastifyServerOptions['lo
     level,
     redact: { paths: [...LOG_REDACT_PATHS], censor: '[Redacted]' },
     serializers: {
-      req: (request: RequestLike) => ({ id: request.id, method: request.method, path: pathOnly(request.url) }),
+      req: (request: RequestLike) => ({
+        id: request.id,
+        method: request.method,
+        path: pathOnly(request.url),
+      }),
       res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
       err: (error: Error & { code?: unknown }) => ({
         type: error.name,

@@ -22,9 +22,9 @@ import {
 } from '../store/index.js';
 
 export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  readStdin(): Promise<string>;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  readStdin: () => Promise<string>;
   env: Readonly<Record<string, string | undefined>>;
 }
 
@@ -47,7 +47,10 @@ export function buildCli(io: CliIo = processIo): Command {
     .description('Peerline: documentation and billing for Peer Support Services.')
     .version(peerlineVersion())
     .showHelpAfterError()
-    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) });
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    });
 
   program
     .command('serve')
@@ -90,27 +93,29 @@ export function buildCli(io: CliIo = processIo): Command {
     .requiredOption('--email <email>', 'the admin’s email, used to sign in')
     .requiredOption('--name <display name>', 'the admin’s name as colleagues know it')
     .option('--password-stdin', 'read the password from standard input instead of generating one')
-    .action(async (options: { organisation: string; email: string; name: string; passwordStdin?: boolean }) => {
-      const email = parseOption(EmailSchema, options.email, '--email');
-      const displayName = parseOption(DisplayNameSchema, options.name, '--name');
-      const generated = options.passwordStdin !== true;
-      const password = generated ? randomPassword() : (await io.readStdin()).replace(/\r?\n$/, '');
-      await withStore(loadConfig(io.env), async (store) => {
-        await migrateToLatest(store.db);
-        const result = await createAdminFromCli(contextOf(store, io.env), {
-          organisationName: options.organisation.trim(),
-          email,
-          displayName,
-          password,
+    .action(
+      async (options: { organisation: string; email: string; name: string; passwordStdin?: boolean }) => {
+        const email = parseOption(EmailSchema, options.email, '--email');
+        const displayName = parseOption(DisplayNameSchema, options.name, '--name');
+        const generated = options.passwordStdin !== true;
+        const password = generated ? randomPassword() : (await io.readStdin()).replace(/\r?\n$/, '');
+        await withStore(loadConfig(io.env), async (store) => {
+          await migrateToLatest(store.db);
+          const result = await createAdminFromCli(contextOf(store, io.env), {
+            organisationName: options.organisation.trim(),
+            email,
+            displayName,
+            password,
+          });
+          io.out(
+            `${result.organisationCreated ? 'Created organisation' : 'Using organisation'} "${options.organisation.trim()}" and admin ${result.user.email}.`,
+          );
+          if (generated) {
+            io.out(`Password (shown only now): ${password}`);
+          }
         });
-        io.out(
-          `${result.organisationCreated ? 'Created organisation' : 'Using organisation'} "${options.organisation.trim()}" and admin ${result.user.email}.`,
-        );
-        if (generated) {
-          io.out(`Password (shown only now): ${password}`);
-        }
-      });
-    });
+      },
+    );
 
   program
     .command('demo-data')
@@ -156,7 +161,12 @@ export class UsageError extends Error {
 
 /** Runs the CLI; returns the exit code. Known failures print one plain message, not a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
-  const program = buildCli(io).exitOverride();
+  const program = buildCli(io);
+  // Subcommands copy their parent's settings when created, so the override must be set on each of them:
+  // otherwise `create-admin --help` or a missing option calls process.exit instead of returning a code.
+  for (const command of [program, ...program.commands]) {
+    command.exitOverride();
+  }
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

@@ -80,7 +80,8 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'PEERLINE_PUBLIC_ORIGIN',
     default: '(from Host header)',
-    description: 'The origin users browse to, e.g. https://peerline.example.org; writes from other origins are refused.',
+    description:
+      'The origin users browse to, e.g. https://peerline.example.org; writes from other origins are refused.',
   },
   {
     name: 'PEERLINE_SESSION_IDLE_MINUTES',
@@ -128,7 +129,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   };
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`);
+    throw new ConfigError(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}".`,
+    );
   }
   const publicOrigin = read('PEERLINE_PUBLIC_ORIGIN');
   if (publicOrigin !== undefined && !/^https?:\/\/[^/]+$/.test(publicOrigin)) {

@@ -31,7 +31,9 @@ export interface StartOptions {
 const SESSION_PURGE_INTERVAL_MS = 10 * 60_000;
 
 export function peerlineVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return manifest.version;
 }
 
@@ -40,7 +42,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const store = await openStore(databaseTargetFromConfig(config));
   try {
     const migration = await migrateToLatest(store.db);
-    const ctx: ServiceContext = { db: store.db, clock: options.clock ?? systemClock, security: config.security };
+    const ctx: ServiceContext = {
+      db: store.db,
+      clock: options.clock ?? systemClock,
+      security: config.security,
+    };
     const app = await buildApp({
       ctx,
       databaseKind: store.kind,
@@ -54,11 +60,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     });
     const displayHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
     // The demo organisation is made only in a new embedded database, never in a PostgreSQL one.
-    const demo = store.kind === 'pglite' && (await isEmptyDatabase(ctx)) ? await createDemoData(ctx) : undefined;
+    const demo =
+      store.kind === 'pglite' && (await isEmptyDatabase(ctx)) ? await createDemoData(ctx) : undefined;
 
     await purgeExpiredSessions(ctx);
     const purgeTimer = setInterval(() => {
-      purgeExpiredSessions(ctx).catch((error: unknown) => app.log.warn({ err: error }, 'session purge failed'));
+      purgeExpiredSessions(ctx).catch((error: unknown) =>
+        app.log.warn({ err: error }, 'session purge failed'),
+      );
     }, SESSION_PURGE_INTERVAL_MS);
     purgeTimer.unref();
 
@@ -67,8 +76,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
     const url = `http://${displayHost}:${port}`;
 
-    const where = store.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
-    print(`Peerline ${peerlineVersion()} is serving ${url} — ${where}, migration ${migration.name ?? 'none'}.`);
+    const where =
+      store.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+    print(
+      `Peerline ${peerlineVersion()} is serving ${url} — ${where}, migration ${migration.name ?? 'none'}.`,
+    );
     if (demo !== undefined) {
       print(formatDemoLogins(demo, url));
     } else {

@@ -42,7 +42,9 @@ export function conflict(code: string, message: string, path: Problem['path']): 
   return new ServiceError('conflict', [errorProblem(code, message, path)]);
 }
 
-export function forbidden(message = 'Your role does not allow this. Ask a program admin if you need it.'): ServiceError {
+export function forbidden(
+  message = 'Your role does not allow this. Ask a program admin if you need it.',
+): ServiceError {
   return new ServiceError('forbidden', [errorProblem('access.forbidden', message)]);
 }
 

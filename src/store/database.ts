@@ -16,7 +16,7 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; poolSize?: number }
   | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' };
+  | { kind: 'pglite-memory'; loadDataDir?: Blob };
 
 export interface Store {
   readonly db: Kysely<Database>;
@@ -36,9 +36,9 @@ export async function openStore(target: DatabaseTarget): Promise<Store> {
     case 'postgres':
       return openPostgres(target.url, target.poolSize ?? 10);
     case 'pglite':
-      return openPglite(target.dataDir);
+      return openPglite(target.dataDir, undefined);
     case 'pglite-memory':
-      return openPglite(undefined);
+      return openPglite(undefined, target.loadDataDir);
   }
 }
 
@@ -56,11 +56,11 @@ function openPostgres(url: string, poolSize: number): Store {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Store> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Store> {
   const lock: DataDirectoryLock | undefined = dataDir === undefined ? undefined : lockDataDirectory(dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(dataDir ?? 'memory://');
+    pglite = await PGlite.create(dataDir ?? 'memory://', loadDataDir === undefined ? {} : { loadDataDir });
   } catch (error) {
     lock?.release();
     throw error;

@@ -34,7 +34,10 @@ export function requireUser(ctx: ServiceContext, admitted: readonly Role[]): pre
     const session =
       token === undefined
         ? undefined
-        : await resolveSession(ctx, token, { ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+        : await resolveSession(ctx, token, {
+            ip: request.ip,
+            userAgent: request.headers['user-agent'] ?? null,
+          });
     if (session === undefined) {
       if (token !== undefined) {
         clearSessionCookie(reply, request);
@@ -69,7 +72,12 @@ export function authenticatedOf(request: FastifyRequest): Authenticated {
   return request.authenticated;
 }
 
-export function setSessionCookie(reply: FastifyReply, request: FastifyRequest, token: string, expires: Date): void {
+export function setSessionCookie(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  token: string,
+  expires: Date,
+): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'strict',

@@ -11,7 +11,10 @@ import { ServiceError } from '../../services/errors.js';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function registerRequestGuard(app: FastifyInstance, options: { publicOrigin: string | undefined }): void {
+export function registerRequestGuard(
+  app: FastifyInstance,
+  options: { publicOrigin: string | undefined },
+): void {
   app.addHook('onRequest', async (request) => {
     if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) {
       return;

@@ -3,11 +3,7 @@
  * POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/auth/session.
  */
 import { z } from 'zod';
-import {
-  EmptyBodySchema,
-  LoginRequestSchema,
-  SessionResponseSchema,
-} from '../../shared/api/auth.js';
+import { EmptyBodySchema, LoginRequestSchema, SessionResponseSchema } from '../../shared/api/auth.js';
 import { endSession, login, type SessionView } from '../../services/auth/index.js';
 import type { ServiceContext } from '../../services/context.js';
 import {

@@ -131,7 +131,12 @@ export function registerUserRoutes(app: ZodApp, ctx: ServiceContext): void {
       },
     },
     async (request) => ({
-      user: await resetPassword(ctx, authenticatedOf(request).actor, request.params.id, request.body.password),
+      user: await resetPassword(
+        ctx,
+        authenticatedOf(request).actor,
+        request.params.id,
+        request.body.password,
+      ),
     }),
   );
 }

@@ -9,10 +9,17 @@ import type { ServiceContext, Actor } from '../context.js';
 import { invalid, requireRole } from '../errors.js';
 import { actorEntry, recordAudit } from './record.js';
 
-export async function listAuditEvents(ctx: ServiceContext, actor: Actor, query: AuditQuery): Promise<AuditPage> {
+export async function listAuditEvents(
+  ctx: ServiceContext,
+  actor: Actor,
+  query: AuditQuery,
+): Promise<AuditPage> {
   requireRole(actor, ['admin']);
   if (query.from !== undefined && query.to !== undefined && query.from > query.to) {
-    throw invalid('audit.range_reversed', 'The "from" date is after the "to" date; swap them.', ['query', 'from']);
+    throw invalid('audit.range_reversed', 'The "from" date is after the "to" date; swap them.', [
+      'query',
+      'from',
+    ]);
   }
   let select = ctx.db
     .selectFrom('audit_events')

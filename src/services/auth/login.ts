@@ -19,7 +19,11 @@ export interface LoginResult {
 
 const MINUTE_MS = 60_000;
 
-export async function login(ctx: ServiceContext, request: LoginRequest, client: ClientInfo): Promise<LoginResult> {
+export async function login(
+  ctx: ServiceContext,
+  request: LoginRequest,
+  client: ClientInfo,
+): Promise<LoginResult> {
   const email = request.email.trim().toLowerCase();
   const user = await ctx.db
     .selectFrom('users')
@@ -73,7 +77,11 @@ export async function login(ctx: ServiceContext, request: LoginRequest, client: 
   }
   if (!passwordMatches) {
     const lockedUntil = await countFailure(ctx, user.id, now);
-    await failure(lockedUntil === null ? 'wrong_password' : 'wrong_password_locked', user.organisation_id, user.id);
+    await failure(
+      lockedUntil === null ? 'wrong_password' : 'wrong_password_locked',
+      user.organisation_id,
+      user.id,
+    );
     throw lockedUntil === null ? invalidCredentials(ctx) : accountLocked(lockedUntil);
   }
 
@@ -83,7 +91,12 @@ export async function login(ctx: ServiceContext, request: LoginRequest, client: 
       .set({ failed_login_count: 0, locked_until: null, last_login_at: now })
       .where('id', '=', user.id)
       .execute();
-    const created = await createSession(trx, ctx, { id: user.id, organisationId: user.organisation_id }, client);
+    const created = await createSession(
+      trx,
+      ctx,
+      { id: user.id, organisationId: user.organisation_id },
+      client,
+    );
     await recordAudit(trx, ctx.clock, {
       organisationId: user.organisation_id,
       userId: user.id,

@@ -70,7 +70,11 @@ export function passwordPolicyProblems(
   const localPart = context.email?.split('@')[0]?.toLowerCase();
   if (localPart !== undefined && localPart.length >= 4 && password.toLowerCase().includes(localPart)) {
     return [
-      errorProblem('password.contains_email', 'Do not use your email name in your password; choose another.', path),
+      errorProblem(
+        'password.contains_email',
+        'Do not use your email name in your password; choose another.',
+        path,
+      ),
     ];
   }
   return [];

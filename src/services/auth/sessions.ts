@@ -37,7 +37,10 @@ export async function createSession(
   const now = ctx.clock.now();
   const token = newSessionToken();
   const absoluteExpiresAt = new Date(now.getTime() + ctx.security.sessionAbsoluteHours * 60 * MINUTE_MS);
-  const idleExpiresAt = earlier(new Date(now.getTime() + ctx.security.sessionIdleMinutes * MINUTE_MS), absoluteExpiresAt);
+  const idleExpiresAt = earlier(
+    new Date(now.getTime() + ctx.security.sessionIdleMinutes * MINUTE_MS),
+    absoluteExpiresAt,
+  );
   const row = await db
     .insertInto('sessions')
     .values({
@@ -159,7 +162,11 @@ function expiryReason(
 /** Ends the actor's session (logout). */
 export async function endSession(ctx: ServiceContext, sessionId: string, actor: Actor): Promise<void> {
   await ctx.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', actor.userId).execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('id', '=', sessionId)
+      .where('user_id', '=', actor.userId)
+      .execute();
     await recordAudit(trx, ctx.clock, {
       organisationId: actor.organisationId,
       userId: actor.userId,

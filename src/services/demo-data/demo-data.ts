@@ -41,7 +41,12 @@ export async function createDemoData(
   const users = demoUsers(seed);
   const logins: DemoLogin[] = users.map((user) => {
     const role = user.roles[0] ?? 'peer';
-    return { role, email: user.email, displayName: user.displayName, password: (options.password ?? randomPassword)(role) };
+    return {
+      role,
+      email: user.email,
+      displayName: user.displayName,
+      password: (options.password ?? randomPassword)(role),
+    };
   });
   const hashes = await Promise.all(logins.map((login) => hashPassword(login.password)));
   return ctx.db.transaction().execute(async (trx) => {

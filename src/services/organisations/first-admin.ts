@@ -44,7 +44,8 @@ export async function createAdminFromCli(
       ]);
     }
     const organisationId =
-      existing[0]?.id ?? (await insertOrganisation(trx, { name: request.organisationName, taxId: null, programs: [] }));
+      existing[0]?.id ??
+      (await insertOrganisation(trx, { name: request.organisationName, taxId: null, programs: [] }));
     const row = await insertUser(trx, ctx.clock.now(), {
       organisationId,
       email: request.email,

@@ -27,7 +27,10 @@ export interface NewOrganisation {
 }
 
 /** Inserts an organisation with its programs; returns the new organisation's id. Run inside a transaction. */
-export async function insertOrganisation(db: Kysely<Database>, organisation: NewOrganisation): Promise<string> {
+export async function insertOrganisation(
+  db: Kysely<Database>,
+  organisation: NewOrganisation,
+): Promise<string> {
   organisation.programs.forEach((program, index) => {
     if (!isValidNpi(program.npi)) {
       throw invalid(
@@ -74,7 +77,10 @@ export async function insertOrganisation(db: Kysely<Database>, organisation: New
 }
 
 /** The actor's organisation and its programs (any role may see them). */
-export async function getOrganisationOverview(ctx: ServiceContext, actor: Actor): Promise<OrganisationResponse> {
+export async function getOrganisationOverview(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<OrganisationResponse> {
   const organisation = await ctx.db
     .selectFrom('organisations')
     .select(['id', 'name'])

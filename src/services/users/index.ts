@@ -2,4 +2,13 @@
  * @module services/users
  * User administration (admins only).
  */
-export { listUsers, getUser, createUser, updateUser, setUserActive, resetPassword, insertUser, toUser } from './users.js';
+export {
+  listUsers,
+  getUser,
+  createUser,
+  updateUser,
+  setUserActive,
+  resetPassword,
+  insertUser,
+  toUser,
+} from './users.js';

@@ -13,7 +13,6 @@ import { endAllSessionsOf, hashPassword, passwordPolicyProblems } from '../auth/
 import type { Actor, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole, ServiceError } from '../errors.js';
 
-
 const USER_COLUMNS = [
   'id',
   'email',
@@ -46,7 +45,10 @@ export async function listUsers(
   options: { includeInactive: boolean },
 ): Promise<User[]> {
   requireRole(actor, ['admin']);
-  let query = ctx.db.selectFrom('users').select(USER_COLUMNS).where('organisation_id', '=', actor.organisationId);
+  let query = ctx.db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where('organisation_id', '=', actor.organisationId);
   if (!options.includeInactive) {
     query = query.where('active', '=', true);
   }
@@ -59,7 +61,11 @@ export async function getUser(ctx: ServiceContext, actor: Actor, userId: string)
   return toUser(await findUserRow(ctx.db, actor.organisationId, userId));
 }
 
-export async function createUser(ctx: ServiceContext, actor: Actor, request: CreateUserRequest): Promise<User> {
+export async function createUser(
+  ctx: ServiceContext,
+  actor: Actor,
+  request: CreateUserRequest,
+): Promise<User> {
   requireRole(actor, ['admin']);
   throwIfProblems(passwordPolicyProblems(request.password, { email: request.email }));
   const passwordHash = await hashPassword(request.password);
@@ -181,9 +187,15 @@ export async function setUserActive(
     await recordAudit(
       trx,
       ctx.clock,
-      actorEntry(actor, active ? 'user.reactivate' : 'user.deactivate', { type: 'user', id: userId }, 'success', {
-        endedSessions,
-      }),
+      actorEntry(
+        actor,
+        active ? 'user.reactivate' : 'user.deactivate',
+        { type: 'user', id: userId },
+        'success',
+        {
+          endedSessions,
+        },
+      ),
     );
     return toUser(row);
   });
@@ -203,7 +215,12 @@ export async function resetPassword(
   return ctx.db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('users')
-      .set({ password_hash: passwordHash, failed_login_count: 0, locked_until: null, updated_at: ctx.clock.now() })
+      .set({
+        password_hash: passwordHash,
+        failed_login_count: 0,
+        locked_until: null,
+        updated_at: ctx.clock.now(),
+      })
       .where('id', '=', userId)
       .where('organisation_id', '=', actor.organisationId)
       .returning(USER_COLUMNS)

@@ -1,0 +1,58 @@
+/**
+ * @module testing/fixtures
+ * Test organisations with one user per requested role, built through the same service code as demo data.
+ * Emails are unique per call, so many organisations can share one database, as tenants do in production.
+ */
+import type { Role } from '../shared/roles.js';
+import { hashPassword } from '../services/auth/index.js';
+import type { ServiceContext } from '../services/context.js';
+import { insertOrganisation } from '../services/organisations/index.js';
+import { insertUser } from '../services/users/index.js';
+import { demoOrganisation } from '../synthetic/index.js';
+
+/** The password every fixture user has. */
+export const FIXTURE_PASSWORD = 'correct horse battery staple';
+
+export interface FixtureUser {
+  id: string;
+  email: string;
+  roles: Role[];
+}
+
+export interface FixtureOrganisation {
+  id: string;
+  name: string;
+  users: Record<Role, FixtureUser>;
+}
+
+let fixtureCounter = 0;
+let fixtureHash: Promise<string> | undefined;
+
+export async function createFixtureOrganisation(
+  ctx: ServiceContext,
+  label = 'org',
+): Promise<FixtureOrganisation> {
+  fixtureCounter += 1;
+  const tag = `${label}${fixtureCounter}-${Math.random().toString(36).slice(2, 7)}`;
+  fixtureHash ??= hashPassword(FIXTURE_PASSWORD);
+  const passwordHash = await fixtureHash;
+  const template = demoOrganisation(tag);
+  return ctx.db.transaction().execute(async (trx) => {
+    const name = `Fixture ${tag} (demo)`;
+    const id = await insertOrganisation(trx, { name, taxId: template.taxId, programs: template.programs });
+    const roles: Role[] = ['peer', 'supervisor', 'clinician', 'billing', 'admin'];
+    const users = {} as Record<Role, FixtureUser>;
+    for (const role of roles) {
+      const email = `${role}.${tag}@fixtures.peerline.test`;
+      const row = await insertUser(trx, ctx.clock.now(), {
+        organisationId: id,
+        email,
+        displayName: `${role} ${tag}`,
+        roles: [role],
+        passwordHash,
+      });
+      users[role] = { id: row.id, email, roles: [role] };
+    }
+    return { id, name, users };
+  });
+}

@@ -1,0 +1,10 @@
+/**
+ * @module testing
+ * Helpers for the database and browser suites (never imported by production code).
+ */
+export { openTestStore, testContext, testDatabaseKind, ManualClock } from './test-store.js';
+export type { TestStore } from './test-store.js';
+export { createFixtureOrganisation, FIXTURE_PASSWORD } from './fixtures.js';
+export type { FixtureOrganisation, FixtureUser } from './fixtures.js';
+export { startTestServer } from './test-server.js';
+export type { TestServer } from './test-server.js';
