@@ -31,6 +31,7 @@ export {
   LAST_HOLIDAY_YEAR,
 } from './holidays.js';
 export type { FederalHoliday, FederalHolidayId } from './holidays.js';
+export { ageOn, yearsBefore } from './age.js';
 export { addBusinessDays, businessDaysBetween, isBusinessDay } from './business-days.js';
 export type { BusinessDayOptions } from './business-days.js';
 export {

@@ -7,12 +7,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../../shared/roles.js';
 import { DEMO_SEED, demoOrganisation, demoUsers, type Seed } from '../../synthetic/index.js';
-import { recordAudit } from '../audit/index.js';
 import { hashPassword } from '../auth/index.js';
 import type { ServiceContext } from '../context.js';
 import { conflict } from '../errors.js';
 import { insertOrganisation } from '../organisations/index.js';
-import { insertUser } from '../users/index.js';
+import { insertUser, recordUserCreatedBySystem } from '../users/index.js';
 
 export interface DemoLogin {
   role: Role;
@@ -80,16 +79,11 @@ export async function createDemoData(
         roles: users[index]?.roles ?? [login.role],
         passwordHash: hashes[index] ?? '',
       });
-      await recordAudit(trx, ctx.clock, {
+      await recordUserCreatedBySystem(trx, ctx.clock, {
         organisationId,
-        userId: null,
-        userEmail: null,
-        action: 'user.create',
-        recordType: 'user',
-        recordId: row.id,
-        ip: null,
-        outcome: 'success',
-        details: { via: 'demo-data', roles: [login.role] },
+        userId: row.id,
+        roles: [login.role],
+        via: 'demo-data',
       });
     }
     return { organisationId, organisationName: organisation.name, logins };

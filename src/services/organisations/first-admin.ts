@@ -4,11 +4,10 @@
  * does not exist yet. This is how a production PostgreSQL installation gets its first login.
  */
 import type { User } from '../../shared/api/users.js';
-import { recordAudit } from '../audit/index.js';
 import { hashPassword, passwordPolicyProblems } from '../auth/index.js';
 import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
-import { insertUser, toUser } from '../users/index.js';
+import { insertUser, recordUserCreatedBySystem, toUser } from '../users/index.js';
 import { insertOrganisation } from './organisations.js';
 
 export interface FirstAdminRequest {
@@ -53,16 +52,11 @@ export async function createAdminFromCli(
       roles: ['admin'],
       passwordHash,
     });
-    await recordAudit(trx, ctx.clock, {
+    await recordUserCreatedBySystem(trx, ctx.clock, {
       organisationId,
-      userId: null,
-      userEmail: null,
-      action: 'user.create',
-      recordType: 'user',
-      recordId: row.id,
-      ip: null,
-      outcome: 'success',
-      details: { via: 'cli', roles: ['admin'] },
+      userId: row.id,
+      roles: ['admin'],
+      via: 'cli',
     });
     return { user: toUser(row), organisationId, organisationCreated: existing.length === 0 };
   });

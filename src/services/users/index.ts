@@ -11,4 +11,5 @@ export {
   resetPassword,
   insertUser,
   toUser,
+  recordUserCreatedBySystem,
 } from './users.js';

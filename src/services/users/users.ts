@@ -10,7 +10,7 @@ import type { Role } from '../../shared/roles.js';
 import { isUniqueViolation, type Database, type UserRow } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import { endAllSessionsOf, hashPassword, passwordPolicyProblems } from '../auth/index.js';
-import type { Actor, ServiceContext } from '../context.js';
+import type { Actor, Clock, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole, ServiceError } from '../errors.js';
 
 const USER_COLUMNS = [
@@ -118,6 +118,25 @@ export async function insertUser(
     }
     throw error;
   }
+}
+
+/** Audits a user created outside a signed-in session (CLI, demo data): there is no acting user to name. */
+export async function recordUserCreatedBySystem(
+  db: Kysely<Database>,
+  clock: Clock,
+  created: { organisationId: string; userId: string; roles: readonly Role[]; via: 'cli' | 'demo-data' },
+): Promise<void> {
+  await recordAudit(db, clock, {
+    organisationId: created.organisationId,
+    userId: null,
+    userEmail: null,
+    action: 'user.create',
+    recordType: 'user',
+    recordId: created.userId,
+    ip: null,
+    outcome: 'success',
+    details: { via: created.via, roles: created.roles },
+  });
 }
 
 export async function updateUser(

@@ -1,0 +1,29 @@
+/**
+ * @module engine/calendar/age
+ * Ages in completed years, on calendar dates. Rules depend on them (a member under 21, a peer at least three
+ * years older than a consumer under 18), and the synthetic generator draws dates of birth with them.
+ */
+import { dateParts, daysInMonth, formatDate, toDayNumber, type CalendarDate } from './date.js';
+
+/**
+ * Age in completed years on `onDate` of someone born on `dateOfBirth`. A 29 February birthday is reached on
+ * 1 March in common years.
+ *
+ * @throws RangeError when a date is malformed or `onDate` is before `dateOfBirth`.
+ */
+export function ageOn(dateOfBirth: CalendarDate, onDate: CalendarDate): number {
+  const birth = dateParts(dateOfBirth);
+  const on = dateParts(onDate);
+  if (toDayNumber(onDate) < toDayNumber(dateOfBirth)) {
+    throw new RangeError(`onDate ${onDate} is before dateOfBirth ${dateOfBirth}`);
+  }
+  const birthdayPassed = on.month > birth.month || (on.month === birth.month && on.day >= birth.day);
+  return on.year - birth.year - (birthdayPassed ? 0 : 1);
+}
+
+/** The same month and day `years` earlier; 29 February becomes 28 February in a common year. */
+export function yearsBefore(date: CalendarDate, years: number): CalendarDate {
+  const { year, month, day } = dateParts(date);
+  const earlier = year - years;
+  return formatDate({ year: earlier, month, day: Math.min(day, daysInMonth(earlier, month)) });
+}

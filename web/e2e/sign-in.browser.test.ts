@@ -1,0 +1,108 @@
+/**
+ * Browser suite: signing in and out in Chromium, each role's home, a wrong password, the admin's audit log
+ * of their own sign-in, and the pages at phone width and by keyboard alone.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ROLES, roleLabel } from '../../src/shared/roles.js';
+import { startTestServer, type TestServer } from '../../src/testing/index.js';
+import { launchChromium, signIn } from './browser.js';
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+describe('signing in', () => {
+  it.each(ROLES)('%s signs in and sees their home, with navigation for their role', async (role) => {
+    await signIn(page, server, role);
+    const login = server.demo.logins.find((entry) => entry.role === role);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Hello, ${login?.displayName}`);
+    await expect.poll(() => page.getByText(roleLabel(role), { exact: true }).count()).toBeGreaterThan(0);
+    // Every role sees the organisation's four programs.
+    await expect.poll(() => page.getByRole('heading', { name: 'Programs' }).count()).toBe(1);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const adminLinks = await nav.getByRole('link', { name: 'Audit log' }).count();
+    expect(adminLinks).toBe(role === 'admin' ? 1 : 0);
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(role === 'admin' ? 1 : 0);
+  });
+
+  it('shows a plain message for a wrong password and stays on the sign-in page', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Email').fill(server.emailOf('peer'));
+    await page.getByLabel('Password').fill('this is not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('The email or password is not right');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in to Peerline');
+  });
+
+  it('names an empty field beside the field itself', async () => {
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByText('Enter your email address.').count()).toBeGreaterThan(0);
+  });
+
+  it('signs out back to the sign-in page, and the old session no longer works', async () => {
+    await signIn(page, server, 'supervisor');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('Sign in to Peerline');
+    const status = await page.evaluate(async () => (await fetch('/api/v1/auth/session')).status);
+    expect(status).toBe(401);
+  });
+
+  it('the admin signs in and finds that sign-in in the audit log', async () => {
+    await signIn(page, server, 'admin');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    const rows = page.getByRole('row');
+    await expect
+      .poll(async () =>
+        (await rows.allTextContents()).some(
+          (text) => text.includes('auth.login') && text.includes(server.emailOf('admin')),
+        ),
+      )
+      .toBe(true);
+  });
+
+  it('signs in by keyboard alone', async () => {
+    await page.goto(server.url);
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(server.emailOf('billing'));
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(server.passwordOf('billing'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Hello, /);
+  });
+});
+
+describe('on a phone-sized screen', () => {
+  it('fits the sign-in page and the home page into 375 pixels without sideways scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(server.url);
+    const overflow = (): Promise<number> =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await signIn(page, server, 'peer');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+  });
+});
