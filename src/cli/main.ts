@@ -11,7 +11,7 @@ import { systemClock, type ServiceContext } from '../services/context.js';
 import { ServiceError } from '../services/errors.js';
 import { createDemoData, formatDemoLogins, randomPassword } from '../services/demo-data/index.js';
 import { createAdminFromCli } from '../services/organisations/index.js';
-import { startServer, peerlineVersion } from '../server/index.js';
+import { startServer, peerlineVersion, type RunningServer } from '../server/index.js';
 import {
   DataDirectoryLockedError,
   MigrationError,
@@ -26,6 +26,15 @@ export interface CliIo {
   err: (text: string) => void;
   readStdin: () => Promise<string>;
   env: Readonly<Record<string, string | undefined>>;
+}
+
+// A closed stdout (a log pipe that went away) must not bring the server down with it.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') {
+      throw error;
+    }
+  });
 }
 
 const processIo: CliIo = {
@@ -59,8 +68,16 @@ export function buildCli(io: CliIo = processIo): Command {
     )
     .action(async () => {
       const config = loadConfig(io.env);
-      const server = await startServer(config, { print: io.out });
+      // Handlers go in before start-up: a signal while the database is being created must not kill the
+      // process half-way through initdb; it stops the server as soon as start-up has finished.
+      let stopSignal: string | undefined;
+      let server: RunningServer | undefined;
       const stop = (signal: string): void => {
+        stopSignal ??= signal;
+        if (server === undefined) {
+          io.out(`Received ${signal} while starting: stopping as soon as start-up finishes.`);
+          return;
+        }
         io.out(`Received ${signal}: finishing requests in progress, then closing the database.`);
         server.close().then(
           () => process.exit(0),
@@ -70,8 +87,20 @@ export function buildCli(io: CliIo = processIo): Command {
           },
         );
       };
-      process.once('SIGTERM', () => stop('SIGTERM'));
-      process.once('SIGINT', () => stop('SIGINT'));
+      const onTerm = (): void => stop('SIGTERM');
+      const onInt = (): void => stop('SIGINT');
+      process.once('SIGTERM', onTerm);
+      process.once('SIGINT', onInt);
+      try {
+        server = await startServer(config, { print: io.out });
+      } catch (error) {
+        process.removeListener('SIGTERM', onTerm);
+        process.removeListener('SIGINT', onInt);
+        throw error;
+      }
+      if (stopSignal !== undefined) {
+        stop(stopSignal);
+      }
     });
 
   program

@@ -37,6 +37,17 @@ export function peerlineVersion(): string {
   return manifest.version;
 }
 
+/**
+ * The address to print for a server listening on `host`: `localhost` for the loopback and wildcard
+ * addresses, and an IPv6 literal in brackets, so the printed URL can be pasted into a browser.
+ */
+export function displayUrl(host: string, port: number): string {
+  if (host === '0.0.0.0' || host === '127.0.0.1' || host === '::') {
+    return `http://localhost:${port}`;
+  }
+  return host.includes(':') ? `http://[${host}]:${port}` : `http://${host}:${port}`;
+}
+
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const print = options.print ?? ((text: string) => process.stdout.write(`${text}\n`));
   const store = await openStore(databaseTargetFromConfig(config));
@@ -58,7 +69,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       loginRateLimitPerMinute: config.security.loginRateLimitPerMinute,
       webRoot: config.webRoot,
     });
-    const displayHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
     // The demo organisation is made only in a new embedded database, never in a PostgreSQL one.
     const demo =
       store.kind === 'pglite' && (await isEmptyDatabase(ctx)) ? await createDemoData(ctx) : undefined;
@@ -74,7 +84,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     await app.listen({ port: config.port, host: config.host });
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;
-    const url = `http://${displayHost}:${port}`;
+    const url = displayUrl(config.host, port);
 
     const where =
       store.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';

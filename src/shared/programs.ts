@@ -33,3 +33,19 @@ export function programTypeLabel(type: ProgramType): string {
 export const PAYER_PACK_IDS = ['ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp'] as const;
 export type PayerPackId = (typeof PAYER_PACK_IDS)[number];
 export const PayerPackIdSchema = z.enum(PAYER_PACK_IDS);
+
+/** Plain name of a payer rule pack, for pages and reports. */
+export function payerPackLabel(pack: PayerPackId): string {
+  switch (pack) {
+    case 'ca-dhcs':
+      return 'California Medi-Cal (DHCS)';
+    case 'ca-acbhd':
+      return 'Alameda County (ACBHD)';
+    case 'ca-la-sapc':
+      return 'Los Angeles County (DPH-SAPC)';
+    case 'nc-wellcare':
+      return 'WellCare of North Carolina';
+    case 'ks-pahp':
+      return 'Kansas Mental Health PAHP';
+  }
+}

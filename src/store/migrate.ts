@@ -43,15 +43,15 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationSt
 
 /** The last applied migration, read from the migration table. */
 export async function migrationState(db: Kysely<Database>): Promise<MigrationState> {
-  const exists = await sql<{ present: boolean }>`select to_regclass(${MIGRATION_TABLE}) is not null as present`.execute(
-    db,
-  );
+  const exists = await sql<{
+    present: boolean;
+  }>`select to_regclass(${MIGRATION_TABLE}) is not null as present`.execute(db);
   if (exists.rows[0]?.present !== true) {
     return { version: 0, name: null };
   }
-  const latest = await sql<{ name: string }>`select name from ${sql.table(MIGRATION_TABLE)} order by name desc limit 1`.execute(
-    db,
-  );
+  const latest = await sql<{
+    name: string;
+  }>`select name from ${sql.table(MIGRATION_TABLE)} order by name desc limit 1`.execute(db);
   const name = latest.rows[0]?.name ?? null;
   return { version: name === null ? 0 : migrationNumber(name), name };
 }

@@ -2,8 +2,14 @@
  * @module testing
  * Helpers for the database and browser suites (never imported by production code).
  */
-export { openTestStore, testContext, testDatabaseKind, ManualClock } from './test-store.js';
-export type { TestStore } from './test-store.js';
+export {
+  openTestStore,
+  testContext,
+  testDatabaseKind,
+  ManualClock,
+  createPostgresTestDatabase,
+} from './test-store.js';
+export type { TestStore, PostgresTestDatabase } from './test-store.js';
 export { createFixtureOrganisation, FIXTURE_PASSWORD } from './fixtures.js';
 export type { FixtureOrganisation, FixtureUser } from './fixtures.js';
 export { startTestServer } from './test-server.js';

@@ -35,18 +35,37 @@ export async function openTestStore(): Promise<TestStore> {
     await migrateToLatest(store.db);
     return { ...store, dispose: () => store.close() };
   }
-  const name = `peerline_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
-  await adminQuery(serverUrl, `create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const store = await openStore({ kind: 'postgres', url: url.toString(), poolSize: 5 });
+  const database = await createPostgresTestDatabase(serverUrl, 'test');
+  const store = await openStore({ kind: 'postgres', url: database.url, poolSize: 5 });
   await migrateToLatest(store.db);
   return {
     ...store,
     dispose: async () => {
       await store.close();
-      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+      await database.drop();
     },
+  };
+}
+
+export interface PostgresTestDatabase {
+  /** Connection string of the new, empty database. */
+  readonly url: string;
+  /** Drops it, closing any connections still open. */
+  drop(): Promise<void>;
+}
+
+/** A new, empty database on the PostgreSQL server at `serverUrl`, named `peerline_<purpose>_…`. */
+export async function createPostgresTestDatabase(
+  serverUrl: string,
+  purpose: string,
+): Promise<PostgresTestDatabase> {
+  const name = `peerline_${purpose}_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
 

@@ -1,0 +1,349 @@
+/**
+ * The command line, run through `runCli` with captured output: the first admin of a PostgreSQL installation
+ * is made here, so what it prints, what it refuses and what it leaves in the database all matter. Each test
+ * gets a new database: an embedded one in a temporary directory, or a new PostgreSQL database on the
+ * TEST_DATABASE_URL server.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SECURITY_SETTINGS } from '../config/index.js';
+import { login } from '../services/auth/index.js';
+import { systemClock } from '../services/context.js';
+import { ROLES } from '../shared/roles.js';
+import { openStore, type DatabaseTarget, type Store } from '../store/index.js';
+import { MIGRATIONS } from '../store/migrations/index.js';
+import { createPostgresTestDatabase, testDatabaseKind } from '../testing/index.js';
+import { runCli, type CliIo } from './main.js';
+
+interface Database {
+  /** Environment that points the CLI at this database. */
+  env: Record<string, string>;
+  target: DatabaseTarget;
+  dispose: () => Promise<void>;
+}
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+const disposals: (() => Promise<void>)[] = [];
+let scratch: string | undefined;
+/** An initialised but never used embedded database, copied for each test (initdb takes seconds, a copy does not). */
+let pristineDataDir: string | undefined;
+
+beforeAll(async () => {
+  if (testDatabaseKind() === 'pglite') {
+    scratch = await mkdtemp(path.join(tmpdir(), 'peerline-cli-'));
+    pristineDataDir = path.join(scratch, 'pristine');
+    const store = await openStore({ kind: 'pglite', dataDir: pristineDataDir });
+    await store.close();
+  }
+});
+
+afterEach(async () => {
+  for (const dispose of disposals.splice(0).reverse()) {
+    await dispose();
+  }
+});
+
+afterAll(async () => {
+  if (scratch !== undefined) {
+    await rm(scratch, { recursive: true, force: true });
+  }
+});
+
+/** A database nobody has used yet, removed after the test. */
+async function newDatabase(): Promise<Database> {
+  const serverUrl = testDatabaseKind() === 'postgres' ? process.env.TEST_DATABASE_URL : undefined;
+  let database: Database;
+  if (pristineDataDir !== undefined && scratch !== undefined) {
+    const dataDir = await mkdtemp(path.join(scratch, 'data-'));
+    await cp(pristineDataDir, dataDir, { recursive: true });
+    database = {
+      env: { PEERLINE_DATA_DIR: dataDir },
+      target: { kind: 'pglite', dataDir },
+      dispose: () => rm(dataDir, { recursive: true, force: true }),
+    };
+  } else if (serverUrl !== undefined) {
+    const created = await createPostgresTestDatabase(serverUrl, 'cli');
+    database = {
+      env: { DATABASE_URL: created.url },
+      target: { kind: 'postgres', url: created.url, poolSize: 2 },
+      dispose: () => created.drop(),
+    };
+  } else {
+    throw new Error('neither TEST_DATABASE_URL nor the pristine embedded database is set up');
+  }
+  disposals.push(database.dispose);
+  return database;
+}
+
+async function run(database: Database, argv: readonly string[], stdin = ''): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    out: (text) => out.push(text),
+    err: (text) => err.push(text),
+    readStdin: () => Promise.resolve(stdin),
+    env: { ...database.env, LOG_LEVEL: 'silent' },
+  };
+  const code = await runCli(argv, io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Opens the database the CLI used (after the CLI closed it, so the embedded directory is free). */
+async function inspect<T>(database: Database, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(database.target);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+async function canLogIn(store: Store, email: string, password: string): Promise<boolean> {
+  const ctx = { db: store.db, clock: systemClock, security: DEFAULT_SECURITY_SETTINGS };
+  try {
+    const result = await login(ctx, { email, password }, { ip: '127.0.0.1', userAgent: 'cli test' });
+    return result.session.user.email === email;
+  } catch {
+    return false;
+  }
+}
+
+async function countRows(store: Store): Promise<{ organisations: number; users: number }> {
+  const organisations = await store.db.selectFrom('organisations').select('id').execute();
+  const users = await store.db.selectFrom('users').select('id').execute();
+  return { organisations: organisations.length, users: users.length };
+}
+
+/** For commands that stop before opening a database: a directory that is never created. */
+const noDatabase: Database = {
+  env: { PEERLINE_DATA_DIR: path.join(tmpdir(), 'peerline-cli-never-created') },
+  target: { kind: 'pglite-memory' },
+  dispose: () => Promise.resolve(),
+};
+
+const ADMIN = [
+  'create-admin',
+  '--organisation',
+  'Harbor Peers',
+  '--email',
+  'a@x.test',
+  '--name',
+  'A B',
+] as const;
+
+describe(`peerline CLI on ${testDatabaseKind()}`, () => {
+  it('migrate brings a new database to the latest migration and says which database it used', async () => {
+    const database = await newDatabase();
+    const latest = Object.keys(MIGRATIONS).sort().at(-1);
+    const first = await run(database, ['migrate']);
+    expect(first).toMatchObject({ code: 0, err: '' });
+    expect(first.out).toBe(
+      `Database (${testDatabaseKind()}) is at migration ${Object.keys(MIGRATIONS).length} (${latest}).`,
+    );
+    // Migrating an up-to-date database is a no-op that reports the same version.
+    const second = await run(database, ['migrate']);
+    expect(second.code).toBe(0);
+    expect(second.out).toBe(first.out);
+  });
+
+  it('create-admin makes the organisation and an admin whose generated password is printed once and works', async () => {
+    const database = await newDatabase();
+    const result = await run(database, [...ADMIN]);
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out).toContain('Created organisation "Harbor Peers" and admin a@x.test.');
+    const passwords = [...result.out.matchAll(/Password \(shown only now\): (\S+)/g)].map(
+      (match) => match[1],
+    );
+    expect(passwords).toHaveLength(1);
+    const password = passwords[0] ?? '';
+    expect(result.out.split(password)).toHaveLength(2);
+
+    await inspect(database, async (store) => {
+      expect(await canLogIn(store, 'a@x.test', password)).toBe(true);
+      const user = await store.db
+        .selectFrom('users')
+        .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+        .select(['users.id', 'users.display_name', 'users.roles', 'organisations.name'])
+        .where('users.email', '=', 'a@x.test')
+        .executeTakeFirstOrThrow();
+      expect(user).toMatchObject({ display_name: 'A B', roles: ['admin'], name: 'Harbor Peers' });
+      // The account's creation is on the audit trail, attributed to the command line.
+      const audit = await store.db
+        .selectFrom('audit_events')
+        .select(['action', 'outcome', 'record_type', 'details', 'user_id'])
+        .where('action', '=', 'user.create')
+        .where('record_id', '=', user.id)
+        .execute();
+      expect(audit).toEqual([
+        {
+          action: 'user.create',
+          outcome: 'success',
+          record_type: 'user',
+          details: { via: 'cli', roles: ['admin'] },
+          user_id: null,
+        },
+      ]);
+    });
+  });
+
+  it('create-admin adds a second admin to an existing organisation instead of making another', async () => {
+    const database = await newDatabase();
+    expect((await run(database, [...ADMIN])).code).toBe(0);
+    const second = await run(database, [
+      'create-admin',
+      '--organisation',
+      '  Harbor Peers ',
+      '--email',
+      'Second@X.test',
+      '--name',
+      'C D',
+    ]);
+    expect(second.code).toBe(0);
+    expect(second.out).toContain('Using organisation "Harbor Peers" and admin second@x.test.');
+    await inspect(database, async (store) => {
+      expect(await countRows(store)).toEqual({ organisations: 1, users: 2 });
+    });
+  });
+
+  it('create-admin --password-stdin takes the password from standard input and does not print one', async () => {
+    const database = await newDatabase();
+    const chosen = 'lantern orchard velvet 42';
+    const result = await run(database, [...ADMIN, '--password-stdin'], `${chosen}\n`);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Created organisation "Harbor Peers" and admin a@x.test.');
+    expect(result.out).not.toContain('Password');
+    await inspect(database, async (store) => {
+      expect(await canLogIn(store, 'a@x.test', chosen)).toBe(true);
+      // Only the trailing newline is stripped, not the rest of the password.
+      expect(await canLogIn(store, 'a@x.test', `${chosen}\n`)).toBe(false);
+    });
+  });
+
+  it('create-admin refuses a common password from standard input and creates nothing', async () => {
+    const database = await newDatabase();
+    const result = await run(database, [...ADMIN, '--password-stdin'], 'Password2026!\n');
+    expect(result.code).toBe(1);
+    expect(result.out).toBe('');
+    expect(result.err).toContain('found in data breaches');
+    // One plain message, not a stack trace.
+    expect(result.err).not.toMatch(/\n\s+at /);
+    await inspect(database, async (store) => {
+      expect(await countRows(store)).toEqual({ organisations: 0, users: 0 });
+    });
+  });
+
+  it('create-admin refuses an invalid email, naming --email, before touching the database', async () => {
+    const database = await newDatabase();
+    const result = await run(database, [
+      'create-admin',
+      '--organisation',
+      'Harbor Peers',
+      '--email',
+      'not-an-email',
+      '--name',
+      'A B',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/^--email: Enter an email address/);
+    await inspect(database, async (store) => {
+      // Nothing was migrated either: the command stopped at its arguments.
+      const tables = await store.db.introspection.getTables();
+      expect(tables.map((table) => table.name)).not.toContain('users');
+    });
+  });
+
+  it('create-admin without a required option exits non-zero and names the option', async () => {
+    const result = await run(noDatabase, ['create-admin', '--organisation', 'Harbor Peers', '--name', 'A B']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("required option '--email <email>' not specified");
+  });
+
+  it('demo-data creates one user per role and prints every login, which all work', async () => {
+    const database = await newDatabase();
+    const result = await run(database, ['demo-data']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Created the synthetic demo organisation');
+    const logins = [...result.out.matchAll(/^ {2}(\w+) +(\S+@\S+) +(\S+)$/gm)].map(
+      ([, role, email, password]) => ({
+        role,
+        email: email ?? '',
+        password: password ?? '',
+      }),
+    );
+    expect(logins.map((entry) => entry.role).sort()).toEqual([...ROLES].sort());
+    await inspect(database, async (store) => {
+      expect(await countRows(store)).toEqual({ organisations: 1, users: 5 });
+      const users = await store.db.selectFrom('users').select(['email', 'roles']).execute();
+      expect(users.map((user) => user.roles)).toEqual(expect.arrayContaining(ROLES.map((role) => [role])));
+      for (const entry of logins) {
+        expect(await canLogIn(store, entry.email, entry.password), entry.email).toBe(true);
+      }
+    });
+  });
+
+  it('demo-data refuses to run a second time and changes nothing', async () => {
+    // A second run would otherwise add a second demo organisation or reset the first one's passwords.
+    const database = await newDatabase();
+    expect((await run(database, ['demo-data'])).code).toBe(0);
+    const again = await run(database, ['demo-data', '--seed', 'another-seed']);
+    expect(again.code).toBe(1);
+    expect(again.out).toBe('');
+    expect(again.err).toContain('already');
+    await inspect(database, async (store) => {
+      expect(await countRows(store)).toEqual({ organisations: 1, users: 5 });
+    });
+  });
+
+  it('reports a bad configuration variable in one line with exit code 1', async () => {
+    const result = await run({ ...noDatabase, env: { ...noDatabase.env, PORT: 'eighty' } }, ['demo-data']);
+    expect(result.code).toBe(1);
+    expect(result.err).toBe('PORT must be a whole number from 0 to 65535; got "eighty".');
+  });
+});
+
+describe('peerline --help', () => {
+  it('describes the program and lists every command', async () => {
+    const result = await run(noDatabase, ['--help']);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('Usage: peerline');
+    expect(result.out).toContain('Peerline: documentation and billing for Peer Support Services.');
+    for (const command of ['serve', 'migrate', 'create-admin', 'demo-data']) {
+      expect(result.out).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
+    }
+  });
+
+  it.each([
+    { command: 'serve', expected: ['Serve the web app and API', 'PEERLINE_DATA_DIR'] },
+    { command: 'migrate', expected: ['Apply pending database migrations'] },
+    {
+      command: 'create-admin',
+      expected: [
+        'Create an admin user',
+        '--organisation <name>',
+        '--email <email>',
+        '--name <display name>',
+        '--password-stdin',
+      ],
+    },
+    {
+      command: 'demo-data',
+      expected: ['Create the synthetic demo organisation', '--seed <seed>', 'peerline-demo'],
+    },
+  ])('$command --help exits 0 and describes the command and its options', async ({ command, expected }) => {
+    const result = await run(noDatabase, [command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+    expect(result.out).toContain(`Usage: peerline ${command}`);
+    for (const text of expected) {
+      expect(result.out).toContain(text);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * @module web/pages/home-page
+ * Greets the user, lists their roles with what each lets them do in Peerline today, and lists the
+ * organisation's programs.
+ */
+import type { JSX, ReactNode } from 'react';
+import { Link } from 'react-router';
+import { payerPackLabel, programTypeLabel, roleLabel } from '../../../src/shared/index.js';
+import type { Program, Role } from '../../../src/shared/index.js';
+import { getOrganisation } from '../api/index.js';
+import { LoadError, Loading } from '../components/load-state.js';
+import { PageHeading } from '../components/page-heading.js';
+import { useLoad } from '../lib/use-load.js';
+import { useSignedInSession } from '../session/session-context.js';
+
+/** What a role lets its holder do in this version of Peerline. Keep it to features that exist. */
+function roleToday(role: Role): ReactNode {
+  switch (role) {
+    case 'peer':
+      return 'See the programs your organisation runs, with the payer rule packs each one bills under.';
+    case 'supervisor':
+      return 'See the programs your organisation runs, with their NPIs, time zones and payer rule packs.';
+    case 'clinician':
+      return 'See the programs your organisation runs, with their NPIs, time zones and payer rule packs.';
+    case 'billing':
+      return 'See the programs your organisation bills for: NPI, taxonomy code, address and payer rule packs.';
+    case 'admin':
+      return (
+        <>
+          <Link to="/users">Manage users</Link>: add accounts, change names and roles, deactivate and
+          reactivate accounts, and reset passwords (a reset also unlocks a locked account).{' '}
+          <Link to="/audit">Review the audit log</Link>: who did what, when, from which address, and with what
+          outcome. Developers can read the <a href="/api/docs">API reference</a>.
+        </>
+      );
+  }
+}
+
+export function HomePage(): JSX.Element {
+  const session = useSignedInSession();
+  const { user } = session;
+  return (
+    <>
+      <PageHeading title="Home">Hello, {user.displayName}</PageHeading>
+      <p className="lead">
+        You are signed in to {user.organisation.name} as {user.email}.
+      </p>
+
+      <section aria-labelledby="roles-heading">
+        <h2 id="roles-heading">Your roles and what you can do today</h2>
+        <dl className="role-list">
+          {user.roles.map((role) => (
+            <div key={role} className="role-item">
+              <dt>{roleLabel(role)}</dt>
+              <dd>{roleToday(role)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+
+      <section aria-labelledby="programs-heading">
+        <h2 id="programs-heading">Programs</h2>
+        <Programs />
+      </section>
+    </>
+  );
+}
+
+function Programs(): JSX.Element {
+  const { state, reload } = useLoad((signal) => getOrganisation(signal), []);
+  switch (state.status) {
+    case 'loading':
+      return <Loading what="programs" />;
+    case 'failed':
+      return <LoadError error={state.error} what="the programs" onRetry={reload} />;
+    case 'loaded':
+      break;
+  }
+  const { programs, organisation } = state.data;
+  if (programs.length === 0) {
+    return <p>{organisation.name} has no programs set up in Peerline.</p>;
+  }
+  return (
+    <ul className="card-list">
+      {programs.map((program) => (
+        <li key={program.id} className="card">
+          <ProgramCard program={program} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** US ZIP+4 stored as nine digits reads better as 12345-6789. */
+function formatPostalCode(code: string): string {
+  return /^\d{9}$/.test(code) ? `${code.slice(0, 5)}-${code.slice(5)}` : code;
+}
+
+function ProgramCard({ program }: { program: Program }): JSX.Element {
+  const headingId = `program-${program.id}`;
+  const { address } = program;
+  return (
+    <article aria-labelledby={headingId}>
+      <h3 id={headingId}>{program.name}</h3>
+      <dl className="facts">
+        <div>
+          <dt>Type</dt>
+          <dd>{programTypeLabel(program.type)}</dd>
+        </div>
+        <div>
+          <dt>Payer rule packs</dt>
+          <dd>
+            {program.payerPacks.length === 0 ? (
+              'None'
+            ) : (
+              <ul className="inline-list">
+                {program.payerPacks.map((pack) => (
+                  <li key={pack}>
+                    {payerPackLabel(pack)} <code>{pack}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>NPI</dt>
+          <dd>{program.npi}</dd>
+        </div>
+        <div>
+          <dt>Taxonomy</dt>
+          <dd>{program.taxonomy}</dd>
+        </div>
+        <div>
+          <dt>Time zone</dt>
+          <dd>{program.timeZone}</dd>
+        </div>
+        <div>
+          <dt>Address</dt>
+          <dd>
+            {address.line1}
+            {address.line2 === null ? null : `, ${address.line2}`}, {address.city}, {address.state}{' '}
+            {formatPostalCode(address.postalCode)}
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,362 @@
+/**
+ * @module web/pages/user-detail-page
+ * Admins: one user account. Change its name and roles, reset its password (which also unlocks it), and
+ * deactivate or reactivate it.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent, JSX } from 'react';
+import { Link, useParams } from 'react-router';
+import {
+  MIN_PASSWORD_LENGTH,
+  ResetPasswordRequestSchema,
+  UpdateUserRequestSchema,
+  roleLabel,
+} from '../../../src/shared/index.js';
+import type { Problem, Role, User } from '../../../src/shared/index.js';
+import {
+  asApiError,
+  deactivateUser,
+  getUser,
+  reactivateUser,
+  resetPassword,
+  updateUser,
+} from '../api/index.js';
+import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { CheckboxGroup, PasswordField, TextField } from '../components/fields.js';
+import { LoadError, Loading } from '../components/load-state.js';
+import { PageHeading } from '../components/page-heading.js';
+import { StatusMessage } from '../components/status-message.js';
+import { ROLE_OPTIONS, UserStatus, rolesText } from '../components/user-status.js';
+import { formatDateTime } from '../lib/format.js';
+import { problemsUnder, validate } from '../lib/problems.js';
+import { useLoad } from '../lib/use-load.js';
+import { useSession, useSignedInSession } from '../session/session-context.js';
+
+export function UserDetailPage(): JSX.Element {
+  const { userId = '' } = useParams();
+  const { state, reload, replace } = useLoad((signal) => getUser(userId, signal), [userId]);
+
+  switch (state.status) {
+    case 'loading':
+      return (
+        <>
+          <BackLink />
+          <PageHeading title="User">User</PageHeading>
+          <Loading what="the user" />
+        </>
+      );
+    case 'failed': {
+      // 400: the id in the address is not even a valid id; to the user that is the same as not found.
+      const notFound = state.error.status === 404 || state.error.status === 400;
+      return (
+        <>
+          <BackLink />
+          <PageHeading title="User">{notFound ? 'User not found' : 'User'}</PageHeading>
+          {notFound ? (
+            <p>There is no user with this address in your organisation.</p>
+          ) : (
+            <LoadError error={state.error} what="the user" onRetry={reload} />
+          )}
+        </>
+      );
+    }
+    case 'loaded':
+      return <UserDetail user={state.data} onChange={replace} />;
+  }
+}
+
+function BackLink(): JSX.Element {
+  return (
+    <p className="back-link">
+      <Link to="/users">Back to users</Link>
+    </p>
+  );
+}
+
+interface UserDetailProps {
+  user: User;
+  /** The account as the server returned it after a change. */
+  onChange: (user: User) => void;
+}
+
+function UserDetail({ user, onChange }: UserDetailProps): JSX.Element {
+  const session = useSignedInSession();
+  const isSelf = session.user.id === user.id;
+  return (
+    <>
+      <BackLink />
+      <PageHeading title={user.displayName}>{user.displayName}</PageHeading>
+      <dl className="facts facts-wide">
+        <div>
+          <dt>Email</dt>
+          <dd className="wrap-anywhere">{user.email}</dd>
+        </div>
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <UserStatus user={user} />
+          </dd>
+        </div>
+        <div>
+          <dt>Roles</dt>
+          <dd>{rolesText(user.roles)}</dd>
+        </div>
+        <div>
+          <dt>Last sign-in</dt>
+          <dd>
+            {user.lastLoginAt === null ? (
+              'Never'
+            ) : (
+              <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt)}</time>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Added</dt>
+          <dd>
+            <time dateTime={user.createdAt}>{formatDateTime(user.createdAt)}</time>
+          </dd>
+        </div>
+      </dl>
+      {isSelf ? <p className="notice notice-info">This is your own account.</p> : null}
+      <EditUserForm key={user.id} user={user} isSelf={isSelf} onChange={onChange} />
+      <ResetPasswordForm user={user} onChange={onChange} />
+      <AccountAccess user={user} isSelf={isSelf} onChange={onChange} />
+    </>
+  );
+}
+
+const EDIT_FIELD_IDS = { displayName: 'edit-user-name', roles: 'edit-user-roles-peer' } as const;
+
+function EditUserForm({ user, isSelf, onChange }: UserDetailProps & { isSelf: boolean }): JSX.Element {
+  const { refresh } = useSession();
+  const [displayName, setDisplayName] = useState(user.displayName);
+  const [roles, setRoles] = useState<Role[]>(user.roles);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [focusKey, setFocusKey] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const fail = (found: Problem[]): void => {
+    setProblems(found);
+    setFocusKey((value) => value + 1);
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (submitting) {
+      return;
+    }
+    setSaved(null);
+    const checked = validate(UpdateUserRequestSchema, { displayName, roles }, 'body');
+    if (!checked.ok) {
+      fail(checked.problems);
+      return;
+    }
+    setSubmitting(true);
+    updateUser(user.id, checked.value).then(
+      (updated) => {
+        setSubmitting(false);
+        setProblems([]);
+        setDisplayName(updated.displayName);
+        setRoles(updated.roles);
+        setSaved(`Saved the name and roles of ${updated.displayName}.`);
+        onChange(updated);
+        if (isSelf) {
+          // Own roles changed: the navigation and this page's access follow the new session.
+          refresh().catch(() => undefined);
+        }
+      },
+      (error: unknown) => {
+        setSubmitting(false);
+        fail(asApiError(error).problems);
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="edit-user-heading" className="panel">
+      <h2 id="edit-user-heading">Name and roles</h2>
+      <ErrorSummary problems={problems} fieldIds={EDIT_FIELD_IDS} focusKey={focusKey} />
+      <form onSubmit={submit} noValidate className="form">
+        <TextField
+          id={EDIT_FIELD_IDS.displayName}
+          name="displayName"
+          label="Display name"
+          autoComplete="off"
+          value={displayName}
+          onValueChange={setDisplayName}
+          problems={problemsUnder(problems, 'displayName')}
+        />
+        <CheckboxGroup
+          id="edit-user-roles"
+          legend="Roles"
+          hint={
+            isSelf && user.roles.includes('admin')
+              ? `If you remove ${roleLabel('admin')} from your own account, you lose access to user administration.`
+              : undefined
+          }
+          options={ROLE_OPTIONS}
+          selected={roles}
+          onChange={setRoles}
+          problems={problemsUnder(problems, 'roles')}
+        />
+        <button type="submit" className="button" disabled={submitting}>
+          {submitting ? 'Saving…' : 'Save name and roles'}
+        </button>
+      </form>
+      <StatusMessage message={saved} />
+    </section>
+  );
+}
+
+const RESET_FIELD_IDS = { password: 'reset-password' } as const;
+
+function ResetPasswordForm({ user, onChange }: UserDetailProps): JSX.Element {
+  const [password, setPassword] = useState('');
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [focusKey, setFocusKey] = useState(0);
+  const [submitting, setSubmitting] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+
+  const fail = (found: Problem[]): void => {
+    setProblems(found);
+    setFocusKey((value) => value + 1);
+  };
+
+  const submit = (event: FormEvent<HTMLFormElement>): void => {
+    event.preventDefault();
+    if (submitting) {
+      return;
+    }
+    setDone(null);
+    const checked = validate(ResetPasswordRequestSchema, { password }, 'body');
+    if (!checked.ok) {
+      fail(checked.problems);
+      return;
+    }
+    setSubmitting(true);
+    resetPassword(user.id, checked.value).then(
+      (updated) => {
+        setSubmitting(false);
+        setProblems([]);
+        setPassword('');
+        setDone(`Password reset for ${updated.displayName}. If the account was locked, it is now unlocked.`);
+        onChange(updated);
+      },
+      (error: unknown) => {
+        setSubmitting(false);
+        fail(asApiError(error).problems);
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="reset-password-heading" className="panel">
+      <h2 id="reset-password-heading">Reset password</h2>
+      <p>
+        Set a new password when someone has forgotten theirs or is locked out. Resetting also unlocks the
+        account.
+      </p>
+      <ErrorSummary problems={problems} fieldIds={RESET_FIELD_IDS} focusKey={focusKey} />
+      <form onSubmit={submit} noValidate className="form">
+        <PasswordField
+          id={RESET_FIELD_IDS.password}
+          name="password"
+          label="New password"
+          autoComplete="new-password"
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters; common passwords are refused.`}
+          value={password}
+          onValueChange={setPassword}
+          problems={problemsUnder(problems, 'password')}
+        />
+        <button type="submit" className="button" disabled={submitting}>
+          {submitting ? 'Resetting…' : 'Reset password'}
+        </button>
+      </form>
+      <StatusMessage message={done} />
+    </section>
+  );
+}
+
+function AccountAccess({ user, isSelf, onChange }: UserDetailProps & { isSelf: boolean }): JSX.Element {
+  const [confirming, setConfirming] = useState(false);
+  const [working, setWorking] = useState(false);
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [focusKey, setFocusKey] = useState(0);
+  const [done, setDone] = useState<string | null>(null);
+  const doneMessage = useRef<HTMLParagraphElement>(null);
+  const active = user.active;
+
+  // The button just used is replaced by its opposite; keep focus on the outcome instead of losing it.
+  useEffect(() => {
+    if (done !== null) {
+      doneMessage.current?.focus();
+    }
+  }, [done]);
+
+  const act = (): void => {
+    setConfirming(false);
+    setWorking(true);
+    setDone(null);
+    (active ? deactivateUser(user.id) : reactivateUser(user.id)).then(
+      (updated) => {
+        setWorking(false);
+        setProblems([]);
+        setDone(
+          updated.active
+            ? `Reactivated ${updated.displayName}. They can sign in again.`
+            : `Deactivated ${updated.displayName}. They can no longer sign in.`,
+        );
+        onChange(updated);
+      },
+      (error: unknown) => {
+        setWorking(false);
+        setProblems(asApiError(error).problems);
+        setFocusKey((value) => value + 1);
+      },
+    );
+  };
+
+  return (
+    <section aria-labelledby="account-access-heading" className="panel">
+      <h2 id="account-access-heading">Account access</h2>
+      <p>
+        {active
+          ? 'This account is active. Deactivate it when someone leaves or should no longer use Peerline; their records and the audit log are kept.'
+          : 'This account is inactive: it cannot be used to sign in. Reactivate it to let this person sign in again.'}
+      </p>
+      <ErrorSummary problems={problems} focusKey={focusKey} />
+      <button
+        type="button"
+        className={active ? 'button button-danger' : 'button'}
+        disabled={working}
+        onClick={() => setConfirming(true)}
+      >
+        {active ? 'Deactivate account' : 'Reactivate account'}
+      </button>
+      <StatusMessage message={done} ref={doneMessage} />
+      <ConfirmDialog
+        open={confirming}
+        title={active ? `Deactivate ${user.displayName}?` : `Reactivate ${user.displayName}?`}
+        confirmLabel={active ? 'Yes, deactivate' : 'Yes, reactivate'}
+        destructive={active}
+        onConfirm={act}
+        onCancel={() => setConfirming(false)}
+      >
+        {active ? (
+          <p>
+            {user.displayName} ({user.email}) will not be able to sign in until the account is reactivated.
+            {isSelf ? ' This is your own account: you would lose access to Peerline.' : ''}
+          </p>
+        ) : (
+          <p>
+            {user.displayName} ({user.email}) will be able to sign in again with the roles{' '}
+            {rolesText(user.roles)}.
+          </p>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * @module web/pages/users-page
+ * Admins: the organisation's user accounts, with a switch to include inactive ones (kept in the URL).
+ */
+import { useId } from 'react';
+import type { JSX } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { User } from '../../../src/shared/index.js';
+import { listUsers } from '../api/index.js';
+import { LoadError, Loading } from '../components/load-state.js';
+import { PageHeading } from '../components/page-heading.js';
+import { StatusMessage } from '../components/status-message.js';
+import { UserStatus, rolesText } from '../components/user-status.js';
+import { formatDateTime } from '../lib/format.js';
+import { useNavigationNotice } from '../lib/navigation-notice.js';
+import { useLoad } from '../lib/use-load.js';
+
+export function UsersPage(): JSX.Element {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const includeInactive = searchParams.get('includeInactive') === 'true';
+  const notice = useNavigationNotice();
+  const { state, reload } = useLoad((signal) => listUsers(includeInactive, signal), [includeInactive]);
+
+  return (
+    <>
+      <div className="page-title-row">
+        <PageHeading title="Users">Users</PageHeading>
+        <Link to="/users/new" className="button">
+          Add a user
+        </Link>
+      </div>
+      <StatusMessage message={notice} />
+      <div className="checkbox toolbar">
+        <input
+          id="include-inactive"
+          type="checkbox"
+          checked={includeInactive}
+          onChange={(event) =>
+            setSearchParams(event.target.checked ? { includeInactive: 'true' } : {}, { replace: true })
+          }
+        />
+        <label htmlFor="include-inactive">Include inactive users</label>
+      </div>
+      {state.status === 'loading' ? <Loading what="users" /> : null}
+      {state.status === 'failed' ? <LoadError error={state.error} what="the users" onRetry={reload} /> : null}
+      {state.status === 'loaded' ? <UsersTable users={state.data} includeInactive={includeInactive} /> : null}
+    </>
+  );
+}
+
+function UsersTable({ users, includeInactive }: { users: User[]; includeInactive: boolean }): JSX.Element {
+  const captionId = useId();
+  if (users.length === 0) {
+    return <p>{includeInactive ? 'There are no users yet.' : 'There are no active users.'}</p>;
+  }
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="table">
+        <caption id={captionId}>
+          {includeInactive ? 'All users' : 'Active users'} ({users.length})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Roles</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last sign-in</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => (
+            <tr key={user.id}>
+              <th scope="row">
+                <Link to={`/users/${user.id}`}>{user.displayName}</Link>
+              </th>
+              <td className="wrap-anywhere">{user.email}</td>
+              <td>{rolesText(user.roles)}</td>
+              <td>
+                <UserStatus user={user} />
+              </td>
+              <td>
+                {user.lastLoginAt === null ? (
+                  'Never'
+                ) : (
+                  <time dateTime={user.lastLoginAt}>{formatDateTime(user.lastLoginAt)}</time>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
