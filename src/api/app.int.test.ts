@@ -577,6 +577,52 @@ describe(`HTTP API on ${testDatabaseKind()}`, () => {
     });
   });
 
+  describe('changing your own password', () => {
+    const changePassword = (token: string, payload: object): Promise<LightMyRequestResponse> =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/change-password',
+        headers: JSON_HEADERS,
+        cookies: { [SESSION_COOKIE]: token },
+        payload,
+      });
+
+    it('needs the current password, keeps this session, ends the others, and audits the change', async () => {
+      const org = await createFixtureOrganisation(testContext(store, clock), 'ownpw');
+      const email = org.users.peer.email;
+      const here = await sessionFor(email);
+      const elsewhere = await sessionFor(email);
+      const wrong = await changePassword(here, {
+        currentPassword: 'not it at all',
+        newPassword: 'quiet meadow signal 8',
+      });
+      expect(wrong.statusCode).toBe(400);
+      expect(problemsOf(wrong)[0]).toMatchObject({
+        code: 'auth.current_password_wrong',
+        path: ['body', 'currentPassword'],
+      });
+      const common = await changePassword(here, {
+        currentPassword: FIXTURE_PASSWORD,
+        newPassword: 'Password2026!',
+      });
+      expect(problemsOf(common)[0]).toMatchObject({ code: 'password.common', path: ['body', 'newPassword'] });
+      const changed = await changePassword(here, {
+        currentPassword: FIXTURE_PASSWORD,
+        newPassword: 'quiet meadow signal 8',
+      });
+      expect(changed.statusCode).toBe(204);
+      const check = async (token: string): Promise<number> =>
+        (await app.inject({ url: '/api/v1/auth/session', cookies: { [SESSION_COOKIE]: token } })).statusCode;
+      expect(await check(here)).toBe(200);
+      expect(await check(elsewhere)).toBe(401);
+      expect((await loginAs(email)).statusCode).toBe(401);
+      expect((await loginAs(email, 'quiet meadow signal 8')).statusCode).toBe(200);
+      const actions = await auditActions(org.id, org.users.peer.id);
+      expect(actions).toContain('auth.password_change:failure');
+      expect(actions).toContain('auth.password_change:success');
+    });
+  });
+
   describe('audit log', () => {
     it('pages newest first and filters by user, record and date', async () => {
       const org = await createFixtureOrganisation(testContext(store, clock), 'audit');

@@ -1,10 +1,16 @@
 /**
  * @module api/routes/auth
- * POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/auth/session.
+ * POST /api/v1/auth/login, POST /api/v1/auth/logout, POST /api/v1/auth/change-password,
+ * GET /api/v1/auth/session.
  */
 import { z } from 'zod';
-import { EmptyBodySchema, LoginRequestSchema, SessionResponseSchema } from '../../shared/api/auth.js';
-import { endSession, login, type SessionView } from '../../services/auth/index.js';
+import {
+  ChangePasswordRequestSchema,
+  EmptyBodySchema,
+  LoginRequestSchema,
+  SessionResponseSchema,
+} from '../../shared/api/auth.js';
+import { changeOwnPassword, endSession, login, type SessionView } from '../../services/auth/index.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
   ANY_ROLE,
@@ -56,6 +62,24 @@ export function registerAuthRoutes(
       const { session, actor } = authenticatedOf(request);
       await endSession(ctx, session.sessionId, actor);
       clearSessionCookie(reply, request);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/change-password',
+    {
+      preHandler: requireUser(ctx, ANY_ROLE),
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password; your other sessions end, this one stays.',
+        body: ChangePasswordRequestSchema,
+        response: { 204: z.null(), ...problemResponses(...GUARDED, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { session, actor } = authenticatedOf(request);
+      await changeOwnPassword(ctx, actor, session.sessionId, request.body);
       return reply.code(204).send(null);
     },
   );

@@ -3,6 +3,7 @@
  * Passwords, login with lockout, and server-side sessions.
  */
 export { login } from './login.js';
+export { changeOwnPassword } from './change-password.js';
 export type { LoginResult } from './login.js';
 export {
   createSession,

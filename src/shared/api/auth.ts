@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { RoleSchema } from '../roles.js';
-import { IdSchema, TimestampSchema } from './common.js';
+import { IdSchema, NewPasswordSchema, TimestampSchema } from './common.js';
 
 export const LoginRequestSchema = z.object({
   email: z.string().trim().toLowerCase().min(1, { message: 'Enter your email address.' }).max(254),
@@ -32,3 +32,9 @@ export type SessionResponse = z.infer<typeof SessionResponseSchema>;
 
 /** Empty JSON object: the body of POST routes that take no input (they still must send JSON). */
 export const EmptyBodySchema = z.object({}).strict();
+
+export const ChangePasswordRequestSchema = z.object({
+  currentPassword: z.string().min(1, { message: 'Enter your current password.' }).max(256),
+  newPassword: NewPasswordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
