@@ -4,15 +4,32 @@
  * and marks itself aria-invalid while it has problems.
  */
 import { useState } from 'react';
-import type { InputHTMLAttributes, JSX, ReactNode, SelectHTMLAttributes } from 'react';
+import type { ChangeEvent, InputHTMLAttributes, JSX, ReactNode, SelectHTMLAttributes } from 'react';
 import type { Problem } from '../../../src/shared/index.js';
 
-interface FieldShellProps {
+/** What every field with one control (input or select) takes, besides its control's own attributes. */
+interface FieldProps {
   id: string;
   label: string;
+  value: string;
+  onValueChange: (value: string) => void;
   hint?: ReactNode;
-  problems: readonly Problem[];
-  children: (described: { describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  problems?: readonly Problem[];
+}
+
+/** What the field gives its control: id and value, and the links to its hint and problems. */
+interface ControlProps {
+  id: string;
+  value: string;
+  onChange: (event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => void;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+/** Separates a field's own props from the attributes that are passed on to its control. */
+function splitField<P extends FieldProps>(props: P): [FieldProps, Omit<P, keyof FieldProps>] {
+  const { id, label, value, onValueChange, hint, problems, ...rest } = props;
+  return [{ id, label, value, onValueChange, hint, problems }, rest];
 }
 
 function describedByOf(id: string, hint: ReactNode, problems: readonly Problem[]): string | undefined {
@@ -37,59 +54,64 @@ function FieldProblems({ id, problems }: { id: string; problems: readonly Proble
   );
 }
 
-function FieldShell({ id, label, hint, problems, children }: FieldShellProps): JSX.Element {
-  const invalid = problems.length > 0;
+/** The hint and the problems under a field's label or legend, with the ids `describedByOf` links to. */
+function FieldHelp({
+  id,
+  hint,
+  problems,
+}: {
+  id: string;
+  hint: ReactNode;
+  problems: readonly Problem[];
+}): JSX.Element {
   return (
-    <div className={invalid ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id} className="field-label">
-        {label}
-      </label>
+    <>
       {hint === undefined ? null : (
         <div id={`${id}-hint`} className="field-hint">
           {hint}
         </div>
       )}
       <FieldProblems id={`${id}-error`} problems={problems} />
-      {children({ describedBy: describedByOf(id, hint, problems), invalid })}
+    </>
+  );
+}
+
+function FieldShell({
+  field,
+  children,
+}: {
+  field: FieldProps;
+  children: (control: ControlProps) => ReactNode;
+}): JSX.Element {
+  const { id, label, value, onValueChange, hint, problems = [] } = field;
+  const invalid = problems.length > 0;
+  return (
+    <div className={invalid ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
+      <FieldHelp id={id} hint={hint} problems={problems} />
+      {children({
+        id,
+        value,
+        onChange: (event) => onValueChange(event.target.value),
+        'aria-describedby': describedByOf(id, hint, problems),
+        'aria-invalid': invalid || undefined,
+      })}
     </div>
   );
 }
 
 type InputRest = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'children'>;
 
-export interface TextFieldProps extends InputRest {
-  id: string;
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  hint?: ReactNode;
-  problems?: readonly Problem[];
-}
+export interface TextFieldProps extends InputRest, FieldProps {}
 
 /** A labelled `<input>` (text, email, date, search…). */
-export function TextField({
-  id,
-  label,
-  value,
-  onValueChange,
-  hint,
-  problems = [],
-  className,
-  ...rest
-}: TextFieldProps): JSX.Element {
+export function TextField(props: TextFieldProps): JSX.Element {
+  const [field, { className, ...rest }] = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} problems={problems}>
-      {({ describedBy, invalid }) => (
-        <input
-          {...rest}
-          id={id}
-          className={className ?? 'input'}
-          value={value}
-          onChange={(event) => onValueChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        />
-      )}
+    <FieldShell field={field}>
+      {(control) => <input {...rest} {...control} className={className ?? 'input'} />}
     </FieldShell>
   );
 }
@@ -99,37 +121,26 @@ export interface PasswordFieldProps extends Omit<TextFieldProps, 'type'> {
 }
 
 /** A password input with a Show/Hide toggle, which helps on a phone keyboard. */
-export function PasswordField({
-  id,
-  label,
-  value,
-  onValueChange,
-  hint,
-  problems = [],
-  ...rest
-}: PasswordFieldProps): JSX.Element {
+export function PasswordField(props: PasswordFieldProps): JSX.Element {
+  const [field, rest] = splitField(props);
   const [shown, setShown] = useState(false);
   return (
-    <FieldShell id={id} label={label} hint={hint} problems={problems}>
-      {({ describedBy, invalid }) => (
+    <FieldShell field={field}>
+      {(control) => (
         <div className="input-with-button">
           <input
             {...rest}
-            id={id}
+            {...control}
             className="input"
             type={shown ? 'text' : 'password'}
-            value={value}
             spellCheck={false}
             autoCapitalize="none"
-            onChange={(event) => onValueChange(event.target.value)}
-            aria-describedby={describedBy}
-            aria-invalid={invalid || undefined}
           />
           <button
             type="button"
             className="button button-secondary"
             aria-pressed={shown}
-            aria-controls={id}
+            aria-controls={field.id}
             onClick={() => setShown((value) => !value)}
           >
             {shown ? 'Hide password' : 'Show password'}
@@ -142,38 +153,16 @@ export function PasswordField({
 
 type SelectRest = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'value' | 'onChange' | 'children'>;
 
-export interface SelectFieldProps extends SelectRest {
-  id: string;
-  label: string;
-  value: string;
-  onValueChange: (value: string) => void;
+export interface SelectFieldProps extends SelectRest, FieldProps {
   options: readonly { value: string; label: string }[];
-  hint?: ReactNode;
-  problems?: readonly Problem[];
 }
 
-export function SelectField({
-  id,
-  label,
-  value,
-  onValueChange,
-  options,
-  hint,
-  problems = [],
-  ...rest
-}: SelectFieldProps): JSX.Element {
+export function SelectField(props: SelectFieldProps): JSX.Element {
+  const [field, { options, ...rest }] = splitField(props);
   return (
-    <FieldShell id={id} label={label} hint={hint} problems={problems}>
-      {({ describedBy, invalid }) => (
-        <select
-          {...rest}
-          id={id}
-          className="input"
-          value={value}
-          onChange={(event) => onValueChange(event.target.value)}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-        >
+    <FieldShell field={field}>
+      {(control) => (
+        <select {...rest} {...control} className="input">
           {options.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -213,12 +202,7 @@ export function CheckboxGroup<V extends string>({
       aria-describedby={describedByOf(id, hint, problems)}
     >
       <legend className="field-label">{legend}</legend>
-      {hint === undefined ? null : (
-        <div id={`${id}-hint`} className="field-hint">
-          {hint}
-        </div>
-      )}
-      <FieldProblems id={`${id}-error`} problems={problems} />
+      <FieldHelp id={id} hint={hint} problems={problems} />
       <div className="checkboxes">
         {options.map((option) => {
           const optionId = `${id}-${option.value}`;

@@ -5,7 +5,7 @@
  * pages back with the server's `nextBefore`.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { FormEvent, JSX } from 'react';
+import type { JSX } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AuditQuerySchema } from '../../../src/shared/index.js';
 import type { AuditEvent, AuditOutcome, AuditPage, Problem, User } from '../../../src/shared/index.js';
@@ -16,8 +16,9 @@ import { SelectField, TextField } from '../components/fields.js';
 import { LoadError, Loading } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { formatDateTimeSeconds } from '../lib/format.js';
-import { problemsUnder, validate } from '../lib/problems.js';
+import { problemsUnder } from '../lib/problems.js';
 import { useLoad } from '../lib/use-load.js';
+import { useSchemaForm } from '../lib/use-schema-form.js';
 
 const FILTER_NAMES = ['userId', 'recordType', 'recordId', 'from', 'to'] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
@@ -131,23 +132,15 @@ function AuditFilterForm({
   anySet,
 }: AuditFilterFormProps): JSX.Element {
   const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [focusKey, setFocusKey] = useState(0);
-  const shown = problems.length > 0 ? problems : serverProblems;
+  const form = useSchemaForm({
+    schema: AuditQuerySchema,
+    input: setFilters(values),
+    location: 'query',
+    apply: () => onApply(values),
+  });
+  const shown = form.problems.length > 0 ? form.problems : serverProblems;
   const set = (name: FilterName) => (value: string) =>
     setValues((previous) => ({ ...previous, [name]: value }));
-
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    const checked = validate(AuditQuerySchema, setFilters(values), 'query');
-    if (!checked.ok) {
-      setProblems(checked.problems);
-      setFocusKey((value) => value + 1);
-      return;
-    }
-    setProblems([]);
-    onApply(values);
-  };
 
   const userOptions = [
     { value: '', label: 'Any user' },
@@ -162,8 +155,8 @@ function AuditFilterForm({
   return (
     <section aria-labelledby="audit-filters-heading" className="panel">
       <h2 id="audit-filters-heading">Filters</h2>
-      <ErrorSummary problems={shown} fieldIds={FIELD_IDS} focusKey={focusKey} />
-      <form onSubmit={submit} noValidate className="filters">
+      <ErrorSummary problems={shown} fieldIds={FIELD_IDS} focusKey={form.focusKey} />
+      <form onSubmit={form.submit} noValidate className="filters">
         <SelectField
           id={FIELD_IDS.userId}
           name="userId"

@@ -5,16 +5,16 @@
  * failed attempt.
  */
 import { useState } from 'react';
-import type { FormEvent, JSX } from 'react';
+import type { JSX } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { LoginRequestSchema } from '../../../src/shared/index.js';
-import type { Problem } from '../../../src/shared/index.js';
-import { asApiError, login } from '../api/index.js';
+import { login } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { PasswordField, TextField } from '../components/fields.js';
 import { PageHeading } from '../components/page-heading.js';
-import { problemsUnder, validate } from '../lib/problems.js';
+import { problemsUnder } from '../lib/problems.js';
 import { safeNextPath } from '../lib/next-path.js';
+import { useSchemaForm } from '../lib/use-schema-form.js';
 import { ServerUnavailable, SessionChecking } from '../session/require-session.js';
 import { useSession } from '../session/session-context.js';
 import type { SessionNotice } from '../session/session-context.js';
@@ -41,10 +41,21 @@ export function LoginPage(): JSX.Element {
   const next = safeNextPath(searchParams.get('next'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [focusKey, setFocusKey] = useState(0);
-  const [submitting, setSubmitting] = useState(false);
   const [attempted, setAttempted] = useState(false);
+  const form = useSchemaForm({
+    schema: LoginRequestSchema,
+    input: { email, password },
+    onAttempt: () => setAttempted(true),
+    send: login,
+    // Signed in: the page gives way to where the user was going.
+    afterSuccess: 'leave',
+    onSuccess: signIn,
+    onError: (error) => {
+      if (error.status === 401 || error.status === 423) {
+        setPassword('');
+      }
+    },
+  });
 
   switch (state.status) {
     case 'checking':
@@ -56,39 +67,6 @@ export function LoginPage(): JSX.Element {
     case 'anonymous':
       break;
   }
-
-  const fail = (found: Problem[]): void => {
-    setProblems(found);
-    setFocusKey((value) => value + 1);
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (submitting) {
-      return;
-    }
-    setAttempted(true);
-    const checked = validate(LoginRequestSchema, { email, password }, 'body');
-    if (!checked.ok) {
-      fail(checked.problems);
-      return;
-    }
-    setSubmitting(true);
-    login(checked.value).then(
-      (session) => {
-        setProblems([]);
-        signIn(session);
-      },
-      (error: unknown) => {
-        const apiError = asApiError(error);
-        setSubmitting(false);
-        if (apiError.status === 401 || apiError.status === 423) {
-          setPassword('');
-        }
-        fail(apiError.problems);
-      },
-    );
-  };
 
   const notice = attempted ? null : state.notice;
 
@@ -102,8 +80,8 @@ export function LoginPage(): JSX.Element {
         <div role="status">
           {notice === null ? null : <p className="notice notice-info">{noticeText(notice)}</p>}
         </div>
-        <ErrorSummary problems={problems} fieldIds={FIELD_IDS} focusKey={focusKey} />
-        <form onSubmit={submit} noValidate>
+        <ErrorSummary problems={form.problems} fieldIds={FIELD_IDS} focusKey={form.focusKey} />
+        <form onSubmit={form.submit} noValidate>
           <TextField
             id={FIELD_IDS.email}
             name="email"
@@ -115,7 +93,7 @@ export function LoginPage(): JSX.Element {
             spellCheck={false}
             value={email}
             onValueChange={setEmail}
-            problems={problemsUnder(problems, 'email')}
+            problems={problemsUnder(form.problems, 'email')}
           />
           <PasswordField
             id={FIELD_IDS.password}
@@ -124,10 +102,10 @@ export function LoginPage(): JSX.Element {
             autoComplete="current-password"
             value={password}
             onValueChange={setPassword}
-            problems={problemsUnder(problems, 'password')}
+            problems={problemsUnder(form.problems, 'password')}
           />
-          <button type="submit" className="button button-wide" disabled={submitting}>
-            {submitting ? 'Signing in…' : 'Sign in'}
+          <button type="submit" className="button button-wide" disabled={form.submitting}>
+            {form.submitting ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
         <p className="login-help">Forgotten your password, or locked out? Ask a program admin to reset it.</p>

@@ -4,7 +4,7 @@
  * deactivate or reactivate it.
  */
 import { useEffect, useRef, useState } from 'react';
-import type { FormEvent, JSX } from 'react';
+import type { JSX } from 'react';
 import { Link, useParams } from 'react-router';
 import {
   MIN_PASSWORD_LENGTH,
@@ -12,15 +12,8 @@ import {
   UpdateUserRequestSchema,
   roleLabel,
 } from '../../../src/shared/index.js';
-import type { Problem, Role, User } from '../../../src/shared/index.js';
-import {
-  asApiError,
-  deactivateUser,
-  getUser,
-  reactivateUser,
-  resetPassword,
-  updateUser,
-} from '../api/index.js';
+import type { Role, User } from '../../../src/shared/index.js';
+import { deactivateUser, getUser, reactivateUser, resetPassword, updateUser } from '../api/index.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { CheckboxGroup, PasswordField, TextField } from '../components/fields.js';
@@ -29,8 +22,9 @@ import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { ROLE_OPTIONS, UserStatus, rolesText } from '../components/user-status.js';
 import { formatDateTime } from '../lib/format.js';
-import { problemsUnder, validate } from '../lib/problems.js';
+import { problemsUnder } from '../lib/problems.js';
 import { useLoad } from '../lib/use-load.js';
+import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 import { useSession, useSignedInSession } from '../session/session-context.js';
 
 export function UserDetailPage(): JSX.Element {
@@ -133,53 +127,30 @@ function EditUserForm({ user, isSelf, onChange }: UserDetailProps & { isSelf: bo
   const { refresh } = useSession();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [roles, setRoles] = useState<Role[]>(user.roles);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [focusKey, setFocusKey] = useState(0);
-  const [submitting, setSubmitting] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-
-  const fail = (found: Problem[]): void => {
-    setProblems(found);
-    setFocusKey((value) => value + 1);
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (submitting) {
-      return;
-    }
-    setSaved(null);
-    const checked = validate(UpdateUserRequestSchema, { displayName, roles }, 'body');
-    if (!checked.ok) {
-      fail(checked.problems);
-      return;
-    }
-    setSubmitting(true);
-    updateUser(user.id, checked.value).then(
-      (updated) => {
-        setSubmitting(false);
-        setProblems([]);
-        setDisplayName(updated.displayName);
-        setRoles(updated.roles);
-        setSaved(`Saved the name and roles of ${updated.displayName}.`);
-        onChange(updated);
-        if (isSelf) {
-          // Own roles changed: the navigation and this page's access follow the new session.
-          refresh().catch(() => undefined);
-        }
-      },
-      (error: unknown) => {
-        setSubmitting(false);
-        fail(asApiError(error).problems);
-      },
-    );
-  };
+  const form = useSchemaForm({
+    schema: UpdateUserRequestSchema,
+    input: { displayName, roles },
+    onAttempt: () => setSaved(null),
+    send: (body) => updateUser(user.id, body),
+    afterSuccess: 'stay',
+    onSuccess: (updated) => {
+      setDisplayName(updated.displayName);
+      setRoles(updated.roles);
+      setSaved(`Saved the name and roles of ${updated.displayName}.`);
+      onChange(updated);
+      if (isSelf) {
+        // Own roles changed: the navigation and this page's access follow the new session.
+        refresh().catch(() => undefined);
+      }
+    },
+  });
 
   return (
     <section aria-labelledby="edit-user-heading" className="panel">
       <h2 id="edit-user-heading">Name and roles</h2>
-      <ErrorSummary problems={problems} fieldIds={EDIT_FIELD_IDS} focusKey={focusKey} />
-      <form onSubmit={submit} noValidate className="form">
+      <ErrorSummary problems={form.problems} fieldIds={EDIT_FIELD_IDS} focusKey={form.focusKey} />
+      <form onSubmit={form.submit} noValidate className="form">
         <TextField
           id={EDIT_FIELD_IDS.displayName}
           name="displayName"
@@ -187,7 +158,7 @@ function EditUserForm({ user, isSelf, onChange }: UserDetailProps & { isSelf: bo
           autoComplete="off"
           value={displayName}
           onValueChange={setDisplayName}
-          problems={problemsUnder(problems, 'displayName')}
+          problems={problemsUnder(form.problems, 'displayName')}
         />
         <CheckboxGroup
           id="edit-user-roles"
@@ -200,10 +171,10 @@ function EditUserForm({ user, isSelf, onChange }: UserDetailProps & { isSelf: bo
           options={ROLE_OPTIONS}
           selected={roles}
           onChange={setRoles}
-          problems={problemsUnder(problems, 'roles')}
+          problems={problemsUnder(form.problems, 'roles')}
         />
-        <button type="submit" className="button" disabled={submitting}>
-          {submitting ? 'Saving…' : 'Save name and roles'}
+        <button type="submit" className="button" disabled={form.submitting}>
+          {form.submitting ? 'Saving…' : 'Save name and roles'}
         </button>
       </form>
       <StatusMessage message={saved} />
@@ -215,42 +186,19 @@ const RESET_FIELD_IDS = { password: 'reset-password' } as const;
 
 function ResetPasswordForm({ user, onChange }: UserDetailProps): JSX.Element {
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [focusKey, setFocusKey] = useState(0);
-  const [submitting, setSubmitting] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-
-  const fail = (found: Problem[]): void => {
-    setProblems(found);
-    setFocusKey((value) => value + 1);
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (submitting) {
-      return;
-    }
-    setDone(null);
-    const checked = validate(ResetPasswordRequestSchema, { password }, 'body');
-    if (!checked.ok) {
-      fail(checked.problems);
-      return;
-    }
-    setSubmitting(true);
-    resetPassword(user.id, checked.value).then(
-      (updated) => {
-        setSubmitting(false);
-        setProblems([]);
-        setPassword('');
-        setDone(`Password reset for ${updated.displayName}. If the account was locked, it is now unlocked.`);
-        onChange(updated);
-      },
-      (error: unknown) => {
-        setSubmitting(false);
-        fail(asApiError(error).problems);
-      },
-    );
-  };
+  const form = useSchemaForm({
+    schema: ResetPasswordRequestSchema,
+    input: { password },
+    onAttempt: () => setDone(null),
+    send: (body) => resetPassword(user.id, body),
+    afterSuccess: 'stay',
+    onSuccess: (updated) => {
+      setPassword('');
+      setDone(`Password reset for ${updated.displayName}. If the account was locked, it is now unlocked.`);
+      onChange(updated);
+    },
+  });
 
   return (
     <section aria-labelledby="reset-password-heading" className="panel">
@@ -259,8 +207,8 @@ function ResetPasswordForm({ user, onChange }: UserDetailProps): JSX.Element {
         Set a new password when someone has forgotten theirs or is locked out. Resetting also unlocks the
         account.
       </p>
-      <ErrorSummary problems={problems} fieldIds={RESET_FIELD_IDS} focusKey={focusKey} />
-      <form onSubmit={submit} noValidate className="form">
+      <ErrorSummary problems={form.problems} fieldIds={RESET_FIELD_IDS} focusKey={form.focusKey} />
+      <form onSubmit={form.submit} noValidate className="form">
         <PasswordField
           id={RESET_FIELD_IDS.password}
           name="password"
@@ -269,10 +217,10 @@ function ResetPasswordForm({ user, onChange }: UserDetailProps): JSX.Element {
           hint={`At least ${MIN_PASSWORD_LENGTH} characters; common passwords are refused.`}
           value={password}
           onValueChange={setPassword}
-          problems={problemsUnder(problems, 'password')}
+          problems={problemsUnder(form.problems, 'password')}
         />
-        <button type="submit" className="button" disabled={submitting}>
-          {submitting ? 'Resetting…' : 'Reset password'}
+        <button type="submit" className="button" disabled={form.submitting}>
+          {form.submitting ? 'Resetting…' : 'Reset password'}
         </button>
       </form>
       <StatusMessage message={done} />
@@ -282,9 +230,7 @@ function ResetPasswordForm({ user, onChange }: UserDetailProps): JSX.Element {
 
 function AccountAccess({ user, isSelf, onChange }: UserDetailProps & { isSelf: boolean }): JSX.Element {
   const [confirming, setConfirming] = useState(false);
-  const [working, setWorking] = useState(false);
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [focusKey, setFocusKey] = useState(0);
+  const action = useSubmission();
   const [done, setDone] = useState<string | null>(null);
   const doneMessage = useRef<HTMLParagraphElement>(null);
   const active = user.active;
@@ -298,12 +244,10 @@ function AccountAccess({ user, isSelf, onChange }: UserDetailProps & { isSelf: b
 
   const act = (): void => {
     setConfirming(false);
-    setWorking(true);
     setDone(null);
-    (active ? deactivateUser(user.id) : reactivateUser(user.id)).then(
-      (updated) => {
-        setWorking(false);
-        setProblems([]);
+    action.send(() => (active ? deactivateUser(user.id) : reactivateUser(user.id)), {
+      afterSuccess: 'stay',
+      onSuccess: (updated) => {
         setDone(
           updated.active
             ? `Reactivated ${updated.displayName}. They can sign in again.`
@@ -311,12 +255,7 @@ function AccountAccess({ user, isSelf, onChange }: UserDetailProps & { isSelf: b
         );
         onChange(updated);
       },
-      (error: unknown) => {
-        setWorking(false);
-        setProblems(asApiError(error).problems);
-        setFocusKey((value) => value + 1);
-      },
-    );
+    });
   };
 
   return (
@@ -327,11 +266,11 @@ function AccountAccess({ user, isSelf, onChange }: UserDetailProps & { isSelf: b
           ? 'This account is active. Deactivate it when someone leaves or should no longer use Peerline; their records and the audit log are kept.'
           : 'This account is inactive: it cannot be used to sign in. Reactivate it to let this person sign in again.'}
       </p>
-      <ErrorSummary problems={problems} focusKey={focusKey} />
+      <ErrorSummary problems={action.problems} focusKey={action.focusKey} />
       <button
         type="button"
         className={active ? 'button button-danger' : 'button'}
-        disabled={working}
+        disabled={action.submitting}
         onClick={() => setConfirming(true)}
       >
         {active ? 'Deactivate account' : 'Reactivate account'}

@@ -3,17 +3,18 @@
  * Admins: add a user account with its roles and an initial password.
  */
 import { useState } from 'react';
-import type { FormEvent, JSX } from 'react';
+import type { JSX } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CreateUserRequestSchema, MIN_PASSWORD_LENGTH } from '../../../src/shared/index.js';
-import type { Problem, Role } from '../../../src/shared/index.js';
-import { asApiError, createUser } from '../api/index.js';
+import type { Role } from '../../../src/shared/index.js';
+import { createUser } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { CheckboxGroup, PasswordField, TextField } from '../components/fields.js';
 import { PageHeading } from '../components/page-heading.js';
 import { ROLE_OPTIONS } from '../components/user-status.js';
 import type { NoticeState } from '../lib/navigation-notice.js';
-import { problemsUnder, validate } from '../lib/problems.js';
+import { problemsUnder } from '../lib/problems.js';
+import { useSchemaForm } from '../lib/use-schema-form.js';
 
 const FIELD_IDS = {
   email: 'new-user-email',
@@ -28,39 +29,19 @@ export function UserNewPage(): JSX.Element {
   const [displayName, setDisplayName] = useState('');
   const [roles, setRoles] = useState<Role[]>([]);
   const [password, setPassword] = useState('');
-  const [problems, setProblems] = useState<Problem[]>([]);
-  const [focusKey, setFocusKey] = useState(0);
-  const [submitting, setSubmitting] = useState(false);
-
-  const fail = (found: Problem[]): void => {
-    setProblems(found);
-    setFocusKey((value) => value + 1);
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>): void => {
-    event.preventDefault();
-    if (submitting) {
-      return;
-    }
-    const checked = validate(CreateUserRequestSchema, { email, displayName, roles, password }, 'body');
-    if (!checked.ok) {
-      fail(checked.problems);
-      return;
-    }
-    setSubmitting(true);
-    createUser(checked.value).then(
-      (user) => {
-        const state: NoticeState = {
-          notice: `Added ${user.displayName}. They can sign in as ${user.email} with the password you set.`,
-        };
-        void navigate('/users', { state });
-      },
-      (error: unknown) => {
-        setSubmitting(false);
-        fail(asApiError(error).problems);
-      },
-    );
-  };
+  const form = useSchemaForm({
+    schema: CreateUserRequestSchema,
+    input: { email, displayName, roles, password },
+    send: createUser,
+    // Back to the list, which shows the notice.
+    afterSuccess: 'leave',
+    onSuccess: (user) => {
+      const state: NoticeState = {
+        notice: `Added ${user.displayName}. They can sign in as ${user.email} with the password you set.`,
+      };
+      void navigate('/users', { state });
+    },
+  });
 
   return (
     <>
@@ -68,8 +49,8 @@ export function UserNewPage(): JSX.Element {
         <Link to="/users">Back to users</Link>
       </p>
       <PageHeading title="Add a user">Add a user</PageHeading>
-      <ErrorSummary problems={problems} fieldIds={FIELD_IDS} focusKey={focusKey} />
-      <form onSubmit={submit} noValidate className="form">
+      <ErrorSummary problems={form.problems} fieldIds={FIELD_IDS} focusKey={form.focusKey} />
+      <form onSubmit={form.submit} noValidate className="form">
         <TextField
           id={FIELD_IDS.email}
           name="email"
@@ -82,7 +63,7 @@ export function UserNewPage(): JSX.Element {
           hint="They sign in with this address."
           value={email}
           onValueChange={setEmail}
-          problems={problemsUnder(problems, 'email')}
+          problems={problemsUnder(form.problems, 'email')}
         />
         <TextField
           id={FIELD_IDS.displayName}
@@ -92,7 +73,7 @@ export function UserNewPage(): JSX.Element {
           hint="The name colleagues know this person by."
           value={displayName}
           onValueChange={setDisplayName}
-          problems={problemsUnder(problems, 'displayName')}
+          problems={problemsUnder(form.problems, 'displayName')}
         />
         <CheckboxGroup
           id="new-user-roles"
@@ -101,7 +82,7 @@ export function UserNewPage(): JSX.Element {
           options={ROLE_OPTIONS}
           selected={roles}
           onChange={setRoles}
-          problems={problemsUnder(problems, 'roles')}
+          problems={problemsUnder(form.problems, 'roles')}
         />
         <PasswordField
           id={FIELD_IDS.password}
@@ -111,11 +92,11 @@ export function UserNewPage(): JSX.Element {
           hint={`At least ${MIN_PASSWORD_LENGTH} characters; common passwords are refused. Give it to the person in a safe way, not by email.`}
           value={password}
           onValueChange={setPassword}
-          problems={problemsUnder(problems, 'password')}
+          problems={problemsUnder(form.problems, 'password')}
         />
         <div className="button-row">
-          <button type="submit" className="button" disabled={submitting}>
-            {submitting ? 'Adding user…' : 'Add user'}
+          <button type="submit" className="button" disabled={form.submitting}>
+            {form.submitting ? 'Adding user…' : 'Add user'}
           </button>
           <Link to="/users" className="button button-secondary">
             Cancel
