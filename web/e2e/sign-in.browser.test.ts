@@ -2,35 +2,15 @@
  * Browser suite: signing in and out in Chromium, each role's home, a wrong password, the admin's audit log
  * of their own sign-in, and the pages at phone width and by keyboard alone.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROLES, roleLabel } from '../../src/shared/roles.js';
-import { startTestServer, type TestServer } from '../../src/testing/index.js';
-import { launchChromium, signIn } from './browser.js';
+import { signIn, useBrowserSuite } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+const suite = useBrowserSuite();
 
 describe('signing in', () => {
   it.each(ROLES)('%s signs in and sees their home, with navigation for their role', async (role) => {
+    const { page, server } = suite;
     await signIn(page, server, role);
     const login = server.demo.logins.find((entry) => entry.role === role);
     await expect
@@ -46,6 +26,7 @@ describe('signing in', () => {
   });
 
   it('shows a plain message for a wrong password and stays on the sign-in page', async () => {
+    const { page, server } = suite;
     await page.goto(server.url);
     await page.getByLabel('Email').fill(server.emailOf('peer'));
     await page.getByLabel('Password').fill('this is not the password');
@@ -56,12 +37,14 @@ describe('signing in', () => {
   });
 
   it('names an empty field beside the field itself', async () => {
+    const { page, server } = suite;
     await page.goto(server.url);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => page.getByText('Enter your email address.').count()).toBeGreaterThan(0);
   });
 
   it('signs out back to the sign-in page, and the old session no longer works', async () => {
+    const { page, server } = suite;
     await signIn(page, server, 'supervisor');
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect
@@ -72,6 +55,7 @@ describe('signing in', () => {
   });
 
   it('the admin signs in and finds that sign-in in the audit log', async () => {
+    const { page, server } = suite;
     await signIn(page, server, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
     const rows = page.getByRole('row');
@@ -85,6 +69,7 @@ describe('signing in', () => {
   });
 
   it('signs in by keyboard alone', async () => {
+    const { page, server } = suite;
     await page.goto(server.url);
     await page.getByLabel('Email').focus();
     await page.keyboard.type(server.emailOf('billing'));
@@ -97,6 +82,7 @@ describe('signing in', () => {
 
 describe('on a phone-sized screen', () => {
   it('fits the sign-in page and the home page into 375 pixels without sideways scrolling', async () => {
+    const { page, server } = suite;
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(server.url);
     const overflow = (): Promise<number> =>

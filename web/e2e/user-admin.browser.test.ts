@@ -4,32 +4,12 @@
  * the audit log, filtered to that user's record, shows what happened. The cases run in order and build on
  * each other, as an admin's morning would.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { roleLabel } from '../../src/shared/roles.js';
-import { startTestServer, type TestServer } from '../../src/testing/index.js';
-import { launchChromium, signIn } from './browser.js';
+import { signIn, useBrowserSuite } from './browser.js';
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context.close();
-});
+const suite = useBrowserSuite();
 
 const NEW_USER = {
   email: 'casey.new@demo.peerline.test',
@@ -38,7 +18,7 @@ const NEW_USER = {
 };
 
 async function signInWith(target: Page, email: string, password: string): Promise<void> {
-  await target.goto(server.url);
+  await target.goto(suite.server.url);
   await target.getByLabel('Email').fill(email);
   await target.getByLabel('Password').fill(password);
   await target.getByRole('button', { name: 'Sign in' }).click();
@@ -46,6 +26,7 @@ async function signInWith(target: Page, email: string, password: string): Promis
 
 describe('user administration', () => {
   it('adds a user after refusing a common password, and the new user can sign in', async () => {
+    const { page, server } = suite;
     await signIn(page, server, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await page.getByRole('link', { name: 'Add a user' }).click();
@@ -60,11 +41,8 @@ describe('user administration', () => {
     await page.getByRole('button', { name: 'Add user' }).click();
     await expect.poll(() => page.getByRole('link', { name: NEW_USER.name }).count()).toBe(1);
 
-    const other = await context.browser()?.newContext();
-    const otherPage = await other?.newPage();
-    if (other === undefined || otherPage === undefined) {
-      throw new Error('could not open a second browser context');
-    }
+    const other = await suite.browser.newContext();
+    const otherPage = await other.newPage();
     await signInWith(otherPage, NEW_USER.email, NEW_USER.password);
     await expect
       .poll(() => otherPage.getByRole('heading', { level: 1 }).textContent())
@@ -73,6 +51,7 @@ describe('user administration', () => {
   });
 
   it('deactivates the user after confirmation; they can no longer sign in', async () => {
+    const { page, server } = suite;
     await signIn(page, server, 'admin');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await page.getByRole('link', { name: NEW_USER.name }).click();
@@ -88,6 +67,7 @@ describe('user administration', () => {
   });
 
   it("shows the user's record history in the audit log, filtered by record", async () => {
+    const { page, server } = suite;
     await signIn(page, server, 'admin');
     const users = await server.store.db
       .selectFrom('users')
