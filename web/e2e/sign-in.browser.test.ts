@@ -92,3 +92,26 @@ describe('on a phone-sized screen', () => {
     expect(await overflow()).toBeLessThanOrEqual(0);
   });
 });
+
+describe('changing your own password', () => {
+  it('a clinician changes their password from the navigation and signs in with the new one', async () => {
+    const { page, server } = suite;
+    await signIn(page, server, 'clinician');
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Change password' })
+      .click();
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password').fill('tidal compass orchard 5');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByText('Your current password is not right').count()).toBeGreaterThan(0);
+    await page.getByLabel('Current password').fill(server.passwordOf('clinician'));
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect.poll(() => page.getByText('Your password is changed.').count()).toBe(1);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').fill(server.emailOf('clinician'));
+    await page.getByLabel('Password').fill('tidal compass orchard 5');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Hello, /);
+  });
+});

@@ -8,6 +8,7 @@ import { Outlet, createBrowserRouter } from 'react-router';
 import { AppShell } from './components/app-shell.js';
 import { AuditPage } from './pages/audit-page.js';
 import { CrashPage } from './pages/crash-page.js';
+import { ChangePasswordPage } from './pages/change-password-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
           { path: 'users/new', element: adminOnly(<UserNewPage />) },
           { path: 'users/:userId', element: adminOnly(<UserDetailPage />) },
           { path: 'audit', element: adminOnly(<AuditPage />) },
+          { path: 'account/password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -18,6 +18,7 @@ import type {
   OrganisationResponse,
   ResetPasswordRequest,
   SessionResponse,
+  ChangePasswordRequest,
   UpdateUserRequest,
   User,
 } from '../../../src/shared/index.js';
@@ -28,6 +29,11 @@ const V1 = '/api/v1';
 /** Signs in; a 401 here means wrong email or password, not an ended session. */
 export function login(body: LoginRequest): Promise<SessionResponse> {
   return requestJson(`${V1}/auth/login`, SessionResponseSchema, { method: 'POST', body, withSession: false });
+}
+
+/** Changes the signed-in user's own password; their other sessions end. */
+export function changePassword(body: ChangePasswordRequest): Promise<void> {
+  return requestNoContent(`${V1}/auth/change-password`, { method: 'POST', body });
 }
 
 export function logout(): Promise<void> {

@@ -86,6 +86,9 @@ export function AppShell(): JSX.Element {
                 </li>
               </>
             ) : null}
+            <li>
+              <NavLink to="/account/password">Change password</NavLink>
+            </li>
           </ul>
         </nav>
       </header>
