@@ -8,3 +8,19 @@ export { checked } from './result.js';
 export type { Checked, ProblemPath } from './result.js';
 export * from './calendar/index.js';
 export * from './units/index.js';
+export { evaluateService, evaluateStaffRules, fillTemplate } from './rules/evaluate.js';
+export type { EvaluateOptions } from './rules/evaluate.js';
+export { loadPacks, PackError, PackDefinitionSchema } from './rules/pack.js';
+export type { Pack, PackDefinition, Rule, Rate, Limit, Setting, Citation } from './rules/pack.js';
+export { compileCondition, explainCondition, OPERATORS } from './rules/conditions.js';
+export type {
+  Condition,
+  Comparison,
+  Operator,
+  Facts,
+  FactValue,
+  ComparisonRecord,
+} from './rules/conditions.js';
+export { FACT_NAMES, deriveFacts } from './rules/facts.js';
+export { PLACES_OF_SERVICE, isKnownPlaceOfService } from './rules/place-of-service.js';
+export { getPack, allPacks, choosePack, PACK_DEFINITIONS } from './packs/index.js';

@@ -7,3 +7,4 @@ export * from './auth.js';
 export * from './users.js';
 export * from './audit.js';
 export * from './organisation.js';
+export * from './claims.js';

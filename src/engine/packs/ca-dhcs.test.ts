@@ -1,0 +1,223 @@
+/**
+ * ca-dhcs: DHCS Service Table 5 (seed 000) and the facts beyond it. Each row names the source line it checks
+ * and is tested both ways from one billable base service.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import {
+  describeRuleTable,
+  evaluate,
+  parseRequest,
+  problemCodes,
+  type RuleCase,
+} from '../../testing/rule-table.js';
+
+/** A billable H0038 hour: certified peer, covered member with an approved plan, office, signed the same day. */
+export function caDhcsBase(): ClaimPreviewRequest {
+  return parseRequest({
+    service: {
+      dateOfService: '2026-11-18',
+      type: 'engagement',
+      start: '10:00',
+      end: '11:00',
+      modality: 'in_person',
+      placeOfService: '11',
+      signedOn: '2026-11-18',
+      pin: {
+        plan: 'Practise asking for help',
+        interaction: 'Role-played a call',
+        nextSteps: 'Call on Friday',
+      },
+    },
+    member: {
+      dateOfBirth: '1990-04-02',
+      coverage: [{ payerPack: 'ca-dhcs', memberId: 'ZZCA00000001', from: '2026-01-01', to: null }],
+      carePlan: {
+        approvedOn: '2026-10-01',
+        approverRole: 'behavioral_health_professional',
+        effectiveFrom: '2026-10-01',
+      },
+    },
+    staff: {
+      certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
+      dateOfBirth: '1985-06-01',
+    },
+    program: { type: 'mh_outpatient' },
+  });
+}
+
+const TABLE = '000 Service Table 5';
+
+const cases: RuleCase[] = [
+  {
+    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
+    rule: 'ca-dhcs.units.minimum',
+    pass: (r) => void (r.service.end = '10:08'),
+    fail: (r) => void (r.service.end = '10:07'),
+    messageIncludes: '7 minutes',
+  },
+  {
+    source: 'Common: an active, certified rendering peer on the date of service',
+    rule: 'ca-dhcs.staff.certified',
+    fail: (r) =>
+      void (r.staff.certification = {
+        type: 'medi_cal_peer',
+        issuedOn: '2024-01-01',
+        expiresOn: '2026-11-17',
+      }),
+    messageIncludes: '2026-11-17',
+  },
+  {
+    source: 'Common: coverage for the payer on the date of service',
+    rule: 'ca-dhcs.member.covered',
+    fail: (r) =>
+      void (r.member.coverage = [{ payerPack: 'ca-dhcs', memberId: 'ZZCA1', from: '2026-11-19', to: null }]),
+  },
+  {
+    source: 'Common: a signed note',
+    rule: 'ca-dhcs.note.signed',
+    fail: (r) => void (r.service.signedOn = undefined),
+  },
+  {
+    source: 'Common: unknown place-of-service codes are an error',
+    rule: 'ca-dhcs.pos.known',
+    pass: (r) => void (r.service.placeOfService = '99'),
+    fail: (r) => void (r.service.placeOfService = '98'),
+  },
+  {
+    source: 'Common: every line carries a place of service',
+    rule: 'ca-dhcs.pos.present',
+    fail: (r) => void (r.service.placeOfService = undefined),
+  },
+  {
+    source: 'Common: telehealth notes state where the member was',
+    rule: 'ca-dhcs.telehealth.member_location',
+    pass: (r) => {
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+    fail: (r) => void (r.service.modality = 'video'),
+  },
+  {
+    source: `${TABLE}: group → H0025, individual → H0038 (no contingency management code)`,
+    rule: 'ca-dhcs.procedure.covered',
+    pass: (r) => void (r.service.type = 'therapeutic_activity'),
+    fail: (r) => void (r.service.type = 'contingency_management'),
+  },
+  {
+    source: 'Common: amount = units × effective-dated unit rate',
+    rule: 'ca-dhcs.rate.present',
+    fail: (r) => void (r.service.dateOfService = '2023-06-30'),
+  },
+  {
+    source: `${TABLE}: SD/MC Allowable Disciplines — Peer`,
+    rule: 'ca-dhcs.discipline.peer',
+    pass: (r) => void (r.staff.certification = { type: 'medi_cal_peer_family', expiresOn: '2027-01-01' }),
+    fail: (r) => void (r.staff.certification = { type: 'kansas_peer', expiresOn: '2027-01-01' }),
+    messageIncludes: 'kansas_peer',
+  },
+  {
+    source: `${TABLE}: Allowable Place of Service — All except 09`,
+    rule: 'ca-dhcs.pos.excluded',
+    pass: (r) => void (r.service.placeOfService = '12'),
+    fail: (r) => void (r.service.placeOfService = '09'),
+  },
+  {
+    source: `${TABLE}: Maximum Units that Can be Billed — 96`,
+    rule: 'ca-dhcs.units.daily_max',
+    pass: (r) => void (r.history.unitsSameDaySameCode = 92),
+    fail: (r) => void (r.history.unitsSameDaySameCode = 93),
+    messageIncludes: 'allows 96 units a day; this member already has 93 today and this note adds 4',
+  },
+  {
+    source: `${TABLE}: Allowable Modifiers — HK SC`,
+    rule: 'ca-dhcs.modifiers.allowed',
+    pass: (r) => void (r.service.modifiers = ['SC']),
+    fail: (r) => void (r.service.modifiers = ['GT']),
+  },
+  {
+    source: '000 footnote 15: services are based on an approved plan of care',
+    rule: 'ca-dhcs.care_plan.approved',
+    fail: (r) => void (r.member.carePlan = { approvedOn: '2026-11-19' }),
+  },
+  {
+    source: 'Research (e): late notes stay billable with a documented reason',
+    rule: 'ca-dhcs.note.late_reason',
+    pass: (r) => {
+      r.service.signedOn = '2026-11-25';
+      r.service.lateReason = 'Out sick';
+    },
+    fail: (r) => void (r.service.signedOn = '2026-11-24'),
+  },
+  {
+    source: `${TABLE}: Medicare COB Required? — No`,
+    rule: 'ca-dhcs.medicare.cob_not_required',
+    fail: (r) => void (r.member.hasMedicare = true),
+    severity: 'info',
+  },
+];
+
+describeRuleTable('ca-dhcs', caDhcsBase, cases);
+
+describe('ca-dhcs coding and pricing', () => {
+  it('codes an individual hour as H0038, 4 units at $46.67', () => {
+    const preview = evaluate('ca-dhcs', caDhcsBase());
+    expect(preview.lines).toEqual([
+      {
+        code: 'H0038',
+        modifiers: [],
+        procedure: 'Self-help/peer services per 15 minutes',
+        units: 4,
+        unitRateCents: 4667,
+        amountCents: 18668,
+        placeOfService: '11',
+      },
+    ]);
+    expect(preview.limits).toEqual([
+      expect.objectContaining({ id: 'daily_units', limit: 96, usedBefore: 0, thisService: 4, remaining: 92 }),
+    ]);
+  });
+
+  it('codes a group as H0025 at the individual rate ÷ 4.5 (000: "DHCS will divide the rate … by 4.5")', () => {
+    const request = caDhcsBase();
+    request.service.type = 'skill_building_group';
+    request.service.group = { attendees: 6, facilitatorFte: 1 };
+    const [line] = evaluate('ca-dhcs', request).lines;
+    expect(line).toMatchObject({ code: 'H0025', units: 4, unitRateCents: 1037, amountCents: 4148 });
+  });
+
+  it('adds HK for a member under 21 in a special population, and not otherwise (research (a))', () => {
+    const request = caDhcsBase();
+    request.member.dateOfBirth = '2008-01-01';
+    request.member.specialPopulations = ['katie_a'];
+    request.service.modifiers = ['SC'];
+    expect(evaluate('ca-dhcs', request).lines[0]?.modifiers).toEqual(['HK', 'SC']);
+    request.member.dateOfBirth = '2005-11-18'; // 21 on the date of service
+    expect(evaluate('ca-dhcs', request).lines[0]?.modifiers).toEqual(['SC']);
+  });
+
+  it('uses POS 10 for telehealth at home and 02 elsewhere when none is given [choice]', () => {
+    const request = caDhcsBase();
+    request.service.placeOfService = undefined;
+    request.service.modality = 'audio_only';
+    request.service.memberLocation = 'home';
+    expect(evaluate('ca-dhcs', request).lines[0]?.placeOfService).toBe('10');
+    request.service.memberLocation = 'community';
+    expect(evaluate('ca-dhcs', request).lines[0]?.placeOfService).toBe('02');
+  });
+
+  it('is not locked out against a residential or inpatient program (000 note)', () => {
+    for (const type of ['residential', 'inpatient'] as const) {
+      const request = caDhcsBase();
+      request.program.type = type;
+      expect(problemCodes(evaluate('ca-dhcs', request))).toEqual([]);
+    }
+  });
+
+  it('gives the note due date in business days, skipping Thanksgiving', () => {
+    const request = caDhcsBase();
+    request.service.dateOfService = '2026-11-25';
+    request.service.signedOn = '2026-11-25';
+    expect(evaluate('ca-dhcs', request).noteDueOn).toBe('2026-12-01');
+  });
+});

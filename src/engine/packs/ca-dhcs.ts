@@ -1,0 +1,340 @@
+/**
+ * @module engine/packs/ca-dhcs
+ * California Medi-Cal peer support, DHCS billing manual "Service Table 5 — Peer Support Services Codes"
+ * (seed 000), plus facts from rules-research.md where the table is silent. The Alameda (ca-acbhd) and
+ * Los Angeles (ca-la-sapc) packs are layered on this one.
+ */
+import type { PackDefinition } from '../rules/pack.js';
+import { commonRules } from './common.js';
+
+const TABLE = '000_1274c8781db8481b.txt';
+const RESEARCH = 'rules-research.md';
+const SINCE = '2023-07-01';
+
+/** H0038's unit rate: DHCS publishes no statewide rate, so the LA SAPC rate (004) is the default. */
+export const CA_H0038_UNIT_RATE_CENTS = 4667;
+/** "DHCS will divide the rate for group peer support (H0025) by 4.5", rounded to the cent. */
+export const CA_GROUP_RATE_DIVISOR = 4.5;
+export const CA_H0025_UNIT_RATE_CENTS = Math.round(CA_H0038_UNIT_RATE_CENTS / CA_GROUP_RATE_DIVISOR);
+
+const tableCitation = (
+  section: string,
+  quote: string,
+): { document: string; section: string; quote: string } => ({
+  document: TABLE,
+  section,
+  quote,
+});
+
+export const caDhcs: PackDefinition = {
+  id: 'ca-dhcs',
+  name: 'California Medi-Cal (DHCS)',
+  version: '2026.1',
+  sources: [TABLE],
+  description:
+    'Statewide Medi-Cal rules for peer support (SMHS and DMC-ODS): H0038 for individual services, H0025 for groups at the individual rate ÷ 4.5, certified peers only, every place of service but 09, at most 96 units a day, modifiers HK and SC only, and services based on an approved plan of care.',
+  settings: {
+    maxUnitsPerDay: {
+      value: 96,
+      description: 'Most units of one code billed for one member on one day.',
+      citation: tableCitation('Service Table 5', 'Maximum Units that Can be Billed … 96'),
+    },
+    allowedModifiers: {
+      value: ['HK', 'SC'],
+      description: 'Modifiers a line may carry.',
+      citation: tableCitation('Service Table 5', 'Allowable Modifiers … HK SC'),
+    },
+    excludedPlacesOfService: {
+      value: ['09'],
+      description: 'Places of service where peer support may not be billed.',
+      citation: tableCitation('Service Table 5', 'Allowable Place of Service … All except 09'),
+    },
+    allowedCertifications: {
+      value: ['medi_cal_peer', 'medi_cal_peer_family'],
+      description:
+        'Certifications that may render H0025/H0038 (Certified Medi-Cal Peer Support Specialists, incl. CPS-F).',
+      citation: tableCitation('Service Table 5', 'SD/MC Allowable Disciplines … Peer'),
+    },
+    medicareCobRequired: {
+      value: false,
+      description: 'Whether a Medicare EOB must come first for a member who also has Medicare.',
+      citation: tableCitation('Service Table 5', 'Medicare COB Required? … No'),
+    },
+    lockedOutAgainstResidentialInpatient: {
+      value: false,
+      description:
+        'Peer support is billable on the same day as a residential or inpatient stay: no lockout edit.',
+      citation: tableCitation(
+        'Service Table 5',
+        'Peer Support is not locked out against residential or inpatient.',
+      ),
+    },
+    noteDueBusinessDays: {
+      value: 3,
+      description:
+        'Business days after the service (day 0) by which the note is due; later notes need a reason.',
+      citation: {
+        document: RESEARCH,
+        section: '(e) DHCS documentation requirements, Timeliness',
+        quote: 'within 3 business days of the service',
+      },
+    },
+    telehealthHomePlaceOfService: {
+      value: '10',
+      description:
+        'Place of service for a telehealth service when the member was at home (02 otherwise). Choice: DHCS telehealth guidance was not readable in full [R, unverified].',
+      choice: true,
+    },
+    ceHoursPerCycle: {
+      value: 20,
+      description:
+        'Continuing-education hours per certification cycle. Choice: research says 20 hours per 2-year renewal; the Alameda memo words it "up to 20 hours per year, as specified by DHCS" — hours and period are settings.',
+      choice: true,
+      citation: {
+        document: RESEARCH,
+        section: '(f) CA Medi-Cal Peer Support Specialist certification',
+        quote: 'Renewal: every 2 years; 20 hours of continuing education',
+      },
+    },
+    ceLawAndEthicsHours: {
+      value: 6,
+      description: 'Of those, hours of law and ethics.',
+      choice: true,
+      citation: {
+        document: RESEARCH,
+        section: '(f) CA Medi-Cal Peer Support Specialist certification',
+        quote: 'inclusive of 6 hours of law and ethics',
+      },
+    },
+    groupLineUnits: {
+      value: 'group_direct_minutes',
+      description:
+        'Each group participant gets their own claim line for the group’s direct-service minutes. Choice: the table gives no apportioning rule beyond the ÷ 4.5 group rate.',
+      choice: true,
+    },
+  },
+  procedures: [
+    {
+      id: 'ca-dhcs.procedure.group',
+      when: { fact: 'service.type', op: 'eq', value: 'skill_building_group' },
+      code: 'H0025',
+      name: 'Behavioral health prevention education service (group peer support)',
+      citation: tableCitation(
+        'Service Table 5',
+        'If providing peer support services as a group service, use HCPCS code H0025',
+      ),
+    },
+    {
+      id: 'ca-dhcs.procedure.individual',
+      when: { fact: 'service.type', op: 'in', value: ['engagement', 'therapeutic_activity'] },
+      code: 'H0038',
+      name: 'Self-help/peer services per 15 minutes',
+      citation: tableCitation(
+        'Service Table 5',
+        'If claiming for peer support services for an individual, use code H0038 (self-help/peer services).',
+      ),
+    },
+  ],
+  modifierRules: [
+    {
+      modifier: 'HK',
+      when: {
+        all: [
+          { fact: 'member.ageYears', op: 'lt', value: 21 },
+          { fact: 'member.specialPopulations', op: 'includesAny', value: ['katie_a', 'icc', 'ihbs'] },
+        ],
+      },
+      reason: 'Member under 21 in a high-risk special population (Katie A / ICC / IHBS).',
+      citation: {
+        document: RESEARCH,
+        section: '(a) Modifiers — California-specific use',
+        quote: 'client is under 21 on the date of service',
+      },
+    },
+  ],
+  modifierOrder: ['HK', 'SC'],
+  placeOfServiceRules: [
+    {
+      when: {
+        all: [
+          { fact: 'service.telehealth', op: 'isTrue' },
+          { fact: 'service.memberLocation', op: 'eq', value: 'home' },
+        ],
+      },
+      placeOfService: '10',
+      reason: 'Telehealth with the member at home.',
+      citation: {
+        document: RESEARCH,
+        section: '(d) CMS Place of Service codes',
+        quote: "10 | Telehealth Provided in Patient's Home",
+      },
+    },
+    {
+      when: { fact: 'service.telehealth', op: 'isTrue' },
+      placeOfService: '02',
+      reason: 'Telehealth with the member elsewhere.',
+      citation: {
+        document: RESEARCH,
+        section: '(d) CMS Place of Service codes',
+        quote: "02 | Telehealth Provided Other than in Patient's Home",
+      },
+    },
+  ],
+  rates: [
+    {
+      code: 'H0038',
+      unitRateCents: CA_H0038_UNIT_RATE_CENTS,
+      effectiveFrom: SINCE,
+      citation: {
+        document: '004_5683a26e336a0ac2.txt',
+        section: 'Rates (ASAM 1.0 outpatient)',
+        quote: 'Self-help/peer services, per 15 minutes H0038 $ 46.67',
+      },
+      note: 'DHCS sets no statewide rate; counties override it.',
+    },
+    {
+      code: 'H0025',
+      unitRateCents: CA_H0025_UNIT_RATE_CENTS,
+      effectiveFrom: SINCE,
+      citation: tableCitation(
+        'Service Table 5',
+        'DHCS will divide the rate for group peer support (H0025) by 4.5.',
+      ),
+      note: '46.67 ÷ 4.5 = 10.37',
+    },
+  ],
+  limits: [
+    {
+      id: 'daily_units',
+      label: 'Units of this code for this member today',
+      period: 'day',
+      unit: 'units',
+      maxSetting: 'maxUnitsPerDay',
+      citation: tableCitation('Service Table 5', 'Maximum Units that Can be Billed … 96'),
+    },
+  ],
+  rules: [
+    ...commonRules('ca-dhcs'),
+    {
+      id: 'ca-dhcs.discipline.peer',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'Only Certified Medi-Cal Peer Support Specialists (including CPS-F) may render H0025 and H0038.',
+      require: { fact: 'staff.certificationType', op: 'in', valueFact: 'settings.allowedCertifications' },
+      message:
+        'H0025 and H0038 need a Certified Medi-Cal Peer Support Specialist; your certification on file is {staff.certificationType}. Ask your supervisor how this service should be claimed.',
+      path: ['staff', 'certification', 'type'],
+      citation: tableCitation('Service Table 5', 'SD/MC Allowable Disciplines … Peer'),
+    },
+    {
+      id: 'ca-dhcs.pos.excluded',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'Any place of service except 09 (prison/correctional facility).',
+      when: { fact: 'service.placeOfService', op: 'present' },
+      require: { fact: 'service.placeOfService', op: 'notIn', valueFact: 'settings.excludedPlacesOfService' },
+      message:
+        'Peer support can’t be billed to Medi-Cal for a member in a prison or correctional facility (place of service {service.placeOfService}). If the member was elsewhere, correct the place of service.',
+      path: ['service', 'placeOfService'],
+      citation: tableCitation('Service Table 5', 'Allowable Place of Service … All except 09'),
+    },
+    {
+      id: 'ca-dhcs.units.daily_max',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'At most 96 units per member, per code, per day.',
+      when: { fact: 'line.code', op: 'present' },
+      require: { fact: 'limit.daily_units.over', op: 'isFalse' },
+      message:
+        '{line.code} allows {limit.daily_units.max} units a day; this member already has {limit.daily_units.usedBefore} today and this note adds {service.units}. Check the times, or whether another note for today is a duplicate.',
+      path: ['service', 'end'],
+      citation: tableCitation('Service Table 5', 'Maximum Units that Can be Billed … 96'),
+    },
+    {
+      id: 'ca-dhcs.modifiers.allowed',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'Lines carry only the modifiers HK and SC.',
+      require: { fact: 'line.modifiers', op: 'subsetOf', valueFact: 'settings.allowedModifiers' },
+      message:
+        'This payer allows only the modifiers {settings.allowedModifiers} on peer support; the line has {line.modifiers}. Remove the others.',
+      path: ['service', 'modifiers'],
+      citation: tableCitation('Service Table 5', 'Allowable Modifiers … HK SC'),
+    },
+    {
+      id: 'ca-dhcs.care_plan.approved',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'Services are based on an approved plan of care in effect on the date of service.',
+      require: { fact: 'member.carePlanApproved', op: 'isTrue' },
+      message:
+        'There is no approved plan of care in effect for this member on {service.dateOfService}. Write the plan of care with the member and have it approved before billing services.',
+      path: ['member', 'carePlan'],
+      citation: tableCitation(
+        'Service Table 5',
+        'Peer support services are based on an approved plan of care',
+      ),
+    },
+    {
+      id: 'ca-dhcs.note.late_reason',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'warning',
+      criterion: 'A note signed after its due date (3 business days) states why it is late.',
+      when: { fact: 'service.late', op: 'isTrue' },
+      require: { fact: 'service.lateReason', op: 'present' },
+      message:
+        'This note was due on {service.noteDueOn} and signed on {service.signedOn}. Add a short reason for the delay; it stays billable.',
+      path: ['service', 'lateReason'],
+      citation: {
+        document: RESEARCH,
+        section: '(e) DHCS documentation requirements, Timeliness',
+        quote: 'Late notes remain billable; document the reason for the delay',
+      },
+    },
+    {
+      id: 'ca-dhcs.medicare.cob_not_required',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'info',
+      criterion: 'No Medicare coordination of benefits is needed before billing Medi-Cal for peer support.',
+      when: { fact: 'member.hasMedicare', op: 'isTrue' },
+      require: { fact: 'settings.medicareCobRequired', op: 'isTrue' },
+      message:
+        'The member also has Medicare, but peer support goes straight to Medi-Cal: no Medicare EOB is needed first.',
+      path: ['member', 'hasMedicare'],
+      citation: tableCitation('Service Table 5', 'Medicare COB Required? … No'),
+    },
+    {
+      id: 'ca-dhcs.staff.continuing_education',
+      version: '1',
+      effectiveFrom: SINCE,
+      scope: 'staff',
+      severity: 'warning',
+      criterion:
+        'Certified peers complete the continuing education of their certification cycle, including law and ethics.',
+      require: {
+        all: [
+          { fact: 'staff.ceHours', op: 'gte', valueFact: 'settings.ceHoursPerCycle' },
+          { fact: 'staff.ceLawAndEthicsHours', op: 'gte', valueFact: 'settings.ceLawAndEthicsHours' },
+        ],
+      },
+      message:
+        'Continuing education this cycle: {staff.ceHours} hours ({staff.ceLawAndEthicsHours} law and ethics) of the {settings.ceHoursPerCycle} ({settings.ceLawAndEthicsHours}) needed to renew the certification.',
+      path: ['staff', 'continuingEducation'],
+      citation: {
+        document: RESEARCH,
+        section: '(f) CA Medi-Cal Peer Support Specialist certification',
+        quote: '20 hours of continuing education, inclusive of 6 hours of law and ethics',
+      },
+      choice:
+        'Hours and period are the settings ceHoursPerCycle and ceLawAndEthicsHours (001 words it "up to 20 hours per year").',
+    },
+  ],
+};

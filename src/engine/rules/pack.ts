@@ -1,0 +1,374 @@
+/**
+ * @module engine/rules/pack
+ * A payer rule pack as data: procedures (service → code), modifiers, places of service, effective-dated
+ * rates and settings, limits, and rules — each rule with its id, version, effective dates, citation (seed
+ * document, section, short quote), severity, plain-language criterion and message. Packs are validated when
+ * loaded: a malformed pack fails at start with a message naming the pack, the rule and the field.
+ * A pack may extend another (`extends`): it inherits everything and overrides by id.
+ */
+import { z } from 'zod';
+import {
+  OPERATORS,
+  compileCondition,
+  factsOf,
+  type CompiledCondition,
+  type Condition,
+} from './conditions.js';
+
+const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
+const FactValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
+const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ all: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1) }).strict(),
+    z.object({ not: ConditionSchema }).strict(),
+    z
+      .object({
+        fact: z.string().min(1),
+        op: z.enum(OPERATORS),
+        value: FactValueSchema.optional(),
+        valueFact: z.string().min(1).optional(),
+      })
+      .strict(),
+  ]),
+);
+
+export const CitationSchema = z
+  .object({
+    /** Seed file name (shared/seeds) or, for facts beyond the seeds, `rules-research.md`. */
+    document: z.string().min(1),
+    section: z.string().min(1),
+    quote: z.string().min(1).max(400),
+  })
+  .strict();
+export type Citation = z.infer<typeof CitationSchema>;
+
+const SettingValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+
+export const SettingSchema = z
+  .object({
+    value: SettingValueSchema,
+    /** Plain words: what the setting decides, and — for a choice where sources are silent — why this default. */
+    description: z.string().min(1),
+    choice: z.boolean().default(false),
+    citation: CitationSchema.optional(),
+  })
+  .strict();
+
+export const RateSchema = z
+  .object({
+    code: z.string().regex(/^[A-Z]\d{4}$/),
+    /** Modifiers that select this rate (e.g. HQ for a group rate); the most specific match wins. */
+    modifiers: z.array(z.string()).default([]),
+    unitRateCents: z.number().int().min(0),
+    effectiveFrom: DateSchema,
+    effectiveTo: DateSchema.nullable().default(null),
+    citation: CitationSchema,
+    note: z.string().optional(),
+  })
+  .strict();
+
+export const ProcedureSchema = z
+  .object({
+    id: z.string().min(1),
+    when: ConditionSchema,
+    code: z.string().regex(/^[A-Z]\d{4}$/),
+    modifiers: z.array(z.string()).default([]),
+    /** The payer's name for the procedure, shown on the line. */
+    name: z.string().min(1),
+    citation: CitationSchema,
+  })
+  .strict();
+
+export const ModifierRuleSchema = z
+  .object({
+    modifier: z.string().regex(/^[A-Z0-9]{2}$/),
+    when: ConditionSchema,
+    reason: z.string(),
+    citation: CitationSchema,
+  })
+  .strict();
+
+export const PlaceOfServiceRuleSchema = z
+  .object({
+    when: ConditionSchema,
+    placeOfService: z.string().regex(/^\d{2}$/),
+    reason: z.string(),
+    citation: CitationSchema,
+  })
+  .strict();
+
+export const LIMIT_PERIODS = ['day', 'episode_state_fiscal_year', 'calendar_year'] as const;
+
+export const LimitSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]+$/),
+    label: z.string().min(1),
+    period: z.enum(LIMIT_PERIODS),
+    unit: z.enum(['units', 'hours']),
+    /** Name of the setting holding the maximum (so a policy change is a setting change). */
+    maxSetting: z.string().min(1),
+    /** The limit counts only services for which this holds (e.g. group services). */
+    appliesWhen: ConditionSchema.optional(),
+    citation: CitationSchema,
+  })
+  .strict();
+
+export const RuleSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9_-]+)+$/, 'dotted lower-case, e.g. ca-dhcs.pos.excluded'),
+    version: z.string().min(1),
+    effectiveFrom: DateSchema,
+    effectiveTo: DateSchema.nullable().default(null),
+    scope: z.enum(['claim', 'staff']).default('claim'),
+    severity: z.enum(['error', 'warning', 'info']),
+    /** Plain-language statement of what the rule requires, for the payer rules page. */
+    criterion: z.string().min(1),
+    /** The rule applies only when this holds. */
+    when: ConditionSchema.optional(),
+    /** What must hold; when it does not, the rule reports its message. */
+    require: ConditionSchema,
+    /** The rule's severity drops to warning when this holds (e.g. an EPSDT justification). */
+    warningWhen: ConditionSchema.optional(),
+    /** Plain words telling a peer what to fix; {fact.name} placeholders are filled in. */
+    message: z.string().min(1),
+    /** The form field the problem is about. */
+    path: z.array(z.string()).min(1),
+    citation: CitationSchema,
+    /** Where the sources are silent or disagree: the choice made, and the setting that controls it. */
+    choice: z.string().optional(),
+  })
+  .strict();
+export type RuleDefinition = z.infer<typeof RuleSchema>;
+
+export const PackDefinitionSchema = z
+  .object({
+    id: z.enum(['ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp']),
+    name: z.string().min(1),
+    version: z.string().min(1),
+    extends: z.enum(['ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp']).optional(),
+    /** The seed documents this pack encodes. */
+    sources: z.array(z.string().min(1)).min(1),
+    description: z.string().min(1),
+    claimType: z.literal('professional').default('professional'),
+    settings: z.record(z.string(), SettingSchema).default({}),
+    procedures: z.array(ProcedureSchema).default([]),
+    modifierRules: z.array(ModifierRuleSchema).default([]),
+    /** Order of modifiers on a line; modifiers not listed follow in the order given. */
+    modifierOrder: z.array(z.string()).default([]),
+    placeOfServiceRules: z.array(PlaceOfServiceRuleSchema).default([]),
+    rates: z.array(RateSchema).default([]),
+    limits: z.array(LimitSchema).default([]),
+    rules: z.array(RuleSchema).default([]),
+    /** Ids of the base pack's rules, procedures or limits that this pack drops. */
+    removes: z.array(z.string()).default([]),
+  })
+  .strict();
+export type PackDefinition = z.input<typeof PackDefinitionSchema>;
+type ParsedPack = z.output<typeof PackDefinitionSchema>;
+
+export type Setting = z.output<typeof SettingSchema>;
+export type Rate = z.output<typeof RateSchema>;
+export type Procedure = z.output<typeof ProcedureSchema> & { readonly test: CompiledCondition };
+export type ModifierRule = z.output<typeof ModifierRuleSchema> & { readonly test: CompiledCondition };
+export type PlaceOfServiceRule = z.output<typeof PlaceOfServiceRuleSchema> & {
+  readonly test: CompiledCondition;
+};
+export type Limit = z.output<typeof LimitSchema> & { readonly applies: CompiledCondition | undefined };
+export type Rule = RuleDefinition & {
+  readonly applies: CompiledCondition | undefined;
+  readonly holds: CompiledCondition;
+  readonly downgrade: CompiledCondition | undefined;
+};
+
+/** A validated pack with its base merged in and every condition compiled. */
+export interface Pack {
+  readonly id: ParsedPack['id'];
+  readonly name: string;
+  readonly version: string;
+  readonly extends: ParsedPack['id'] | undefined;
+  readonly sources: readonly string[];
+  readonly description: string;
+  readonly claimType: 'professional';
+  readonly settings: Readonly<Record<string, Setting>>;
+  readonly procedures: readonly Procedure[];
+  readonly modifierRules: readonly ModifierRule[];
+  readonly modifierOrder: readonly string[];
+  readonly placeOfServiceRules: readonly PlaceOfServiceRule[];
+  readonly rates: readonly Rate[];
+  readonly limits: readonly Limit[];
+  readonly rules: readonly Rule[];
+}
+
+export class PackError extends Error {
+  override name = 'PackError';
+}
+
+/**
+ * Validates pack definitions and resolves their layering. Throws PackError naming the pack, the rule (or
+ * item) and the field at the first problem. `knownFacts` lists every fact name conditions may read.
+ */
+export function loadPacks(
+  definitions: readonly PackDefinition[],
+  knownFacts: ReadonlySet<string>,
+): Map<string, Pack> {
+  const parsed = new Map<string, ParsedPack>();
+  for (const definition of definitions) {
+    const result = PackDefinitionSchema.safeParse(definition);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = describeLocation(definition, issue?.path ?? []);
+      throw new PackError(`Pack ${String(definition.id)}: ${where}: ${issue?.message ?? 'invalid'}`);
+    }
+    if (parsed.has(result.data.id)) {
+      throw new PackError(`Pack ${result.data.id} is defined twice.`);
+    }
+    parsed.set(result.data.id, result.data);
+  }
+  const packs = new Map<string, Pack>();
+  for (const definition of parsed.values()) {
+    packs.set(definition.id, resolve(definition, parsed, knownFacts, []));
+  }
+  return packs;
+}
+
+function resolve(
+  definition: ParsedPack,
+  all: ReadonlyMap<string, ParsedPack>,
+  knownFacts: ReadonlySet<string>,
+  chain: readonly string[],
+): Pack {
+  if (chain.includes(definition.id)) {
+    throw new PackError(
+      `Pack ${definition.id} extends itself through ${[...chain, definition.id].join(' → ')}.`,
+    );
+  }
+  const base = definition.extends === undefined ? undefined : all.get(definition.extends);
+  if (definition.extends !== undefined && base === undefined) {
+    throw new PackError(`Pack ${definition.id} extends ${definition.extends}, which is not loaded.`);
+  }
+  const inherited =
+    base === undefined ? undefined : resolve(base, all, knownFacts, [...chain, definition.id]);
+  const removes = new Set(definition.removes);
+  const keep = <T extends { id: string }>(items: readonly T[] | undefined): T[] =>
+    (items ?? []).filter((item) => !removes.has(item.id));
+  const byId = <T extends { id: string }>(inheritedItems: readonly T[], own: readonly T[]): T[] => {
+    const ownIds = new Set(own.map((item) => item.id));
+    return [...own, ...inheritedItems.filter((item) => !ownIds.has(item.id))];
+  };
+  const settings = { ...(inherited?.settings ?? {}), ...definition.settings };
+  const checkFacts = (condition: Condition | undefined, where: string): CompiledCondition | undefined => {
+    if (condition === undefined) {
+      return undefined;
+    }
+    for (const fact of factsOf(condition)) {
+      const known =
+        knownFacts.has(fact) ||
+        (fact.startsWith('settings.') && fact.slice(9) in settings) ||
+        fact.startsWith('limit.');
+      if (!known) {
+        throw new PackError(`Pack ${definition.id}: ${where} reads unknown fact "${fact}".`);
+      }
+    }
+    return compileCondition(condition);
+  };
+  const procedures = definition.procedures.map((procedure) => ({
+    ...procedure,
+    test: checkFacts(procedure.when, `procedure ${procedure.id}, field when`) ?? (() => true),
+  }));
+  const rules = definition.rules.map((rule) => {
+    for (const placeholder of rule.message.matchAll(/\{([^}]+)\}/g)) {
+      const name = placeholder[1] ?? '';
+      if (!knownFacts.has(name) && !name.startsWith('settings.') && !name.startsWith('limit.')) {
+        throw new PackError(
+          `Pack ${definition.id}: rule ${rule.id}, field message uses unknown fact "{${name}}".`,
+        );
+      }
+    }
+    if (rule.effectiveTo !== null && rule.effectiveTo < rule.effectiveFrom) {
+      throw new PackError(
+        `Pack ${definition.id}: rule ${rule.id}, field effectiveTo is before effectiveFrom.`,
+      );
+    }
+    return {
+      ...rule,
+      applies: checkFacts(rule.when, `rule ${rule.id}, field when`),
+      holds: checkFacts(rule.require, `rule ${rule.id}, field require`) ?? (() => true),
+      downgrade: checkFacts(rule.warningWhen, `rule ${rule.id}, field warningWhen`),
+    };
+  });
+  for (const rule of rules) {
+    if (!rule.id.startsWith(`${definition.id}.`)) {
+      throw new PackError(
+        `Pack ${definition.id}: rule ${rule.id}, field id must start with "${definition.id}.".`,
+      );
+    }
+  }
+  const limits = definition.limits.map((limit) => {
+    if (!(limit.maxSetting in settings)) {
+      throw new PackError(
+        `Pack ${definition.id}: limit ${limit.id}, field maxSetting names no setting "${limit.maxSetting}".`,
+      );
+    }
+    return { ...limit, applies: checkFacts(limit.appliesWhen, `limit ${limit.id}, field appliesWhen`) };
+  });
+  const ids = new Set<string>();
+  for (const item of [...rules, ...procedures]) {
+    if (ids.has(item.id)) {
+      throw new PackError(`Pack ${definition.id}: id ${item.id} is used twice.`);
+    }
+    ids.add(item.id);
+  }
+  return {
+    id: definition.id,
+    name: definition.name,
+    version:
+      inherited === undefined
+        ? definition.version
+        : `${definition.version}+${inherited.id}@${inherited.version}`,
+    extends: definition.extends,
+    sources: [...(inherited?.sources ?? []), ...definition.sources],
+    description: definition.description,
+    claimType: definition.claimType,
+    settings,
+    procedures: byId(keep(inherited?.procedures), procedures),
+    modifierRules: [
+      ...definition.modifierRules.map((rule) => ({
+        ...rule,
+        test: checkFacts(rule.when, `modifier rule ${rule.modifier}, field when`) ?? (() => true),
+      })),
+      ...(inherited?.modifierRules ?? []).filter((rule) => !removes.has(`modifier.${rule.modifier}`)),
+    ],
+    modifierOrder:
+      definition.modifierOrder.length > 0 ? definition.modifierOrder : (inherited?.modifierOrder ?? []),
+    placeOfServiceRules: [
+      ...definition.placeOfServiceRules.map((rule) => ({
+        ...rule,
+        test:
+          checkFacts(rule.when, `place-of-service rule ${rule.placeOfService}, field when`) ?? (() => true),
+      })),
+      ...(inherited?.placeOfServiceRules ?? []),
+    ],
+    // A pack's own rates replace the base pack's rates for the same code.
+    rates: [
+      ...definition.rates,
+      ...(inherited?.rates ?? []).filter((rate) => !definition.rates.some((own) => own.code === rate.code)),
+    ],
+    limits: byId(keep(inherited?.limits), limits),
+    rules: byId(keep(inherited?.rules), rules),
+  };
+}
+
+function describeLocation(definition: PackDefinition, path: readonly PropertyKey[]): string {
+  const [collection, index, ...rest] = path;
+  if (typeof collection === 'string' && typeof index === 'number') {
+    const items = (definition as Record<string, unknown>)[collection];
+    const item = Array.isArray(items)
+      ? (items[index] as { id?: unknown; modifier?: unknown } | undefined)
+      : undefined;
+    const name = [item?.id, item?.modifier].find((value) => typeof value === 'string') ?? `#${index}`;
+    return `${collection.replace(/s$/, '')} ${name}, field ${rest.map(String).join('.') || '(whole)'}`;
+  }
+  return `field ${path.map(String).join('.') || '(whole)'}`;
+}
