@@ -81,12 +81,16 @@ export const ServiceSchema = z.object({
   /** CMS place-of-service code; derived for telehealth when omitted. */
   placeOfService: z
     .string()
-    .regex(/^\d{2}$/, { message: 'Use a two-digit CMS place-of-service code, e.g. 11 (office) or 12 (home).' })
+    .regex(/^\d{2}$/, {
+      message: 'Use a two-digit CMS place-of-service code, e.g. 11 (office) or 12 (home).',
+    })
     .optional(),
   /** Audio-only: identity verified with two identifiers before the encounter. */
   identityVerified: z.boolean().default(false),
   /** Modifiers the user chose (the engine adds the ones a pack requires). */
-  modifiers: z.array(z.string().regex(/^[A-Z0-9]{2}$/, { message: 'A modifier is two letters or digits.' })).default([]),
+  modifiers: z
+    .array(z.string().regex(/^[A-Z0-9]{2}$/, { message: 'A modifier is two letters or digits.' }))
+    .default([]),
   group: z
     .object({
       /** Members attending (each gets their own claim line). */
@@ -100,7 +104,11 @@ export const ServiceSchema = z.object({
   /** Services to a member under 18: coordination with family or guardian is documented. */
   familyCoordinationDocumented: z.boolean().default(false),
   pin: z
-    .object({ plan: z.string().default(''), interaction: z.string().default(''), nextSteps: z.string().default('') })
+    .object({
+      plan: z.string().default(''),
+      interaction: z.string().default(''),
+      nextSteps: z.string().default(''),
+    })
     .default({ plan: '', interaction: '', nextSteps: '' }),
   /** Date the note was signed; absent while it is a draft. */
   signedOn: DateSchema.optional(),
@@ -154,7 +162,11 @@ export type MemberContext = z.infer<typeof MemberContextSchema>;
 
 export const StaffContextSchema = z.object({
   certification: z
-    .object({ type: z.enum(CERTIFICATION_TYPES), issuedOn: DateSchema.optional(), expiresOn: DateSchema.optional() })
+    .object({
+      type: z.enum(CERTIFICATION_TYPES),
+      issuedOn: DateSchema.optional(),
+      expiresOn: DateSchema.optional(),
+    })
     .optional(),
   dateOfBirth: DateSchema.optional(),
   highSchoolDiploma: z.boolean().default(false),
@@ -203,7 +215,11 @@ export const ClaimPreviewRequestSchema = z.object({
     continuingEducation: { hours: 0, lawAndEthicsHours: 0 },
   }),
   program: z.object({ type: ProgramTypeSchema }),
-  history: HistorySchema.default({ unitsSameDaySameCode: 0, episodeFiscalYearUnits: 0, calendarYearGroupHours: 0 }),
+  history: HistorySchema.default({
+    unitsSameDaySameCode: 0,
+    episodeFiscalYearUnits: 0,
+    calendarYearGroupHours: 0,
+  }),
   authorizations: z.array(AuthorizationSchema).default([]),
   /** Pack settings to override for this evaluation (choices where the sources are silent). */
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
@@ -239,7 +255,9 @@ export const RuleCheckSchema = z.object({
   ruleId: z.string(),
   ruleVersion: z.string(),
   passed: z.boolean(),
-  comparisons: z.array(z.object({ fact: z.string(), operator: z.string(), actual: z.unknown(), expected: z.unknown() })),
+  comparisons: z.array(
+    z.object({ fact: z.string(), operator: z.string(), actual: z.unknown(), expected: z.unknown() }),
+  ),
 });
 export type RuleCheck = z.infer<typeof RuleCheckSchema>;
 

@@ -8,3 +8,4 @@ export * from './users.js';
 export * from './audit.js';
 export * from './organisation.js';
 export * from './claims.js';
+export * from './payer-packs.js';
