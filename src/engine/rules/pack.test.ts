@@ -23,7 +23,7 @@ function rule(overrides: Record<string, unknown>): NonNullable<PackDefinition['r
     path: ['service', 'end'],
     citation,
     ...overrides,
-  } as NonNullable<PackDefinition['rules']>[number];
+  };
 }
 
 function pack(overrides: Partial<PackDefinition>): PackDefinition {
