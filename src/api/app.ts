@@ -28,6 +28,7 @@ import { loggerOptions, type LogLevel } from './logging.js';
 import { registerRequestGuard } from './plugins/request-guard.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerClaimRoutes } from './routes/claims.js';
 import { registerOrganisationRoutes } from './routes/organisation.js';
 import { registerUserRoutes } from './routes/users.js';
 import type { ZodApp } from './types.js';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerAuthRoutes(app, options.ctx, { loginRateLimitPerMinute: options.loginRateLimitPerMinute });
   registerUserRoutes(app, options.ctx);
   registerAuditRoutes(app, options.ctx);
+  registerClaimRoutes(app, options.ctx);
   registerOrganisationRoutes(app, options.ctx, {
     databaseKind: options.databaseKind,
     version: options.version,

@@ -1,7 +1,8 @@
 /**
  * @module cli/main
- * `peerline` — the command line: serve, migrate, create-admin, demo-data. Each command reads the same
- * configuration as the server (DATABASE_URL, or the embedded database in PEERLINE_DATA_DIR).
+ * `peerline` — the command line: serve, migrate, create-admin, demo-data, preview. Each command but
+ * preview reads the same configuration as the server (DATABASE_URL, or the embedded database in
+ * PEERLINE_DATA_DIR); preview needs no database.
  */
 import { Command, CommanderError } from 'commander';
 import type { z } from 'zod';
@@ -20,6 +21,10 @@ import {
   openStore,
   type Store,
 } from '../store/index.js';
+import { addPreviewCommand } from './preview.js';
+import { UsageError } from './usage-error.js';
+
+export { UsageError };
 
 export interface CliIo {
   out: (text: string) => void;
@@ -160,6 +165,8 @@ export function buildCli(io: CliIo = processIo): Command {
       });
     });
 
+  addPreviewCommand(program, io);
+
   return program;
 }
 
@@ -182,10 +189,6 @@ function parseOption<T>(schema: z.ZodType<T>, value: string, flag: string): T {
     throw new UsageError(`${flag}: ${result.error.issues[0]?.message ?? 'invalid value'}`);
   }
   return result.data;
-}
-
-export class UsageError extends Error {
-  override name = 'UsageError';
 }
 
 /** Runs the CLI; returns the exit code. Known failures print one plain message, not a stack trace. */

@@ -11,3 +11,4 @@ export * as auth from './auth/index.js';
 export * as users from './users/index.js';
 export * as organisations from './organisations/index.js';
 export * as demoData from './demo-data/index.js';
+export * as claims from './claims/index.js';

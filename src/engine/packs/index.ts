@@ -7,10 +7,14 @@ import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import { FACT_NAMES } from '../rules/facts.js';
 import { loadPacks, type Pack, type PackDefinition } from '../rules/pack.js';
+import { caAcbhd } from './ca-acbhd.js';
 import { caDhcs } from './ca-dhcs.js';
+import { caLaSapc } from './ca-la-sapc.js';
+import { ksPahp } from './ks-pahp.js';
+import { ncWellcare } from './nc-wellcare.js';
 
 /** Every pack definition, base packs first. */
-export const PACK_DEFINITIONS: readonly PackDefinition[] = [caDhcs];
+export const PACK_DEFINITIONS: readonly PackDefinition[] = [caDhcs, caAcbhd, caLaSapc, ncWellcare, ksPahp];
 
 const packs = loadPacks(PACK_DEFINITIONS, FACT_NAMES);
 

@@ -43,11 +43,29 @@ export interface Comparison {
 export type Condition =
   { all: readonly Condition[] } | { any: readonly Condition[] } | { not: Condition } | Comparison;
 
+/** One comparison made; a missing fact or an operator without an operand records `null`, which JSON keeps. */
 export interface ComparisonRecord {
   fact: string;
   operator: Operator;
-  actual: FactValue | undefined;
-  expected: FactValue | undefined;
+  actual: RecordedValue;
+  expected: RecordedValue;
+}
+
+function isList(value: FactValue): value is readonly string[] {
+  return Array.isArray(value);
+}
+
+/** A fact value as recorded for an explanation: lists are copied, so the record owns its data. */
+export type RecordedValue = string | number | boolean | null | string[];
+
+function recorded(value: FactValue | undefined): RecordedValue {
+  if (value === undefined) {
+    return null;
+  }
+  if (isList(value)) {
+    return [...value];
+  }
+  return value;
 }
 
 export type CompiledCondition = (facts: Facts) => boolean;
@@ -113,7 +131,12 @@ export function explainCondition(condition: Condition, facts: Facts, records: Co
   }
   const expected = condition.valueFact === undefined ? condition.value : facts[condition.valueFact];
   const actual = facts[condition.fact];
-  records.push({ fact: condition.fact, operator: condition.op, actual, expected });
+  records.push({
+    fact: condition.fact,
+    operator: condition.op,
+    actual: recorded(actual),
+    expected: recorded(expected),
+  });
   return operatorTest(condition.op)(actual, expected);
 }
 

@@ -251,12 +251,21 @@ export const LimitRoomSchema = z.object({
 });
 export type LimitRoom = z.infer<typeof LimitRoomSchema>;
 
+const ComparedValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+
 export const RuleCheckSchema = z.object({
   ruleId: z.string(),
   ruleVersion: z.string(),
   passed: z.boolean(),
   comparisons: z.array(
-    z.object({ fact: z.string(), operator: z.string(), actual: z.unknown(), expected: z.unknown() }),
+    z.object({
+      fact: z.string(),
+      operator: z.string(),
+      /** The fact's value; null when the fact has none. */
+      actual: ComparedValueSchema,
+      /** What it was compared with; null for operators that take no operand (present, isTrue …). */
+      expected: ComparedValueSchema,
+    }),
   ),
 });
 export type RuleCheck = z.infer<typeof RuleCheckSchema>;

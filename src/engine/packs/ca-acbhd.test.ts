@@ -1,0 +1,320 @@
+/**
+ * ca-acbhd: the Alameda memo (seed 001) on top of DHCS Service Table 5 (seed 000). Each row names the source
+ * line it checks and is tested both ways from one billable base service; the inherited ca-dhcs rules have
+ * rows too, since the runner wants every claim rule of the resolved pack.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import {
+  describeRuleTable,
+  evaluate,
+  parseRequest,
+  problemCodes,
+  requirePack,
+  type RuleCase,
+} from '../../testing/rule-table.js';
+
+/**
+ * A billable H0038 hour in Alameda: CPS with taxonomy 175T00000X in a mental health outpatient program,
+ * member covered by ACBHD with an approved plan, office, signed the same day.
+ */
+function caAcbhdBase(): ClaimPreviewRequest {
+  return parseRequest({
+    service: {
+      dateOfService: '2026-11-18',
+      type: 'engagement',
+      start: '10:00',
+      end: '11:00',
+      modality: 'in_person',
+      placeOfService: '11',
+      signedOn: '2026-11-18',
+      pin: {
+        plan: 'Practise asking for help',
+        interaction: 'Role-played a call',
+        nextSteps: 'Call on Friday',
+      },
+    },
+    member: {
+      dateOfBirth: '1990-04-02',
+      coverage: [{ payerPack: 'ca-acbhd', memberId: 'ZZAL00000001', from: '2026-01-01', to: null }],
+      carePlan: {
+        approvedOn: '2026-10-01',
+        approverRole: 'behavioral_health_professional',
+        effectiveFrom: '2026-10-01',
+      },
+    },
+    staff: {
+      certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
+      dateOfBirth: '1985-06-01',
+      taxonomy: '175T00000X',
+    },
+    program: { type: 'mh_outpatient' },
+  });
+}
+
+const MEMO = '001 memo';
+const TABLE = '000 Service Table 5';
+
+const toFamily = (r: ClaimPreviewRequest): void => {
+  r.service.recipient = 'family_without_member';
+  r.service.familyRelationToTreatment = 'Taught the mother how to support his relapse-prevention plan';
+};
+
+const cases: RuleCase[] = [
+  // Inherited from ca-dhcs: common to every pack.
+  {
+    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
+    rule: 'ca-dhcs.units.minimum',
+    pass: (r) => void (r.service.end = '10:08'),
+    fail: (r) => void (r.service.end = '10:07'),
+    messageIncludes: '7 minutes',
+  },
+  {
+    source: 'Common: an active, certified rendering peer on the date of service',
+    rule: 'ca-dhcs.staff.certified',
+    fail: (r) =>
+      void (r.staff.certification = {
+        type: 'medi_cal_peer',
+        issuedOn: '2024-01-01',
+        expiresOn: '2026-11-17',
+      }),
+    messageIncludes: '2026-11-17',
+  },
+  {
+    source: 'Common: coverage for the payer on the date of service (ACBHD, not statewide)',
+    rule: 'ca-dhcs.member.covered',
+    fail: (r) =>
+      void (r.member.coverage = [{ payerPack: 'ca-dhcs', memberId: 'ZZCA1', from: '2026-01-01', to: null }]),
+  },
+  {
+    source: 'Common: a signed note',
+    rule: 'ca-dhcs.note.signed',
+    fail: (r) => void (r.service.signedOn = undefined),
+  },
+  {
+    source: 'Common: unknown place-of-service codes are an error',
+    rule: 'ca-dhcs.pos.known',
+    pass: (r) => void (r.service.placeOfService = '99'),
+    fail: (r) => void (r.service.placeOfService = '98'),
+  },
+  {
+    source: 'Common: every line carries a place of service',
+    rule: 'ca-dhcs.pos.present',
+    fail: (r) => void (r.service.placeOfService = undefined),
+  },
+  {
+    source: 'Common: telehealth notes state where the member was',
+    rule: 'ca-dhcs.telehealth.member_location',
+    pass: (r) => {
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+    fail: (r) => void (r.service.modality = 'video'),
+  },
+  {
+    source: `${MEMO}: four PSS procedures, none for contingency management`,
+    rule: 'ca-dhcs.procedure.covered',
+    pass: (r) => {
+      r.service.type = 'skill_building_group';
+      toFamily(r);
+    },
+    fail: (r) => void (r.service.type = 'contingency_management'),
+  },
+  {
+    source: 'Common: amount = units × effective-dated unit rate (ca-dhcs rates)',
+    rule: 'ca-dhcs.rate.present',
+    fail: (r) => void (r.service.dateOfService = '2023-06-30'),
+  },
+  // Inherited from ca-dhcs: Service Table 5.
+  {
+    source: `${TABLE}: Allowable Place of Service — All except 09`,
+    rule: 'ca-dhcs.pos.excluded',
+    pass: (r) => void (r.service.placeOfService = '12'),
+    fail: (r) => void (r.service.placeOfService = '09'),
+  },
+  {
+    source: `${TABLE}: Maximum Units that Can be Billed — 96`,
+    rule: 'ca-dhcs.units.daily_max',
+    pass: (r) => void (r.history.unitsSameDaySameCode = 92),
+    fail: (r) => void (r.history.unitsSameDaySameCode = 93),
+    messageIncludes: 'H0038 allows 96 units a day',
+  },
+  {
+    source: `${TABLE}: Allowable Modifiers — HK SC`,
+    rule: 'ca-dhcs.modifiers.allowed',
+    pass: (r) => void (r.service.modifiers = ['SC']),
+    fail: (r) => void (r.service.modifiers = ['GT']),
+  },
+  {
+    source: '000 footnote 15: services are based on an approved plan of care',
+    rule: 'ca-dhcs.care_plan.approved',
+    fail: (r) => void (r.member.carePlan = { approvedOn: '2026-11-19' }),
+  },
+  {
+    source: 'Research (e): late notes stay billable with a documented reason',
+    rule: 'ca-dhcs.note.late_reason',
+    pass: (r) => {
+      r.service.signedOn = '2026-11-25';
+      r.service.lateReason = 'Out sick';
+    },
+    fail: (r) => void (r.service.signedOn = '2026-11-24'),
+  },
+  {
+    source: `${TABLE}: Medicare COB Required? — No`,
+    rule: 'ca-dhcs.medicare.cob_not_required',
+    fail: (r) => void (r.member.hasMedicare = true),
+    severity: 'info',
+  },
+  // Alameda's own rules.
+  {
+    source: `${MEMO}, Procedure Codes: for CPS and CPS-F only; legacy peers use Other/Adjunct codes`,
+    rule: 'ca-acbhd.discipline.cps',
+    pass: (r) =>
+      void (r.staff.certification = {
+        type: 'medi_cal_peer_family',
+        issuedOn: '2025-01-01',
+        expiresOn: '2027-01-01',
+      }),
+    fail: (r) => void (r.staff.certification = { type: 'legacy_uncertified' }),
+    messageIncludes: 'Other/Adjunct',
+  },
+  {
+    source: `${MEMO}, Procedure Codes: a peer certified in another state is not a CPS`,
+    rule: 'ca-acbhd.discipline.cps',
+    fail: (r) => void (r.staff.certification = { type: 'kansas_peer', expiresOn: '2027-01-01' }),
+    messageIncludes: 'kansas_peer',
+  },
+  {
+    source: `${MEMO}, Action Required: pending DHCS clarification for inpatient programs`,
+    rule: 'ca-acbhd.program.mh_outpatient',
+    fail: (r) => void (r.program.type = 'inpatient'),
+    messageIncludes: 'not yet available in this program type (inpatient)',
+  },
+  {
+    source: `${MEMO}, Action Required: pending DHCS clarification for residential programs`,
+    rule: 'ca-acbhd.program.mh_outpatient',
+    fail: (r) => void (r.program.type = 'residential'),
+    messageIncludes: 'not yet available in this program type',
+  },
+  {
+    source: `${MEMO}, Action Required: only certified Mental Health Outpatient programs [choice]`,
+    rule: 'ca-acbhd.program.mh_outpatient',
+    fail: (r) => void (r.program.type = 'dmc_ods_outpatient'),
+  },
+  {
+    source: `${MEMO}, Definitions: family services reflect how they relate to the member’s treatment`,
+    rule: 'ca-acbhd.family.relation_to_treatment',
+    pass: toFamily,
+    fail: (r) => void (r.service.recipient = 'family_without_member'),
+    messageIncludes: 'relates to the member’s treatment',
+  },
+  {
+    source: `${MEMO}, Background: designated taxonomy 175T00000X`,
+    rule: 'ca-acbhd.staff.taxonomy',
+    fail: (r) => void (r.staff.taxonomy = '1041C0700X'),
+    messageIncludes: '1041C0700X',
+  },
+];
+
+describeRuleTable('ca-acbhd', caAcbhdBase, cases);
+
+describe('ca-acbhd coding and pricing', () => {
+  // The recipient (member present, or family without the member) and the service type pick one of the four
+  // procedures of the memo's list; rates are the statewide ones.
+  it.each([
+    {
+      type: 'skill_building_group',
+      recipient: 'member',
+      code: 'H0025',
+      procedure: 'PSS Educational Skill Building Groups',
+      unitRateCents: 1037,
+    },
+    {
+      type: 'skill_building_group',
+      recipient: 'family_without_member',
+      code: 'H0025',
+      procedure: 'PSS Family Educational Skill Building Groups',
+      unitRateCents: 1037,
+    },
+    {
+      type: 'engagement',
+      recipient: 'member',
+      code: 'H0038',
+      procedure: 'PSS Engagement/Therapeutic Activity',
+      unitRateCents: 4667,
+    },
+    {
+      type: 'therapeutic_activity',
+      recipient: 'member',
+      code: 'H0038',
+      procedure: 'PSS Engagement/Therapeutic Activity',
+      unitRateCents: 4667,
+    },
+    {
+      type: 'engagement',
+      recipient: 'family_without_member',
+      code: 'H0038',
+      procedure: 'PSS Family Engagement/Therapeutic Activity',
+      unitRateCents: 4667,
+    },
+    {
+      type: 'therapeutic_activity',
+      recipient: 'family_without_member',
+      code: 'H0038',
+      procedure: 'PSS Family Engagement/Therapeutic Activity',
+      unitRateCents: 4667,
+    },
+  ] as const)(
+    'codes $type for $recipient as $code "$procedure" (001 procedure list)',
+    ({ type, recipient, code, procedure, unitRateCents }) => {
+      const request = caAcbhdBase();
+      request.service.type = type;
+      if (recipient === 'family_without_member') {
+        toFamily(request);
+      }
+      if (type === 'skill_building_group') {
+        request.service.group = { attendees: 6, facilitatorFte: 1 };
+      }
+      const preview = evaluate('ca-acbhd', request);
+      expect(preview.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+      expect(preview.lines).toEqual([
+        {
+          code,
+          modifiers: [],
+          procedure,
+          units: 4,
+          unitRateCents,
+          amountCents: 4 * unitRateCents,
+          placeOfService: '11',
+        },
+      ]);
+    },
+  );
+
+  it('replaces the statewide procedures and discipline rule with Alameda’s own', () => {
+    const pack = requirePack('ca-acbhd');
+    expect(pack.procedures.map((procedure) => procedure.id)).toEqual([
+      'ca-acbhd.procedure.group',
+      'ca-acbhd.procedure.family_group',
+      'ca-acbhd.procedure.individual',
+      'ca-acbhd.procedure.family_individual',
+    ]);
+    expect(pack.rules.map((rule) => rule.id)).not.toContain('ca-dhcs.discipline.peer');
+    expect(pack.version).toBe('2026.1+ca-dhcs@2026.1');
+  });
+
+  it('refuses inpatient and residential programs, which statewide Medi-Cal does not lock out (001 vs 000)', () => {
+    for (const type of ['residential', 'inpatient'] as const) {
+      const request = caAcbhdBase();
+      request.program.type = type;
+      expect(problemCodes(evaluate('ca-acbhd', request))).toEqual(['ca-acbhd.program.mh_outpatient']);
+      request.member.coverage = [{ payerPack: 'ca-dhcs', memberId: 'ZZCA1', from: '2026-01-01', to: null }];
+      expect(problemCodes(evaluate('ca-dhcs', request))).toEqual([]);
+    }
+  });
+
+  it('keeps the program types ACBHD has activated as a setting, marked as a choice', () => {
+    const pack = requirePack('ca-acbhd');
+    expect(pack.settings['allowedProgramTypes']).toMatchObject({ value: ['mh_outpatient'], choice: true });
+  });
+});

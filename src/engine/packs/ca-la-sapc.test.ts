@@ -1,0 +1,340 @@
+/**
+ * ca-la-sapc: the Los Angeles County SAPC Peer Support Services Guide (seed 004) on top of DHCS Service
+ * Table 5 (seed 000). Each row names the source line it checks and is tested both ways from one billable base
+ * service; the inherited ca-dhcs rules have rows too, since the runner wants every claim rule of the pack.
+ */
+import { describe, expect, it } from 'vitest';
+import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import {
+  describeRuleTable,
+  evaluate,
+  parseRequest,
+  requirePack,
+  type RuleCase,
+} from '../../testing/rule-table.js';
+import { evaluateStaffRules } from '../index.js';
+
+/**
+ * A billable H0038 hour in a DMC-ODS outpatient program: certified peer, member covered by SAPC with a Plan
+ * of Care approved by a Behavioral Health Professional, a complete PIN note, office, signed the same day.
+ */
+function caLaSapcBase(): ClaimPreviewRequest {
+  return parseRequest({
+    service: {
+      dateOfService: '2026-11-18',
+      type: 'engagement',
+      start: '10:00',
+      end: '11:00',
+      modality: 'in_person',
+      placeOfService: '11',
+      signedOn: '2026-11-18',
+      pin: {
+        plan: 'Member working on reducing methamphetamine use and moving to a new treatment team',
+        interaction: 'Listened to his worries about the new facility; talked through past transitions',
+        nextSteps: 'Peer to set up a warm handoff; member to build a wellness toolbox',
+      },
+    },
+    member: {
+      dateOfBirth: '1990-04-02',
+      coverage: [{ payerPack: 'ca-la-sapc', memberId: 'ZZLA00000001', from: '2026-01-01', to: null }],
+      carePlan: {
+        approvedOn: '2026-10-01',
+        approverRole: 'behavioral_health_professional',
+        effectiveFrom: '2026-10-01',
+      },
+    },
+    staff: {
+      certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
+      dateOfBirth: '1985-06-01',
+    },
+    program: { type: 'dmc_ods_outpatient' },
+  });
+}
+
+const GUIDE = '004 guide';
+const TABLE = '000 Service Table 5';
+
+const cases: RuleCase[] = [
+  // Inherited from ca-dhcs: common to every pack.
+  {
+    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
+    rule: 'ca-dhcs.units.minimum',
+    pass: (r) => void (r.service.end = '10:08'),
+    fail: (r) => void (r.service.end = '10:07'),
+    messageIncludes: '7 minutes',
+  },
+  {
+    source: 'Common: an active, certified rendering peer on the date of service',
+    rule: 'ca-dhcs.staff.certified',
+    fail: (r) =>
+      void (r.staff.certification = {
+        type: 'medi_cal_peer',
+        issuedOn: '2024-01-01',
+        expiresOn: '2026-11-17',
+      }),
+    messageIncludes: '2026-11-17',
+  },
+  {
+    source: 'Common: coverage for the payer on the date of service (SAPC, not statewide)',
+    rule: 'ca-dhcs.member.covered',
+    fail: (r) =>
+      void (r.member.coverage = [{ payerPack: 'ca-dhcs', memberId: 'ZZCA1', from: '2026-01-01', to: null }]),
+  },
+  {
+    source: 'Common: a signed note',
+    rule: 'ca-dhcs.note.signed',
+    fail: (r) => void (r.service.signedOn = undefined),
+  },
+  {
+    source: 'Common: unknown place-of-service codes are an error',
+    rule: 'ca-dhcs.pos.known',
+    pass: (r) => void (r.service.placeOfService = '99'),
+    fail: (r) => void (r.service.placeOfService = '98'),
+  },
+  {
+    source: 'Common: every line carries a place of service',
+    rule: 'ca-dhcs.pos.present',
+    fail: (r) => void (r.service.placeOfService = undefined),
+  },
+  {
+    source: `Common / ${GUIDE} Engagement Examples, Note: telehealth notes state where the member was`,
+    rule: 'ca-dhcs.telehealth.member_location',
+    pass: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'community';
+    },
+    fail: (r) => void (r.service.modality = 'audio_only'),
+  },
+  {
+    source: `Common / ${GUIDE} rate table: rates from the FY 2023-2024 matrix`,
+    rule: 'ca-dhcs.rate.present',
+    fail: (r) => void (r.service.dateOfService = '2023-06-30'),
+  },
+  // Inherited from ca-dhcs: Service Table 5.
+  {
+    source: `${TABLE}: Allowable Place of Service — All except 09`,
+    rule: 'ca-dhcs.pos.excluded',
+    pass: (r) => void (r.service.placeOfService = '12'),
+    fail: (r) => void (r.service.placeOfService = '09'),
+  },
+  {
+    source: `${TABLE} / ${GUIDE} rate table: Maximum units that can be billed — 96`,
+    rule: 'ca-dhcs.units.daily_max',
+    pass: (r) => void (r.history.unitsSameDaySameCode = 92),
+    fail: (r) => {
+      r.service.type = 'contingency_management';
+      r.history.unitsSameDaySameCode = 93;
+    },
+    messageIncludes: 'H0050 allows 96 units a day',
+  },
+  {
+    source: '000 footnote 15 / 004 Documentation: services are based on an approved Plan of Care',
+    rule: 'ca-dhcs.care_plan.approved',
+    fail: (r) =>
+      void (r.member.carePlan = { approvedOn: '2026-11-19', approverRole: 'peer_support_supervisor' }),
+  },
+  {
+    source: `${GUIDE} Documentation: progress notes within three (3) business days; late ones need a reason`,
+    rule: 'ca-dhcs.note.late_reason',
+    pass: (r) => {
+      r.service.signedOn = '2026-11-25';
+      r.service.lateReason = 'Out sick';
+    },
+    fail: (r) => void (r.service.signedOn = '2026-11-24'),
+    messageIncludes: 'due on 2026-11-23',
+  },
+  {
+    source: `${TABLE}: Medicare COB Required? — No`,
+    rule: 'ca-dhcs.medicare.cob_not_required',
+    fail: (r) => void (r.member.hasMedicare = true),
+    severity: 'info',
+  },
+  // Los Angeles County's own rules.
+  {
+    source: `${GUIDE} rate table: ASAM 1.0 outpatient codes only (other levels of care in the SAPC matrix) [choice]`,
+    rule: 'ca-la-sapc.procedure.covered',
+    pass: (r) => void (r.service.type = 'contingency_management'),
+    fail: (r) => void (r.program.type = 'residential'),
+    messageIncludes: 'ASAM 1.0 outpatient',
+  },
+  {
+    source: `${GUIDE} Scope of Practice: only Certified Medi-Cal Peer Support Specialists`,
+    rule: 'ca-la-sapc.discipline.peer',
+    pass: (r) =>
+      void (r.staff.certification = {
+        type: 'medi_cal_peer_family',
+        issuedOn: '2025-01-01',
+        expiresOn: '2027-01-01',
+      }),
+    fail: (r) => {
+      r.service.type = 'contingency_management';
+      r.staff.certification = { type: 'north_carolina_peer', expiresOn: '2027-01-01' };
+    },
+    messageIncludes: 'north_carolina_peer',
+  },
+  {
+    source: `${GUIDE} rate table: ASAM 1.0 (U7, HF); ${TABLE}: HK SC`,
+    rule: 'ca-la-sapc.modifiers.allowed',
+    pass: (r) => void (r.service.modifiers = ['SC']),
+    fail: (r) => void (r.service.modifiers = ['GT']),
+    messageIncludes: 'U7, HF, HK, SC',
+  },
+  {
+    source: `${GUIDE}: HF identifies Contingency Management Services`,
+    rule: 'ca-la-sapc.modifiers.hf_contingency_management',
+    pass: (r) => void (r.service.type = 'contingency_management'),
+    fail: (r) => void (r.service.modifiers = ['HF']),
+    messageIncludes: 'recorded as engagement',
+  },
+  {
+    source: `${GUIDE} Documentation: Plan of Care approved/signed by a BH Professional or Peer Support Specialist Supervisor`,
+    rule: 'ca-la-sapc.care_plan.approver_role',
+    pass: (r) =>
+      void (r.member.carePlan = {
+        approvedOn: '2026-10-01',
+        approverRole: 'peer_support_supervisor',
+        effectiveFrom: '2026-10-01',
+      }),
+    fail: (r) =>
+      void (r.member.carePlan = {
+        approvedOn: '2026-10-01',
+        approverRole: 'other',
+        effectiveFrom: '2026-10-01',
+      }),
+    messageIncludes: 'recorded as other',
+  },
+  {
+    source: `${GUIDE} Quick Tip!: PIN — Plan of Care, Interaction, Next steps`,
+    rule: 'ca-la-sapc.note.pin',
+    fail: (r) => {
+      r.service.pin.plan = '';
+      r.service.pin.nextSteps = ' ';
+    },
+    messageIncludes: 'PIN part(s): Plan, Next steps',
+  },
+];
+
+describeRuleTable('ca-la-sapc', caLaSapcBase, cases);
+
+describe('ca-la-sapc coding and pricing (004 rate table, ASAM 1.0)', () => {
+  it('codes an individual hour as H0038 U7, 4 units at $46.67', () => {
+    const preview = evaluate('ca-la-sapc', caLaSapcBase());
+    expect(preview.lines).toEqual([
+      {
+        code: 'H0038',
+        modifiers: ['U7'],
+        procedure: 'Self-help/Peer Services',
+        units: 4,
+        unitRateCents: 4667,
+        amountCents: 18668,
+        placeOfService: '11',
+      },
+    ]);
+  });
+
+  it('codes a group as H0025 U7 at $10.37', () => {
+    const request = caLaSapcBase();
+    request.service.type = 'skill_building_group';
+    request.service.group = { attendees: 8, facilitatorFte: 1 };
+    const preview = evaluate('ca-la-sapc', request);
+    expect(preview.billable).toBe(true);
+    expect(preview.lines[0]).toMatchObject({
+      code: 'H0025',
+      modifiers: ['U7'],
+      procedure: 'Behavioral Health Prevention Education Services',
+      units: 4,
+      unitRateCents: 1037,
+      amountCents: 4148,
+    });
+  });
+
+  it('codes contingency management as H0050 with U7 then HF, at $46.67 [choice: modifier order]', () => {
+    const request = caLaSapcBase();
+    request.service.type = 'contingency_management';
+    const preview = evaluate('ca-la-sapc', request);
+    expect(preview.billable).toBe(true);
+    expect(preview.lines[0]).toMatchObject({
+      code: 'H0050',
+      modifiers: ['U7', 'HF'],
+      units: 4,
+      unitRateCents: 4667,
+      amountCents: 18668,
+    });
+    // A user-chosen modifier goes after SAPC's two.
+    request.service.modifiers = ['SC'];
+    expect(evaluate('ca-la-sapc', request).lines[0]?.modifiers).toEqual(['U7', 'HF', 'SC']);
+  });
+
+  it('bills direct service only: a 25-minute gap comes off the minutes (004 Note for Example 1)', () => {
+    // 1:30 pm – 3:15 pm with 25 minutes away from the member is 80 minutes of direct service, as if the note
+    // ran 1:30 pm – 2:50 pm: 5 units, not the 7 the whole span would give.
+    const request = caLaSapcBase();
+    request.service.type = 'therapeutic_activity';
+    request.service.start = '13:30';
+    request.service.end = '15:15';
+    expect(evaluate('ca-la-sapc', request)).toMatchObject({ minutes: 105, lines: [{ units: 7 }] });
+    request.service.gaps = [{ start: '14:05', end: '14:30' }];
+    expect(evaluate('ca-la-sapc', request)).toMatchObject({
+      minutes: 80,
+      lines: [{ units: 5, amountCents: 5 * 4667 }],
+    });
+  });
+
+  it('cites the guide for the three-business-day note deadline', () => {
+    const setting = requirePack('ca-la-sapc').settings['noteDueBusinessDays'];
+    expect(setting).toMatchObject({ value: 3, citation: { document: '004_5683a26e336a0ac2.txt' } });
+    expect(evaluate('ca-la-sapc', caLaSapcBase()).noteDueOn).toBe('2026-11-23');
+  });
+});
+
+describe('ca-la-sapc staff compliance: supervisory training within 60 days (004 Scope of Practice)', () => {
+  const RULE = 'ca-la-sapc.staff.supervisor_training';
+
+  /** The base peer, supervising since 2026-09-01 (training due 2026-10-31), judged on the base date. */
+  function supervisor(trainingCompletedOn?: string): ClaimPreviewRequest {
+    const request = caLaSapcBase();
+    request.staff.supervision =
+      trainingCompletedOn === undefined
+        ? { startedOn: '2026-09-01' }
+        : { startedOn: '2026-09-01', trainingCompletedOn };
+    return request;
+  }
+
+  function supervisorProblems(request: ClaimPreviewRequest): ReturnType<typeof evaluateStaffRules> {
+    return evaluateStaffRules(requirePack('ca-la-sapc'), request).filter((problem) => problem.code === RULE);
+  }
+
+  it('says nothing for a peer who does not supervise', () => {
+    expect(supervisorProblems(caLaSapcBase())).toEqual([]);
+  });
+
+  it('passes a supervisor trained within the 60 days', () => {
+    expect(supervisorProblems(supervisor('2026-10-31'))).toEqual([]);
+  });
+
+  it('is an error once the 60 days have passed without the training', () => {
+    const [problem] = supervisorProblems(supervisor());
+    expect(problem).toMatchObject({ severity: 'error', source: { document: '004_5683a26e336a0ac2.txt' } });
+    expect(problem?.message).toContain('within 60 days of starting to supervise: yours is due by 2026-10-31');
+    expect(problem?.message).not.toMatch(/\{[^}]+\}/);
+  });
+
+  it('is a warning while the 60 days are still running', () => {
+    const request = supervisor();
+    request.staff.supervision = { startedOn: '2026-10-01' };
+    expect(supervisorProblems(request)).toMatchObject([{ severity: 'warning' }]);
+  });
+
+  it('accepts a training finished late unless the acceptLateSupervisorTraining setting is off [choice]', () => {
+    const request = supervisor('2026-11-02');
+    expect(supervisorProblems(request)).toEqual([]);
+    request.settings = { acceptLateSupervisorTraining: false };
+    expect(supervisorProblems(request)).toMatchObject([{ severity: 'error' }]);
+  });
+
+  it('follows the supervisorTrainingDays setting', () => {
+    const request = supervisor('2026-11-02');
+    request.settings = { acceptLateSupervisorTraining: false, supervisorTrainingDays: 90 };
+    expect(supervisorProblems(request)).toEqual([]);
+  });
+});

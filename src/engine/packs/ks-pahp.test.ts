@@ -1,0 +1,385 @@
+/**
+ * ks-pahp: the Kansas Mental Health PAHP contract's Peer Support definition (seed 003). Each row names the
+ * contract section it checks and is tested both ways from one billable base service.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateStaffRules } from '../index.js';
+import { factsOf } from '../rules/conditions.js';
+import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import {
+  describeRuleTable,
+  evaluate,
+  parseRequest,
+  problemCodes,
+  requirePack,
+  type RuleCase,
+} from '../../testing/rule-table.js';
+
+const DATE = '2026-11-18';
+
+/**
+ * A billable individual H0038 hour in Kansas: a qualified, Kansas-certified, supervised peer; an adult member;
+ * at the member's home, in person; signed the same day.
+ */
+function ksBase(): ClaimPreviewRequest {
+  return parseRequest({
+    service: {
+      dateOfService: DATE,
+      type: 'engagement',
+      start: '10:00',
+      end: '11:00',
+      modality: 'in_person',
+      placeOfService: '12',
+      signedOn: DATE,
+    },
+    member: {
+      dateOfBirth: '1990-04-02',
+      coverage: [{ payerPack: 'ks-pahp', memberId: 'ZZKS00000001', from: '2026-01-01', to: null }],
+    },
+    staff: {
+      certification: { type: 'kansas_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
+      dateOfBirth: '1985-06-01',
+      highSchoolDiploma: true,
+      livedExperience: true,
+      hasAssignedSupervisor: true,
+    },
+    program: { type: 'mh_outpatient' },
+  });
+}
+
+/** A group of `attendees` members with `fte` facilitators. */
+function asGroup(request: ClaimPreviewRequest, attendees = 6, fte = 1): void {
+  request.service.type = 'skill_building_group';
+  request.service.group = { attendees, facilitatorFte: fte };
+}
+
+/** A member aged 16 on the date of service. */
+function youth(request: ClaimPreviewRequest): void {
+  request.member.dateOfBirth = '2010-06-01';
+  request.service.familyCoordinationDocumented = true;
+}
+
+const CONTRACT = '003 Kansas PAHP';
+
+const cases: RuleCase[] = [
+  {
+    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
+    rule: 'ks-pahp.units.minimum',
+    pass: (r) => void (r.service.end = '10:08'),
+    fail: (r) => void (r.service.end = '10:07'),
+  },
+  {
+    source: 'Common: an active, certified rendering peer on the date of service',
+    rule: 'ks-pahp.staff.certified',
+    fail: (r) =>
+      void (r.staff.certification = { type: 'kansas_peer', issuedOn: '2024-01-01', expiresOn: '2026-11-17' }),
+  },
+  {
+    source: 'Common: coverage for the payer on the date of service',
+    rule: 'ks-pahp.member.covered',
+    fail: (r) =>
+      void (r.member.coverage = [
+        { payerPack: 'ks-pahp', memberId: 'ZZKS1', from: '2026-01-01', to: '2026-11-17' },
+      ]),
+  },
+  {
+    source: 'Common: a signed note',
+    rule: 'ks-pahp.note.signed',
+    fail: (r) => void (r.service.signedOn = undefined),
+  },
+  {
+    source: 'Common: unknown place-of-service codes are an error',
+    rule: 'ks-pahp.pos.known',
+    pass: (r) => void (r.service.placeOfService = '99'),
+    fail: (r) => void (r.service.placeOfService = '98'),
+  },
+  {
+    source: 'Common: every line carries a place of service',
+    rule: 'ks-pahp.pos.present',
+    fail: (r) => void (r.service.placeOfService = undefined),
+  },
+  {
+    source: 'Common: telehealth notes state where the member was',
+    rule: 'ks-pahp.telehealth.member_location',
+    pass: (r) => {
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+    fail: (r) => void (r.service.modality = 'video'),
+  },
+  {
+    source: `${CONTRACT} Reimbursement and Coding Summary: H0038 individual, H0038 HQ group only`,
+    rule: 'ks-pahp.procedure.covered',
+    pass: (r) => void (r.service.type = 'therapeutic_activity'),
+    fail: (r) => void (r.service.type = 'contingency_management'),
+  },
+  {
+    source: 'Common: amount = units × effective-dated unit rate (none before the pack’s start) [choice]',
+    rule: 'ks-pahp.rate.present',
+    fail: (r) => void (r.service.dateOfService = '2019-12-31'),
+  },
+  {
+    source: `${CONTRACT} Definition: face-to-face with the consumer present — no family-only contacts`,
+    rule: 'ks-pahp.face_to_face.member_present',
+    fail: (r) => void (r.service.recipient = 'family_without_member'),
+  },
+  {
+    source: `${CONTRACT} Definition: face-to-face — no audio-only contacts`,
+    rule: 'ks-pahp.face_to_face.audio_only',
+    fail: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+    },
+  },
+  {
+    source: `${CONTRACT} Definition: face-to-face — video is a warning [choice]`,
+    rule: 'ks-pahp.face_to_face.video',
+    fail: (r) => {
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+    severity: 'warning',
+  },
+  {
+    source: `${CONTRACT} Ratio: the group's size and facilitators are recorded`,
+    rule: 'ks-pahp.group.size_recorded',
+    pass: (r) => asGroup(r),
+    fail: (r) => void (r.service.type = 'skill_building_group'),
+  },
+  {
+    source: `${CONTRACT} Ratio: 1 FTE to 8 consumers is maximum group size`,
+    rule: 'ks-pahp.group.ratio',
+    pass: (r) => asGroup(r, 8, 1),
+    fail: (r) => asGroup(r, 9, 1),
+    messageIncludes: 'this group had 9 members for 1 facilitator FTE (9 each)',
+  },
+  {
+    source: `${CONTRACT} Limitations: 750 hours of group services per calendar year, then prior authorization`,
+    rule: 'ks-pahp.limit.group_hours',
+    pass: (r) => {
+      asGroup(r);
+      r.history.calendarYearGroupHours = 749;
+    },
+    fail: (r) => {
+      asGroup(r);
+      r.history.calendarYearGroupHours = 749.5;
+    },
+    messageIncludes: 'this member has used 749.5 hours and this note adds 1',
+  },
+  {
+    source: `${CONTRACT} Provider Qualifications: at least 18 years old`,
+    rule: 'ks-pahp.staff.age',
+    pass: (r) => void (r.staff.dateOfBirth = '2008-11-18'),
+    fail: (r) => void (r.staff.dateOfBirth = '2008-11-19'),
+    messageIncludes: 'your age on this date of service is 17',
+  },
+  {
+    source: `${CONTRACT} Provider Qualifications: a high school diploma or equivalent`,
+    rule: 'ks-pahp.staff.high_school',
+    fail: (r) => void (r.staff.highSchoolDiploma = false),
+  },
+  {
+    source: `${CONTRACT} Provider Qualifications: certification in the State of Kansas`,
+    rule: 'ks-pahp.staff.kansas_certified',
+    fail: (r) => void (r.staff.certification = { type: 'north_carolina_peer', expiresOn: '2027-01-01' }),
+    messageIncludes: 'north_carolina_peer',
+  },
+  {
+    source: `${CONTRACT} Provider Qualifications: self-identified present or former consumer of MH services`,
+    rule: 'ks-pahp.staff.lived_experience',
+    fail: (r) => void (r.staff.livedExperience = false),
+  },
+  {
+    source: `${CONTRACT} Provider Qualifications: at least three years older than a consumer under 18`,
+    rule: 'ks-pahp.staff.older_than_youth',
+    pass: (r) => {
+      youth(r);
+      r.staff.dateOfBirth = '2007-06-01';
+    },
+    fail: (r) => {
+      youth(r);
+      r.staff.dateOfBirth = '2007-06-02';
+    },
+    messageIncludes: 'you are 2 years older',
+  },
+  {
+    source: `${CONTRACT} Additional Service Criteria 1: coordination with family/guardian for children and youth`,
+    rule: 'ks-pahp.youth.family_coordination',
+    pass: (r) => youth(r),
+    fail: (r) => {
+      youth(r);
+      r.service.familyCoordinationDocumented = false;
+    },
+    messageIncludes: 'This member is 16',
+  },
+  {
+    source: `${CONTRACT} Definition: activities achieve goals in the individualized treatment plan`,
+    rule: 'ks-pahp.plan.treatment_plan_goal',
+    fail: (r) => void (r.service.interventionInPlan = false),
+  },
+  {
+    source: `${CONTRACT} Additional Service Criteria 2: supervised by a Peer Support Supervisor (warning on claims) [choice]`,
+    rule: 'ks-pahp.supervision.assigned',
+    fail: (r) => void (r.staff.hasAssignedSupervisor = false),
+    severity: 'warning',
+  },
+];
+
+describeRuleTable('ks-pahp', ksBase, cases);
+
+describe('ks-pahp coding and pricing (003 Reimbursement and Coding Summary)', () => {
+  it('codes an individual hour as H0038, 4 units at $11.75 = $47.00', () => {
+    const preview = evaluate('ks-pahp', ksBase());
+    expect(preview.lines).toEqual([
+      {
+        code: 'H0038',
+        modifiers: [],
+        procedure: 'PS - Individual',
+        units: 4,
+        unitRateCents: 1175,
+        amountCents: 4700,
+        placeOfService: '12',
+      },
+    ]);
+    expect(preview.problems).toEqual([]);
+  });
+
+  it('codes a group hour as H0038 HQ, 4 units at $4.37 = $17.48', () => {
+    const request = ksBase();
+    asGroup(request);
+    const preview = evaluate('ks-pahp', request);
+    expect(preview.lines).toEqual([
+      {
+        code: 'H0038',
+        modifiers: ['HQ'],
+        procedure: 'PS - Group',
+        units: 4,
+        unitRateCents: 437,
+        amountCents: 1748,
+        placeOfService: '12',
+      },
+    ]);
+    expect(preview.billable).toBe(true);
+  });
+});
+
+describe('ks-pahp face to face (003 Definition)', () => {
+  it('makes video an error when the setting videoCountsAsFaceToFace is off', () => {
+    const request = ksBase();
+    request.service.modality = 'video';
+    request.service.memberLocation = 'home';
+    expect(evaluate('ks-pahp', request).billable).toBe(true);
+    request.settings = { videoCountsAsFaceToFace: false };
+    const problem = evaluate('ks-pahp', request).problems.find(
+      (candidate) => candidate.code === 'ks-pahp.face_to_face.video',
+    );
+    expect(problem?.severity).toBe('error');
+  });
+});
+
+describe('ks-pahp group ratio (003 "1 FTE to 8 consumers")', () => {
+  it('counts members per facilitator FTE: 16 members with 2 FTE is within the ratio, 17 is not', () => {
+    const request = ksBase();
+    asGroup(request, 16, 2);
+    expect(problemCodes(evaluate('ks-pahp', request))).not.toContain('ks-pahp.group.ratio');
+    asGroup(request, 17, 2);
+    expect(problemCodes(evaluate('ks-pahp', request))).toContain('ks-pahp.group.ratio');
+  });
+});
+
+describe('ks-pahp 750 group hours per calendar year, then prior authorization (003 Limitations)', () => {
+  const LIMIT_RULE = 'ks-pahp.limit.group_hours';
+
+  function groupHour(usedBefore: number): ClaimPreviewRequest {
+    const request = ksBase();
+    asGroup(request);
+    request.history.calendarYearGroupHours = usedBefore;
+    return request;
+  }
+
+  it('lets the 750th hour through: 749 + 1 hour', () => {
+    const preview = evaluate('ks-pahp', groupHour(749));
+    expect(problemCodes(preview)).not.toContain(LIMIT_RULE);
+    expect(preview.limits).toEqual([
+      expect.objectContaining({
+        id: 'group_hours',
+        limit: 750,
+        usedBefore: 749,
+        thisService: 1,
+        remaining: 0,
+      }),
+    ]);
+  });
+
+  it('needs authorization past 750: 749.5 + 1 hour', () => {
+    const preview = evaluate('ks-pahp', groupHour(749.5));
+    const problem = preview.problems.find((candidate) => candidate.code === LIMIT_RULE);
+    expect(problem?.severity).toBe('error');
+    expect(preview.billable).toBe(false);
+    expect(preview.limits[0]).toMatchObject({
+      usedBefore: 749.5,
+      thisService: 1,
+      remaining: -0.5,
+      unit: 'hours',
+    });
+  });
+
+  it('is billable past 750 with an authorization covering the date and the units', () => {
+    const request = groupHour(749.5);
+    request.authorizations = [
+      { number: 'KS-PA-1', code: 'H0038', units: 40, usedUnits: 36, from: '2026-01-01', to: '2026-12-31' },
+    ];
+    expect(problemCodes(evaluate('ks-pahp', request))).not.toContain(LIMIT_RULE);
+    request.authorizations = [
+      { number: 'KS-PA-1', code: 'H0038', units: 40, usedUnits: 37, from: '2026-01-01', to: '2026-12-31' },
+    ];
+    expect(problemCodes(evaluate('ks-pahp', request))).toContain(LIMIT_RULE);
+  });
+
+  it('does not count individual services against the group hours', () => {
+    const request = ksBase();
+    request.history.calendarYearGroupHours = 750;
+    const preview = evaluate('ks-pahp', request);
+    expect(problemCodes(preview)).not.toContain(LIMIT_RULE);
+    expect(preview.limits).toEqual([
+      expect.objectContaining({ id: 'group_hours', usedBefore: 750, thisService: 0, remaining: 0 }),
+    ]);
+  });
+});
+
+describe('ks-pahp Peer Support Supervisor (003 Additional Service Criteria 2)', () => {
+  it('is a staff-compliance error when no supervisor is assigned', () => {
+    const request = ksBase();
+    expect(evaluateStaffRules(requirePack('ks-pahp'), request)).toEqual([]);
+    request.staff.hasAssignedSupervisor = false;
+    const problems = evaluateStaffRules(requirePack('ks-pahp'), request);
+    expect(problems.map((problem) => [problem.code, problem.severity])).toEqual([
+      ['ks-pahp.staff.supervisor_assigned', 'error'],
+    ]);
+  });
+
+  it('does not block claims unless the setting supervisorRequiredToBill is on [choice]', () => {
+    const request = ksBase();
+    request.staff.hasAssignedSupervisor = false;
+    expect(evaluate('ks-pahp', request).billable).toBe(true);
+    request.settings = { supervisorRequiredToBill: true };
+    const preview = evaluate('ks-pahp', request);
+    expect(preview.billable).toBe(false);
+    expect(
+      preview.problems.find((problem) => problem.code === 'ks-pahp.supervision.assigned')?.severity,
+    ).toBe('error');
+  });
+});
+
+describe('ks-pahp community contacts (003 Definition: "The majority of PS contacts …")', () => {
+  it('is a program-level setting that no claim rule reads [choice]', () => {
+    const pack = requirePack('ks-pahp');
+    expect(pack.settings.minCommunityContactShare).toMatchObject({ value: 0.5, choice: true });
+    const read = pack.rules.flatMap((rule) =>
+      [rule.when, rule.require, rule.warningWhen].flatMap((condition) =>
+        condition === undefined ? [] : factsOf(condition),
+      ),
+    );
+    expect(read).not.toContain('settings.minCommunityContactShare');
+  });
+});

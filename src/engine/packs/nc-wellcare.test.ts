@@ -1,0 +1,531 @@
+/**
+ * nc-wellcare: WellCare of North Carolina policy WNC.CP.231 (seed 002) and research §(g). Each row names the
+ * policy section it checks and is tested both ways from one billable base service.
+ */
+import { describe, expect, it } from 'vitest';
+import { evaluateService, FACT_NAMES, loadPacks, stateFiscalYear } from '../index.js';
+import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import {
+  describeRuleTable,
+  evaluate,
+  parseRequest,
+  problemCodes,
+  type RuleCase,
+} from '../../testing/rule-table.js';
+import { ncWellcare } from './nc-wellcare.js';
+
+const DATE = '2026-11-18';
+
+/**
+ * A billable individual H0038 hour: NC-certified peer; adult member with a mental health diagnosis, a
+ * comprehensive clinical assessment and eligibility checked today; office; signed the same day.
+ */
+function ncBase(): ClaimPreviewRequest {
+  return parseRequest({
+    service: {
+      dateOfService: DATE,
+      type: 'engagement',
+      start: '10:00',
+      end: '11:00',
+      modality: 'in_person',
+      placeOfService: '11',
+      signedOn: DATE,
+    },
+    member: {
+      dateOfBirth: '1990-04-02',
+      coverage: [{ payerPack: 'nc-wellcare', memberId: 'ZZNC00000001', from: '2026-01-01', to: null }],
+      diagnoses: [{ code: 'F33.1', category: 'mental_health' }],
+      eligibilityVerifiedOn: [DATE],
+      comprehensiveAssessmentOn: '2026-10-01',
+    },
+    staff: {
+      certification: { type: 'north_carolina_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
+      dateOfBirth: '1985-06-01',
+    },
+    program: { type: 'mh_outpatient' },
+  });
+}
+
+/** An authorization for H0038 over state fiscal year 2027. */
+function authorization(
+  overrides: Partial<ClaimPreviewRequest['authorizations'][number]> = {},
+): ClaimPreviewRequest['authorizations'][number] {
+  return {
+    number: 'PA-2027-001',
+    code: 'H0038',
+    units: 40,
+    usedUnits: 0,
+    from: '2026-07-01',
+    to: '2027-06-30',
+    ...overrides,
+  };
+}
+
+/** A member aged 17 on the date of service with an EPSDT justification recorded. */
+function epsdtMember(request: ClaimPreviewRequest): void {
+  request.member.dateOfBirth = '2009-05-01';
+  request.service.epsdtJustification = 'Needed to keep school attendance and prevent relapse.';
+}
+
+const POLICY = '002 WNC.CP.231';
+
+const notCovered = (
+  activity: ClaimPreviewRequest['service']['activity'],
+  letter: string,
+  label: string,
+): RuleCase => ({
+  source: `${POLICY} §II.${letter}: ${label} is not covered`,
+  rule: `nc-wellcare.not_covered.${activity}`,
+  pass: (r) => void (r.service.activity = 'skill_building'),
+  fail: (r) => void (r.service.activity = activity),
+});
+
+const cases: RuleCase[] = [
+  {
+    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
+    rule: 'nc-wellcare.units.minimum',
+    pass: (r) => void (r.service.end = '10:08'),
+    fail: (r) => void (r.service.end = '10:07'),
+  },
+  {
+    source: 'Common: an active, certified rendering peer on the date of service',
+    rule: 'nc-wellcare.staff.certified',
+    fail: (r) =>
+      void (r.staff.certification = {
+        type: 'north_carolina_peer',
+        issuedOn: '2024-01-01',
+        expiresOn: '2026-11-17',
+      }),
+  },
+  {
+    source: 'Common: coverage for the payer on the date of service',
+    rule: 'nc-wellcare.member.covered',
+    fail: (r) =>
+      void (r.member.coverage = [{ payerPack: 'ks-pahp', memberId: 'ZZKS1', from: '2026-01-01', to: null }]),
+  },
+  {
+    source: 'Common: a signed note',
+    rule: 'nc-wellcare.note.signed',
+    fail: (r) => void (r.service.signedOn = undefined),
+  },
+  {
+    source: 'Common: unknown place-of-service codes are an error',
+    rule: 'nc-wellcare.pos.known',
+    pass: (r) => void (r.service.placeOfService = '53'),
+    fail: (r) => void (r.service.placeOfService = '98'),
+  },
+  {
+    source: 'Common: every line carries a place of service (NC derives none for telehealth)',
+    rule: 'nc-wellcare.pos.present',
+    fail: (r) => {
+      r.service.placeOfService = undefined;
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+  },
+  {
+    source: 'Common: telehealth notes state where the member was',
+    rule: 'nc-wellcare.telehealth.member_location',
+    pass: (r) => {
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+    fail: (r) => void (r.service.modality = 'video'),
+  },
+  {
+    source: `${POLICY} HCPCS grid: H0038 individual, H0038 HQ group (no contingency management code)`,
+    rule: 'nc-wellcare.procedure.covered',
+    pass: (r) => void (r.service.type = 'therapeutic_activity'),
+    fail: (r) => void (r.service.type = 'contingency_management'),
+  },
+  {
+    source: 'Common: amount = units × effective-dated unit rate (none before the policy)',
+    rule: 'nc-wellcare.rate.present',
+    fail: (r) => void (r.service.dateOfService = '2021-06-30'),
+  },
+  {
+    source: `${POLICY} Claims-Related Information g: no rate in the policy → contracted rate to be entered [choice]`,
+    rule: 'nc-wellcare.rate.contracted',
+    // Before the policy there is no rate line at all, so the placeholder warning has nothing to price.
+    pass: (r) => void (r.service.dateOfService = '2021-06-30'),
+    fail: () => undefined,
+    messageIncludes: 'billing staff must enter the contracted WellCare rate',
+  },
+  {
+    source: 'Research (g): CPSS certified by the NC Peer Support Specialist Certification Program',
+    rule: 'nc-wellcare.staff.nc_certified',
+    fail: (r) => void (r.staff.certification = { type: 'kansas_peer', expiresOn: '2027-01-01' }),
+    messageIncludes: 'kansas_peer',
+  },
+  {
+    source: `${POLICY} HCPCS grid: H0038 HQ is neither telehealth- nor telephonic-eligible`,
+    rule: 'nc-wellcare.telehealth.group_not_eligible',
+    pass: (r) => {
+      r.service.type = 'skill_building_group';
+      r.service.group = { attendees: 6, facilitatorFte: 1 };
+    },
+    fail: (r) => {
+      r.service.type = 'skill_building_group';
+      r.service.group = { attendees: 6, facilitatorFte: 1 };
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+    messageIncludes: 'by video or telephone',
+  },
+  {
+    source: `${POLICY} Telehealth Claims: GT is not appropriate for telephonic, audio-only services`,
+    rule: 'nc-wellcare.modifiers.telehealth_match',
+    pass: (r) => {
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+    fail: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.service.modifiers = ['GT'];
+    },
+    messageIncludes: 'this line has GT, KX',
+  },
+  {
+    source: 'Research (g): telehealth and telephonic claims keep the usual place of service [choice]',
+    rule: 'nc-wellcare.telehealth.usual_pos',
+    pass: (r) => {
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+    },
+    fail: (r) => {
+      r.service.modality = 'video';
+      r.service.memberLocation = 'home';
+      r.service.placeOfService = '10';
+    },
+  },
+  {
+    source: `${POLICY} §V.G: telephonic services need documented verbal or written consent`,
+    rule: 'nc-wellcare.telephonic.consent',
+    pass: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.member.consents.audioOnly = '2026-11-01';
+    },
+    fail: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.member.consents.audioOnly = '2026-11-19';
+    },
+  },
+  {
+    source: `${POLICY} §V.H: identity verified with two points of identification before a telephonic encounter`,
+    rule: 'nc-wellcare.telephonic.identity',
+    pass: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.service.identityVerified = true;
+    },
+    fail: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+    },
+  },
+  {
+    source: `${POLICY} Prior Approval §I.A: 24 unmanaged units per episode of care per state fiscal year`,
+    rule: 'nc-wellcare.limit.unmanaged_units',
+    pass: (r) => void (r.history.episodeFiscalYearUnits = 20),
+    fail: (r) => void (r.history.episodeFiscalYearUnits = 21),
+    messageIncludes:
+      'allows 24 units per episode of care each state fiscal year without prior authorization; this member has used 21 and this note adds 4',
+  },
+  {
+    source: `${POLICY} EPSDT and Prior Approval Requirements 1: under 21 does not remove prior approval`,
+    rule: 'nc-wellcare.epsdt.prior_approval',
+    pass: (r) => {
+      epsdtMember(r);
+      r.history.episodeFiscalYearUnits = 24;
+      r.authorizations = [authorization()];
+    },
+    fail: (r) => {
+      epsdtMember(r);
+      r.history.episodeFiscalYearUnits = 24;
+    },
+    messageIncludes: 'prior approval is still required',
+  },
+  {
+    source: `${POLICY} §I.A: a MH or SUD diagnosis other than a sole I/DD diagnosis`,
+    rule: 'nc-wellcare.coverage.diagnosis',
+    pass: (r) =>
+      void (r.member.diagnoses = [
+        { code: 'F70', category: 'intellectual_developmental' },
+        { code: 'F41.1', category: 'mental_health' },
+      ]),
+    fail: (r) => void (r.member.diagnoses = [{ code: 'F70', category: 'intellectual_developmental' }]),
+    messageIncludes: 'intellectual_developmental',
+  },
+  {
+    source: `${POLICY} §I.B: a substance use diagnosis meets ASAM Level 1 criteria`,
+    rule: 'nc-wellcare.coverage.asam_level1',
+    pass: (r) => {
+      r.member.diagnoses = [{ code: 'F10.20', category: 'substance_use' }];
+      r.member.asamLevel1Met = true;
+    },
+    fail: (r) => void (r.member.diagnoses = [{ code: 'F10.20', category: 'substance_use' }]),
+  },
+  {
+    source: `${POLICY} Admission Criteria A: a comprehensive clinical assessment before the service`,
+    rule: 'nc-wellcare.coverage.assessment',
+    pass: (r) => void (r.member.comprehensiveAssessmentOn = DATE),
+    fail: (r) => void (r.member.comprehensiveAssessmentOn = '2026-11-19'),
+  },
+  {
+    source: `${POLICY} §II.H: interventions not in the Person-Centered Plan are not covered`,
+    rule: 'nc-wellcare.coverage.in_plan',
+    fail: (r) => void (r.service.interventionInPlan = false),
+  },
+  notCovered('transportation', 'A', 'transportation'),
+  notCovered('habilitation', 'B', 'habilitation'),
+  notCovered('recreation', 'C', 'recreation not tied to a planned social skill'),
+  notCovered('peer_supervision', 'D', 'supervision of the peer'),
+  notCovered('childcare', 'F', 'childcare'),
+  notCovered('academic_teaching', 'G', 'teaching academic subjects'),
+  notCovered('room_and_board', 'K', 'room and board'),
+  {
+    source: `${POLICY} §II.J: services to family for problems not related to the member are not covered`,
+    rule: 'nc-wellcare.not_covered.family_unrelated',
+    pass: (r) => {
+      r.service.recipient = 'family_without_member';
+      r.service.familyRelationToTreatment = 'Mother learns how to support his relapse-prevention plan.';
+    },
+    fail: (r) => void (r.service.recipient = 'family_without_member'),
+  },
+  {
+    source: `${POLICY} NC Guidance, Eligibility b: eligibility verified each time a service is rendered`,
+    rule: 'nc-wellcare.eligibility.verified',
+    fail: (r) => void (r.member.eligibilityVerifiedOn = ['2026-11-17']),
+  },
+];
+
+describeRuleTable('nc-wellcare', ncBase, cases);
+
+describe('nc-wellcare coding and pricing', () => {
+  it('codes an individual hour as H0038, 4 units, priced at the $0.00 placeholder with a warning', () => {
+    const preview = evaluate('nc-wellcare', ncBase());
+    expect(preview.lines).toEqual([
+      {
+        code: 'H0038',
+        modifiers: [],
+        procedure: 'Self-Help/Peer Services, per 15 minutes',
+        units: 4,
+        unitRateCents: 0,
+        amountCents: 0,
+        placeOfService: '11',
+      },
+    ]);
+    expect(preview.billable).toBe(true);
+    expect(preview.problems.map((problem) => [problem.code, problem.severity])).toEqual([
+      ['nc-wellcare.rate.contracted', 'warning'],
+    ]);
+  });
+
+  it('codes a group as H0038 HQ (002 HCPCS grid: "H0038 HQ … group services")', () => {
+    const request = ncBase();
+    request.service.type = 'skill_building_group';
+    request.service.group = { attendees: 6, facilitatorFte: 1 };
+    const [line] = evaluate('nc-wellcare', request).lines;
+    expect(line).toMatchObject({ code: 'H0038', modifiers: ['HQ'], units: 4 });
+  });
+
+  it('prices at the contracted rate once billing staff enter it, and the warning goes', () => {
+    // The pack as billing staff would amend it: a dated contracted rate replacing the placeholder.
+    const amended = loadPacks(
+      [
+        {
+          ...ncWellcare,
+          rates: [
+            {
+              code: 'H0038',
+              unitRateCents: 1500,
+              effectiveFrom: '2026-07-01',
+              citation: { document: 'contract', section: 'rates', quote: 'H0038 $15.00' },
+            },
+          ],
+        },
+      ],
+      FACT_NAMES,
+    ).get('nc-wellcare');
+    if (amended === undefined) {
+      throw new Error('amended pack not loaded');
+    }
+    const preview = evaluateService(amended, ncBase());
+    expect(preview.lines[0]).toMatchObject({ unitRateCents: 1500, amountCents: 6000 });
+    expect(problemCodes(preview)).toEqual([]);
+  });
+});
+
+describe('nc-wellcare telehealth modifiers (002 Telehealth and Telephonic Claims)', () => {
+  it('appends GT to a video service', () => {
+    const request = ncBase();
+    request.service.modality = 'video';
+    request.service.memberLocation = 'home';
+    const preview = evaluate('nc-wellcare', request);
+    expect(preview.lines[0]?.modifiers).toEqual(['GT']);
+    expect(preview.lines[0]?.placeOfService).toBe('11');
+    expect(preview.billable).toBe(true);
+  });
+
+  it('appends KX to a telephone (audio-only) service with consent and identity checked', () => {
+    const request = ncBase();
+    request.service.modality = 'audio_only';
+    request.service.memberLocation = 'home';
+    request.service.identityVerified = true;
+    request.member.consents.audioOnly = '2026-10-01';
+    const preview = evaluate('nc-wellcare', request);
+    expect(preview.lines[0]?.modifiers).toEqual(['KX']);
+    expect(preview.billable).toBe(true);
+  });
+
+  it('adds neither to an in-person service', () => {
+    expect(evaluate('nc-wellcare', ncBase()).lines[0]?.modifiers).toEqual([]);
+  });
+});
+
+describe('nc-wellcare 24 unmanaged units, then prior authorization (002 §I.A, §I.B)', () => {
+  /** One unit: a 15-minute contact. */
+  function oneUnit(usedBefore: number): ClaimPreviewRequest {
+    const request = ncBase();
+    request.service.end = '10:15';
+    request.history.episodeFiscalYearUnits = usedBefore;
+    return request;
+  }
+  const LIMIT_RULE = 'nc-wellcare.limit.unmanaged_units';
+
+  it('lets the 24th unit through: 23 used + 1', () => {
+    const preview = evaluate('nc-wellcare', oneUnit(23));
+    expect(problemCodes(preview)).not.toContain(LIMIT_RULE);
+    expect(preview.billable).toBe(true);
+  });
+
+  it('needs authorization for the 25th unit: 24 used + 1', () => {
+    const preview = evaluate('nc-wellcare', oneUnit(24));
+    const problem = preview.problems.find((candidate) => candidate.code === LIMIT_RULE);
+    expect(problem?.severity).toBe('error');
+    expect(problem?.message).toContain('this member has used 24 and this note adds 1');
+    expect(problem?.message).toContain('authorization: none, 0 units left');
+    expect(preview.billable).toBe(false);
+  });
+
+  it('is billable past the limit with an authorization covering the date and the units', () => {
+    const request = oneUnit(24);
+    request.authorizations = [authorization({ units: 10, usedUnits: 9 })];
+    const preview = evaluate('nc-wellcare', request);
+    expect(problemCodes(preview)).not.toContain(LIMIT_RULE);
+    expect(preview.billable).toBe(true);
+  });
+
+  it('refuses an authorization that has expired before the date of service', () => {
+    const request = oneUnit(24);
+    request.authorizations = [authorization({ to: '2026-11-17' })];
+    expect(problemCodes(evaluate('nc-wellcare', request))).toContain(LIMIT_RULE);
+  });
+
+  it('refuses an authorization whose units are used up', () => {
+    const request = oneUnit(24);
+    request.authorizations = [authorization({ units: 10, usedUnits: 10 })];
+    const problem = evaluate('nc-wellcare', request).problems.find(
+      (candidate) => candidate.code === LIMIT_RULE,
+    );
+    expect(problem?.severity).toBe('error');
+    expect(problem?.message).toContain('authorization: PA-2027-001, 0 units left');
+  });
+
+  it('refuses an authorization with fewer units left than the note bills', () => {
+    const request = ncBase(); // 4 units
+    request.history.episodeFiscalYearUnits = 24;
+    request.authorizations = [authorization({ units: 10, usedUnits: 7 })];
+    expect(problemCodes(evaluate('nc-wellcare', request))).toContain(LIMIT_RULE);
+  });
+
+  it('reports the room left under the limit', () => {
+    const request = ncBase();
+    request.history.episodeFiscalYearUnits = 10;
+    expect(evaluate('nc-wellcare', request).limits).toEqual([
+      {
+        id: 'unmanaged_units',
+        label: 'Unmanaged units this episode of care, this state fiscal year',
+        period: 'episode_state_fiscal_year',
+        limit: 24,
+        usedBefore: 10,
+        thisService: 4,
+        remaining: 10,
+        unit: 'units',
+      },
+    ]);
+  });
+
+  it('takes the state fiscal year and episode from the caller’s history, not from the date', () => {
+    // The caller restarts history.episodeFiscalYearUnits on July 1 (SFY 2027 starts 2026-07-01) and at a new
+    // episode; the engine only adds this service to what it is given, on either side of the boundary.
+    expect(stateFiscalYear('2026-06-30').year).toBe(2026);
+    expect(stateFiscalYear('2026-07-01').year).toBe(2027);
+    const lastDay = oneUnit(24);
+    lastDay.service.dateOfService = '2026-06-30';
+    lastDay.service.signedOn = '2026-06-30';
+    lastDay.member.eligibilityVerifiedOn = ['2026-06-30'];
+    expect(problemCodes(evaluate('nc-wellcare', lastDay))).toContain(LIMIT_RULE);
+    const firstDay = oneUnit(0);
+    firstDay.service.dateOfService = '2026-07-01';
+    firstDay.service.signedOn = '2026-07-01';
+    firstDay.member.eligibilityVerifiedOn = ['2026-07-01'];
+    expect(problemCodes(evaluate('nc-wellcare', firstDay))).not.toContain(LIMIT_RULE);
+  });
+});
+
+describe('nc-wellcare EPSDT: limits may be exceeded under 21, prior approval still required (002 EPSDT)', () => {
+  const LIMIT_RULE = 'nc-wellcare.limit.unmanaged_units';
+  const EPSDT_RULE = 'nc-wellcare.epsdt.prior_approval';
+  const severityOf = (request: ClaimPreviewRequest, code: string): string | undefined =>
+    evaluate('nc-wellcare', request).problems.find((problem) => problem.code === code)?.severity;
+
+  function pastTheLimit(): ClaimPreviewRequest {
+    const request = ncBase();
+    request.history.episodeFiscalYearUnits = 24;
+    return request;
+  }
+
+  it('downgrades the limit edit to a warning for a member under 21 with an EPSDT justification', () => {
+    const request = pastTheLimit();
+    epsdtMember(request);
+    expect(severityOf(request, LIMIT_RULE)).toBe('warning');
+  });
+
+  it('still blocks the line until prior approval covers it', () => {
+    const request = pastTheLimit();
+    epsdtMember(request);
+    expect(severityOf(request, EPSDT_RULE)).toBe('error');
+    expect(evaluate('nc-wellcare', request).billable).toBe(false);
+    request.authorizations = [authorization()];
+    const preview = evaluate('nc-wellcare', request);
+    expect(problemCodes(preview)).not.toContain(LIMIT_RULE);
+    expect(problemCodes(preview)).not.toContain(EPSDT_RULE);
+    expect(preview.billable).toBe(true);
+  });
+
+  it('keeps the limit an error without an EPSDT justification', () => {
+    const request = pastTheLimit();
+    epsdtMember(request);
+    request.service.epsdtJustification = undefined;
+    expect(severityOf(request, LIMIT_RULE)).toBe('error');
+    expect(severityOf(request, EPSDT_RULE)).toBeUndefined();
+  });
+
+  it('keeps the limit an error for a member who is 21 on the date of service', () => {
+    const request = pastTheLimit();
+    epsdtMember(request);
+    request.member.dateOfBirth = '2005-11-18';
+    expect(severityOf(request, LIMIT_RULE)).toBe('error');
+    expect(severityOf(request, EPSDT_RULE)).toBeUndefined();
+  });
+
+  it('says nothing under the limit, justification or not', () => {
+    const request = ncBase();
+    epsdtMember(request);
+    expect(problemCodes(evaluate('nc-wellcare', request))).toEqual(['nc-wellcare.rate.contracted']);
+  });
+});

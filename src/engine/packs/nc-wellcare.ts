@@ -1,0 +1,577 @@
+/**
+ * @module engine/packs/nc-wellcare
+ * WellCare of North Carolina, clinical policy WNC.CP.231 "Peer Support Services" (seed 002), plus the North
+ * Carolina facts in rules-research.md §(g) where the policy is silent.
+ *
+ * Two things the engine does not do for this pack, by design:
+ * - The state fiscal year and the episode of care are the caller's: `history.episodeFiscalYearUnits` must hold
+ *   the unmanaged units already used in the member's current episode of care since the start of the state
+ *   fiscal year (July 1, setting `stateFiscalYearStartMonth`), restarting at a new episode or a new fiscal year.
+ *   The engine adds this service's units to it and compares with the 24-unit limit.
+ * - The policy gives no rate ("For a schedule of rates, refer to …"), so both lines are priced at $0.00 and
+ *   the warning `nc-wellcare.rate.contracted` asks billing staff to enter the contracted rate as a new
+ *   effective-dated rate in this pack.
+ */
+import type { Activity } from '../../shared/api/claims.js';
+import type { PackDefinition } from '../rules/pack.js';
+import { commonRules } from './common.js';
+
+const POLICY = '002_ecb9022408967455.txt';
+const RESEARCH = 'rules-research.md';
+/**
+ * The policy is "effective as of the date determined by the Health Plan" and gives only review and approval
+ * months (original approval 06/21). Choice: in force from 2021-07-01, the first day after the original approval
+ * and the start of state fiscal year 2022; the current text (telehealth criteria added 08/21, reviewed 05/23)
+ * applies throughout.
+ */
+const SINCE = '2021-07-01';
+
+type Citation = { document: string; section: string; quote: string };
+type RuleInput = NonNullable<PackDefinition['rules']>[number];
+
+const policy = (section: string, quote: string): Citation => ({ document: POLICY, section, quote });
+
+const UNMANAGED_LIMIT: Citation = policy(
+  'I. Prior Approval, A',
+  'Coverage of Peer Support Services is limited to twenty-four (24) unmanaged units once per episode of care per state fiscal year.',
+);
+
+/** Activities WellCare does not cover (002 §II), each with what the peer should do instead. */
+const NOT_COVERED: readonly {
+  activity: Activity;
+  letter: string;
+  quote: string;
+  criterion: string;
+  message: string;
+  choice?: string;
+}[] = [
+  {
+    activity: 'transportation',
+    letter: 'A',
+    quote: 'Transportation for the beneficiary or family members',
+    criterion: 'Transporting the member or family is not peer support.',
+    message:
+      'WellCare of North Carolina does not pay for transporting the member or family as peer support. Bill only the time spent on peer support itself, and record the drive as a non-billable contact.',
+  },
+  {
+    activity: 'habilitation',
+    letter: 'B',
+    quote: 'Habilitation activities',
+    criterion: 'Habilitation activities are not peer support.',
+    message:
+      'WellCare of North Carolina does not pay for habilitation activities as peer support. If the contact was recovery-focused peer support, correct the activity; otherwise don’t bill it.',
+  },
+  {
+    activity: 'recreation',
+    letter: 'C',
+    quote:
+      'Time spent performing, attending or participating in recreational activities unless tied to specific planned social skill assistance',
+    criterion: 'Recreation is covered only when tied to a social skill planned in the Person-Centered Plan.',
+    message:
+      'WellCare of North Carolina does not pay for recreation unless it practises a social skill planned in the member’s Person-Centered Plan. If it did, record the activity as skill building and name the skill; otherwise don’t bill this contact.',
+    choice:
+      'The activity "recreation" means recreation not tied to a planned social skill; recreation that practises a planned social skill is recorded as "skill_building". This is a recording convention, so there is no setting.',
+  },
+  {
+    activity: 'peer_supervision',
+    letter: 'D',
+    quote:
+      'Clinical and administrative supervision of the Peer Support Specialist which is covered as an indirect cost and part of the rate',
+    criterion: 'Supervision of the peer is paid within the rate, not billed as a service.',
+    message:
+      'Supervision of the peer is already paid within WellCare of North Carolina’s rate, so it can’t be billed as peer support. Record it as supervision time, not as a service to the member.',
+  },
+  {
+    activity: 'childcare',
+    letter: 'F',
+    quote:
+      'Childcare services or services provided as a substitute for the parent or other beneficiaries responsible for providing care and supervision',
+    criterion: 'Childcare, or standing in for a parent or carer, is not peer support.',
+    message:
+      'WellCare of North Carolina does not pay for childcare or for standing in for a parent or carer. If the contact was peer support, correct the activity; otherwise don’t bill it.',
+  },
+  {
+    activity: 'academic_teaching',
+    letter: 'G',
+    quote: 'Services provided to teach academic subjects or as a substitute for education personnel',
+    criterion: 'Teaching academic subjects is not peer support.',
+    message:
+      'WellCare of North Carolina does not pay for teaching academic subjects or standing in for school staff. If the contact was peer support, correct the activity; otherwise don’t bill it.',
+  },
+  {
+    activity: 'room_and_board',
+    letter: 'K',
+    quote: 'Payment for room and board',
+    criterion: 'Room and board are not paid as peer support.',
+    message:
+      'WellCare of North Carolina does not pay for room and board. Remove this from the claim; bill only peer support time with the member.',
+  },
+];
+
+function notCoveredRule(entry: (typeof NOT_COVERED)[number]): RuleInput {
+  return {
+    id: `nc-wellcare.not_covered.${entry.activity}`,
+    version: '1',
+    effectiveFrom: SINCE,
+    severity: 'error',
+    criterion: entry.criterion,
+    when: { fact: 'service.activity', op: 'eq', value: entry.activity },
+    require: { fact: 'service.activity', op: 'ne', value: entry.activity },
+    message: entry.message,
+    path: ['service', 'activity'],
+    citation: policy(`Policy/Criteria II.${entry.letter}`, entry.quote),
+    ...(entry.choice === undefined ? {} : { choice: entry.choice }),
+  };
+}
+
+/** A member under 21 (the EPSDT age, setting `epsdtUnderAge`) with an EPSDT justification recorded. */
+const EPSDT_JUSTIFIED = {
+  all: [
+    { fact: 'member.ageYears', op: 'lt', valueFact: 'settings.epsdtUnderAge' },
+    { fact: 'service.epsdtJustification', op: 'present' },
+  ],
+} as const;
+
+export const ncWellcare: PackDefinition = {
+  id: 'nc-wellcare',
+  name: 'WellCare of North Carolina',
+  version: '2026.1',
+  sources: [POLICY],
+  description:
+    'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units per episode of care each state fiscal year, then prior authorization (for members under 21 too). Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year and episode of care are counted by the caller in history.episodeFiscalYearUnits.',
+  claimType: 'professional',
+  settings: {
+    unmanagedUnitsPerEpisodeFiscalYear: {
+      value: 24,
+      description:
+        'Units of peer support (individual and group) per episode of care per state fiscal year before prior authorization is needed.',
+      citation: UNMANAGED_LIMIT,
+    },
+    stateFiscalYearStartMonth: {
+      value: 7,
+      description:
+        'Month the state fiscal year starts (July 1 – June 30). The engine does not recount history: the caller restarts history.episodeFiscalYearUnits on the 1st of this month and at a new episode of care. Choice: the policy does not define the state fiscal year; research gives July 1 – June 30 (unverified).',
+      choice: true,
+      citation: {
+        document: RESEARCH,
+        section: '(g) North Carolina — Clinical Coverage Policy 8G',
+        quote: 'State fiscal year = July 1 – June 30',
+      },
+    },
+    epsdtUnderAge: {
+      value: 21,
+      description:
+        'Members younger than this may exceed policy limits under EPSDT when medical necessity is documented; prior approval is still required.',
+      citation: policy(
+        'North Carolina Guidance, EPSDT Special Provision',
+        'Exception to Policy Limitations for a Medicaid Beneficiary under 21 Years of Age',
+      ),
+    },
+    allowedCertifications: {
+      value: ['north_carolina_peer'],
+      description:
+        'Certifications that may render peer support for this payer (NC Certified Peer Support Specialist).',
+      citation: policy(
+        'Description',
+        'PSS services are directly provided by Certified Peer Support Specialists (CPSS)',
+      ),
+    },
+    telehealthPlacesOfServiceNotUsed: {
+      value: ['02', '10'],
+      description:
+        'Telehealth places of service North Carolina does not use: telehealth and telephone claims keep the usual place of service. Choice: WellCare’s telehealth policy (WNC.CP.193) is not among the sources; research quotes NC Medicaid policies (third-party summary), so a telehealth place of service is a warning, not an error.',
+      choice: true,
+      citation: {
+        document: RESEARCH,
+        section: '(g) North Carolina — Clinical Coverage Policy 8G',
+        quote:
+          "Telehealth and telephonic claims should be filed with the provider's usual place of service code(s)",
+      },
+    },
+  },
+  procedures: [
+    {
+      id: 'nc-wellcare.procedure.group',
+      when: { fact: 'service.isGroup', op: 'isTrue' },
+      code: 'H0038',
+      modifiers: ['HQ'],
+      name: 'Self-Help/Peer Services, per 15 minutes, group services',
+      citation: policy(
+        'Coding Implications, HCPCS codes',
+        'H0038 HQ Self-Help/Peer Services, per 15 minutes, group services No No 1 unit = 15 minutes',
+      ),
+    },
+    {
+      id: 'nc-wellcare.procedure.individual',
+      when: { fact: 'service.type', op: 'in', value: ['engagement', 'therapeutic_activity'] },
+      code: 'H0038',
+      name: 'Self-Help/Peer Services, per 15 minutes',
+      citation: policy(
+        'Coding Implications, HCPCS codes',
+        'H0038 Self-Help/Peer Services, per 15 minutes Yes Yes 1 unit = 15 minutes',
+      ),
+    },
+  ],
+  modifierRules: [
+    {
+      modifier: 'GT',
+      when: { fact: 'service.modality', op: 'eq', value: 'video' },
+      reason: 'Service given by interactive audio-visual communication (video).',
+      citation: policy(
+        'Coding Implications, Telehealth Claims',
+        'Modifier GT must be appended to the CPT or HCPCS code to indicate that a service has been provided via interactive audio-visual communication.',
+      ),
+    },
+    {
+      modifier: 'KX',
+      when: { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+      reason: 'Service given by telephone (audio-only).',
+      citation: policy(
+        'Coding Implications, Telephonic Claims',
+        'Modifier KX must be appended to the CPT or HCPCS code to indicate that a service has been provided via telephonic, audio-only communication.',
+      ),
+    },
+  ],
+  // Choice: pricing modifier first, telehealth modifiers last (research (h), unverified for NC).
+  modifierOrder: ['HQ', 'GT', 'KX'],
+  rates: [
+    {
+      code: 'H0038',
+      unitRateCents: 0,
+      effectiveFrom: SINCE,
+      citation: policy(
+        'Claims-Related Information, g',
+        'Reimbursement - Provider(s) shall bill their usual and customary charges. For a schedule of rates, refer to:',
+      ),
+      note: 'No rate in the sources: $0.00 until billing staff enter WellCare’s contracted rate. (Research (g) quotes Alliance Health’s 2019 LME/MCO rates, $11.97 and $2.88 — another plan’s, not WellCare’s, so not used.)',
+    },
+    {
+      code: 'H0038',
+      modifiers: ['HQ'],
+      unitRateCents: 0,
+      effectiveFrom: SINCE,
+      citation: policy(
+        'Claims-Related Information, g',
+        'Reimbursement - Provider(s) shall bill their usual and customary charges. For a schedule of rates, refer to:',
+      ),
+      note: 'No rate in the sources: $0.00 until billing staff enter WellCare’s contracted group rate.',
+    },
+  ],
+  limits: [
+    {
+      id: 'unmanaged_units',
+      label: 'Unmanaged units this episode of care, this state fiscal year',
+      period: 'episode_state_fiscal_year',
+      unit: 'units',
+      maxSetting: 'unmanagedUnitsPerEpisodeFiscalYear',
+      citation: UNMANAGED_LIMIT,
+    },
+  ],
+  rules: [
+    ...commonRules('nc-wellcare'),
+    {
+      id: 'nc-wellcare.rate.contracted',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'warning',
+      criterion:
+        'The line is priced at WellCare’s contracted rate. The policy gives none, so the pack holds $0.00 until billing staff enter it.',
+      when: { fact: 'line.hasRate', op: 'isTrue' },
+      require: { fact: 'line.unitRateCents', op: 'gt', value: 0 },
+      message:
+        'WellCare of North Carolina’s policy gives no rate for “{line.procedure}”, so this line shows $0.00. Nothing to fix in the note: billing staff must enter the contracted WellCare rate before claims are sent.',
+      path: ['service', 'dateOfService'],
+      citation: policy(
+        'Claims-Related Information, g',
+        'Reimbursement - Provider(s) shall bill their usual and customary charges. For a schedule of rates, refer to:',
+      ),
+      choice:
+        'No NC Medicaid or WellCare fee is in the sources, so the rates are $0.00 placeholders with this warning rather than an invented amount. Billing staff add the contracted rate as a dated rate in the pack (a setting cannot price a line without changing the engine).',
+    },
+    {
+      id: 'nc-wellcare.staff.nc_certified',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'The peer is a North Carolina Certified Peer Support Specialist.',
+      require: { fact: 'staff.certificationType', op: 'in', valueFact: 'settings.allowedCertifications' },
+      message:
+        'WellCare of North Carolina peer support must be given by a North Carolina Certified Peer Support Specialist; the certification on file for you is {staff.certificationType}. Ask your supervisor to record your NC certification.',
+      path: ['staff', 'certification', 'type'],
+      citation: {
+        document: RESEARCH,
+        section: '(g) North Carolina — Clinical Coverage Policy 8G',
+        quote: 'CPSS must be certified by the NC Peer Support Specialist Certification Program',
+      },
+    },
+    {
+      id: 'nc-wellcare.telehealth.group_not_eligible',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'Group peer support (H0038 HQ) is given in person: it is neither telehealth- nor telephone-eligible.',
+      when: { fact: 'service.isGroup', op: 'isTrue' },
+      require: { fact: 'service.modality', op: 'eq', value: 'in_person' },
+      message:
+        'WellCare of North Carolina does not pay for group peer support by video or telephone. Bill only in-person groups; if you met one member on their own, record it as an individual service.',
+      path: ['service', 'modality'],
+      citation: policy(
+        'Coding Implications, HCPCS codes',
+        'H0038 HQ Self-Help/Peer Services, per 15 minutes, group services No No',
+      ),
+    },
+    {
+      id: 'nc-wellcare.modifiers.telehealth_match',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'GT only on video services and KX only on audio-only services.',
+      require: {
+        any: [
+          {
+            all: [
+              { fact: 'service.modality', op: 'eq', value: 'video' },
+              { fact: 'line.modifiers', op: 'excludes', value: 'KX' },
+            ],
+          },
+          {
+            all: [
+              { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+              { fact: 'line.modifiers', op: 'excludes', value: 'GT' },
+            ],
+          },
+          {
+            all: [
+              { fact: 'service.modality', op: 'eq', value: 'in_person' },
+              { fact: 'line.modifiers', op: 'includesNone', value: ['GT', 'KX'] },
+            ],
+          },
+        ],
+      },
+      message:
+        'GT marks a video service and KX a telephone (audio-only) service; this line has {line.modifiers}. Remove the modifier you added that doesn’t match how the service was given — the right one is added for you.',
+      path: ['service', 'modifiers'],
+      citation: policy(
+        'Coding Implications, Telehealth Claims',
+        'This modifier is not appropriate for services provided via telephonic, audio-only communication.',
+      ),
+    },
+    {
+      id: 'nc-wellcare.telehealth.usual_pos',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'warning',
+      criterion: 'Telehealth and telephone claims keep the provider’s usual place of service (not 02 or 10).',
+      when: {
+        all: [
+          { fact: 'service.telehealth', op: 'isTrue' },
+          { fact: 'service.placeOfService', op: 'present' },
+        ],
+      },
+      require: {
+        fact: 'service.placeOfService',
+        op: 'notIn',
+        valueFact: 'settings.telehealthPlacesOfServiceNotUsed',
+      },
+      message:
+        'North Carolina video and telephone claims use your usual place of service, not the telehealth code {service.placeOfService}. Choose where the service would normally happen, e.g. 11 (office).',
+      path: ['service', 'placeOfService'],
+      citation: {
+        document: RESEARCH,
+        section: '(g) North Carolina — Clinical Coverage Policy 8G',
+        quote:
+          "Telehealth and telephonic claims should be filed with the provider's usual place of service code(s)",
+      },
+      choice:
+        'A warning, not an error: the source is a third-party summary of NC Medicaid policy and WellCare’s telehealth policy WNC.CP.193 is not among the sources. The codes are the setting telehealthPlacesOfServiceNotUsed.',
+    },
+    {
+      id: 'nc-wellcare.telephonic.consent',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'A telephone (audio-only) service needs the member’s verbal or written consent on file.',
+      when: { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+      require: { fact: 'member.audioOnlyConsentOnFile', op: 'isTrue' },
+      message:
+        'For a telephone (audio-only) service, record the member’s verbal or written consent to telephone services. None dated on or before {service.dateOfService} is on file.',
+      path: ['member', 'consents', 'audioOnly'],
+      citation: policy(
+        'V. Telephonic-Specific Criteria, G',
+        'Providers shall obtain and document verbal or written consent.',
+      ),
+      choice:
+        'The policy lets a provider document why consent could not be obtained "in extenuating circumstances"; Peerline has no field for that, so missing consent is an error and such a case is billed after review by billing staff.',
+    },
+    {
+      id: 'nc-wellcare.telephonic.identity',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'Before a telephone (audio-only) service, the member’s identity is verified with two identifiers.',
+      when: { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+      require: { fact: 'service.identityVerified', op: 'isTrue' },
+      message:
+        'Before a telephone (audio-only) service, check the member’s identity with two identifiers (for example name and date of birth), then tick “identity verified” in the note.',
+      path: ['service', 'identityVerified'],
+      citation: policy(
+        'V. Telephonic-Specific Criteria, H',
+        "Providers shall verify the beneficiary's identity using two points of identification before initiating a telephonic, audio-only encounter",
+      ),
+    },
+    {
+      id: 'nc-wellcare.limit.unmanaged_units',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'Up to 24 unmanaged units per episode of care per state fiscal year; beyond them, a prior authorization covering the date and the units. For a member under 21 with an EPSDT justification this edit is a warning, but nc-wellcare.epsdt.prior_approval still requires the authorization.',
+      when: { fact: 'line.code', op: 'present' },
+      require: {
+        any: [
+          { fact: 'limit.unmanaged_units.over', op: 'isFalse' },
+          { fact: 'authorization.covers', op: 'isTrue' },
+        ],
+      },
+      warningWhen: EPSDT_JUSTIFIED,
+      message:
+        'North Carolina allows {limit.unmanaged_units.max} units per episode of care each state fiscal year without prior authorization; this member has used {limit.unmanaged_units.usedBefore} and this note adds {service.units}. No authorization on file covers {service.dateOfService} with enough units (authorization: {authorization.number}, {authorization.remainingUnits} units left). Ask billing staff to request authorization.',
+      path: ['authorizations'],
+      citation: UNMANAGED_LIMIT,
+      choice:
+        'EPSDT: this is the only limit in the policy, so it is the edit that drops to a warning for a member under 21 with an EPSDT justification. Because the limit is also the prior-approval threshold and EPSDT "does NOT eliminate the requirement for prior approval", nc-wellcare.epsdt.prior_approval keeps such a service blocked until an authorization covers it: EPSDT changes the message, not whether the line can be billed. The coverage criteria are not downgraded.',
+    },
+    {
+      id: 'nc-wellcare.epsdt.prior_approval',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'Under 21, EPSDT lets limits be exceeded when medically necessary, but a service past the unmanaged units still needs prior approval.',
+      when: {
+        all: [
+          { fact: 'line.code', op: 'present' },
+          { fact: 'limit.unmanaged_units.over', op: 'isTrue' },
+          EPSDT_JUSTIFIED,
+        ],
+      },
+      require: { fact: 'authorization.covers', op: 'isTrue' },
+      message:
+        'EPSDT lets this member (age {member.ageYears}) go past the {limit.unmanaged_units.max} unmanaged units when medically necessary, but prior approval is still required: no authorization on file covers {service.dateOfService} with {service.units} units. Ask billing staff to request authorization and include the EPSDT justification.',
+      path: ['authorizations'],
+      citation: policy(
+        'North Carolina Guidance, EPSDT and Prior Approval Requirements, 1',
+        'If the service, product, or procedure requires prior approval, the fact that the beneficiary is under 21 years of age does NOT eliminate the requirement for prior approval.',
+      ),
+    },
+    {
+      id: 'nc-wellcare.coverage.diagnosis',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The member has a mental health or substance use diagnosis; a sole intellectual/developmental disability diagnosis does not qualify.',
+      require: {
+        fact: 'member.diagnosisCategories',
+        op: 'includesAny',
+        value: ['mental_health', 'substance_use'],
+      },
+      message:
+        'WellCare of North Carolina covers peer support only for a member with a mental health or substance use diagnosis; an intellectual or developmental disability alone does not qualify. Diagnoses on file: {member.diagnosisCategories}. Ask the clinician to record the member’s diagnosis.',
+      path: ['member', 'diagnoses'],
+      citation: policy(
+        'Policy/Criteria I.A',
+        'The beneficiary has a mental health or substance use diagnosis … other than a sole diagnosis of intellectual and developmental disability',
+      ),
+    },
+    {
+      id: 'nc-wellcare.coverage.asam_level1',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'A member with a substance use diagnosis meets ASAM Level 1 criteria.',
+      when: { fact: 'member.diagnosisCategories', op: 'includes', value: 'substance_use' },
+      require: { fact: 'member.asamLevel1Met', op: 'isTrue' },
+      message:
+        'This member has a substance use diagnosis, so WellCare of North Carolina needs ASAM Level 1 criteria to be met. Ask the clinician to document the ASAM Level 1 determination.',
+      path: ['member', 'asamLevel1Met'],
+      citation: policy(
+        'Policy/Criteria I.B',
+        'Beneficiary with a substance use diagnosis meets the American Society of Addiction Medicine (ASAM) Level 1 criteria',
+      ),
+    },
+    {
+      id: 'nc-wellcare.coverage.assessment',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'A comprehensive clinical assessment by a licensed clinician is completed on or before the date of service.',
+      require: { fact: 'member.assessmentBeforeService', op: 'isTrue' },
+      message:
+        'WellCare of North Carolina needs a comprehensive clinical assessment by a licensed clinician before peer support; none dated on or before {service.dateOfService} is on file. Ask the clinician to complete it or record its date.',
+      path: ['member', 'comprehensiveAssessmentOn'],
+      citation: policy(
+        'II. Admission Criteria, A',
+        'A comprehensive clinical assessment (CCA), that demonstrates medical necessity must be completed by a licensed clinician prior to the provision of this service.',
+      ),
+    },
+    {
+      id: 'nc-wellcare.coverage.in_plan',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'The intervention is identified in the member’s Person-Centered Plan.',
+      require: { fact: 'service.interventionInPlan', op: 'isTrue' },
+      message:
+        'WellCare of North Carolina pays only for interventions in the member’s Person-Centered Plan. Link this activity to the plan, or update the plan with the member first.',
+      path: ['service', 'interventionInPlan'],
+      citation: policy(
+        'Policy/Criteria II.H',
+        "Interventions not identified in the beneficiary's Person-Centered Plan",
+      ),
+    },
+    ...NOT_COVERED.map(notCoveredRule),
+    {
+      id: 'nc-wellcare.not_covered.family_unrelated',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'Work with the member’s family or others addresses the member’s own needs (how is written in the note).',
+      when: {
+        any: [
+          { fact: 'service.recipient', op: 'eq', value: 'family_without_member' },
+          { fact: 'service.activity', op: 'eq', value: 'family_education' },
+        ],
+      },
+      require: { fact: 'service.familyRelationToTreatment', op: 'present' },
+      message:
+        'WellCare of North Carolina pays for work with family only when it addresses the member’s own needs. Write how this work with the family relates to the member’s treatment and Person-Centered Plan.',
+      path: ['service', 'familyRelationToTreatment'],
+      citation: policy(
+        'Policy/Criteria II.J',
+        "Services provided to children, spouse, parents or siblings of the beneficiary under treatment or others in the beneficiary's life to address problems not directly related to the beneficiary's needs",
+      ),
+      choice:
+        'Family work is judged by the written relation to the member’s treatment (service.familyRelationToTreatment), asked for whenever the member is absent or the activity is family education.',
+    },
+    {
+      id: 'nc-wellcare.eligibility.verified',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion: 'The member’s Medicaid eligibility is verified on the date of service.',
+      require: { fact: 'member.eligibilityVerifiedOnDate', op: 'isTrue' },
+      message:
+        'Check the member’s Medicaid eligibility for {service.dateOfService} and record the check; North Carolina requires it each time a service is given.',
+      path: ['member', 'eligibilityVerifiedOn'],
+      citation: policy(
+        'North Carolina Guidance, Eligibility Requirements, b',
+        'Provider(s) shall verify each Medicaid beneficiary’s eligibility each time a service is rendered.',
+      ),
+    },
+  ],
+};
