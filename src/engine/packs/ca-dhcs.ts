@@ -60,6 +60,11 @@ export const caDhcs: PackDefinition = {
       description: 'Whether a Medicare EOB must come first for a member who also has Medicare.',
       citation: tableCitation('Service Table 5', 'Medicare COB Required? … No'),
     },
+    dependentCodes: {
+      value: [],
+      description: 'Codes a peer support line depends on (must be billed with it): none.',
+      citation: tableCitation('Service Table 5', 'Dependent on Codes … No'),
+    },
     lockedOutAgainstResidentialInpatient: {
       value: false,
       description:

@@ -18,6 +18,20 @@ import { evaluateStaffRules } from '../index.js';
  * A billable H0038 hour in a DMC-ODS outpatient program: certified peer, member covered by SAPC with a Plan
  * of Care approved by a Behavioral Health Professional, a complete PIN note, office, signed the same day.
  */
+/** The plan of care of 004's "Initial Plan of Care Note Example", complete. */
+function completePlanOfCare(): NonNullable<ClaimPreviewRequest['service']['planOfCare']> {
+  return {
+    kind: 'new',
+    longTermGoalsInMemberWords: 'quit using these drugs and protect my job. My family needs me.',
+    shortTermGoals: [
+      { text: 'Meet with the Peer Support Specialist this week for 30 minutes', targetDate: '2026-11-20' },
+      { text: 'Reduce use from 3 pills a day to 2 for the next week', targetDate: '2026-11-25' },
+    ],
+    memberParticipated: true,
+    memberAgreed: true,
+  };
+}
+
 function caLaSapcBase(): ClaimPreviewRequest {
   return parseRequest({
     service: {
@@ -128,10 +142,40 @@ const cases: RuleCase[] = [
     messageIncludes: 'H0050 allows 96 units a day',
   },
   {
-    source: '000 footnote 15 / 004 Documentation: services are based on an approved Plan of Care',
-    rule: 'ca-dhcs.care_plan.approved',
+    source: '004 Documentation: services are based on an approved, individualized Plan of Care',
+    rule: 'ca-la-sapc.care_plan.approved',
+    pass: (r) => {
+      // The Plan of Care note itself is the first peer note: it is not refused for lacking a plan.
+      r.member.carePlan = { approvedOn: '2026-11-19', approverRole: 'peer_support_supervisor' };
+      r.service.planOfCare = completePlanOfCare();
+    },
     fail: (r) =>
       void (r.member.carePlan = { approvedOn: '2026-11-19', approverRole: 'peer_support_supervisor' }),
+  },
+  {
+    source: '004 Documentation: the Plan of Care is approved/signed by a BHP or a PSS Supervisor',
+    rule: 'ca-la-sapc.plan_of_care.approved',
+    pass: (r) => {
+      r.member.carePlan = { approvedOn: '2026-11-20', approverRole: 'behavioral_health_professional' };
+      r.service.planOfCare = completePlanOfCare();
+    },
+    fail: (r) => {
+      r.member.carePlan = undefined;
+      r.service.planOfCare = completePlanOfCare();
+    },
+  },
+  {
+    source:
+      '004 Documentation and Plan of Care examples: goals in the member’s words, S.M.A.R.T. goals, participation',
+    rule: 'ca-la-sapc.plan_of_care.content',
+    pass: (r) => void (r.service.planOfCare = completePlanOfCare()),
+    fail: (r) =>
+      void (r.service.planOfCare = {
+        ...completePlanOfCare(),
+        shortTermGoals: [{ text: 'Cut down use' }],
+        memberAgreed: false,
+      }),
+    messageIncludes: 'S.M.A.R.T. short-term goals, each with a target date, that the member agreed',
   },
   {
     source: `${GUIDE} Documentation: progress notes within three (3) business days; late ones need a reason`,

@@ -228,6 +228,61 @@ export const caLaSapc: PackDefinition = {
       ),
     },
     {
+      id: 'ca-la-sapc.care_plan.approved',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'Peer support services other than the Plan of Care note itself are based on a Plan of Care approved on or before the date of service.',
+      when: { fact: 'service.documentsPlanOfCare', op: 'isFalse' },
+      require: { fact: 'member.carePlanApproved', op: 'isTrue' },
+      message:
+        'There is no approved Plan of Care in effect for this member on {service.dateOfService}. Write the Plan of Care with the member first (it is the first peer note) and have it approved before billing other services.',
+      path: ['member', 'carePlan'],
+      citation: guideCitation(
+        'Documentation',
+        'Peer Support Services must be based on an approved, individualized Plan of Care.',
+      ),
+    },
+    {
+      id: 'ca-la-sapc.plan_of_care.approved',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The Plan of Care note is approved and signed by a Behavioral Health Professional or a Peer Support Specialist Supervisor before it is billed.',
+      when: { fact: 'service.documentsPlanOfCare', op: 'isTrue' },
+      require: { fact: 'member.carePlanApprovalRecorded', op: 'isTrue' },
+      message:
+        'This Plan of Care note is not approved yet. Ask a Behavioral Health Professional or your Peer Support Specialist Supervisor to review, approve and sign it; it can be billed once they have.',
+      path: ['member', 'carePlan', 'approvedOn'],
+      citation: guideCitation(
+        'Documentation',
+        'approved/signed by a Behavioral Health Professional or a Peer Support Specialist Supervisor',
+      ),
+      choice:
+        'Approval may come after the date of service (within the SAPC Provider Manual time frames, not among our sources); the engine only requires that it is recorded.',
+    },
+    {
+      id: 'ca-la-sapc.plan_of_care.content',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'A Plan of Care note says whether it is new or updated and holds long-term goals in the member’s words, S.M.A.R.T. short-term goals, and whether the member took part in and agreed with it.',
+      when: { fact: 'service.documentsPlanOfCare', op: 'isTrue' },
+      require: { fact: 'service.planOfCareMissing', op: 'subsetOf', value: [] },
+      message:
+        'The Plan of Care is missing: {service.planOfCareMissing}. Write the goals with the member, in their words, give each short-term goal a target date, and record that they took part and agreed.',
+      path: ['service', 'planOfCare'],
+      citation: guideCitation(
+        'Documentation',
+        'The documented Plan of Care is developed with member involvement and includes the long- and short-term goals of the member.',
+      ),
+      choice:
+        'Agreement and target dates come from the guide’s Plan of Care examples (“Short-term Goals (S.M.A.R.T.)”, “Did the patient participate in and agree with this plan of care?”); they are treated as required.',
+    },
+    {
       id: 'ca-la-sapc.care_plan.approver_role',
       version: '1',
       effectiveFrom: SINCE,
@@ -298,6 +353,7 @@ export const caLaSapc: PackDefinition = {
     },
   ],
   removes: [
+    'ca-dhcs.care_plan.approved',
     'ca-dhcs.procedure.group',
     'ca-dhcs.procedure.individual',
     'ca-dhcs.procedure.covered',

@@ -34,6 +34,8 @@ export const FACT_NAMES: ReadonlySet<string> = new Set([
   'service.familyCoordinationDocumented',
   'service.pinMissing',
   'service.signed',
+  'service.documentsPlanOfCare',
+  'service.planOfCareMissing',
   'service.signedOn',
   'service.noteDueOn',
   'service.late',
@@ -51,6 +53,7 @@ export const FACT_NAMES: ReadonlySet<string> = new Set([
   'member.telehealthConsentOnFile',
   'member.audioOnlyConsentOnFile',
   'member.carePlanApproved',
+  'member.carePlanApprovalRecorded',
   'member.carePlanApproverRole',
   'member.assessmentBeforeService',
   'staff.certificationType',
@@ -119,6 +122,20 @@ export function deriveFacts(
   if (service.pin.nextSteps.trim() === '') pinMissing.push('Next steps');
   const noteDueOn = addBusinessDays(date, options.noteDueBusinessDays);
   const signedOn = service.signedOn ?? null;
+  const planOfCare = service.planOfCare;
+  const planOfCareMissing: string[] = [];
+  if (planOfCare !== undefined) {
+    if (planOfCare.longTermGoalsInMemberWords.trim() === '')
+      planOfCareMissing.push('long-term goals in the member’s words');
+    if (
+      planOfCare.shortTermGoals.length === 0 ||
+      planOfCare.shortTermGoals.some((goal) => goal.targetDate === undefined)
+    ) {
+      planOfCareMissing.push('S.M.A.R.T. short-term goals, each with a target date');
+    }
+    if (!planOfCare.memberParticipated) planOfCareMissing.push('that the member took part');
+    if (!planOfCare.memberAgreed) planOfCareMissing.push('that the member agreed');
+  }
   const supervision = staff.supervision;
 
   return {
@@ -145,6 +162,8 @@ export function deriveFacts(
     'service.familyCoordinationDocumented': service.familyCoordinationDocumented,
     'service.pinMissing': pinMissing,
     'service.signed': signedOn !== null,
+    'service.documentsPlanOfCare': planOfCare !== undefined,
+    'service.planOfCareMissing': planOfCareMissing,
     'service.signedOn': signedOn,
     'service.noteDueOn': noteDueOn,
     'service.late': signedOn !== null && signedOn > noteDueOn,
@@ -164,6 +183,7 @@ export function deriveFacts(
     'member.audioOnlyConsentOnFile':
       member.consents.audioOnly !== undefined && member.consents.audioOnly <= date,
     'member.carePlanApproved': carePlanApproved,
+    'member.carePlanApprovalRecorded': carePlan?.approvedOn !== undefined,
     'member.carePlanApproverRole': carePlan?.approverRole ?? null,
     'member.assessmentBeforeService':
       member.comprehensiveAssessmentOn !== undefined && member.comprehensiveAssessmentOn <= date,

@@ -110,6 +110,23 @@ export const ServiceSchema = z.object({
       nextSteps: z.string().default(''),
     })
     .default({ plan: '', interaction: '', nextSteps: '' }),
+  /**
+   * When this note documents the member's plan of care (Los Angeles: the plan of care is the first peer
+   * note), what it holds.
+   */
+  planOfCare: z
+    .object({
+      kind: z.enum(['new', 'updated']),
+      /** Long-term goals, in the member's own words. */
+      longTermGoalsInMemberWords: z.string().default(''),
+      /** S.M.A.R.T. short-term goals; each needs a target date to be time-bound. */
+      shortTermGoals: z
+        .array(z.object({ text: z.string().min(1), targetDate: DateSchema.optional() }))
+        .default([]),
+      memberParticipated: z.boolean().default(false),
+      memberAgreed: z.boolean().default(false),
+    })
+    .optional(),
   /** Date the note was signed; absent while it is a draft. */
   signedOn: DateSchema.optional(),
   lateReason: z.string().trim().min(1).optional(),
