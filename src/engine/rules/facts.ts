@@ -125,8 +125,9 @@ export function deriveFacts(
   const planOfCare = service.planOfCare;
   const planOfCareMissing: string[] = [];
   if (planOfCare !== undefined) {
-    if (planOfCare.longTermGoalsInMemberWords.trim() === '')
+    if (planOfCare.longTermGoalsInMemberWords.trim() === '') {
       planOfCareMissing.push('long-term goals in the member’s words');
+    }
     if (
       planOfCare.shortTermGoals.length === 0 ||
       planOfCare.shortTermGoals.some((goal) => goal.targetDate === undefined)
