@@ -1,7 +1,7 @@
 /**
  * @module web/router
  * The app's pages. `/login` is public; everything else needs a session, and the user and audit pages need
- * the admin role. The server must answer these paths with index.html (history fallback).
+ * the admin role. The payer rules pages are open to every role. The server must answer these paths with index.html (history fallback).
  */
 import type { JSX } from 'react';
 import { Outlet, createBrowserRouter } from 'react-router';
@@ -12,6 +12,8 @@ import { ChangePasswordPage } from './pages/change-password-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { PayerPackPage } from './pages/payer-pack-page.js';
+import { PayerRulesPage } from './pages/payer-rules-page.js';
 import { UserDetailPage } from './pages/user-detail-page.js';
 import { UserNewPage } from './pages/user-new-page.js';
 import { UsersPage } from './pages/users-page.js';
@@ -49,6 +51,8 @@ export const router = createBrowserRouter([
           { path: 'users/new', element: adminOnly(<UserNewPage />) },
           { path: 'users/:userId', element: adminOnly(<UserDetailPage />) },
           { path: 'audit', element: adminOnly(<AuditPage />) },
+          { path: 'payer-rules', element: <PayerRulesPage /> },
+          { path: 'payer-rules/:packId', element: <PayerPackPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

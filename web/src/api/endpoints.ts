@@ -6,6 +6,7 @@ import {
   AuditPageSchema,
   HealthResponseSchema,
   OrganisationResponseSchema,
+  PayerPackListResponseSchema,
   SessionResponseSchema,
   UserListResponseSchema,
   UserResponseSchema,
@@ -16,6 +17,7 @@ import type {
   HealthResponse,
   LoginRequest,
   OrganisationResponse,
+  PayerPackSummary,
   ResetPasswordRequest,
   SessionResponse,
   ChangePasswordRequest,
@@ -53,6 +55,11 @@ export function getSession(options: {
 
 export function getOrganisation(signal?: AbortSignal): Promise<OrganisationResponse> {
   return requestJson(`${V1}/organisation`, OrganisationResponseSchema, { signal });
+}
+
+/** Every payer rule pack the server has loaded, with its codes, rates, settings and rules (any role). */
+export async function listPayerPacks(signal?: AbortSignal): Promise<PayerPackSummary[]> {
+  return (await requestJson(`${V1}/payer-packs`, PayerPackListResponseSchema, { signal })).packs;
 }
 
 export async function listUsers(includeInactive: boolean, signal?: AbortSignal): Promise<User[]> {

@@ -73,6 +73,9 @@ export function AppShell(): JSX.Element {
                 Home
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/payer-rules">Payer rules</NavLink>
+            </li>
             {isAdmin ? (
               <>
                 <li>

@@ -1,12 +1,16 @@
 /**
  * @module web/lib/format
- * Dates and times in the user's own locale and time zone.
+ * Dates and times in the user's own locale and time zone; calendar dates and US dollar amounts.
  */
 import { serverTimeToLocal } from '../api/index.js';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateTimeSeconds = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 const timeOnly = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+// A calendar date (`2023-07-01`) parses as midnight UTC; format it in UTC so it never shifts a day.
+const calendarDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+// Payers pay in US dollars: always "$46.67", whatever the browser's locale.
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 
 /** "Mar 4, 2026, 3:05 PM" in the browser's time zone. */
 export function formatDateTime(iso: string): string {
@@ -21,6 +25,29 @@ export function formatDateTimeSeconds(iso: string): string {
 /** "3:05 PM": for a browser-clock time in ms. */
 export function formatTime(ms: number): string {
   return timeOnly.format(new Date(ms));
+}
+
+/**
+ * "Jul 1, 2023": a calendar date (`YYYY-MM-DD`, no time or zone) in the user's locale.
+ *
+ * @param isoDate - date as `YYYY-MM-DD`; anything else is returned unchanged
+ */
+export function formatDate(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) {
+    return isoDate;
+  }
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? isoDate : calendarDate.format(date);
+}
+
+/**
+ * "$46.67": an amount in whole cents as US dollars.
+ *
+ * @example formatCents(4667) // "$46.67"
+ * @param cents - amount in cents (an integer)
+ */
+export function formatCents(cents: number): string {
+  return dollars.format(cents / 100);
 }
 
 /** True when a lock timestamp from the server is still in the future. */

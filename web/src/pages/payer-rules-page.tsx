@@ -1,0 +1,117 @@
+/**
+ * @module web/pages/payer-rules-page
+ * Every role: the payer rule packs Peerline checks claims against, each with its version, the pack it
+ * builds on, what it covers and the documents it rests on, linking to the pack's own page.
+ */
+import type { JSX } from 'react';
+import { Link } from 'react-router';
+import { payerPackLabel } from '../../../src/shared/index.js';
+import type { PayerPackSummary } from '../../../src/shared/index.js';
+import { listPayerPacks } from '../api/index.js';
+import { LoadError, Loading } from '../components/load-state.js';
+import { PageHeading } from '../components/page-heading.js';
+import { payerPackPath } from '../components/payer-rules-parts.js';
+import { useLoad } from '../lib/use-load.js';
+
+export function PayerRulesPage(): JSX.Element {
+  return (
+    <>
+      <PageHeading title="Payer rules">Payer rules</PageHeading>
+      <p className="lead">
+        The rules Peerline checks each claim against, one pack per payer, with the policy text behind every
+        rule, code and rate.
+      </p>
+      <p>
+        When a claim is held, its message names the rule that held it (for example{' '}
+        <code>ca-dhcs.pos.excluded</code>). The rule’s ID starts with its pack’s ID: open that pack to read
+        the rule and its source.
+      </p>
+      <PackList />
+    </>
+  );
+}
+
+function PackList(): JSX.Element {
+  const { state, reload } = useLoad((signal) => listPayerPacks(signal), []);
+  switch (state.status) {
+    case 'loading':
+      return <Loading what="payer rule packs" />;
+    case 'failed':
+      return <LoadError error={state.error} what="the payer rule packs" onRetry={reload} />;
+    case 'loaded':
+      break;
+  }
+  const packs = state.data;
+  if (packs.length === 0) {
+    return <p>No payer rule packs are loaded on this server.</p>;
+  }
+  return (
+    <ul className="card-list pack-list" aria-label="Payer rule packs">
+      {packs.map((pack) => (
+        <li key={pack.id} className="card">
+          <PackCard pack={pack} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PackCard({ pack }: { pack: PayerPackSummary }): JSX.Element {
+  const headingId = `pack-${pack.id}`;
+  return (
+    <article aria-labelledby={headingId}>
+      <h2 id={headingId} className="card-heading">
+        <Link to={payerPackPath(pack.id)}>{pack.name}</Link>
+      </h2>
+      <p>{pack.description}</p>
+      <dl className="facts">
+        <div>
+          <dt>ID</dt>
+          <dd>
+            <code>{pack.id}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>Version</dt>
+          <dd>{pack.version}</dd>
+        </div>
+        {pack.extends === null ? null : (
+          <div>
+            <dt>Builds on</dt>
+            <dd>
+              <Link to={payerPackPath(pack.extends)}>{payerPackLabel(pack.extends)}</Link>{' '}
+              <code>{pack.extends}</code>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Contents</dt>
+          <dd>
+            {countOf(pack.rules.length, 'rule')}, {countOf(pack.rates.length, 'rate')},{' '}
+            {countOf(pack.settings.length, 'setting')}
+          </dd>
+        </div>
+        <div>
+          <dt>Sources</dt>
+          <dd>
+            {pack.sources.length === 0 ? (
+              'None listed'
+            ) : (
+              <ul className="plain-list">
+                {pack.sources.map((source) => (
+                  <li key={source}>
+                    <cite>{source}</cite>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : `${noun}s`}`;
+}
