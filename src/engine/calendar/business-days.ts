@@ -4,8 +4,16 @@
  * (state or agency closures). Used for deadlines such as "progress notes within 3 business days" (004
  * Documentation; ca-dhcs note timeliness), where the day of service is day 0.
  */
-import { addDays, compareDates, isCalendarDate, isWeekend, type CalendarDate } from './date.js';
-import { isFederalHoliday } from './holidays.js';
+import {
+  compareDates,
+  dayOfWeekOfDayNumber,
+  fromDayNumber,
+  isCalendarDate,
+  toDayNumber,
+  yearOfDayNumber,
+  type CalendarDate,
+} from './date.js';
+import { federalHolidayDayNumbers } from './holidays.js';
 
 /** Options shared by the business-day functions. */
 export interface BusinessDayOptions {
@@ -17,26 +25,28 @@ export interface BusinessDayOptions {
 }
 
 /** Builds the "is this a business day" test once, so loops do not rebuild the extra-holiday set per day. */
-function businessDayTest(options: BusinessDayOptions): (date: CalendarDate) => boolean {
-  const extra = new Set<CalendarDate>();
+function businessDayTest(options: BusinessDayOptions): (dayNumber: number) => boolean {
+  const extra = new Set<number>();
   for (const holiday of options.extraHolidays ?? []) {
     if (!isCalendarDate(holiday)) {
       throw new RangeError(`Extra holiday "${holiday}" is not a 'YYYY-MM-DD' calendar date`);
     }
-    extra.add(holiday);
+    extra.add(toDayNumber(holiday));
   }
-  return (date) => !isWeekend(date) && !isFederalHoliday(date) && !extra.has(date);
+  // Business days are counted on day numbers: no date is formatted or parsed inside the loops.
+  return (dayNumber) => {
+    const weekday = dayOfWeekOfDayNumber(dayNumber);
+    return (
+      weekday !== 0 &&
+      weekday !== 6 &&
+      !federalHolidayDayNumbers(yearOfDayNumber(dayNumber)).has(dayNumber) &&
+      !extra.has(dayNumber)
+    );
+  };
 }
 
-/**
- * True when `date` is a weekday that is neither an observed federal holiday nor one of `extraHolidays`.
- *
- * @param date - a 'YYYY-MM-DD' date in 1971–2199
- * @param options - extra holidays
- * @throws RangeError for a malformed date, a date outside 1971–2199 or a malformed extra holiday
- */
 export function isBusinessDay(date: CalendarDate, options: BusinessDayOptions = {}): boolean {
-  return businessDayTest(options)(date);
+  return businessDayTest(options)(toDayNumber(date));
 }
 
 /**
@@ -59,14 +69,14 @@ export function addBusinessDays(
   }
   const isOpen = businessDayTest(options);
   const step = days < 0 ? -1 : 1;
-  let current = addDays(date, 0);
+  let current = toDayNumber(date);
   for (let remaining = Math.abs(days); remaining > 0;) {
-    current = addDays(current, step);
+    current += step;
     if (isOpen(current)) {
       remaining -= 1;
     }
   }
-  return current;
+  return fromDayNumber(current);
 }
 
 /**
@@ -92,15 +102,17 @@ export function businessDaysBetween(
   if (order === 0) {
     return 0;
   }
+  const fromDay = toDayNumber(from);
+  const toDay = toDayNumber(to);
   if (order < 0) {
     let count = 0;
-    for (let current = addDays(from, 1); compareDates(current, to) <= 0; current = addDays(current, 1)) {
+    for (let current = fromDay + 1; current <= toDay; current += 1) {
       count += isOpen(current) ? 1 : 0;
     }
     return count;
   }
   let count = 0;
-  for (let current = to; compareDates(current, from) < 0; current = addDays(current, 1)) {
+  for (let current = toDay; current < fromDay; current += 1) {
     count += isOpen(current) ? 1 : 0;
   }
   // Written out so an empty count is 0, not -0.

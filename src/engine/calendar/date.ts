@@ -39,7 +39,47 @@ export const DATE_PROBLEM_CODES = {
   nonexistent: 'date.nonexistent',
 } as const;
 
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** What each of the ten characters of 'YYYY-MM-DD' must be. */
+const DATE_SHAPE = [
+  'digit',
+  'digit',
+  'digit',
+  'digit',
+  'hyphen',
+  'digit',
+  'digit',
+  'hyphen',
+  'digit',
+  'digit',
+] as const;
+const HYPHEN = 45;
+const ZERO = 48;
+
+function hasDateShape(text: string): boolean {
+  if (text.length !== DATE_SHAPE.length) {
+    return false;
+  }
+  for (let index = 0; index < DATE_SHAPE.length; index += 1) {
+    const fits = DATE_SHAPE[index] === 'digit' ? isDigitAt(text, index) : text.charCodeAt(index) === HYPHEN;
+    if (!fits) {
+      return false;
+    }
+  }
+  return true;
+}
+
+function isDigitAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  return code >= ZERO && code <= ZERO + 9;
+}
+
+function numberAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let index = start; index < start + length; index += 1) {
+    value = value * 10 + (text.charCodeAt(index) - ZERO);
+  }
+  return value;
+}
 
 const MONTH_NAMES = [
   'January',
@@ -98,15 +138,16 @@ export function daysInMonth(year: number, month: number): number {
 function splitDate(
   text: string,
 ): { parts: DateParts } | { problem: 'format' | 'nonexistent'; detail: string } {
-  const match = DATE_PATTERN.exec(text);
-  if (match === null) {
+  // Read digit by digit rather than with DATE_PATTERN: dates are parsed on every evaluation, and this is
+  // several times faster while accepting exactly the same strings.
+  if (!hasDateShape(text)) {
     return { problem: 'format', detail: 'it is not written as YYYY-MM-DD' };
   }
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  const year = numberAt(text, 0, 4);
+  const month = numberAt(text, 5, 2);
+  const day = numberAt(text, 8, 2);
   if (month < 1 || month > 12) {
-    return { problem: 'nonexistent', detail: `there is no month ${match[2]}` };
+    return { problem: 'nonexistent', detail: `there is no month ${text.slice(5, 7)}` };
   }
   const monthLength = daysInMonth(year, month);
   if (day < 1 || day > monthLength) {
@@ -262,8 +303,27 @@ export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
  * @param date - a 'YYYY-MM-DD' date
  */
 export function dayOfWeek(date: CalendarDate): DayOfWeek {
+  return dayOfWeekOfDayNumber(toDayNumber(date));
+}
+
+/** The weekday of a day number (0 Sunday … 6 Saturday), without formatting a date. */
+export function dayOfWeekOfDayNumber(dayNumber: number): DayOfWeek {
   // 1970-01-01 was a Thursday (4); the double modulo keeps dates before 1970 non-negative.
-  return ((((toDayNumber(date) + 4) % 7) + 7) % 7) as DayOfWeek;
+  return ((((dayNumber + 4) % 7) + 7) % 7) as DayOfWeek;
+}
+
+/** The calendar year of a day number (Hinnant's civil_from_days, year only). */
+export function yearOfDayNumber(dayNumber: number): number {
+  const shifted = dayNumber + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  return yearOfEra + era * 400 + (shiftedMonth >= 10 ? 1 : 0);
 }
 
 /**

@@ -37,19 +37,7 @@ export function evaluateService(
   problems.push(...timing.problems);
   const minutes = timing.ok ? timing.value.directMinutes : 0;
   const units = unitsForMinutes(minutes);
-  const settings = settingsOf(pack, request);
-  const facts = deriveFacts(
-    request,
-    { minutes, units },
-    {
-      payerPack: pack.id,
-      noteDueBusinessDays: numberSetting(settings, 'noteDueBusinessDays', 3),
-      supervisorTrainingDays: numberSetting(settings, 'supervisorTrainingDays', 60),
-    },
-  );
-  for (const [name, value] of Object.entries(settings)) {
-    facts[`settings.${name}`] = value;
-  }
+  const facts = factsFor(pack, request, { minutes, units });
 
   // Procedure: the first whose condition holds picks the code and its fixed modifiers.
   const procedure = pack.procedures.find((candidate) => candidate.test(facts));
@@ -129,41 +117,33 @@ export function evaluateService(
 
 /** Evaluates the staff-compliance rules of a pack for one staff member on a date (no service involved). */
 export function evaluateStaffRules(pack: Pack, request: ClaimPreviewRequest): Problem[] {
-  const settings = settingsOf(pack, request);
-  const facts = deriveFacts(
-    request,
-    { minutes: 0, units: 0 },
-    {
-      payerPack: pack.id,
-      noteDueBusinessDays: numberSetting(settings, 'noteDueBusinessDays', 3),
-      supervisorTrainingDays: numberSetting(settings, 'supervisorTrainingDays', 60),
-    },
-  );
-  for (const [name, value] of Object.entries(settings)) {
-    facts[`settings.${name}`] = value;
-  }
+  const facts = factsFor(pack, request, { minutes: 0, units: 0 });
   return pack.rules
     .filter((rule) => rule.scope === 'staff' && inForce(rule, request.service.dateOfService))
     .filter((rule) => (rule.applies === undefined || rule.applies(facts)) && !rule.holds(facts))
     .map((rule) => problemOf(rule, facts));
 }
 
-function settingsOf(pack: Pack, request: ClaimPreviewRequest): Record<string, FactValue> {
-  const values: Record<string, FactValue> = {};
-  for (const [name, setting] of Object.entries(pack.settings)) {
-    values[name] = setting.value;
+/** The request's facts plus every pack setting as `settings.<name>` (a request may override a known one). */
+function factsFor(
+  pack: Pack,
+  request: ClaimPreviewRequest,
+  timing: { minutes: number; units: number },
+): MutableFacts {
+  const overrides = request.settings;
+  const numberSetting = (name: string, fallback: number): number => {
+    const value = overrides[name] ?? pack.settings[name]?.value;
+    return typeof value === 'number' ? value : fallback;
+  };
+  const facts = deriveFacts(request, timing, {
+    payerPack: pack.id,
+    noteDueBusinessDays: numberSetting('noteDueBusinessDays', 3),
+    supervisorTrainingDays: numberSetting('supervisorTrainingDays', 60),
+  });
+  for (const [factName, name, value] of pack.settingFacts) {
+    facts[factName] = overrides[name] ?? value;
   }
-  for (const [name, value] of Object.entries(request.settings)) {
-    if (name in values) {
-      values[name] = value;
-    }
-  }
-  return values;
-}
-
-function numberSetting(settings: Record<string, FactValue>, name: string, fallback: number): number {
-  const value = settings[name];
-  return typeof value === 'number' ? value : fallback;
+  return facts;
 }
 
 function inForce(rule: Rule, date: string): boolean {
@@ -206,7 +186,8 @@ function findRate(
 }
 
 function limitRoom(limit: Limit, request: ClaimPreviewRequest, facts: MutableFacts): LimitRoom {
-  const max = facts[`settings.${limit.maxSetting}`];
+  const names = limit.factNames;
+  const max = facts[names.maxSetting];
   const limitValue = typeof max === 'number' ? max : 0;
   const counts = limit.applies === undefined || limit.applies(facts);
   const usedBefore = usedUnder(limit, request);
@@ -215,11 +196,11 @@ function limitRoom(limit: Limit, request: ClaimPreviewRequest, facts: MutableFac
   const thisService = counts ? amount : 0;
   const after = round2(usedBefore + thisService);
   const remaining = round2(limitValue - after);
-  facts[`limit.${limit.id}.usedBefore`] = usedBefore;
-  facts[`limit.${limit.id}.after`] = after;
-  facts[`limit.${limit.id}.max`] = limitValue;
-  facts[`limit.${limit.id}.over`] = counts && after > limitValue;
-  facts[`limit.${limit.id}.thisService`] = thisService;
+  facts[names.usedBefore] = usedBefore;
+  facts[names.after] = after;
+  facts[names.max] = limitValue;
+  facts[names.over] = counts && after > limitValue;
+  facts[names.thisService] = thisService;
   return {
     id: limit.id,
     label: limit.label,

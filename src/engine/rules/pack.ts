@@ -175,7 +175,18 @@ export type ModifierRule = z.output<typeof ModifierRuleSchema> & { readonly test
 export type PlaceOfServiceRule = z.output<typeof PlaceOfServiceRuleSchema> & {
   readonly test: CompiledCondition;
 };
-export type Limit = z.output<typeof LimitSchema> & { readonly applies: CompiledCondition | undefined };
+export type Limit = z.output<typeof LimitSchema> & {
+  readonly applies: CompiledCondition | undefined;
+  /** Fact names of this limit, built once so evaluation doesn't build strings per service. */
+  readonly factNames: {
+    readonly maxSetting: string;
+    readonly max: string;
+    readonly usedBefore: string;
+    readonly after: string;
+    readonly over: string;
+    readonly thisService: string;
+  };
+};
 export type Rule = RuleDefinition & {
   readonly applies: CompiledCondition | undefined;
   readonly holds: CompiledCondition;
@@ -192,6 +203,8 @@ export interface Pack {
   readonly description: string;
   readonly claimType: 'professional';
   readonly settings: Readonly<Record<string, Setting>>;
+  /** Each setting as its `settings.<name>` fact with its default value, built once at load. */
+  readonly settingFacts: readonly (readonly [factName: string, name: string, value: Setting['value']])[];
   readonly procedures: readonly Procedure[];
   readonly modifierRules: readonly ModifierRule[];
   readonly modifierOrder: readonly string[];
@@ -311,7 +324,18 @@ function resolve(
         `Pack ${definition.id}: limit ${limit.id}, field maxSetting names no setting "${limit.maxSetting}".`,
       );
     }
-    return { ...limit, applies: checkFacts(limit.appliesWhen, `limit ${limit.id}, field appliesWhen`) };
+    return {
+      ...limit,
+      applies: checkFacts(limit.appliesWhen, `limit ${limit.id}, field appliesWhen`),
+      factNames: {
+        maxSetting: `settings.${limit.maxSetting}`,
+        max: `limit.${limit.id}.max`,
+        usedBefore: `limit.${limit.id}.usedBefore`,
+        after: `limit.${limit.id}.after`,
+        over: `limit.${limit.id}.over`,
+        thisService: `limit.${limit.id}.thisService`,
+      },
+    };
   });
   const ids = new Set<string>();
   for (const item of [...rules, ...procedures]) {
@@ -332,6 +356,9 @@ function resolve(
     description: definition.description,
     claimType: definition.claimType,
     settings,
+    settingFacts: Object.entries(settings).map(
+      ([name, setting]) => [`settings.${name}`, name, setting.value] as const,
+    ),
     procedures: byId(keep(inherited?.procedures), procedures),
     modifierRules: [
       ...definition.modifierRules.map((rule) => ({
