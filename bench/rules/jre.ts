@@ -27,6 +27,8 @@ import {
 } from 'json-rules-engine';
 import {
   fillTemplate,
+  operatorTest,
+  OPERATORS,
   type Condition,
   type FactValue,
   type Operator,
@@ -67,76 +69,11 @@ const RUNTIME_FACT_DEFAULTS: FactRecord = {
   'line.fixedModifiers': [],
 };
 
-/** Our operators with exactly our semantics (engine/rules/conditions.ts), for `engine.addOperator`. */
-function operatorTest(op: Operator): (actual: unknown, expected: unknown) => boolean {
-  const ordered = (actual: unknown, expected: unknown): actual is number | string =>
-    (typeof actual === 'number' && typeof expected === 'number') ||
-    (typeof actual === 'string' && typeof expected === 'string');
-  const strings = (value: unknown): value is readonly string[] => Array.isArray(value);
-  switch (op) {
-    case 'eq':
-      return (actual, expected) => actual === expected;
-    case 'ne':
-      return (actual, expected) => actual !== expected;
-    case 'lt':
-      return (actual, expected) => ordered(actual, expected) && actual < (expected as typeof actual);
-    case 'lte':
-      return (actual, expected) => ordered(actual, expected) && actual <= (expected as typeof actual);
-    case 'gt':
-      return (actual, expected) => ordered(actual, expected) && actual > (expected as typeof actual);
-    case 'gte':
-      return (actual, expected) => ordered(actual, expected) && actual >= (expected as typeof actual);
-    case 'in':
-      return (actual, expected) =>
-        typeof actual === 'string' && strings(expected) && expected.includes(actual);
-    case 'notIn':
-      return (actual, expected) =>
-        !(typeof actual === 'string' && strings(expected) && expected.includes(actual));
-    case 'present':
-      return (actual) => actual !== undefined && actual !== null && actual !== '';
-    case 'absent':
-      return (actual) => actual === undefined || actual === null || actual === '';
-    case 'isTrue':
-      return (actual) => actual === true;
-    case 'isFalse':
-      return (actual) => actual !== true;
-    case 'includes':
-      return (actual, expected) =>
-        strings(actual) && typeof expected === 'string' && actual.includes(expected);
-    case 'excludes':
-      return (actual, expected) =>
-        !(strings(actual) && typeof expected === 'string' && actual.includes(expected));
-    case 'includesAny':
-      return (actual, expected) =>
-        strings(actual) && strings(expected) && actual.some((item) => expected.includes(item));
-    case 'includesNone':
-      return (actual, expected) =>
-        !(strings(actual) && strings(expected) && actual.some((item) => expected.includes(item)));
-    case 'subsetOf':
-      return (actual, expected) =>
-        strings(actual) && strings(expected) && actual.every((item) => expected.includes(item));
-  }
+/** Our operators, shared with the engine so both sides compare exactly alike. */
+function jreOperator(op: Operator): (actual: unknown, expected: unknown) => boolean {
+  const test = operatorTest(op);
+  return (actual, expected) => test(actual as FactValue | undefined, expected as FactValue | undefined);
 }
-
-const OPERATORS_USED: readonly Operator[] = [
-  'eq',
-  'ne',
-  'lt',
-  'lte',
-  'gt',
-  'gte',
-  'in',
-  'notIn',
-  'present',
-  'absent',
-  'isTrue',
-  'isFalse',
-  'includes',
-  'excludes',
-  'includesAny',
-  'includesNone',
-  'subsetOf',
-];
 
 function translate(condition: Condition): JreCondition {
   if ('all' in condition) {
@@ -385,8 +322,8 @@ export class JrePack {
   /** A new engine with this pack's rules, operators and dynamic facts (one per concurrent run). */
   private createEngine(): Engine {
     const engine = new Engine([], { allowUndefinedFacts: false });
-    for (const op of OPERATORS_USED) {
-      engine.addOperator(`${OPERATOR_PREFIX}${op}`, operatorTest(op));
+    for (const op of OPERATORS) {
+      engine.addOperator(`${OPERATOR_PREFIX}${op}`, jreOperator(op));
     }
     for (const [id, compute] of this.dynamicFacts) {
       engine.addFact(id, compute);

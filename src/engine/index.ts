@@ -12,7 +12,7 @@ export { evaluateService, evaluateStaffRules, fillTemplate } from './rules/evalu
 export type { EvaluateOptions } from './rules/evaluate.js';
 export { loadPacks, PackError, PackDefinitionSchema } from './rules/pack.js';
 export type { Pack, PackDefinition, Rule, Rate, Limit, Setting, Citation } from './rules/pack.js';
-export { compileCondition, explainCondition, OPERATORS } from './rules/conditions.js';
+export { compileCondition, explainCondition, operatorTest, OPERATORS } from './rules/conditions.js';
 export type {
   Condition,
   Comparison,

@@ -154,9 +154,10 @@ export function factsOf(condition: Condition): string[] {
   return condition.valueFact === undefined ? [condition.fact] : [condition.fact, condition.valueFact];
 }
 
-type Test = (actual: FactValue | undefined, expected: FactValue | undefined) => boolean;
+export type OperatorTest = (actual: FactValue | undefined, expected: FactValue | undefined) => boolean;
 
-function operatorTest(op: Operator): Test {
+/** The comparison an operator makes (exported so other evaluators, like the benchmark's baseline, share it). */
+export function operatorTest(op: Operator): OperatorTest {
   switch (op) {
     case 'eq':
       return (actual, expected) => actual === expected;
