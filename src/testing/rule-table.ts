@@ -5,7 +5,7 @@
  * of the pack has a row, so a rule cannot be added untested.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateService, getPack, type Pack } from '../engine/index.js';
+import { addDays, evaluateService, getPack, type Pack } from '../engine/index.js';
 import {
   ClaimPreviewRequestSchema,
   type ClaimPreview,
@@ -100,4 +100,91 @@ export function describeRuleTable(
       expect(untested).toEqual([]);
     });
   });
+}
+
+export interface CommonRuleOptions {
+  /** Id prefix of the common rules: the pack's own id, or its base pack's when it inherits them. */
+  prefix: string;
+  /** A date of service before the pack's first rate. */
+  dateBeforeRates: string;
+  /** Turns the base into a service the pack has no code for; null when the pack replaced that rule. */
+  uncoveredService: Edit | null;
+}
+
+/**
+ * Rows for the requirements every pack holds (src/engine/packs/common.ts, rules-catalog.md "Common to every
+ * pack"), as edits of any pack's billable base — so each pack tests them without copying the rows.
+ */
+export function commonRuleCases(options: CommonRuleOptions): RuleCase[] {
+  const rule = (suffix: string): string => `${options.prefix}.${suffix}`;
+  const rows: RuleCase[] = [
+    {
+      source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
+      rule: rule('units.minimum'),
+      pass: (r) => void (r.service.end = minutesAfter(r.service.start, 8)),
+      fail: (r) => void (r.service.end = minutesAfter(r.service.start, 7)),
+      messageIncludes: '7 minutes',
+    },
+    {
+      source: 'Common: an active, certified rendering peer on the date of service',
+      rule: rule('staff.certified'),
+      fail: (r) => {
+        const expiresOn = addDays(r.service.dateOfService, -1);
+        r.staff.certification = { type: r.staff.certification?.type ?? 'medi_cal_peer', expiresOn };
+      },
+    },
+    {
+      source: 'Common: coverage for the payer on the date of service',
+      rule: rule('member.covered'),
+      fail: (r) => {
+        const from = addDays(r.service.dateOfService, 1);
+        r.member.coverage = r.member.coverage.map((entry) => ({ ...entry, from }));
+      },
+    },
+    {
+      source: 'Common: a signed note',
+      rule: rule('note.signed'),
+      fail: (r) => void (r.service.signedOn = undefined),
+    },
+    {
+      source: 'Common: unknown place-of-service codes are an error',
+      rule: rule('pos.known'),
+      pass: (r) => void (r.service.placeOfService = '99'),
+      fail: (r) => void (r.service.placeOfService = '98'),
+    },
+    {
+      source: 'Common: every line carries a place of service',
+      rule: rule('pos.present'),
+      fail: (r) => void (r.service.placeOfService = undefined),
+    },
+    {
+      source: 'Common: telehealth notes state where the member was',
+      rule: rule('telehealth.member_location'),
+      pass: (r) => {
+        r.service.modality = 'video';
+        r.service.memberLocation = 'home';
+      },
+      fail: (r) => void (r.service.modality = 'video'),
+    },
+    {
+      source: 'Common: amount = units × effective-dated unit rate',
+      rule: rule('rate.present'),
+      fail: (r) => void (r.service.dateOfService = options.dateBeforeRates),
+    },
+  ];
+  if (options.uncoveredService !== null) {
+    rows.push({
+      source: 'Common: the service maps to a procedure code the payer covers',
+      rule: rule('procedure.covered'),
+      pass: (r) => void (r.service.type = 'therapeutic_activity'),
+      fail: options.uncoveredService,
+    });
+  }
+  return rows;
+}
+
+/** 'HH:MM' plus some minutes, within the day. */
+function minutesAfter(time: string, minutes: number): string {
+  const total = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + minutes;
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }

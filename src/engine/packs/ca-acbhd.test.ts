@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
 import {
+  commonRuleCases,
   describeRuleTable,
   evaluate,
   parseRequest,
@@ -61,69 +62,17 @@ const toFamily = (r: ClaimPreviewRequest): void => {
 };
 
 const cases: RuleCase[] = [
+  ...commonRuleCases({
+    prefix: 'ca-dhcs',
+    dateBeforeRates: '2023-06-30',
+    uncoveredService: (r) => void (r.service.type = 'contingency_management'),
+  }),
   // Inherited from ca-dhcs: common to every pack.
-  {
-    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
-    rule: 'ca-dhcs.units.minimum',
-    pass: (r) => void (r.service.end = '10:08'),
-    fail: (r) => void (r.service.end = '10:07'),
-    messageIncludes: '7 minutes',
-  },
-  {
-    source: 'Common: an active, certified rendering peer on the date of service',
-    rule: 'ca-dhcs.staff.certified',
-    fail: (r) =>
-      void (r.staff.certification = {
-        type: 'medi_cal_peer',
-        issuedOn: '2024-01-01',
-        expiresOn: '2026-11-17',
-      }),
-    messageIncludes: '2026-11-17',
-  },
   {
     source: 'Common: coverage for the payer on the date of service (ACBHD, not statewide)',
     rule: 'ca-dhcs.member.covered',
     fail: (r) =>
       void (r.member.coverage = [{ payerPack: 'ca-dhcs', memberId: 'ZZCA1', from: '2026-01-01', to: null }]),
-  },
-  {
-    source: 'Common: a signed note',
-    rule: 'ca-dhcs.note.signed',
-    fail: (r) => void (r.service.signedOn = undefined),
-  },
-  {
-    source: 'Common: unknown place-of-service codes are an error',
-    rule: 'ca-dhcs.pos.known',
-    pass: (r) => void (r.service.placeOfService = '99'),
-    fail: (r) => void (r.service.placeOfService = '98'),
-  },
-  {
-    source: 'Common: every line carries a place of service',
-    rule: 'ca-dhcs.pos.present',
-    fail: (r) => void (r.service.placeOfService = undefined),
-  },
-  {
-    source: 'Common: telehealth notes state where the member was',
-    rule: 'ca-dhcs.telehealth.member_location',
-    pass: (r) => {
-      r.service.modality = 'video';
-      r.service.memberLocation = 'home';
-    },
-    fail: (r) => void (r.service.modality = 'video'),
-  },
-  {
-    source: `${MEMO}: four PSS procedures, none for contingency management`,
-    rule: 'ca-dhcs.procedure.covered',
-    pass: (r) => {
-      r.service.type = 'skill_building_group';
-      toFamily(r);
-    },
-    fail: (r) => void (r.service.type = 'contingency_management'),
-  },
-  {
-    source: 'Common: amount = units × effective-dated unit rate (ca-dhcs rates)',
-    rule: 'ca-dhcs.rate.present',
-    fail: (r) => void (r.service.dateOfService = '2023-06-30'),
   },
   // Inherited from ca-dhcs: Service Table 5.
   {

@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import { billableCaDhcsRequest } from '../../testing/claim-requests.js';
 import {
+  commonRuleCases,
   describeRuleTable,
   evaluate,
   parseRequest,
@@ -14,101 +16,17 @@ import {
 
 /** A billable H0038 hour: certified peer, covered member with an approved plan, office, signed the same day. */
 export function caDhcsBase(): ClaimPreviewRequest {
-  return parseRequest({
-    service: {
-      dateOfService: '2026-11-18',
-      type: 'engagement',
-      start: '10:00',
-      end: '11:00',
-      modality: 'in_person',
-      placeOfService: '11',
-      signedOn: '2026-11-18',
-      pin: {
-        plan: 'Practise asking for help',
-        interaction: 'Role-played a call',
-        nextSteps: 'Call on Friday',
-      },
-    },
-    member: {
-      dateOfBirth: '1990-04-02',
-      coverage: [{ payerPack: 'ca-dhcs', memberId: 'ZZCA00000001', from: '2026-01-01', to: null }],
-      carePlan: {
-        approvedOn: '2026-10-01',
-        approverRole: 'behavioral_health_professional',
-        effectiveFrom: '2026-10-01',
-      },
-    },
-    staff: {
-      certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
-      dateOfBirth: '1985-06-01',
-    },
-    program: { type: 'mh_outpatient' },
-  });
+  return parseRequest(billableCaDhcsRequest());
 }
 
 const TABLE = '000 Service Table 5';
 
 const cases: RuleCase[] = [
-  {
-    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
-    rule: 'ca-dhcs.units.minimum',
-    pass: (r) => void (r.service.end = '10:08'),
-    fail: (r) => void (r.service.end = '10:07'),
-    messageIncludes: '7 minutes',
-  },
-  {
-    source: 'Common: an active, certified rendering peer on the date of service',
-    rule: 'ca-dhcs.staff.certified',
-    fail: (r) =>
-      void (r.staff.certification = {
-        type: 'medi_cal_peer',
-        issuedOn: '2024-01-01',
-        expiresOn: '2026-11-17',
-      }),
-    messageIncludes: '2026-11-17',
-  },
-  {
-    source: 'Common: coverage for the payer on the date of service',
-    rule: 'ca-dhcs.member.covered',
-    fail: (r) =>
-      void (r.member.coverage = [{ payerPack: 'ca-dhcs', memberId: 'ZZCA1', from: '2026-11-19', to: null }]),
-  },
-  {
-    source: 'Common: a signed note',
-    rule: 'ca-dhcs.note.signed',
-    fail: (r) => void (r.service.signedOn = undefined),
-  },
-  {
-    source: 'Common: unknown place-of-service codes are an error',
-    rule: 'ca-dhcs.pos.known',
-    pass: (r) => void (r.service.placeOfService = '99'),
-    fail: (r) => void (r.service.placeOfService = '98'),
-  },
-  {
-    source: 'Common: every line carries a place of service',
-    rule: 'ca-dhcs.pos.present',
-    fail: (r) => void (r.service.placeOfService = undefined),
-  },
-  {
-    source: 'Common: telehealth notes state where the member was',
-    rule: 'ca-dhcs.telehealth.member_location',
-    pass: (r) => {
-      r.service.modality = 'video';
-      r.service.memberLocation = 'home';
-    },
-    fail: (r) => void (r.service.modality = 'video'),
-  },
-  {
-    source: `${TABLE}: group → H0025, individual → H0038 (no contingency management code)`,
-    rule: 'ca-dhcs.procedure.covered',
-    pass: (r) => void (r.service.type = 'therapeutic_activity'),
-    fail: (r) => void (r.service.type = 'contingency_management'),
-  },
-  {
-    source: 'Common: amount = units × effective-dated unit rate',
-    rule: 'ca-dhcs.rate.present',
-    fail: (r) => void (r.service.dateOfService = '2023-06-30'),
-  },
+  ...commonRuleCases({
+    prefix: 'ca-dhcs',
+    dateBeforeRates: '2023-06-30',
+    uncoveredService: (r) => void (r.service.type = 'contingency_management'),
+  }),
   {
     source: `${TABLE}: SD/MC Allowable Disciplines — Peer`,
     rule: 'ca-dhcs.discipline.peer',

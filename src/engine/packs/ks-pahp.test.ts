@@ -7,6 +7,7 @@ import { evaluateStaffRules } from '../index.js';
 import { factsOf } from '../rules/conditions.js';
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
 import {
+  commonRuleCases,
   describeRuleTable,
   evaluate,
   parseRequest,
@@ -62,62 +63,11 @@ function youth(request: ClaimPreviewRequest): void {
 const CONTRACT = '003 Kansas PAHP';
 
 const cases: RuleCase[] = [
-  {
-    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
-    rule: 'ks-pahp.units.minimum',
-    pass: (r) => void (r.service.end = '10:08'),
-    fail: (r) => void (r.service.end = '10:07'),
-  },
-  {
-    source: 'Common: an active, certified rendering peer on the date of service',
-    rule: 'ks-pahp.staff.certified',
-    fail: (r) =>
-      void (r.staff.certification = { type: 'kansas_peer', issuedOn: '2024-01-01', expiresOn: '2026-11-17' }),
-  },
-  {
-    source: 'Common: coverage for the payer on the date of service',
-    rule: 'ks-pahp.member.covered',
-    fail: (r) =>
-      void (r.member.coverage = [
-        { payerPack: 'ks-pahp', memberId: 'ZZKS1', from: '2026-01-01', to: '2026-11-17' },
-      ]),
-  },
-  {
-    source: 'Common: a signed note',
-    rule: 'ks-pahp.note.signed',
-    fail: (r) => void (r.service.signedOn = undefined),
-  },
-  {
-    source: 'Common: unknown place-of-service codes are an error',
-    rule: 'ks-pahp.pos.known',
-    pass: (r) => void (r.service.placeOfService = '99'),
-    fail: (r) => void (r.service.placeOfService = '98'),
-  },
-  {
-    source: 'Common: every line carries a place of service',
-    rule: 'ks-pahp.pos.present',
-    fail: (r) => void (r.service.placeOfService = undefined),
-  },
-  {
-    source: 'Common: telehealth notes state where the member was',
-    rule: 'ks-pahp.telehealth.member_location',
-    pass: (r) => {
-      r.service.modality = 'video';
-      r.service.memberLocation = 'home';
-    },
-    fail: (r) => void (r.service.modality = 'video'),
-  },
-  {
-    source: `${CONTRACT} Reimbursement and Coding Summary: H0038 individual, H0038 HQ group only`,
-    rule: 'ks-pahp.procedure.covered',
-    pass: (r) => void (r.service.type = 'therapeutic_activity'),
-    fail: (r) => void (r.service.type = 'contingency_management'),
-  },
-  {
-    source: 'Common: amount = units × effective-dated unit rate (none before the pack’s start) [choice]',
-    rule: 'ks-pahp.rate.present',
-    fail: (r) => void (r.service.dateOfService = '2019-12-31'),
-  },
+  ...commonRuleCases({
+    prefix: 'ks-pahp',
+    dateBeforeRates: '2019-12-31',
+    uncoveredService: (r) => void (r.service.type = 'contingency_management'),
+  }),
   {
     source: `${CONTRACT} Definition: face-to-face with the consumer present — no family-only contacts`,
     rule: 'ks-pahp.face_to_face.member_present',

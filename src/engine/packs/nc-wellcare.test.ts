@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateService, FACT_NAMES, loadPacks, stateFiscalYear } from '../index.js';
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
 import {
+  commonRuleCases,
   describeRuleTable,
   evaluate,
   parseRequest,
@@ -81,39 +82,11 @@ const notCovered = (
 });
 
 const cases: RuleCase[] = [
-  {
-    source: 'Common: 0–7 minutes = 0 units (CalMHSA Per 15 (7/7))',
-    rule: 'nc-wellcare.units.minimum',
-    pass: (r) => void (r.service.end = '10:08'),
-    fail: (r) => void (r.service.end = '10:07'),
-  },
-  {
-    source: 'Common: an active, certified rendering peer on the date of service',
-    rule: 'nc-wellcare.staff.certified',
-    fail: (r) =>
-      void (r.staff.certification = {
-        type: 'north_carolina_peer',
-        issuedOn: '2024-01-01',
-        expiresOn: '2026-11-17',
-      }),
-  },
-  {
-    source: 'Common: coverage for the payer on the date of service',
-    rule: 'nc-wellcare.member.covered',
-    fail: (r) =>
-      void (r.member.coverage = [{ payerPack: 'ks-pahp', memberId: 'ZZKS1', from: '2026-01-01', to: null }]),
-  },
-  {
-    source: 'Common: a signed note',
-    rule: 'nc-wellcare.note.signed',
-    fail: (r) => void (r.service.signedOn = undefined),
-  },
-  {
-    source: 'Common: unknown place-of-service codes are an error',
-    rule: 'nc-wellcare.pos.known',
-    pass: (r) => void (r.service.placeOfService = '53'),
-    fail: (r) => void (r.service.placeOfService = '98'),
-  },
+  ...commonRuleCases({
+    prefix: 'nc-wellcare',
+    dateBeforeRates: '2021-06-30',
+    uncoveredService: (r) => void (r.service.type = 'contingency_management'),
+  }),
   {
     source: 'Common: every line carries a place of service (NC derives none for telehealth)',
     rule: 'nc-wellcare.pos.present',
@@ -122,26 +95,6 @@ const cases: RuleCase[] = [
       r.service.modality = 'video';
       r.service.memberLocation = 'home';
     },
-  },
-  {
-    source: 'Common: telehealth notes state where the member was',
-    rule: 'nc-wellcare.telehealth.member_location',
-    pass: (r) => {
-      r.service.modality = 'video';
-      r.service.memberLocation = 'home';
-    },
-    fail: (r) => void (r.service.modality = 'video'),
-  },
-  {
-    source: `${POLICY} HCPCS grid: H0038 individual, H0038 HQ group (no contingency management code)`,
-    rule: 'nc-wellcare.procedure.covered',
-    pass: (r) => void (r.service.type = 'therapeutic_activity'),
-    fail: (r) => void (r.service.type = 'contingency_management'),
-  },
-  {
-    source: 'Common: amount = units × effective-dated unit rate (none before the policy)',
-    rule: 'nc-wellcare.rate.present',
-    fail: (r) => void (r.service.dateOfService = '2021-06-30'),
   },
   {
     source: `${POLICY} Claims-Related Information g: no rate in the policy → contracted rate to be entered [choice]`,
