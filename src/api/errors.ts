@@ -6,7 +6,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { errorProblem, type Problem } from '../shared/problem.js';
+import { errorProblem, plainValidationMessage, type Problem } from '../shared/problem.js';
 import { ServiceError, type ServiceErrorKind } from '../services/errors.js';
 
 export function statusOf(kind: ServiceErrorKind): number {
@@ -75,9 +75,7 @@ function validationProblem(location: string, instancePath: string, message: stri
     .filter((segment) => segment !== '')
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   const field = segments.length === 0 ? location : String(segments[segments.length - 1]);
-  // zod's wording for a missing field ("expected string, received undefined") is not for people.
-  const text = /received undefined$/.test(message) ? `Fill in ${field}; it is required.` : message;
-  return errorProblem('request.invalid', text, [location, ...segments]);
+  return errorProblem('request.invalid', plainValidationMessage(field, message), [location, ...segments]);
 }
 
 function clientErrorProblem(error: FastifyError, status: number): Problem {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { ClaimPreviewRequestSchema, type ClaimPreviewRequest } from '../shared/api/claims.js';
-import { fieldOfPath } from '../shared/problem.js';
+import { fieldOfPath, plainValidationMessage } from '../shared/problem.js';
 import { previewClaim } from '../services/claims/index.js';
 import { ServiceError } from '../services/errors.js';
 import type { CliIo } from './main.js';
@@ -105,9 +105,5 @@ function issueLine(issue: z.core.$ZodIssue): string {
   const segments = issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
   const path = segments.length === 0 ? '(request)' : segments.join('.');
   const field = segments.length === 0 ? 'the request' : String(segments[segments.length - 1]);
-  // zod's wording for a missing field ("expected string, received undefined") is not for people.
-  const message = /received undefined$/.test(issue.message)
-    ? `Fill in ${field}; it is required.`
-    : issue.message;
-  return `${path}: ${message}`;
+  return `${path}: ${plainValidationMessage(field, issue.message)}`;
 }

@@ -51,3 +51,11 @@ export function fieldOfPath(path: Problem['path']): string {
   const withoutLocation = first === 'body' || first === 'query' || first === 'params' ? rest : path;
   return withoutLocation.join('.');
 }
+
+/**
+ * A validation message in plain words: zod's wording for a missing field ("expected string, received
+ * undefined") is not for people, so it becomes "Fill in <field>; it is required."
+ */
+export function plainValidationMessage(field: string, message: string): string {
+  return /received undefined$/.test(message) ? `Fill in ${field}; it is required.` : message;
+}
