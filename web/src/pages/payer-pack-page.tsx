@@ -241,28 +241,16 @@ function ModifierSection({ pack }: { pack: PayerPackSummary }): JSX.Element {
       {pack.modifiers.length === 0 ? (
         <p>Peerline adds no modifiers by itself for this pack.</p>
       ) : (
-        <ScrollTable caption="Modifiers Peerline adds automatically, and why">
-          <thead>
-            <tr>
-              <th scope="col">Modifier</th>
-              <th scope="col">Added when</th>
-              <th scope="col">Source</th>
-            </tr>
-          </thead>
-          <tbody>
-            {pack.modifiers.map((rule) => (
-              <tr key={`${rule.modifier}-${rule.reason}`}>
-                <th scope="row">
-                  <code>{rule.modifier}</code>
-                </th>
-                <td className="cell-text">{rule.reason}</td>
-                <td className="cell-source">
-                  <SourceQuote citation={rule.citation} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+        <DerivationTable
+          caption="Modifiers Peerline adds automatically, and why"
+          valueHeader="Modifier"
+          whenHeader="Added when"
+          rows={pack.modifiers.map((rule) => ({
+            value: rule.modifier,
+            reason: rule.reason,
+            citation: rule.citation,
+          }))}
+        />
       )}
       <h3>Order on a claim line</h3>
       {pack.modifierOrder.length === 0 ? (
@@ -283,6 +271,50 @@ function ModifierSection({ pack }: { pack: PayerPackSummary }): JSX.Element {
   );
 }
 
+interface Derivation {
+  value: string;
+  reason: string;
+  citation: PayerPackSummary['rules'][number]['citation'];
+}
+
+/** A value Peerline sets by itself (a modifier, a place of service), when it does so, and the source. */
+function DerivationTable({
+  caption,
+  valueHeader,
+  whenHeader,
+  rows,
+}: {
+  caption: string;
+  valueHeader: string;
+  whenHeader: string;
+  rows: readonly Derivation[];
+}): JSX.Element {
+  return (
+    <ScrollTable caption={caption}>
+      <thead>
+        <tr>
+          <th scope="col">{valueHeader}</th>
+          <th scope="col">{whenHeader}</th>
+          <th scope="col">Source</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.value}-${row.reason}`}>
+            <th scope="row">
+              <code>{row.value}</code>
+            </th>
+            <td className="cell-text">{row.reason}</td>
+            <td className="cell-source">
+              <SourceQuote citation={row.citation} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+}
+
 function PlacesOfService({ pack }: { pack: PayerPackSummary }): JSX.Element {
   const headingId = `${SECTION.placesOfService}-heading`;
   return (
@@ -293,28 +325,16 @@ function PlacesOfService({ pack }: { pack: PayerPackSummary }): JSX.Element {
       ) : (
         <>
           <p>Peerline sets the place of service itself in these cases:</p>
-          <ScrollTable caption="Places of service Peerline sets, and when">
-            <thead>
-              <tr>
-                <th scope="col">Place of service</th>
-                <th scope="col">Set when</th>
-                <th scope="col">Source</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pack.placeOfServiceRules.map((rule) => (
-                <tr key={`${rule.placeOfService}-${rule.reason}`}>
-                  <th scope="row">
-                    <code>{rule.placeOfService}</code>
-                  </th>
-                  <td className="cell-text">{rule.reason}</td>
-                  <td className="cell-source">
-                    <SourceQuote citation={rule.citation} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollTable>
+          <DerivationTable
+            caption="Places of service Peerline sets, and when"
+            valueHeader="Place of service"
+            whenHeader="Set when"
+            rows={pack.placeOfServiceRules.map((rule) => ({
+              value: rule.placeOfService,
+              reason: rule.reason,
+              citation: rule.citation,
+            }))}
+          />
         </>
       )}
     </section>
