@@ -188,3 +188,9 @@ function minutesAfter(time: string, minutes: number): string {
   const total = Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5)) + minutes;
   return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
 }
+
+/** The rows whose rule the pack holds: inherited rows a child pack replaced or removed drop out. */
+export function rowsForPack(packId: PayerPackId, rows: readonly RuleCase[]): RuleCase[] {
+  const ids = new Set(requirePack(packId).rules.map((rule) => rule.id));
+  return rows.filter((row) => ids.has(row.rule));
+}

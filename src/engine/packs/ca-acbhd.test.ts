@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import { caDhcsTableCases } from '../../testing/ca-dhcs-cases.js';
 import {
   commonRuleCases,
+  rowsForPack,
   describeRuleTable,
   evaluate,
   parseRequest,
@@ -54,7 +56,6 @@ function caAcbhdBase(): ClaimPreviewRequest {
 }
 
 const MEMO = '001 memo';
-const TABLE = '000 Service Table 5';
 
 const toFamily = (r: ClaimPreviewRequest): void => {
   r.service.recipient = 'family_without_member';
@@ -75,45 +76,7 @@ const cases: RuleCase[] = [
       void (r.member.coverage = [{ payerPack: 'ca-dhcs', memberId: 'ZZCA1', from: '2026-01-01', to: null }]),
   },
   // Inherited from ca-dhcs: Service Table 5.
-  {
-    source: `${TABLE}: Allowable Place of Service — All except 09`,
-    rule: 'ca-dhcs.pos.excluded',
-    pass: (r) => void (r.service.placeOfService = '12'),
-    fail: (r) => void (r.service.placeOfService = '09'),
-  },
-  {
-    source: `${TABLE}: Maximum Units that Can be Billed — 96`,
-    rule: 'ca-dhcs.units.daily_max',
-    pass: (r) => void (r.history.unitsSameDaySameCode = 92),
-    fail: (r) => void (r.history.unitsSameDaySameCode = 93),
-    messageIncludes: 'H0038 allows 96 units a day',
-  },
-  {
-    source: `${TABLE}: Allowable Modifiers — HK SC`,
-    rule: 'ca-dhcs.modifiers.allowed',
-    pass: (r) => void (r.service.modifiers = ['SC']),
-    fail: (r) => void (r.service.modifiers = ['GT']),
-  },
-  {
-    source: '000 footnote 15: services are based on an approved plan of care',
-    rule: 'ca-dhcs.care_plan.approved',
-    fail: (r) => void (r.member.carePlan = { approvedOn: '2026-11-19' }),
-  },
-  {
-    source: 'Research (e): late notes stay billable with a documented reason',
-    rule: 'ca-dhcs.note.late_reason',
-    pass: (r) => {
-      r.service.signedOn = '2026-11-25';
-      r.service.lateReason = 'Out sick';
-    },
-    fail: (r) => void (r.service.signedOn = '2026-11-24'),
-  },
-  {
-    source: `${TABLE}: Medicare COB Required? — No`,
-    rule: 'ca-dhcs.medicare.cob_not_required',
-    fail: (r) => void (r.member.hasMedicare = true),
-    severity: 'info',
-  },
+  ...rowsForPack('ca-acbhd', caDhcsTableCases()),
   // Alameda's own rules.
   {
     source: `${MEMO}, Procedure Codes: for CPS and CPS-F only; legacy peers use Other/Adjunct codes`,

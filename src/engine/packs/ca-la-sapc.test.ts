@@ -5,8 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import { caDhcsTableCases } from '../../testing/ca-dhcs-cases.js';
 import {
   commonRuleCases,
+  rowsForPack,
   describeRuleTable,
   evaluate,
   parseRequest,
@@ -87,13 +89,8 @@ const cases: RuleCase[] = [
     },
     fail: (r) => void (r.service.modality = 'audio_only'),
   },
-  // Inherited from ca-dhcs: Service Table 5.
-  {
-    source: `${TABLE}: Allowable Place of Service — All except 09`,
-    rule: 'ca-dhcs.pos.excluded',
-    pass: (r) => void (r.service.placeOfService = '12'),
-    fail: (r) => void (r.service.placeOfService = '09'),
-  },
+  // Inherited from ca-dhcs: Service Table 5 (Los Angeles checks two of them its own way below too).
+  ...rowsForPack('ca-la-sapc', caDhcsTableCases()),
   {
     source: `${TABLE} / ${GUIDE} rate table: Maximum units that can be billed — 96`,
     rule: 'ca-dhcs.units.daily_max',
@@ -149,12 +146,6 @@ const cases: RuleCase[] = [
     },
     fail: (r) => void (r.service.signedOn = '2026-11-24'),
     messageIncludes: 'due on 2026-11-23',
-  },
-  {
-    source: `${TABLE}: Medicare COB Required? — No`,
-    rule: 'ca-dhcs.medicare.cob_not_required',
-    fail: (r) => void (r.member.hasMedicare = true),
-    severity: 'info',
   },
   // Los Angeles County's own rules.
   {
