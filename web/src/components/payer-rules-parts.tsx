@@ -5,6 +5,8 @@
  */
 import { useId } from 'react';
 import type { JSX, ReactNode } from 'react';
+import { Link } from 'react-router';
+import { payerPackLabel } from '../../../src/shared/index.js';
 import type { PayerPackSummary, Severity } from '../../../src/shared/index.js';
 
 export type PayerRule = PayerPackSummary['rules'][number];
@@ -127,5 +129,60 @@ export function Modifiers({ modifiers }: { modifiers: readonly string[] }): JSX.
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * What identifies a pack — id, version, the pack it builds on, its sources — with page-specific rows
+ * (`children`) between version and sources.
+ */
+export function PackFacts({
+  pack,
+  className,
+  children,
+}: {
+  pack: PayerPackSummary;
+  className: string;
+  children: ReactNode;
+}): JSX.Element {
+  return (
+    <dl className={className}>
+      <div>
+        <dt>ID</dt>
+        <dd>
+          <code>{pack.id}</code>
+        </dd>
+      </div>
+      <div>
+        <dt>Version</dt>
+        <dd>{pack.version}</dd>
+      </div>
+      {pack.extends === null ? null : (
+        <div>
+          <dt>Builds on</dt>
+          <dd>
+            <Link to={payerPackPath(pack.extends)}>{payerPackLabel(pack.extends)}</Link>{' '}
+            <code>{pack.extends}</code>
+          </dd>
+        </div>
+      )}
+      {children}
+      <div>
+        <dt>Sources</dt>
+        <dd>
+          {pack.sources.length === 0 ? (
+            'None listed'
+          ) : (
+            <ul className="plain-list">
+              {pack.sources.map((source) => (
+                <li key={source}>
+                  <cite>{source}</cite>
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+      </div>
+    </dl>
   );
 }

@@ -16,7 +16,7 @@ import {
   useParams,
   useSearchParams,
 } from 'react-router';
-import { SEVERITIES, payerPackLabel } from '../../../src/shared/index.js';
+import { SEVERITIES } from '../../../src/shared/index.js';
 import type { PayerPackSummary, Severity } from '../../../src/shared/index.js';
 import { listPayerPacks } from '../api/index.js';
 import { SelectField, TextField } from '../components/fields.js';
@@ -25,11 +25,11 @@ import { PageHeading } from '../components/page-heading.js';
 import {
   Modifiers,
   None,
+  PackFacts,
   ScrollTable,
   SeverityBadge,
   SourceQuote,
   formatPackValue,
-  payerPackPath,
   scopeLabel,
   severityLabel,
   severityMeaning,
@@ -113,47 +113,12 @@ function PackDetail({ pack }: { pack: PayerPackSummary }): JSX.Element {
   return (
     <>
       <p className="lead">{pack.description}</p>
-      <dl className="facts facts-wide">
-        <div>
-          <dt>ID</dt>
-          <dd>
-            <code>{pack.id}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{pack.version}</dd>
-        </div>
-        {pack.extends === null ? null : (
-          <div>
-            <dt>Builds on</dt>
-            <dd>
-              <Link to={payerPackPath(pack.extends)}>{payerPackLabel(pack.extends)}</Link>{' '}
-              <code>{pack.extends}</code>
-            </dd>
-          </div>
-        )}
+      <PackFacts pack={pack} className="facts facts-wide">
         <div>
           <dt>Claim type</dt>
           <dd>Professional</dd>
         </div>
-        <div>
-          <dt>Sources</dt>
-          <dd>
-            {pack.sources.length === 0 ? (
-              'None listed'
-            ) : (
-              <ul className="plain-list">
-                {pack.sources.map((source) => (
-                  <li key={source}>
-                    <cite>{source}</cite>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-      </dl>
+      </PackFacts>
 
       <nav aria-label="On this page" className="page-contents">
         <h2 className="page-contents-title">On this page</h2>

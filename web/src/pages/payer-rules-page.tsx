@@ -5,12 +5,11 @@
  */
 import type { JSX } from 'react';
 import { Link } from 'react-router';
-import { payerPackLabel } from '../../../src/shared/index.js';
 import type { PayerPackSummary } from '../../../src/shared/index.js';
 import { listPayerPacks } from '../api/index.js';
 import { LoadError, Loading } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
-import { payerPackPath } from '../components/payer-rules-parts.js';
+import { PackFacts, payerPackPath } from '../components/payer-rules-parts.js';
 import { useLoad } from '../lib/use-load.js';
 
 export function PayerRulesPage(): JSX.Element {
@@ -64,26 +63,7 @@ function PackCard({ pack }: { pack: PayerPackSummary }): JSX.Element {
         <Link to={payerPackPath(pack.id)}>{pack.name}</Link>
       </h2>
       <p>{pack.description}</p>
-      <dl className="facts">
-        <div>
-          <dt>ID</dt>
-          <dd>
-            <code>{pack.id}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>Version</dt>
-          <dd>{pack.version}</dd>
-        </div>
-        {pack.extends === null ? null : (
-          <div>
-            <dt>Builds on</dt>
-            <dd>
-              <Link to={payerPackPath(pack.extends)}>{payerPackLabel(pack.extends)}</Link>{' '}
-              <code>{pack.extends}</code>
-            </dd>
-          </div>
-        )}
+      <PackFacts pack={pack} className="facts">
         <div>
           <dt>Contents</dt>
           <dd>
@@ -91,23 +71,7 @@ function PackCard({ pack }: { pack: PayerPackSummary }): JSX.Element {
             {countOf(pack.settings.length, 'setting')}
           </dd>
         </div>
-        <div>
-          <dt>Sources</dt>
-          <dd>
-            {pack.sources.length === 0 ? (
-              'None listed'
-            ) : (
-              <ul className="plain-list">
-                {pack.sources.map((source) => (
-                  <li key={source}>
-                    <cite>{source}</cite>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </div>
-      </dl>
+      </PackFacts>
     </article>
   );
 }
