@@ -691,7 +691,7 @@ describe(`HTTP API on ${testDatabaseKind()}`, () => {
       expect(response.json()).toEqual({
         status: 'ok',
         version: 'test',
-        database: { kind: store.kind, migrationVersion: 1, migrationName: '0001-foundation' },
+        database: { kind: store.kind, migrationVersion: 2, migrationName: '0002-documentation' },
       });
     });
 

@@ -5,12 +5,34 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AuditOutcome } from '../shared/api/audit.js';
+import type { Activity, CertificationType, Modality, ServiceType } from '../shared/api/claims.js';
+import type {
+  APPROVER_ROLES,
+  DIAGNOSIS_CATEGORIES,
+  MEMBER_LOCATIONS,
+  SPECIAL_POPULATIONS,
+} from '../shared/api/claims.js';
+import type {
+  AsamLevel,
+  CarePlanStatus,
+  ConsentKind,
+  ContactKind,
+  EligibilityResult,
+  FacilitatorRole,
+  GoalStatus,
+  NoteStatus,
+  ReviewStatus,
+} from '../shared/documentation.js';
 import type { PayerPackId, ProgramType } from '../shared/programs.js';
 import type { Role } from '../shared/roles.js';
 
 /** A timestamptz column: written as a Date, read back as a Date (pg's parser, on both databases). */
 type Timestamp = ColumnType<Date, Date, Date>;
 type CreatedTimestamp = ColumnType<Date, Date | undefined, never>;
+type ApproverRole = (typeof APPROVER_ROLES)[number];
+type DiagnosisCategory = (typeof DIAGNOSIS_CATEGORIES)[number];
+type MemberLocation = (typeof MEMBER_LOCATIONS)[number];
+type SpecialPopulation = (typeof SPECIAL_POPULATIONS)[number];
 
 export interface OrganisationsTable {
   id: Generated<string>;
@@ -81,12 +103,284 @@ export interface AuditEventsTable {
   details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+/** A `date` column: read and written as `YYYY-MM-DD` text (the store's type parser keeps dates as text). */
+type CalendarDate = string;
+/** A `numeric` column: pg reads it as text so no precision is lost; write a number or text. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type UpdatedTimestamp = ColumnType<Date, Date | undefined, Date>;
+
+export interface StaffProfilesTable {
+  user_id: string;
+  organisation_id: string;
+  certification_type: CertificationType | null;
+  certification_number: string | null;
+  certification_issued_on: CalendarDate | null;
+  certification_expires_on: CalendarDate | null;
+  npi: string | null;
+  taxonomy: Generated<string>;
+  date_of_birth: CalendarDate | null;
+  high_school_diploma: Generated<boolean>;
+  lived_experience: Generated<boolean>;
+  background_check_on: CalendarDate | null;
+  supervisor_id: string | null;
+  supervising_since: CalendarDate | null;
+  supervisor_training_on: CalendarDate | null;
+  updated_at: UpdatedTimestamp;
+}
+
+export interface ContinuingEducationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  user_id: string;
+  completed_on: CalendarDate;
+  title: string;
+  provider: string;
+  hours: Numeric;
+  law_and_ethics_hours: Numeric;
+  created_at: CreatedTimestamp;
+}
+
+export interface MembersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  pronouns: string | null;
+  date_of_birth: CalendarDate;
+  medicaid_id: string | null;
+  phone: string | null;
+  has_medicare: Generated<boolean>;
+  asam_level: AsamLevel | null;
+  special_populations: Generated<SpecialPopulation[]>;
+  program_id: string;
+  assigned_peer_id: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedTimestamp;
+  updated_at: UpdatedTimestamp;
+}
+
+export interface MemberContactsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  kind: ContactKind;
+  name: string;
+  relationship: string | null;
+  phone: string | null;
+  email: string | null;
+  created_at: CreatedTimestamp;
+}
+
+export interface CoveragePeriodsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  payer_pack: PayerPackId;
+  plan_name: string;
+  member_number: string;
+  starts_on: CalendarDate;
+  ends_on: CalendarDate | null;
+  created_at: CreatedTimestamp;
+}
+
+export interface EligibilityChecksTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  checked_on: CalendarDate;
+  result: EligibilityResult;
+  source: string;
+  checked_by: string;
+  created_at: CreatedTimestamp;
+}
+
+export interface DiagnosesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  code: string;
+  description: string;
+  category: DiagnosisCategory;
+  recorded_on: CalendarDate;
+  resolved_on: CalendarDate | null;
+  created_at: CreatedTimestamp;
+}
+
+export interface EpisodesOfCareTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  program_id: string;
+  admitted_on: CalendarDate;
+  discharged_on: CalendarDate | null;
+  assessment_on: CalendarDate | null;
+  assessment_clinician: string | null;
+  created_at: CreatedTimestamp;
+}
+
+export interface ConsentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  kind: ConsentKind;
+  given_on: CalendarDate;
+  expires_on: CalendarDate | null;
+  revoked_on: CalendarDate | null;
+  details: string | null;
+  created_at: CreatedTimestamp;
+}
+
+export interface CarePlansTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  version: number;
+  kind: 'new' | 'updated';
+  status: Generated<CarePlanStatus>;
+  long_term_goals: Generated<string>;
+  member_participated: Generated<boolean>;
+  member_agreed: Generated<boolean>;
+  author_id: string;
+  effective_from: CalendarDate | null;
+  review_on: CalendarDate | null;
+  approved_by: string | null;
+  approver_role: ApproverRole | null;
+  approved_at: Date | null;
+  return_comment: string | null;
+  created_at: CreatedTimestamp;
+  updated_at: UpdatedTimestamp;
+}
+
+export interface CarePlanGoalsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  care_plan_id: string;
+  position: number;
+  text: string;
+  target_date: CalendarDate | null;
+  status: Generated<GoalStatus>;
+}
+
+export interface GroupSessionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  program_id: string;
+  topic: string;
+  date_of_service: CalendarDate;
+  start_time: string | null;
+  end_time: string | null;
+  modality: Generated<Modality>;
+  member_location: MemberLocation | null;
+  place_of_service: string | null;
+  interaction: Generated<string>;
+  created_by: string;
+  created_at: CreatedTimestamp;
+  updated_at: UpdatedTimestamp;
+}
+
+export interface GroupFacilitatorsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  group_session_id: string;
+  user_id: string;
+  role: FacilitatorRole;
+  minutes: number;
+}
+
+/** A stretch within a service when the peer was not with the member, as stored in `service_notes.gaps`. */
+export interface StoredGap {
+  start: string;
+  end: string;
+}
+
+export interface ServiceNotesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  program_id: string;
+  author_id: string;
+  group_session_id: string | null;
+  status: Generated<NoteStatus>;
+  revision: Generated<number>;
+  service_type: ServiceType;
+  activity: Generated<Activity>;
+  recipient: Generated<'member' | 'family_without_member'>;
+  family_relation_to_treatment: string | null;
+  date_of_service: CalendarDate;
+  start_time: string | null;
+  end_time: string | null;
+  /** Written as JSON text, read back parsed. */
+  gaps: ColumnType<StoredGap[], string | undefined, string>;
+  modality: Generated<Modality>;
+  member_location: MemberLocation | null;
+  place_of_service: string | null;
+  identity_verified: Generated<boolean>;
+  modifiers: Generated<string[]>;
+  goals_addressed: Generated<string[]>;
+  intervention_in_plan: Generated<boolean>;
+  family_coordination_documented: Generated<boolean>;
+  pin_plan: Generated<string>;
+  pin_interaction: Generated<string>;
+  member_response: Generated<string>;
+  pin_next_steps: Generated<string>;
+  late_reason: string | null;
+  epsdt_justification: string | null;
+  due_on: CalendarDate;
+  signed_at: Date | null;
+  signed_by: string | null;
+  signed_code: string | null;
+  signed_units: number | null;
+  signed_amount_cents: number | null;
+  review_status: Generated<ReviewStatus>;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  created_at: CreatedTimestamp;
+  updated_at: UpdatedTimestamp;
+}
+
+export interface NoteAddendaTable {
+  id: Generated<string>;
+  organisation_id: string;
+  note_id: string;
+  author_id: string;
+  created_at: Timestamp;
+  reason: string;
+  text: string;
+}
+
+export interface NoteReviewsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  note_id: string;
+  reviewer_id: string;
+  action: 'cosigned' | 'returned';
+  comment: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   programs: ProgramsTable;
   users: UsersTable;
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  staff_profiles: StaffProfilesTable;
+  continuing_education: ContinuingEducationTable;
+  members: MembersTable;
+  member_contacts: MemberContactsTable;
+  coverage_periods: CoveragePeriodsTable;
+  eligibility_checks: EligibilityChecksTable;
+  diagnoses: DiagnosesTable;
+  episodes_of_care: EpisodesOfCareTable;
+  consents: ConsentsTable;
+  care_plans: CarePlansTable;
+  care_plan_goals: CarePlanGoalsTable;
+  group_sessions: GroupSessionsTable;
+  group_facilitators: GroupFacilitatorsTable;
+  service_notes: ServiceNotesTable;
+  note_addenda: NoteAddendaTable;
+  note_reviews: NoteReviewsTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -96,3 +390,9 @@ export type UserRow = Selectable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type StaffProfileRow = Selectable<StaffProfilesTable>;
+export type MemberRow = Selectable<MembersTable>;
+export type CarePlanRow = Selectable<CarePlansTable>;
+export type CarePlanGoalRow = Selectable<CarePlanGoalsTable>;
+export type ServiceNoteRow = Selectable<ServiceNotesTable>;
+export type GroupSessionRow = Selectable<GroupSessionsTable>;

@@ -5,9 +5,11 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
+import * as documentation from './0002-documentation.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
+  '0002-documentation': documentation,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */

@@ -1,0 +1,54 @@
+/**
+ * @module shared/documentation
+ * The fixed vocabularies of documentation records — staff credentials, members, plans of care, service notes
+ * and group sessions. The database's check constraints, the API's zod schemas and the web forms all read these
+ * lists, so a value is allowed in one place exactly when it is allowed in all of them.
+ */
+import { z } from 'zod';
+
+/** Who a member contact is to the member. */
+export const CONTACT_KINDS = ['guardian', 'family', 'significant_support'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+
+/** What an eligibility check found. */
+export const ELIGIBILITY_RESULTS = ['eligible', 'not_eligible', 'pending'] as const;
+export type EligibilityResult = (typeof ELIGIBILITY_RESULTS)[number];
+
+/** Consents a member can give; each has its own date. */
+export const CONSENT_KINDS = ['telehealth', 'audio_only', 'release_of_information'] as const;
+export type ConsentKind = (typeof CONSENT_KINDS)[number];
+
+/** ASAM Criteria levels of care (3rd edition numbering), for members with substance use diagnoses. */
+export const ASAM_LEVELS = ['0.5', '1.0', '2.1', '2.5', '3.1', '3.3', '3.5', '3.7', '4.0'] as const;
+export type AsamLevel = (typeof ASAM_LEVELS)[number];
+
+/** A plan of care's place in its life: written, sent for approval, approved (then frozen), or sent back. */
+export const CARE_PLAN_STATUSES = ['draft', 'submitted', 'approved', 'returned'] as const;
+export type CarePlanStatus = (typeof CARE_PLAN_STATUSES)[number];
+
+export const GOAL_STATUSES = ['not_started', 'in_progress', 'met', 'revised', 'discontinued'] as const;
+export type GoalStatus = (typeof GOAL_STATUSES)[number];
+
+/** A service note is a draft until its author signs it; a signed note never changes (addenda instead). */
+export const NOTE_STATUSES = ['draft', 'signed'] as const;
+export type NoteStatus = (typeof NOTE_STATUSES)[number];
+
+/**
+ * Supervisor review of a signed note: waiting in the queue, co-signed, or returned with comments (the author
+ * answers with an addendum, which puts it back in the queue).
+ */
+export const REVIEW_STATUSES = ['not_required', 'pending', 'cosigned', 'returned'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+export const FACILITATOR_ROLES = ['lead', 'co_facilitator'] as const;
+export type FacilitatorRole = (typeof FACILITATOR_ROLES)[number];
+
+export const ContactKindSchema = z.enum(CONTACT_KINDS);
+export const EligibilityResultSchema = z.enum(ELIGIBILITY_RESULTS);
+export const ConsentKindSchema = z.enum(CONSENT_KINDS);
+export const AsamLevelSchema = z.enum(ASAM_LEVELS);
+export const CarePlanStatusSchema = z.enum(CARE_PLAN_STATUSES);
+export const GoalStatusSchema = z.enum(GOAL_STATUSES);
+export const NoteStatusSchema = z.enum(NOTE_STATUSES);
+export const ReviewStatusSchema = z.enum(REVIEW_STATUSES);
+export const FacilitatorRoleSchema = z.enum(FACILITATOR_ROLES);
