@@ -14,3 +14,5 @@ export { createFixtureOrganisation, FIXTURE_PASSWORD } from './fixtures.js';
 export type { FixtureOrganisation, FixtureUser } from './fixtures.js';
 export { startTestServer } from './test-server.js';
 export type { TestServer } from './test-server.js';
+export { createDocumentationFixture } from './documentation-fixtures.js';
+export type { DocumentationFixture, FixtureMember } from './documentation-fixtures.js';

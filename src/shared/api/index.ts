@@ -9,3 +9,4 @@ export * from './audit.js';
 export * from './organisation.js';
 export * from './claims.js';
 export * from './payer-packs.js';
+export * from './notes.js';

@@ -1,0 +1,181 @@
+/**
+ * @module shared/api/notes
+ * Service notes (PIN: Plan, Interaction, Next steps): drafts that save themselves, the live claim preview,
+ * signing, addenda, supervisor review and the overdue list. A draft may be incomplete; signing checks that
+ * everything a signed record needs is there. The note's fields map one-to-one onto the claim preview's
+ * `service` (see shared/api/claims.ts), which is how the form shows what the payer rules decide.
+ */
+import { z } from 'zod';
+import { ProblemSchema } from '../problem.js';
+import { NoteStatusSchema, ReviewStatusSchema } from '../documentation.js';
+import { PayerPackIdSchema } from '../programs.js';
+import { ACTIVITIES, ClaimPreviewSchema, MEMBER_LOCATIONS, MODALITIES, SERVICE_TYPES } from './claims.js';
+import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
+
+const ClockTimeSchema = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Use a 24-hour time in the form HH:MM, e.g. 09:30.' });
+const LongTextSchema = z.string().max(10000, { message: 'Use at most 10,000 characters.' });
+
+/**
+ * The editable content of a note. Every field is optional in a draft save (only the fields sent change);
+ * signing requires the ones a record needs (times, PIN, where the member was for telehealth …).
+ */
+export const NoteFieldsSchema = z.object({
+  serviceType: z.enum(SERVICE_TYPES),
+  activity: z.enum(ACTIVITIES),
+  recipient: z.enum(['member', 'family_without_member']),
+  /** How a service to family / support persons without the member relates to the member's treatment. */
+  familyRelationToTreatment: z.string().max(2000).nullable(),
+  dateOfService: CalendarDateSchema,
+  start: ClockTimeSchema.nullable(),
+  end: ClockTimeSchema.nullable(),
+  /** Stretches when the peer was not with the member (excluded from billed minutes). */
+  gaps: z.array(z.object({ start: ClockTimeSchema, end: ClockTimeSchema })).max(20),
+  modality: z.enum(MODALITIES),
+  /** Where the member was during a telehealth service. */
+  memberLocation: z.enum(MEMBER_LOCATIONS).nullable(),
+  /** CMS place-of-service code; null lets the payer pack derive it (telehealth). */
+  placeOfService: z
+    .string()
+    .regex(/^\d{2}$/, {
+      message: 'Use a two-digit CMS place-of-service code, e.g. 11 (office) or 12 (home).',
+    })
+    .nullable(),
+  /** Audio-only: the member's identity was verified with two identifiers. */
+  identityVerified: z.boolean(),
+  modifiers: z
+    .array(z.string().regex(/^[A-Z0-9]{2}$/, { message: 'A modifier is two letters or digits.' }))
+    .max(4),
+  /** Ids of the plan-of-care goals this service worked on. */
+  goalsAddressed: z.array(IdSchema).max(20),
+  interventionInPlan: z.boolean(),
+  familyCoordinationDocumented: z.boolean(),
+  pin: z.object({ plan: LongTextSchema, interaction: LongTextSchema, nextSteps: LongTextSchema }),
+  /** The member's own response (group notes: each attendee's, beside the shared Interaction). */
+  memberResponse: LongTextSchema,
+  /** Why the note is signed after its due date. */
+  lateReason: z.string().max(2000).nullable(),
+  /** Under-21 EPSDT medical-necessity justification for going over a limit (North Carolina). */
+  epsdtJustification: z.string().max(2000).nullable(),
+});
+export type NoteFields = z.infer<typeof NoteFieldsSchema>;
+
+export const CreateNoteRequestSchema = NoteFieldsSchema.partial().extend({
+  memberId: IdSchema,
+  /** Defaults to the member's program. */
+  programId: IdSchema.optional(),
+  serviceType: z.enum(SERVICE_TYPES),
+  dateOfService: CalendarDateSchema,
+});
+export type CreateNoteRequest = z.infer<typeof CreateNoteRequestSchema>;
+
+/** An autosave: the fields that changed since `revision`, which must still be the note's revision. */
+export const SaveDraftRequestSchema = z.object({
+  revision: z.number().int().min(1),
+  fields: NoteFieldsSchema.partial(),
+});
+export type SaveDraftRequest = z.infer<typeof SaveDraftRequestSchema>;
+
+/** A preview of unsaved fields, for the live preview between autosaves. */
+export const PreviewDraftRequestSchema = z.object({ fields: NoteFieldsSchema.partial() });
+export type PreviewDraftRequest = z.infer<typeof PreviewDraftRequestSchema>;
+
+export const SignNoteRequestSchema = z.object({
+  /** The revision the signer saw; signing a newer revision than you read is refused. */
+  revision: z.number().int().min(1),
+});
+
+export const AddendumRequestSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1, { message: 'Say why the addendum is needed, e.g. “corrected the end time”.' })
+    .max(500),
+  text: z.string().trim().min(1, { message: 'Write the addendum.' }).max(10000),
+});
+export type AddendumRequest = z.infer<typeof AddendumRequestSchema>;
+
+export const ReturnNoteRequestSchema = z.object({
+  comment: z
+    .string()
+    .trim()
+    .min(1, { message: 'Tell the author what to fix.' })
+    .max(2000, { message: 'Use at most 2,000 characters.' }),
+});
+
+export const PersonRefSchema = z.object({ id: IdSchema, displayName: z.string() });
+
+export const AddendumSchema = z.object({
+  id: IdSchema,
+  author: PersonRefSchema,
+  createdAt: TimestampSchema,
+  reason: z.string(),
+  text: z.string(),
+});
+
+export const NoteReviewSchema = z.object({
+  id: IdSchema,
+  reviewer: PersonRefSchema,
+  action: z.enum(['cosigned', 'returned']),
+  comment: z.string().nullable(),
+  createdAt: TimestampSchema,
+});
+
+/** A note as lists show it. */
+export const NoteSummarySchema = z.object({
+  id: IdSchema,
+  member: z.object({ id: IdSchema, displayName: z.string() }),
+  programId: IdSchema,
+  author: PersonRefSchema,
+  groupSessionId: IdSchema.nullable(),
+  status: NoteStatusSchema,
+  reviewStatus: ReviewStatusSchema,
+  serviceType: z.enum(SERVICE_TYPES),
+  dateOfService: CalendarDateSchema,
+  dueOn: CalendarDateSchema,
+  /** Business days past the due date on the reference day (0 when not overdue). */
+  businessDaysOverdue: z.number().int().min(0),
+  signedAt: TimestampSchema.nullable(),
+  updatedAt: TimestampSchema,
+});
+export type NoteSummary = z.infer<typeof NoteSummarySchema>;
+
+export const NoteSchema = NoteSummarySchema.extend({
+  revision: z.number().int().min(1),
+  fields: NoteFieldsSchema,
+  payerPack: PayerPackIdSchema.nullable(),
+  signedBy: PersonRefSchema.nullable(),
+  addenda: z.array(AddendumSchema),
+  reviews: z.array(NoteReviewSchema),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/**
+ * A note with what the rules engine says about it now, and the documentation helpers' findings (missing
+ * PIN parts, recovery-language suggestions) — all in the one problem shape.
+ */
+export const NoteResponseSchema = z.object({
+  note: NoteSchema,
+  preview: ClaimPreviewSchema.nullable(),
+  /** Problems that are not the payer's: fields signing needs, recovery-language suggestions. */
+  documentationProblems: z.array(ProblemSchema),
+});
+export type NoteResponse = z.infer<typeof NoteResponseSchema>;
+
+export const NoteListQuerySchema = z.object({
+  memberId: IdSchema.optional(),
+  authorId: IdSchema.optional(),
+  programId: IdSchema.optional(),
+  status: NoteStatusSchema.optional(),
+  reviewStatus: ReviewStatusSchema.optional(),
+  /** Only notes past their due date and not signed. */
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((value) => value === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type NoteListQuery = z.infer<typeof NoteListQuerySchema>;
+
+export const NoteListResponseSchema = z.object({ notes: z.array(NoteSummarySchema) });
