@@ -16,3 +16,5 @@ export { startTestServer } from './test-server.js';
 export type { TestServer } from './test-server.js';
 export { createDocumentationFixture } from './documentation-fixtures.js';
 export type { DocumentationFixture, FixtureMember } from './documentation-fixtures.js';
+export { startTestApp, problemsOf } from './http-app.js';
+export type { TestApp, HttpClient } from './http-app.js';
