@@ -8,6 +8,7 @@ export { checked } from './result.js';
 export type { Checked, ProblemPath } from './result.js';
 export * from './calendar/index.js';
 export * from './units/index.js';
+export * from './language/index.js';
 export { evaluateService, evaluateStaffRules, fillTemplate } from './rules/evaluate.js';
 export type { EvaluateOptions } from './rules/evaluate.js';
 export { loadPacks, PackError, PackDefinitionSchema } from './rules/pack.js';
