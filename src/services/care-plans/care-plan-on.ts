@@ -1,0 +1,78 @@
+/**
+ * @module services/care-plans/care-plan-on
+ * The plan of care as the payer rules see it on a date of service: the claim preview's `member.carePlan`
+ * (when it was approved, by whom, and the stretch it is in effect), plus the plan's goals for the note form's
+ * "goals addressed" picker. The packs that bill only under an approved plan (Medi-Cal, Los Angeles) judge
+ * this; the others ignore it.
+ */
+import type { Kysely } from 'kysely';
+import type { MemberContext } from '../../shared/api/claims.js';
+import type { Database } from '../../store/index.js';
+import { calendarDateIn } from './dates.js';
+import { approvedInEffectOrder, effectiveToOf, inEffectOn } from './plan-view.js';
+
+export interface CarePlanOnDate {
+  /** For `ClaimPreviewRequest.member.carePlan`; undefined when the member has no approved plan at all. */
+  carePlan: MemberContext['carePlan'];
+  /** The approved version the answer describes, or null. */
+  plan: { id: string; version: number; reviewOn: string | null } | null;
+  /** That version's short-term goals, in order. */
+  goals: { id: string; text: string }[];
+}
+
+/**
+ * The approved plan of care in effect for the member on `dateOfService`. When none is in effect yet but one
+ * is approved to start later, that one is described (its effective date after the date of service keeps the
+ * engine's "approved plan in effect" false, while Los Angeles' plan-of-care note sees its approval recorded).
+ * No access check and no audit: callers (the notes service, the billing run) have done both for the member.
+ *
+ * @param db - the transaction the caller runs in
+ * @param organisationId - the member's organisation (every query is scoped by it)
+ * @param memberId - the member
+ * @param dateOfService - 'YYYY-MM-DD'
+ * @example
+ * const { carePlan, goals } = await carePlanOn(trx, actor.organisationId, note.member_id, note.date_of_service);
+ * const request = { ...rest, member: { ...member, carePlan } };
+ */
+export async function carePlanOn(
+  db: Kysely<Database>,
+  organisationId: string,
+  memberId: string,
+  dateOfService: string,
+): Promise<CarePlanOnDate> {
+  const approved = await db
+    .selectFrom('care_plans')
+    .innerJoin('members', 'members.id', 'care_plans.member_id')
+    .innerJoin('programs', 'programs.id', 'members.program_id')
+    .selectAll('care_plans')
+    .select('programs.time_zone')
+    .where('care_plans.organisation_id', '=', organisationId)
+    .where('care_plans.member_id', '=', memberId)
+    .where('care_plans.status', '=', 'approved')
+    .execute();
+  const inEffectOrder = approvedInEffectOrder(approved);
+  const plan =
+    inEffectOn(inEffectOrder, dateOfService) ??
+    inEffectOrder.find((each) => (each.effective_from ?? '') > dateOfService);
+  if (plan === undefined || plan.approved_at === null || plan.approver_role === null) {
+    return { carePlan: undefined, plan: null, goals: [] };
+  }
+  const goals = await db
+    .selectFrom('care_plan_goals')
+    .select(['id', 'text'])
+    .where('organisation_id', '=', organisationId)
+    .where('care_plan_id', '=', plan.id)
+    .orderBy('position')
+    .execute();
+  const effectiveTo = effectiveToOf(plan, inEffectOrder);
+  return {
+    carePlan: {
+      approvedOn: calendarDateIn(plan.approved_at, plan.time_zone),
+      approverRole: plan.approver_role,
+      ...(plan.effective_from === null ? {} : { effectiveFrom: plan.effective_from }),
+      ...(effectiveTo === null ? {} : { effectiveTo }),
+    },
+    plan: { id: plan.id, version: plan.version, reviewOn: plan.review_on },
+    goals,
+  };
+}

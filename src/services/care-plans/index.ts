@@ -1,0 +1,11 @@
+/**
+ * @module services/care-plans
+ * Plans of care: versions written with the member, approval by a behavioral health professional or a peer
+ * support supervisor, and the plan in effect on a date of service for the payer rules and the note form.
+ */
+export { createCarePlan, insertCarePlanVersion, startCarePlanUpdate, updateCarePlan } from './write.js';
+export type { NewCarePlanVersion } from './write.js';
+export { approveCarePlan, returnCarePlan, submitCarePlan, submissionProblems } from './approval.js';
+export { getCarePlan, listCarePlans, listMemberCarePlans } from './read.js';
+export { carePlanOn } from './care-plan-on.js';
+export type { CarePlanOnDate } from './care-plan-on.js';
