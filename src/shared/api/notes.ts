@@ -4,6 +4,28 @@
  * signing, addenda, supervisor review and the overdue list. A draft may be incomplete; signing checks that
  * everything a signed record needs is there. The note's fields map one-to-one onto the claim preview's
  * `service` (see shared/api/claims.ts), which is how the form shows what the payer rules decide.
+ *
+ * Routes (each answers 4xx as `{ problems }` with field paths):
+ *
+ * | Method and path                | Request             | Response                      | Who                        |
+ * | ------------------------------ | ------------------- | ----------------------------- | -------------------------- |
+ * | POST /api/v1/notes             | CreateNoteRequest   | 201 NoteResponse              | peer, supervisor, admin    |
+ * | GET /api/v1/notes              | ?NoteListQuery      | NoteListResponse              | any role, scoped           |
+ * | GET /api/v1/notes/overdue      | ?OverdueNotesQuery  | OverdueNotesResponse          | any role, scoped           |
+ * | GET /api/v1/notes/:id          |                     | NoteResponse                  | any role, scoped           |
+ * | PUT /api/v1/notes/:id/draft    | SaveDraftRequest    | NoteResponse (409 when stale) | the author                 |
+ * | POST /api/v1/notes/:id/preview | PreviewDraftRequest | ClaimPreview (saves nothing)  | any role, scoped           |
+ * | POST /api/v1/notes/:id/sign    | SignNoteRequest     | NoteResponse                  | the author                 |
+ * | POST /api/v1/notes/:id/addenda | AddendumRequest     | 201 NoteResponse              | peer, supervisor, admin    |
+ * | POST /api/v1/notes/:id/cosign  | {}                  | NoteResponse                  | author's supervisor, admin |
+ * | POST /api/v1/notes/:id/return  | ReturnNoteRequest   | NoteResponse                  | author's supervisor, admin |
+ * | GET /api/v1/reviews            |                     | NoteListResponse              | supervisor, admin          |
+ *
+ * Field paths: a refused request names the field as `['body', 'fields', <field>, …]` (signing names the stored
+ * field the same way, though its body holds only the revision); `documentationProblems` in a response name it
+ * as `['fields', <field>, …]`. Both read as `fields.<field>` through `fieldOfPath`. A note with no claim to
+ * show yet has `preview: null`; `POST …/preview` then answers 400 naming `body.fields.start` / `body.fields.end`
+ * (times not entered) or `body.fields.dateOfService` (no coverage this program bills on that date).
  */
 import { z } from 'zod';
 import { ProblemSchema } from '../problem.js';
@@ -85,6 +107,7 @@ export const SignNoteRequestSchema = z.object({
   /** The revision the signer saw; signing a newer revision than you read is refused. */
   revision: z.number().int().min(1),
 });
+export type SignNoteRequest = z.infer<typeof SignNoteRequestSchema>;
 
 export const AddendumRequestSchema = z.object({
   reason: z
@@ -103,6 +126,7 @@ export const ReturnNoteRequestSchema = z.object({
     .min(1, { message: 'Tell the author what to fix.' })
     .max(2000, { message: 'Use at most 2,000 characters.' }),
 });
+export type ReturnNoteRequest = z.infer<typeof ReturnNoteRequestSchema>;
 
 export const PersonRefSchema = z.object({ id: IdSchema, displayName: z.string() });
 
@@ -179,3 +203,27 @@ export const NoteListQuerySchema = z.object({
 export type NoteListQuery = z.infer<typeof NoteListQuerySchema>;
 
 export const NoteListResponseSchema = z.object({ notes: z.array(NoteSummarySchema) });
+export type NoteListResponse = z.infer<typeof NoteListResponseSchema>;
+
+export const OverdueNotesQuerySchema = z.object({
+  programId: IdSchema.optional(),
+  authorId: IdSchema.optional(),
+});
+export type OverdueNotesQuery = z.infer<typeof OverdueNotesQuerySchema>;
+
+/** How many notes are overdue in one group (a peer, a program), and the longest wait among them. */
+const OverdueTallySchema = z.object({
+  count: z.number().int().min(1),
+  maxBusinessDaysOverdue: z.number().int().min(0),
+});
+
+/**
+ * Unsigned notes past their due date, oldest due first, with the same notes tallied per author and per
+ * program. "Today" is the reference day in each program's time zone.
+ */
+export const OverdueNotesResponseSchema = z.object({
+  notes: z.array(NoteSummarySchema),
+  byAuthor: z.array(OverdueTallySchema.extend({ author: PersonRefSchema })),
+  byProgram: z.array(OverdueTallySchema.extend({ program: z.object({ id: IdSchema, name: z.string() }) })),
+});
+export type OverdueNotesResponse = z.infer<typeof OverdueNotesResponseSchema>;

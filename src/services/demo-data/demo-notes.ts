@@ -1,0 +1,220 @@
+/**
+ * @module services/demo-data/demo-notes
+ * Synthetic service notes for the demo caseload, so every notes page has something to show: signed notes
+ * (one co-signed, some waiting in the supervisor's review queue, one returned with a comment), a draft from
+ * today still being written, and one draft well past its due date for the overdue list. Each signed note keeps
+ * what the payer rules decided for it (code, units, amount), judged by the same preview the form uses. PIN
+ * text is generic recovery coaching, never about a real person; dates are relative to the clock's today.
+ */
+import type { Kysely } from 'kysely';
+import { addDays } from '../../engine/index.js';
+import type { NoteFields } from '../../shared/api/notes.js';
+import type { ReviewStatus } from '../../shared/documentation.js';
+import type { Database } from '../../store/index.js';
+import { recordAudit } from '../audit/index.js';
+import type { Clock } from '../context.js';
+import { columnsOfFields, defaultFields, dueOnFor, localDate, previewNote } from '../notes/index.js';
+
+/** A demo program: where its "today" is. */
+export interface DemoNoteProgram {
+  id: string;
+  timeZone: string;
+}
+
+type DemoNoteKind = 'cosigned' | 'pending' | 'returned' | 'draft' | 'overdue_draft';
+
+interface DemoNotePlan {
+  kind: DemoNoteKind;
+  /** Calendar days before today. */
+  daysAgo: number;
+  fields: Partial<NoteFields>;
+}
+
+const PIN = {
+  plan: 'Work on the plan-of-care goal of finding steady housing, in the member’s own words.',
+  interaction:
+    'We looked at two housing listings together and practised what to say when calling a landlord. The member made one call while I was there.',
+  nextSteps: 'The member calls the second landlord on Thursday; we meet again next week to plan the visit.',
+};
+
+const IN_OFFICE: Partial<NoteFields> = { start: '10:00', end: '11:00', placeOfService: '11', pin: PIN };
+const BY_VIDEO: Partial<NoteFields> = {
+  start: '14:00',
+  end: '14:45',
+  modality: 'video',
+  memberLocation: 'home',
+  activity: 'goal_setting',
+  pin: {
+    plan: 'Review the member’s weekly recovery goals.',
+    interaction:
+      'By video we went over the week; the member named two meetings they went to and one they missed.',
+    nextSteps: 'The member picks one meeting to try on Saturday and texts me how it went.',
+  },
+};
+
+/** What each member of the caseload gets, by position (the pattern repeats for longer caseloads). */
+const PLANS_BY_MEMBER: readonly (readonly DemoNotePlan[])[] = [
+  [
+    { kind: 'cosigned', daysAgo: 9, fields: IN_OFFICE },
+    { kind: 'pending', daysAgo: 2, fields: BY_VIDEO },
+    {
+      kind: 'draft',
+      daysAgo: 0,
+      fields: { start: '09:30', pin: { ...PIN, interaction: '', nextSteps: '' } },
+    },
+  ],
+  [
+    { kind: 'returned', daysAgo: 6, fields: IN_OFFICE },
+    { kind: 'pending', daysAgo: 1, fields: IN_OFFICE },
+  ],
+  [{ kind: 'overdue_draft', daysAgo: 14, fields: { start: '13:00', end: '13:50', placeOfService: '11' } }],
+];
+
+const RETURN_COMMENT = 'Please say which plan-of-care goal this worked on, then add an addendum.';
+
+/**
+ * Inserts the demo notes in the caller's transaction, written by the peer and reviewed by the supervisor.
+ *
+ * @param trx - the demo-data transaction
+ * @param organisationId - the demo organisation
+ * @param memberIds - the demo caseload, in order (see `PLANS_BY_MEMBER` for what each gets)
+ * @param peerId - the author of every note
+ * @param supervisorId - the peer's supervisor, who co-signs and returns
+ * @param programs - the demo programs (for each member's local "today")
+ * @param clock - "now" for the demo
+ * @returns the ids of the notes written
+ */
+export async function createDemoNotes(
+  trx: Kysely<Database>,
+  organisationId: string,
+  memberIds: readonly string[],
+  peerId: string,
+  supervisorId: string,
+  programs: readonly DemoNoteProgram[],
+  clock: Clock,
+): Promise<string[]> {
+  const now = clock.now();
+  if (memberIds.length === 0) return [];
+  const members = await trx
+    .selectFrom('members')
+    .select(['id', 'program_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', [...memberIds])
+    .execute();
+  const ids: string[] = [];
+  for (const [index, memberId] of memberIds.entries()) {
+    const member = members.find((each) => each.id === memberId);
+    const program = programs.find((each) => each.id === member?.program_id);
+    if (member === undefined || program === undefined) continue;
+    const today = localDate(now, program.timeZone);
+    for (const plan of PLANS_BY_MEMBER[index % PLANS_BY_MEMBER.length] ?? []) {
+      const dateOfService = addDays(today, -plan.daysAgo);
+      const note = {
+        organisationId,
+        memberId,
+        programId: member.program_id,
+        authorId: peerId,
+        dateOfService,
+      };
+      const id = await insertDemoNote(trx, note, plan, supervisorId, now);
+      await recordAudit(trx, clock, {
+        organisationId,
+        userId: null,
+        userEmail: null,
+        action: 'note.create',
+        recordType: 'service_note',
+        recordId: id,
+        ip: null,
+        outcome: 'success',
+        details: { via: 'demo-data', kind: plan.kind },
+      });
+      ids.push(id);
+    }
+  }
+  return ids;
+}
+
+async function insertDemoNote(
+  trx: Kysely<Database>,
+  note: {
+    organisationId: string;
+    memberId: string;
+    programId: string;
+    authorId: string;
+    dateOfService: string;
+  },
+  plan: DemoNotePlan,
+  supervisorId: string,
+  now: Date,
+): Promise<string> {
+  const fields = {
+    ...defaultFields({ serviceType: 'engagement', dateOfService: note.dateOfService }),
+    ...plan.fields,
+  };
+  const reviewStatus = reviewStatusOf(plan.kind);
+  const signed = reviewStatus !== 'not_required';
+  // Signed in the afternoon of the day of service (US time), so never late.
+  const signedAt = new Date(`${note.dateOfService}T22:00:00Z`);
+  const { preview } = await previewNote(trx, {
+    ...note,
+    noteId: null,
+    groupSessionId: null,
+    fields,
+    signedOn: note.dateOfService,
+  });
+  const line = signed ? preview?.lines[0] : undefined;
+  const reviewedAt = new Date(signedAt.getTime() + 20 * 60 * 60 * 1000);
+  const reviewed = plan.kind === 'cosigned' || plan.kind === 'returned';
+  const row = await trx
+    .insertInto('service_notes')
+    .values({
+      organisation_id: note.organisationId,
+      member_id: note.memberId,
+      program_id: note.programId,
+      author_id: note.authorId,
+      status: signed ? 'signed' : 'draft',
+      ...columnsOfFields(fields),
+      service_type: fields.serviceType,
+      date_of_service: note.dateOfService,
+      due_on: await dueOnFor(trx, note),
+      signed_at: signed ? signedAt : null,
+      signed_by: signed ? note.authorId : null,
+      signed_code: line?.code ?? null,
+      signed_units: line?.units ?? null,
+      signed_amount_cents: line?.amountCents ?? null,
+      review_status: reviewStatus,
+      reviewed_by: reviewed ? supervisorId : null,
+      reviewed_at: reviewed ? reviewedAt : null,
+      created_at: signed ? signedAt : now,
+      updated_at: reviewed ? reviewedAt : now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (reviewed) {
+    await trx
+      .insertInto('note_reviews')
+      .values({
+        organisation_id: note.organisationId,
+        note_id: row.id,
+        reviewer_id: supervisorId,
+        action: plan.kind === 'cosigned' ? 'cosigned' : 'returned',
+        comment: plan.kind === 'returned' ? RETURN_COMMENT : null,
+        created_at: reviewedAt,
+      })
+      .execute();
+  }
+  return row.id;
+}
+
+/** A signed demo note's review status; drafts are not reviewed. */
+function reviewStatusOf(kind: DemoNoteKind): ReviewStatus {
+  switch (kind) {
+    case 'cosigned':
+    case 'pending':
+    case 'returned':
+      return kind;
+    case 'draft':
+    case 'overdue_draft':
+      return 'not_required';
+  }
+}

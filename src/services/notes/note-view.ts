@@ -1,0 +1,234 @@
+/**
+ * @module services/notes/note-view
+ * A note as the API shows it: the summary lists show (member, author, status, due date, business days
+ * overdue on the program's today), the full note with its addenda and reviews, and the response the form
+ * works from — the note, its live claim preview and the documentation problems signing would raise.
+ */
+import type { Kysely } from 'kysely';
+import type { Note, NoteFields, NoteResponse, NoteSummary } from '../../shared/api/notes.js';
+import type { Problem } from '../../shared/problem.js';
+import type { Database, ServiceNoteRow } from '../../store/index.js';
+import { actorEntry, recordAudit } from '../audit/index.js';
+import type { Actor, Clock } from '../context.js';
+import { certificationBlocker } from '../staff/index.js';
+import { previewNote, subjectOf, type GroupContext, type NotePreview } from './claim-context.js';
+import { businessDaysOverdue, localDate } from './due-dates.js';
+import { fieldsOfRow } from './fields.js';
+import { visibleNotes } from './note-access.js';
+import { signingProblems } from './problems.js';
+import { languageProblems } from './language.js';
+
+/** Notes joined with what a summary shows (member, author, program); scope it before use. */
+function summaryBase(db: Kysely<Database>, organisationId: string) {
+  return db
+    .selectFrom('service_notes')
+    .innerJoin('members', 'members.id', 'service_notes.member_id')
+    .innerJoin('users as author', 'author.id', 'service_notes.author_id')
+    .innerJoin('programs', 'programs.id', 'service_notes.program_id')
+    .selectAll('service_notes')
+    .select([
+      'members.first_name',
+      'members.last_name',
+      'members.preferred_name',
+      'author.display_name as author_name',
+      'programs.name as program_name',
+      'programs.time_zone',
+    ])
+    .where('service_notes.organisation_id', '=', organisationId);
+}
+
+/** Notes the actor may read, joined with what a summary shows. */
+export function noteSummaryQuery(db: Kysely<Database>, actor: Actor): ReturnType<typeof summaryBase> {
+  return summaryBase(db, actor.organisationId).where(visibleNotes(db, actor));
+}
+
+export type NoteSummaryRow = ServiceNoteRow & {
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  author_name: string;
+  program_name: string;
+  time_zone: string;
+};
+
+/** The member as notes name them: the name they go by, then their family name. */
+export function memberName(row: Pick<NoteSummaryRow, 'first_name' | 'last_name' | 'preferred_name'>): string {
+  return `${row.preferred_name ?? row.first_name} ${row.last_name}`;
+}
+
+/** "Today" for a note: the date where its program is. */
+export function referenceDay(row: Pick<NoteSummaryRow, 'time_zone'>, now: Date): string {
+  return localDate(now, row.time_zone);
+}
+
+export function toSummary(row: NoteSummaryRow, now: Date): NoteSummary {
+  return {
+    id: row.id,
+    member: { id: row.member_id, displayName: memberName(row) },
+    programId: row.program_id,
+    author: { id: row.author_id, displayName: row.author_name },
+    groupSessionId: row.group_session_id,
+    status: row.status,
+    reviewStatus: row.review_status,
+    serviceType: row.service_type,
+    dateOfService: row.date_of_service,
+    dueOn: row.due_on,
+    businessDaysOverdue: businessDaysOverdue(row.status, row.due_on, referenceDay(row, now)),
+    signedAt: row.signed_at?.toISOString() ?? null,
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/**
+ * A list of notes as summaries, with the `note.list` audit row naming the view and how many were shown.
+ *
+ * @param db - the transaction the list was read in
+ * @param clock - the service clock (the reference day and the audit time)
+ * @param details - which list (`view`) and any non-PHI facts about the query
+ */
+export async function auditedSummaries(
+  db: Kysely<Database>,
+  clock: Clock,
+  actor: Actor,
+  rows: readonly NoteSummaryRow[],
+  details: { view: 'notes' | 'overdue' | 'reviews' } & Record<string, unknown>,
+): Promise<NoteSummary[]> {
+  await recordAudit(
+    db,
+    clock,
+    actorEntry(actor, 'note.list', { type: 'service_note', id: null }, 'success', {
+      ...details,
+      count: rows.length,
+    }),
+  );
+  const now = clock.now();
+  return rows.map((row) => toSummary(row, now));
+}
+
+/** The day the note was signed, or for a draft the day signing it now would date it. */
+export function signingDay(row: NoteSummaryRow, now: Date): string {
+  return row.signed_at === null ? referenceDay(row, now) : localDate(row.signed_at, row.time_zone);
+}
+
+/**
+ * What the form shows beside the payer's problems: for a draft, what signing still needs (and the author's
+ * certification, when it would block signing), the member's missing coverage, and recovery-language
+ * suggestions on the PIN text. A signed note is changed only by addenda, so it has none.
+ */
+export function documentationProblems(
+  fields: NoteFields,
+  preview: NotePreview,
+  dates: { dueOn: string; signedOn: string },
+): Problem[] {
+  const problems = [
+    ...signingProblems(fields, dates),
+    ...preview.missing.filter((problem) => problem.code === 'note.no_coverage'),
+  ];
+  if (preview.preview !== null && preview.preview.lines.length > 0) {
+    const blocker = certificationBlocker(preview.staff, fields.dateOfService, preview.payerPack ?? undefined);
+    if (blocker !== null) problems.push({ ...blocker, severity: 'warning' });
+  }
+  return [...problems, ...languageProblems(fields)];
+}
+
+/**
+ * The full response for one note: the note with its addenda and reviews, its live preview and documentation
+ * problems. Runs in the caller's transaction, after its access check.
+ *
+ * @param db - the transaction
+ * @param organisationId - the actor's organisation
+ * @param noteId - the note
+ * @param now - the clock's now (the reference day is its date in the program's time zone)
+ * @param group - the group's size when a groups use case knows it
+ */
+export async function noteResponse(
+  db: Kysely<Database>,
+  organisationId: string,
+  noteId: string,
+  now: Date,
+  group?: GroupContext,
+): Promise<NoteResponse> {
+  const row = await summaryBase(db, organisationId)
+    .where('service_notes.id', '=', noteId)
+    .executeTakeFirstOrThrow();
+  const fields = fieldsOfRow(row);
+  const signedOn = signingDay(row, now);
+  const preview = await previewNote(db, subjectOf(row, fields, signedOn, group));
+  return {
+    note: await fullNote(db, row, fields, preview, now),
+    preview: preview.preview,
+    documentationProblems:
+      row.status === 'draft' ? documentationProblems(fields, preview, { dueOn: row.due_on, signedOn }) : [],
+  };
+}
+
+async function fullNote(
+  db: Kysely<Database>,
+  row: NoteSummaryRow,
+  fields: NoteFields,
+  preview: NotePreview,
+  now: Date,
+): Promise<Note> {
+  const addenda = await db
+    .selectFrom('note_addenda')
+    .innerJoin('users', 'users.id', 'note_addenda.author_id')
+    .select([
+      'note_addenda.id',
+      'note_addenda.author_id',
+      'users.display_name',
+      'note_addenda.created_at',
+      'note_addenda.reason',
+      'note_addenda.text',
+    ])
+    .where('note_addenda.organisation_id', '=', row.organisation_id)
+    .where('note_addenda.note_id', '=', row.id)
+    .orderBy('note_addenda.created_at')
+    .orderBy('note_addenda.id')
+    .execute();
+  const reviews = await db
+    .selectFrom('note_reviews')
+    .innerJoin('users', 'users.id', 'note_reviews.reviewer_id')
+    .select([
+      'note_reviews.id',
+      'note_reviews.reviewer_id',
+      'users.display_name',
+      'note_reviews.action',
+      'note_reviews.comment',
+      'note_reviews.created_at',
+    ])
+    .where('note_reviews.organisation_id', '=', row.organisation_id)
+    .where('note_reviews.note_id', '=', row.id)
+    .orderBy('note_reviews.created_at')
+    .orderBy('note_reviews.id')
+    .execute();
+  const signer =
+    row.signed_by === null
+      ? undefined
+      : await db
+          .selectFrom('users')
+          .select(['id', 'display_name'])
+          .where('organisation_id', '=', row.organisation_id)
+          .where('id', '=', row.signed_by)
+          .executeTakeFirst();
+  return {
+    ...toSummary(row, now),
+    revision: row.revision,
+    fields,
+    payerPack: preview.payerPack,
+    signedBy: signer === undefined ? null : { id: signer.id, displayName: signer.display_name },
+    addenda: addenda.map((entry) => ({
+      id: entry.id,
+      author: { id: entry.author_id, displayName: entry.display_name },
+      createdAt: entry.created_at.toISOString(),
+      reason: entry.reason,
+      text: entry.text,
+    })),
+    reviews: reviews.map((entry) => ({
+      id: entry.id,
+      reviewer: { id: entry.reviewer_id, displayName: entry.display_name },
+      action: entry.action,
+      comment: entry.comment,
+      createdAt: entry.created_at.toISOString(),
+    })),
+  };
+}

@@ -1,0 +1,117 @@
+/**
+ * @module services/notes/save
+ * Autosave and the live preview of unsaved fields. A save names the revision it started from: if the note has
+ * moved on (another tab or device saved first) it is refused with 409 rather than overwriting, and a signed
+ * note is never saved over — it changes only by addenda.
+ */
+import type { ClaimPreview } from '../../shared/api/claims.js';
+import type { NoteResponse, PreviewDraftRequest, SaveDraftRequest } from '../../shared/api/notes.js';
+import type { ServiceNoteRow } from '../../store/index.js';
+import { actorEntry, recordAudit } from '../audit/index.js';
+import type { Actor, ServiceContext } from '../context.js';
+import { conflict, ServiceError } from '../errors.js';
+import { dueOnFor, previewNote, programToday, subjectOf } from './claim-context.js';
+import { columnsOfFields, fieldsOfRow, mergeFields } from './fields.js';
+import { noteForActor, requireAuthor, updateNote } from './note-access.js';
+import { noteResponse } from './note-view.js';
+import { asRequestErrors } from './problems.js';
+
+/** Refuses any change to a signed note, in the words the form shows. */
+export function refuseIfSigned(note: ServiceNoteRow): void {
+  if (note.status === 'signed') {
+    throw conflict(
+      'note.signed',
+      'This note is signed, and signed notes are changed by addenda. Reload to see it, then add an addendum.',
+      ['params', 'id'],
+    );
+  }
+}
+
+/** Refuses a change made from an out-of-date copy of the note. */
+export function refuseIfStale(note: ServiceNoteRow, revision: number): void {
+  if (note.revision !== revision) {
+    throw conflict(
+      'note.stale_revision',
+      'This note was changed in another tab or on another device since you opened it. Reload to see the latest version, then make your change again.',
+      ['body', 'revision'],
+    );
+  }
+}
+
+/**
+ * Saves the fields that changed since `revision` and answers the note at its next revision.
+ *
+ * @throws ServiceError `conflict` (409): the note is signed (`note.signed`) or has moved past `revision`
+ *   (`note.stale_revision`); `forbidden`: not the author; `not_found`: out of reach
+ */
+export async function saveDraft(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  request: SaveDraftRequest,
+): Promise<NoteResponse> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const note = await noteForActor(trx, actor, noteId, { forUpdate: true });
+    refuseIfSigned(note);
+    requireAuthor(actor, note, 'change this draft');
+    refuseIfStale(note, request.revision);
+    const changes = request.fields;
+    const dueOn =
+      changes.dateOfService === undefined || changes.dateOfService === note.date_of_service
+        ? note.due_on
+        : await dueOnFor(trx, {
+            organisationId: actor.organisationId,
+            memberId: note.member_id,
+            programId: note.program_id,
+            dateOfService: changes.dateOfService,
+          });
+    await updateNote(trx, note, {
+      ...columnsOfFields(changes),
+      due_on: dueOn,
+      revision: note.revision + 1,
+      updated_at: ctx.clock.now(),
+    });
+    await recordAudit(
+      trx,
+      ctx.clock,
+      actorEntry(actor, 'note.save', { type: 'service_note', id: note.id }, 'success', {
+        fields: Object.keys(changes),
+        revision: note.revision + 1,
+      }),
+    );
+    return noteResponse(trx, actor.organisationId, note.id, ctx.clock.now());
+  });
+}
+
+/**
+ * The claim preview of the note with `fields` in place of the saved ones; nothing is saved (the read is
+ * audited as `note.preview`).
+ *
+ * @throws ServiceError `invalid` naming the fields a preview needs (start, end) or the missing coverage,
+ *   `conflict` for a signed note
+ */
+export async function previewDraft(
+  ctx: ServiceContext,
+  actor: Actor,
+  noteId: string,
+  request: PreviewDraftRequest,
+): Promise<ClaimPreview> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const note = await noteForActor(trx, actor, noteId);
+    refuseIfSigned(note);
+    const today = await programToday(trx, actor.organisationId, note.program_id, ctx.clock.now());
+    const result = await previewNote(
+      trx,
+      subjectOf(note, mergeFields(fieldsOfRow(note), request.fields), today),
+    );
+    await recordAudit(
+      trx,
+      ctx.clock,
+      actorEntry(actor, 'note.preview', { type: 'service_note', id: note.id }),
+    );
+    if (result.preview === null) {
+      throw new ServiceError('invalid', asRequestErrors(result.missing));
+    }
+    return result.preview;
+  });
+}
