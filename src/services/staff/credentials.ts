@@ -1,0 +1,288 @@
+/**
+ * @module services/staff/credentials
+ * A staff member's stored credentials as the rules engine reads them (`StaffContext`) on a date, and the one
+ * check that stops a billable note from being signed: no current certification on the date of service.
+ *
+ * The continuing-education cycle: the packs set the hours per cycle (`ceHoursPerCycle`,
+ * `ceLawAndEthicsHours`) but not its dates, and a certification is renewed by recording its new issue and
+ * expiry dates. So the current cycle starts on the certification's issue date, and the hours counted are
+ * those completed from that date through the date judged. With no issue date on file, no cycle start is
+ * known and every entry up to the date counts.
+ */
+import type { Kysely } from 'kysely';
+import { allPacks, getPack } from '../../engine/index.js';
+import type { StaffContext } from '../../shared/api/claims.js';
+import { PEER_SPECIALIST_TAXONOMY, type CertificationState } from '../../shared/api/staff.js';
+import type { Problem, ProblemSource } from '../../shared/problem.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import type { Database, StaffProfileRow, UserRow } from '../../store/index.js';
+import { notFound } from '../errors.js';
+
+/** One continuing-education log entry, as the cycle count needs it. */
+export interface ContinuingEducationRecord {
+  completedOn: string;
+  hours: number;
+  lawAndEthicsHours: number;
+}
+
+/** What is stored about one staff member's credentials. */
+export interface CredentialRecord {
+  /** Undefined until an admin first saves the profile. */
+  profile: StaffProfileRow | undefined;
+  /** True when a supervisor is assigned and that user is still active (an inactive user supervises nobody). */
+  supervisorActive: boolean;
+  continuingEducation: readonly ContinuingEducationRecord[];
+}
+
+/** The current cycle's continuing education on `date`; see the module comment for the window. */
+export function continuingEducationCycle(
+  record: CredentialRecord,
+  date: string,
+): { cycleStart: string | null; hours: number; lawAndEthicsHours: number } {
+  const cycleStart = record.profile?.certification_issued_on ?? null;
+  let hours = 0;
+  let lawAndEthicsHours = 0;
+  for (const entry of record.continuingEducation) {
+    if (entry.completedOn <= date && (cycleStart === null || cycleStart <= entry.completedOn)) {
+      hours += entry.hours;
+      lawAndEthicsHours += entry.lawAndEthicsHours;
+    }
+  }
+  return { cycleStart, hours: roundHours(hours), lawAndEthicsHours: roundHours(lawAndEthicsHours) };
+}
+
+/** The credentials as the engine reads them, judged on `date`. */
+export function staffContextOf(record: CredentialRecord, date: string): StaffContext {
+  const profile = record.profile;
+  const cycle = continuingEducationCycle(record, date);
+  const certificationType = profile?.certification_type ?? null;
+  return {
+    ...(certificationType === null
+      ? {}
+      : {
+          certification: {
+            type: certificationType,
+            ...optionalDate('issuedOn', profile?.certification_issued_on),
+            ...optionalDate('expiresOn', profile?.certification_expires_on),
+          },
+        }),
+    ...optionalDate('dateOfBirth', profile?.date_of_birth),
+    highSchoolDiploma: profile?.high_school_diploma ?? false,
+    livedExperience: profile?.lived_experience ?? false,
+    taxonomy: profile?.taxonomy ?? PEER_SPECIALIST_TAXONOMY,
+    hasAssignedSupervisor: (profile?.supervisor_id ?? null) !== null && record.supervisorActive,
+    continuingEducation: { hours: cycle.hours, lawAndEthicsHours: cycle.lawAndEthicsHours },
+    ...(profile?.supervising_since === null || profile?.supervising_since === undefined
+      ? {}
+      : {
+          supervision: {
+            startedOn: profile.supervising_since,
+            ...optionalDate('trainingCompletedOn', profile.supervisor_training_on),
+          },
+        }),
+  };
+}
+
+function optionalDate<K extends string>(
+  key: K,
+  value: string | null | undefined,
+): Partial<Record<K, string>> {
+  return value === null || value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+}
+
+function roundHours(hours: number): number {
+  return Math.round(hours * 100) / 100;
+}
+
+/**
+ * Loads the credential records of several users of one organisation, with continuing education completed
+ * on or before `through`. Users without a profile get an empty record.
+ */
+export async function loadCredentialRecords(
+  db: Kysely<Database>,
+  organisationId: string,
+  userIds: readonly string[],
+  through: string,
+): Promise<Map<string, CredentialRecord>> {
+  const records = new Map<string, CredentialRecord>();
+  if (userIds.length === 0) {
+    return records;
+  }
+  const profiles = await db
+    .selectFrom('staff_profiles')
+    .leftJoin('users as supervisor', (join) =>
+      join
+        .onRef('supervisor.id', '=', 'staff_profiles.supervisor_id')
+        .on('supervisor.organisation_id', '=', organisationId),
+    )
+    .selectAll('staff_profiles')
+    .select('supervisor.active as supervisor_active')
+    .where('staff_profiles.organisation_id', '=', organisationId)
+    .where('staff_profiles.user_id', 'in', userIds)
+    .execute();
+  const entries = await db
+    .selectFrom('continuing_education')
+    .select(['user_id', 'completed_on', 'hours', 'law_and_ethics_hours'])
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', 'in', userIds)
+    .where('completed_on', '<=', through)
+    .execute();
+  for (const userId of userIds) {
+    records.set(userId, { profile: undefined, supervisorActive: false, continuingEducation: [] });
+  }
+  for (const { supervisor_active: supervisorActive, ...profile } of profiles) {
+    const record = records.get(profile.user_id);
+    if (record !== undefined) {
+      records.set(profile.user_id, { ...record, profile, supervisorActive: supervisorActive === true });
+    }
+  }
+  for (const entry of entries) {
+    const record = records.get(entry.user_id);
+    if (record !== undefined) {
+      records.set(entry.user_id, {
+        ...record,
+        continuingEducation: [
+          ...record.continuingEducation,
+          {
+            completedOn: entry.completed_on,
+            hours: Number(entry.hours),
+            lawAndEthicsHours: Number(entry.law_and_ethics_hours),
+          },
+        ],
+      });
+    }
+  }
+  return records;
+}
+
+/**
+ * The staff member's credentials on a date of service, in the shape the rules engine reads
+ * (`ClaimPreviewRequest.staff`). The notes service calls this with the note's author to build the claim
+ * preview, inside its own transaction when it passes one.
+ *
+ * @param db - the database or the caller's transaction
+ * @param organisationId - the acting user's organisation (the staff member must belong to it)
+ * @param userId - the staff member (a user id)
+ * @param dateOfService - 'YYYY-MM-DD'; continuing education is counted for the cycle up to this date
+ * @throws ServiceError `not_found` (`staff_member.not_found`) when the user is not in the organisation
+ * @example
+ * const staff = await staffCredentialsOn(trx, actor.organisationId, note.authorId, note.dateOfService);
+ * const preview = previewClaim(ClaimPreviewRequestSchema.parse({ service, member, staff, program }));
+ */
+export async function staffCredentialsOn(
+  db: Kysely<Database>,
+  organisationId: string,
+  userId: string,
+  dateOfService: string,
+): Promise<StaffContext> {
+  await requireStaffUser(db, organisationId, userId);
+  const records = await loadCredentialRecords(db, organisationId, [userId], dateOfService);
+  return staffContextOf(
+    records.get(userId) ?? { profile: undefined, supervisorActive: false, continuingEducation: [] },
+    dateOfService,
+  );
+}
+
+/** Throws `not_found` unless the user belongs to the organisation. */
+export async function requireStaffUser(
+  db: Kysely<Database>,
+  organisationId: string,
+  userId: string,
+): Promise<Pick<UserRow, 'id' | 'display_name' | 'email' | 'roles' | 'active'>> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'email', 'roles', 'active'])
+    .where('id', '=', userId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  if (user === undefined) {
+    throw notFound('staff_member');
+  }
+  return user;
+}
+
+/**
+ * Where the certification stands on `date`. Mirrors the engine's `staff.certificationActive` fact (a legacy
+ * or uncertified peer holds no certification), naming which way it fails so the reason can be shown.
+ */
+export function certificationStateOn(staff: StaffContext, date: string): CertificationState {
+  const certification = staff.certification;
+  if (certification === undefined) {
+    return 'missing';
+  }
+  if (certification.type === 'legacy_uncertified') {
+    return 'uncertified';
+  }
+  if (certification.issuedOn !== undefined && date < certification.issuedOn) {
+    return 'not_yet_issued';
+  }
+  if (certification.expiresOn !== undefined && certification.expiresOn < date) {
+    return 'expired';
+  }
+  return 'current';
+}
+
+/**
+ * The problem that blocks signing a billable note when the author has no current certification on the date
+ * of service (missing, legacy/uncertified, not yet issued, or expired), or null when the certification is
+ * current. Its source is the pack's certification rule (`<pack>.staff.certified`).
+ *
+ * @param staff - the author's credentials on the date (from {@link staffCredentialsOn})
+ * @param dateOfService - 'YYYY-MM-DD'
+ * @param payerPack - the pack the note bills under, to cite its rule; any pack's when omitted
+ * @example
+ * const blocker = certificationBlocker(await staffCredentialsOn(trx, orgId, authorId, date), date, 'ca-dhcs');
+ * if (blocker !== null) throw new ServiceError('conflict', [blocker]);
+ */
+export function certificationBlocker(
+  staff: StaffContext,
+  dateOfService: string,
+  payerPack?: PayerPackId,
+): Problem | null {
+  const state = certificationStateOn(staff, dateOfService);
+  const message = blockerMessage(state, staff, dateOfService);
+  if (message === null) {
+    return null;
+  }
+  return {
+    severity: 'error',
+    code: `staff.certification.${state}`,
+    message,
+    path: ['staff', 'certification'],
+    source: certificationRuleSource(payerPack),
+  };
+}
+
+function blockerMessage(state: CertificationState, staff: StaffContext, date: string): string | null {
+  const fix = 'Ask a program admin to record your current certification on your credentials page, then sign.';
+  switch (state) {
+    case 'current':
+      return null;
+    case 'missing':
+      return `No peer certification is on file for you, so a billable note cannot be signed. ${fix}`;
+    case 'uncertified':
+      return `You are recorded as a legacy or uncertified peer; a billable note needs a current peer certification on the date of service (${date}). ${fix}`;
+    case 'not_yet_issued':
+      return `Your peer certification was issued on ${staff.certification?.issuedOn ?? 'a later date'}, after this date of service (${date}), so this billable note cannot be signed. Check the date of service, or the issue date on file.`;
+    case 'expired':
+      return `Your peer certification expired on ${staff.certification?.expiresOn ?? 'an earlier date'}, before this date of service (${date}), so this billable note cannot be signed. Renew it, then ask a program admin to record the new dates on your credentials page.`;
+  }
+}
+
+/** The citation of the packs' certification rule, so the blocker says where the requirement comes from. */
+function certificationRuleSource(payerPack: PayerPackId | undefined): ProblemSource {
+  const packs = payerPack === undefined ? allPacks() : [getPack(payerPack)];
+  const rule = packs
+    .flatMap((pack) => pack?.rules ?? [])
+    .find((candidate) => candidate.id.endsWith('.staff.certified'));
+  if (rule === undefined) {
+    return { document: 'peerline-staff', section: 'Staff credentials' };
+  }
+  return {
+    document: rule.citation.document,
+    section: rule.citation.section,
+    quote: rule.citation.quote,
+    ruleId: rule.id,
+    ruleVersion: rule.version,
+  };
+}
