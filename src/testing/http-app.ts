@@ -71,7 +71,7 @@ export async function startTestApp(store: TestStore, ctx: ServiceContext): Promi
         post: (url, payload) => request('POST', url, payload ?? {}),
         put: (url, payload) => request('PUT', url, payload),
         patch: (url, payload) => request('PATCH', url, payload),
-        delete: (url) => request('DELETE', url),
+        delete: (url) => request('DELETE', url, {}),
       };
     },
     close: () => app.close(),

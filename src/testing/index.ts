@@ -18,3 +18,5 @@ export { createDocumentationFixture } from './documentation-fixtures.js';
 export type { DocumentationFixture, FixtureMember } from './documentation-fixtures.js';
 export { startTestApp, problemsOf } from './http-app.js';
 export type { TestApp, HttpClient } from './http-app.js';
+export { addProgramMembers, fixtureMemberWith } from './group-fixtures.js';
+export type { ExtraMemberOptions } from './group-fixtures.js';

@@ -1,0 +1,189 @@
+/**
+ * @module services/groups/attendee-notes
+ * The one place the group module touches an attendee's service note. Creating, saving, judging and signing
+ * a note is the notes module's work (services/notes), so the same rules apply to a group note as to any
+ * other; this file says only what a group note holds — service type `skill_building_group`, activity
+ * `skill_building`, the session's date, times, modality and place, the session's Interaction, the topic as
+ * the Plan — and that its author is the group's lead facilitator, who therefore signs it.
+ */
+import type { Kysely } from 'kysely';
+import type { ClaimPreview } from '../../shared/api/claims.js';
+import type { SaveAttendeeRequest } from '../../shared/api/groups.js';
+import type { NoteFields } from '../../shared/api/notes.js';
+import type { Problem } from '../../shared/problem.js';
+import type { Database, GroupSessionRow, ServiceNoteRow } from '../../store/index.js';
+import { actorEntry, recordAudit } from '../audit/index.js';
+import type { Actor, Clock, ServiceContext } from '../context.js';
+import {
+  columnsOfFields,
+  dueOnFor,
+  insertDraftNote,
+  noteResponse,
+  saveDraft,
+  signNoteIn,
+  type GroupContext,
+} from '../notes/index.js';
+
+/** What an attendee's claim preview says, and what signing their note still needs. */
+export interface AttendeeJudgement {
+  preview: ClaimPreview | null;
+  problems: Problem[];
+}
+
+/**
+ * The note fields every attendee's note takes from the session; `nextSteps` is the attendee's own (the
+ * rest of PIN is the session's: the topic as Plan, the shared Interaction).
+ */
+export function groupNoteFields(
+  group: GroupSessionRow,
+  nextSteps: string,
+): Pick<
+  NoteFields,
+  | 'serviceType'
+  | 'activity'
+  | 'dateOfService'
+  | 'start'
+  | 'end'
+  | 'modality'
+  | 'memberLocation'
+  | 'placeOfService'
+  | 'pin'
+> {
+  return {
+    serviceType: 'skill_building_group',
+    activity: 'skill_building',
+    dateOfService: group.date_of_service,
+    start: group.start_time,
+    end: group.end_time,
+    modality: group.modality,
+    memberLocation: group.member_location,
+    placeOfService: group.place_of_service,
+    pin: { plan: group.topic, interaction: group.interaction, nextSteps },
+  };
+}
+
+/**
+ * Starts a draft note for a new attendee through the notes module (its access checks, due date and audit
+ * row), in the caller's transaction, then makes the lead facilitator its author.
+ */
+export async function createAttendeeNote(
+  trx: Kysely<Database>,
+  ctx: ServiceContext,
+  actor: Actor,
+  group: GroupSessionRow,
+  memberId: string,
+  leadId: string,
+): Promise<string> {
+  const noteId = await insertDraftNote(trx, ctx.clock, actor, {
+    memberId,
+    programId: group.program_id,
+    groupSessionId: group.id,
+    fields: groupNoteFields(group, ''),
+  });
+  if (leadId !== actor.userId) {
+    await setAuthor(trx, noteId, leadId);
+  }
+  return noteId;
+}
+
+/**
+ * Copies the session (and its lead as author) into an attendee's draft note, as one new revision. The due
+ * date follows a new date of service by the notes module's own rule.
+ */
+export async function syncAttendeeNote(
+  trx: Kysely<Database>,
+  clock: Clock,
+  actor: Actor,
+  group: GroupSessionRow,
+  note: ServiceNoteRow,
+  leadId: string,
+): Promise<void> {
+  const dueOn =
+    note.date_of_service === group.date_of_service
+      ? note.due_on
+      : await dueOnFor(trx, {
+          organisationId: group.organisation_id,
+          memberId: note.member_id,
+          programId: note.program_id,
+          dateOfService: group.date_of_service,
+        });
+  await trx
+    .updateTable('service_notes')
+    .set({
+      ...columnsOfFields(groupNoteFields(group, note.pin_next_steps)),
+      due_on: dueOn,
+      author_id: leadId,
+      revision: note.revision + 1,
+      updated_at: clock.now(),
+    })
+    .where('organisation_id', '=', group.organisation_id)
+    .where('id', '=', note.id)
+    .where('status', '=', 'draft')
+    .execute();
+  await recordAudit(
+    trx,
+    clock,
+    actorEntry(actor, 'note.save', { type: 'service_note', id: note.id }, 'success', {
+      via: 'group_session',
+      groupSessionId: group.id,
+      revision: note.revision + 1,
+    }),
+  );
+}
+
+/**
+ * Saves the attendee's response and next steps through the notes module's autosave, so its rules apply
+ * (the author only, the revision the writer saw, never over a signed note).
+ */
+export async function saveAttendeeParts(
+  ctx: ServiceContext,
+  actor: Actor,
+  note: ServiceNoteRow,
+  request: SaveAttendeeRequest,
+): Promise<void> {
+  const fields: Partial<NoteFields> = {
+    ...(request.memberResponse === undefined ? {} : { memberResponse: request.memberResponse }),
+    ...(request.nextSteps === undefined
+      ? {}
+      : { pin: { plan: note.pin_plan, interaction: note.pin_interaction, nextSteps: request.nextSteps } }),
+  };
+  await saveDraft(ctx, actor, note.id, { revision: request.revision, fields });
+}
+
+/** The attendee's claim preview with the group's size, and what signing the note still needs. */
+export async function judgeAttendeeNote(
+  db: Kysely<Database>,
+  clock: Clock,
+  note: ServiceNoteRow,
+  size: GroupContext | null,
+): Promise<AttendeeJudgement> {
+  const response = await noteResponse(db, note.organisation_id, note.id, clock.now(), size ?? undefined);
+  return { preview: response.preview, problems: response.documentationProblems };
+}
+
+/**
+ * Signs one attendee's note through the notes module, in its own transaction, so one blocked attendee does
+ * not stop the others.
+ *
+ * @throws ServiceError when the note cannot be signed, with the problems that say why
+ */
+export async function signAttendeeNote(
+  ctx: ServiceContext,
+  actor: Actor,
+  note: ServiceNoteRow,
+  size: GroupContext | null,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await signNoteIn(trx, ctx.clock, actor, note.id, note.revision, size ?? undefined);
+  });
+}
+
+/** Makes the lead facilitator the author of a draft: they render the service and sign the note. */
+async function setAuthor(trx: Kysely<Database>, noteId: string, leadId: string): Promise<void> {
+  await trx
+    .updateTable('service_notes')
+    .set({ author_id: leadId })
+    .where('id', '=', noteId)
+    .where('status', '=', 'draft')
+    .execute();
+}
