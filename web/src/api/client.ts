@@ -51,7 +51,7 @@ export function serverTimeToLocal(iso: string): number {
   return Date.parse(iso) - serverClockOffsetMs;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface RequestOptions {
   method?: Method;

@@ -5,12 +5,16 @@
  */
 import { useEffect, useId, useRef } from 'react';
 import type { JSX } from 'react';
+import { fieldOfPath } from '../../../src/shared/index.js';
 import type { Problem } from '../../../src/shared/index.js';
 import { topFieldOf } from '../lib/problems.js';
 
 export interface ErrorSummaryProps {
   problems: readonly Problem[];
-  /** Field name (first path segment after `body`/`query`) → id of the control to link to. */
+  /**
+   * Field name → id of the control to link to. The whole dotted name (`pin.plan`) is tried first, then the
+   * first path segment after `body`/`query` (`pin`).
+   */
   fieldIds?: Readonly<Record<string, string>>;
   /** Changes on every failed submit; each change moves focus to the summary. */
   focusKey?: number;
@@ -43,7 +47,8 @@ export function ErrorSummary({
       <ul>
         {problems.map((problem, index) => {
           const field = topFieldOf(problem);
-          const targetId = field === null ? undefined : fieldIds[field];
+          const targetId =
+            field === null ? undefined : (fieldIds[fieldOfPath(problem.path)] ?? fieldIds[field]);
           return (
             <li key={`${problem.code}-${index}`}>
               {targetId === undefined ? (

@@ -50,6 +50,16 @@ export function formatCents(cents: number): string {
   return dollars.format(cents / 100);
 }
 
+/**
+ * Today's calendar date (`YYYY-MM-DD`) where the browser is, e.g. as the default date of service.
+ *
+ * @param now - the moment to take the date of (defaults to now)
+ */
+export function todayLocalDate(now: Date = new Date()): string {
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
 /** True when a lock timestamp from the server is still in the future. */
 export function isLockedNow(lockedUntil: string | null): boolean {
   return lockedUntil !== null && serverTimeToLocal(lockedUntil) > Date.now();

@@ -5,7 +5,7 @@
  */
 import type { JSX, ReactNode } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { roleLabel } from '../../../src/shared/index.js';
+import { hasAnyRole, roleLabel } from '../../../src/shared/index.js';
 import type { Role } from '../../../src/shared/index.js';
 import type { ApiError } from '../api/index.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -57,17 +57,29 @@ export function RequireSession({ children }: { children: ReactNode }): JSX.Eleme
   }
 }
 
-/** Renders `children` only for users holding `role`. */
-export function RequireRole({ role, children }: { role: Role; children: ReactNode }): JSX.Element {
+/**
+ * Renders `children` only for users holding `role`, or — given several — any one of them.
+ *
+ * @example <RequireRole role={['supervisor', 'admin']}><ReviewsPage /></RequireRole>
+ */
+export function RequireRole({
+  role,
+  children,
+}: {
+  role: Role | readonly Role[];
+  children: ReactNode;
+}): JSX.Element {
   const session = useSignedInSession();
-  if (session.user.roles.includes(role)) {
+  const admitted: readonly Role[] = typeof role === 'string' ? [role] : role;
+  if (hasAnyRole(session.user.roles, admitted)) {
     return <>{children}</>;
   }
+  const names = admitted.map((each) => roleLabel(each));
   return (
     <>
       <PageHeading title="No access">You do not have access to this page</PageHeading>
       <p>
-        This page is for users with the {roleLabel(role)} role. If you need it, ask a program admin in your
+        This page is for users with the {names.join(' or ')} role. If you need it, ask a program admin in your
         organisation.
       </p>
       <p>

@@ -1,0 +1,175 @@
+/**
+ * The note form's problem plumbing: every source's path finds its field, half-typed values stay on the device
+ * with a field problem instead of being sent, and a device copy is recognised once the server has it.
+ */
+import { describe, expect, it } from 'vitest';
+import { errorProblem } from '../../../src/shared/index.js';
+import type { NoteFields } from '../../../src/shared/index.js';
+import { consentOnFileText } from './note-consents.js';
+import { alreadyApplied, applyStoredDraft, baseOf, changedFields } from './note-draft-storage.js';
+import {
+  asFormProblem,
+  checkNoteFields,
+  controlIdOf,
+  noteFieldIds,
+  noteFieldPath,
+  problemRecordOf,
+  problemsAt,
+} from './note-problems.js';
+
+const FIELDS: NoteFields = {
+  serviceType: 'engagement',
+  activity: 'recovery_coaching',
+  recipient: 'member',
+  familyRelationToTreatment: null,
+  dateOfService: '2026-03-02',
+  start: '10:00',
+  end: '11:00',
+  gaps: [{ start: '10:20', end: '10:30' }],
+  modality: 'audio_only',
+  memberLocation: 'home',
+  placeOfService: null,
+  identityVerified: false,
+  modifiers: [],
+  goalsAddressed: [],
+  interventionInPlan: true,
+  familyCoordinationDocumented: false,
+  pin: { plan: 'Plan', interaction: '', nextSteps: '' },
+  memberResponse: '',
+  lateReason: null,
+  epsdtJustification: null,
+};
+
+describe('noteFieldPath', () => {
+  // Four sources name the same field four ways; the form must put them all beside one input.
+  it.each([
+    [['body', 'start'], ['start']],
+    [
+      ['body', 'fields', 'pin', 'plan'],
+      ['pin', 'plan'],
+    ],
+    [
+      ['fields', 'gaps', 0, 'end'],
+      ['gaps', 0, 'end'],
+    ],
+    [['service', 'type'], ['serviceType']],
+    [['service', 'identityVerified'], ['identityVerified']],
+  ])('reads %j as the note field %j', (path, field) => {
+    expect(noteFieldPath(path)).toEqual(field);
+  });
+
+  it.each([
+    [['member', 'consents', 'audioOnly']],
+    [['staff', 'certification']],
+    [['body', 'revision']],
+    [[]],
+  ])('finds no note field in %j', (path) => {
+    expect(noteFieldPath(path)).toBeNull();
+  });
+});
+
+describe('problems on the form', () => {
+  const consent = errorProblem('nc.consent', 'Record consent.', ['member', 'consents', 'audioOnly']);
+  const identity = errorProblem('nc.identity', 'Verify identity.', ['service', 'identityVerified']);
+  const plan = errorProblem('note.pin_missing', 'Write the plan.', ['fields', 'pin', 'plan']);
+
+  it('rewrites field problems to body paths and leaves record problems alone', () => {
+    expect(asFormProblem(identity).path).toEqual(['body', 'identityVerified']);
+    expect(asFormProblem(consent)).toBe(consent);
+    expect(problemRecordOf(consent)).toBe('member');
+  });
+
+  it('shows a problem beside its input, and the PIN part beside its own textarea', () => {
+    const problems = [identity, plan, consent].map(asFormProblem);
+    expect(problemsAt(problems, 'identityVerified').map((problem) => problem.code)).toEqual(['nc.identity']);
+    expect(problemsAt(problems, 'pin').map((problem) => problem.code)).toEqual(['note.pin_missing']);
+    expect(problemsAt(problems, 'pin', true)).toEqual([]);
+    expect(problemsAt(problems, 'member')).toEqual([]);
+  });
+
+  it('links a problem to the closest control it names', () => {
+    const ids = noteFieldIds(FIELDS);
+    expect(controlIdOf(asFormProblem(plan), ids)).toBe('note-pin-plan');
+    expect(controlIdOf(errorProblem('x', 'gap', ['body', 'gaps', 0, 'end']), ids)).toBe('note-gap-0-end');
+    expect(controlIdOf(asFormProblem(identity), ids)).toBe('note-identity-verified');
+    // A radio group links to the choice that is checked.
+    expect(controlIdOf(errorProblem('x', 'modality', ['body', 'modality']), ids)).toBe(
+      'note-modality-audio_only',
+    );
+    expect(controlIdOf(consent, ids)).toBeUndefined();
+  });
+});
+
+describe('checkNoteFields', () => {
+  // A half-typed value must not make the whole autosave fail: the rest is saved, it stays on the device.
+  it('keeps what the contract accepts and names what it refuses', () => {
+    const { valid, problems } = checkNoteFields({
+      start: '09:30',
+      placeOfService: '1',
+      gaps: [{ start: '10:00', end: '' }],
+    });
+    expect(valid).toEqual({ start: '09:30' });
+    expect(problems.map((problem) => problem.path)).toEqual([
+      ['body', 'placeOfService'],
+      ['body', 'gaps', 0, 'end'],
+    ]);
+  });
+});
+
+describe('changes kept on the device', () => {
+  it('are the fields that differ from what the server acknowledged', () => {
+    const local = { ...FIELDS, start: '10:15', pin: { ...FIELDS.pin, interaction: 'We talked.' } };
+    expect(changedFields(local, FIELDS)).toEqual({ start: '10:15', pin: local.pin });
+    expect(changedFields(FIELDS, FIELDS)).toEqual({});
+  });
+
+  // The PIN is one field of three texts: a Plan written elsewhere must survive an Interaction written here.
+  it('apply to a newer version part by part in the PIN, whole elsewhere', () => {
+    const here = { ...FIELDS, end: '11:30', pin: { ...FIELDS.pin, interaction: 'We talked.' } };
+    const changes = changedFields(here, FIELDS);
+    const elsewhere = { ...FIELDS, start: '09:45', pin: { ...FIELDS.pin, plan: 'Plan, rewritten' } };
+    const merged = applyStoredDraft(elsewhere, {
+      baseRevision: 1,
+      fields: changes,
+      base: baseOf(changes, FIELDS),
+      savedAt: 0,
+    });
+    expect(merged).toEqual({
+      ...FIELDS,
+      start: '09:45',
+      end: '11:30',
+      pin: { plan: 'Plan, rewritten', interaction: 'We talked.', nextSteps: '' },
+    });
+  });
+
+  it('are recognised once the server has them', () => {
+    expect(alreadyApplied({ start: '10:00' }, FIELDS)).toBe(true);
+    expect(alreadyApplied({ start: '10:00', end: '12:00' }, FIELDS)).toBe(false);
+  });
+});
+
+describe('consentOnFileText', () => {
+  const consents = [
+    { id: 'a', kind: 'audio_only', givenOn: '2026-01-10', expiresOn: null, revokedOn: null, details: null },
+    {
+      id: 'b',
+      kind: 'telehealth',
+      givenOn: '2025-01-01',
+      expiresOn: null,
+      revokedOn: '2026-02-01',
+      details: null,
+    },
+  ] as const;
+
+  it('says whether the consent the modality needs is in force on the date of service', () => {
+    expect(consentOnFileText([...consents], 'audio_only', '2026-03-02')).toMatch(
+      /^Audio-only \(telephone\) consent on file/,
+    );
+    expect(consentOnFileText([...consents], 'audio_only', '2026-01-09')).toMatch(/^No audio-only/);
+    expect(consentOnFileText([...consents], 'video', '2026-03-02')).toMatch(/^No telehealth/);
+    expect(consentOnFileText([...consents], 'video', '2026-01-31')).toMatch(
+      /^Telehealth \(video\) consent on file/,
+    );
+    expect(consentOnFileText([...consents], 'in_person', '2026-03-02')).toBeNull();
+  });
+});

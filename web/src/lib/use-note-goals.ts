@@ -1,0 +1,57 @@
+/**
+ * @module web/lib/use-note-goals
+ * The plan-of-care goals a note can say it worked on: the short-term goals of the member's plan in effect
+ * on the date of service (else the current one), plus any goal the note already names from another version,
+ * so a ticked box never disappears. Null when the member has no plan, or the plans cannot be read.
+ */
+import type { CarePlan, MemberCarePlansResponse } from '../../../src/shared/index.js';
+import { listMemberCarePlans } from '../api/index.js';
+import { useLoad } from './use-load.js';
+
+export interface GoalOption {
+  id: string;
+  text: string;
+}
+
+function inEffectOn(plan: CarePlan, date: string): boolean {
+  return (
+    plan.status === 'approved' &&
+    plan.effectiveFrom !== null &&
+    plan.effectiveFrom <= date &&
+    (plan.effectiveTo === null || date <= plan.effectiveTo)
+  );
+}
+
+/**
+ * The goals to offer, from the member's plans as the care-plans API lists them.
+ *
+ * @param plans - the member's plans of care
+ * @param dateOfService - the note's date of service
+ * @param chosen - ids of the goals the note already names
+ */
+export function goalOptions(
+  plans: MemberCarePlansResponse,
+  dateOfService: string,
+  chosen: readonly string[],
+): GoalOption[] | null {
+  const plan =
+    plans.plans.find((each) => inEffectOn(each, dateOfService)) ??
+    plans.plans.find((each) => each.id === plans.currentPlanId);
+  const options = (plan?.shortTermGoals ?? []).map((goal) => ({ id: goal.id, text: goal.text }));
+  for (const id of chosen) {
+    if (options.some((option) => option.id === id)) {
+      continue;
+    }
+    const goal = plans.plans.flatMap((each) => each.shortTermGoals).find((each) => each.id === id);
+    if (goal !== undefined) {
+      options.push({ id: goal.id, text: goal.text });
+    }
+  }
+  return options.length === 0 ? null : options;
+}
+
+/** The member's plans of care, or null while loading or when they cannot be read (no goals shown). */
+export function useMemberCarePlans(memberId: string): MemberCarePlansResponse | null {
+  const { state } = useLoad((signal) => listMemberCarePlans(memberId, signal), [memberId]);
+  return state.status === 'loaded' ? state.data : null;
+}

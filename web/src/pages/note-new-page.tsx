@@ -1,0 +1,152 @@
+/**
+ * @module web/pages/note-new-page
+ * Starts a service note (`/notes/new?memberId=…`): the service type and date (today unless changed), and
+ * the program when it is not the member's own. Creating the draft opens it, where the rest is written and
+ * saved as it is typed.
+ */
+import { useState } from 'react';
+import type { JSX } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { CreateNoteRequestSchema, SERVICE_TYPES } from '../../../src/shared/index.js';
+import type { MemberRecord, ServiceType } from '../../../src/shared/index.js';
+import { createNote, getMember, getOrganisation } from '../api/index.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { RadioGroup, SelectField, TextField } from '../components/fields.js';
+import { LoadError, Loading } from '../components/load-state.js';
+import { memberName } from '../components/member-parts.js';
+import { PageHeading } from '../components/page-heading.js';
+import { todayLocalDate } from '../lib/format.js';
+import { SERVICE_TYPE_OPTIONS } from '../lib/note-labels.js';
+import { problemsUnder } from '../lib/problems.js';
+import { useLoad } from '../lib/use-load.js';
+import { useSchemaForm } from '../lib/use-schema-form.js';
+
+/** The create request, with a plain-words message when no service type is chosen yet. */
+const NewNoteSchema = CreateNoteRequestSchema.extend({
+  serviceType: z.string().pipe(z.enum(SERVICE_TYPES, { message: 'Choose the kind of service.' })),
+});
+
+const FIELD_IDS = {
+  serviceType: `new-note-service-type-${SERVICE_TYPE_OPTIONS[0]?.value ?? 'engagement'}`,
+  dateOfService: 'new-note-date',
+  programId: 'new-note-program',
+} as const;
+
+export function NoteNewPage(): JSX.Element {
+  const [searchParams] = useSearchParams();
+  const memberId = searchParams.get('memberId') ?? '';
+  return (
+    <>
+      <p className="back-link">
+        <Link to={memberId === '' ? '/notes' : `/members/${encodeURIComponent(memberId)}`}>
+          {memberId === '' ? 'Back to notes' : 'Back to the member'}
+        </Link>
+      </p>
+      <PageHeading title="New service note">New service note</PageHeading>
+      {memberId === '' ? (
+        <p>
+          A note is about one member. Find the member on the <Link to="/members">Members</Link> page, then
+          choose “Write a note”.
+        </p>
+      ) : (
+        <NoteMember memberId={memberId} />
+      )}
+    </>
+  );
+}
+
+function NoteMember({ memberId }: { memberId: string }): JSX.Element {
+  const { state, reload } = useLoad((signal) => getMember(memberId, signal), [memberId]);
+  switch (state.status) {
+    case 'loading':
+      return <Loading what="the member" />;
+    case 'failed':
+      // 400: not even a valid id; to the user that is the same as not found.
+      return state.error.status === 404 || state.error.status === 400 ? (
+        <p>
+          There is no member with this address that you can see. Find the member on the{' '}
+          <Link to="/members">Members</Link> page.
+        </p>
+      ) : (
+        <LoadError error={state.error} what="the member" onRetry={reload} />
+      );
+    case 'loaded':
+      return <NewNoteForm member={state.data} />;
+  }
+}
+
+function NewNoteForm({ member }: { member: MemberRecord }): JSX.Element {
+  const memberId = member.id;
+  const navigate = useNavigate();
+  const organisation = useLoad((signal) => getOrganisation(signal), []);
+  const [serviceType, setServiceType] = useState<ServiceType | null>(null);
+  const [dateOfService, setDateOfService] = useState(todayLocalDate);
+  const [programId, setProgramId] = useState('');
+  const form = useSchemaForm({
+    schema: NewNoteSchema,
+    input: {
+      memberId,
+      serviceType: serviceType ?? '',
+      dateOfService,
+      programId: programId === '' ? undefined : programId,
+    },
+    send: (body) => createNote(body),
+    afterSuccess: 'leave',
+    onSuccess: (response) => {
+      void navigate(`/notes/${response.note.id}`, { replace: true });
+    },
+  });
+  const programs = organisation.state.status === 'loaded' ? organisation.state.data.programs : [];
+
+  return (
+    <>
+      <p className="lead">
+        For <strong>{memberName(member)}</strong>, {member.program.name}.
+      </p>
+      <p>Choose the kind of service and its date; the draft opens next and saves itself as you write.</p>
+      <ErrorSummary
+        problems={form.problems}
+        fieldIds={{ ...FIELD_IDS, serviceType: `new-note-service-type-${serviceType ?? 'engagement'}` }}
+        focusKey={form.focusKey}
+      />
+      <form onSubmit={form.submit} noValidate className="form">
+        <RadioGroup
+          id="new-note-service-type"
+          legend="Service type"
+          options={SERVICE_TYPE_OPTIONS}
+          value={serviceType}
+          onChange={setServiceType}
+          problems={problemsUnder(form.problems, 'serviceType')}
+        />
+        <TextField
+          id={FIELD_IDS.dateOfService}
+          type="date"
+          label="Date of service"
+          value={dateOfService}
+          onValueChange={setDateOfService}
+          problems={problemsUnder(form.problems, 'dateOfService')}
+        />
+        {programs.length > 1 ? (
+          <SelectField
+            id={FIELD_IDS.programId}
+            label="Program"
+            hint="Leave as it is unless the service was given under another of your programs."
+            value={programId}
+            onValueChange={setProgramId}
+            options={[
+              { value: '', label: `${member.program.name} (the member’s program)` },
+              ...programs
+                .filter((program) => program.id !== member.program.id)
+                .map((program) => ({ value: program.id, label: program.name })),
+            ]}
+            problems={problemsUnder(form.problems, 'programId')}
+          />
+        ) : null}
+        <button type="submit" className="button" disabled={form.submitting}>
+          {form.submitting ? 'Starting…' : 'Start the note'}
+        </button>
+      </form>
+    </>
+  );
+}
