@@ -28,8 +28,13 @@ import { loggerOptions, type LogLevel } from './logging.js';
 import { registerRequestGuard } from './plugins/request-guard.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerCarePlanRoutes } from './routes/care-plans.js';
 import { registerClaimRoutes } from './routes/claims.js';
+import { registerGroupRoutes } from './routes/groups.js';
+import { registerMemberRoutes } from './routes/members.js';
+import { registerNoteRoutes } from './routes/notes.js';
 import { registerOrganisationRoutes } from './routes/organisation.js';
+import { registerStaffRoutes } from './routes/staff.js';
 import { registerUserRoutes } from './routes/users.js';
 import type { ZodApp } from './types.js';
 
@@ -119,7 +124,12 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerAuthRoutes(app, options.ctx, { loginRateLimitPerMinute: options.loginRateLimitPerMinute });
   registerUserRoutes(app, options.ctx);
   registerAuditRoutes(app, options.ctx);
+  registerStaffRoutes(app, options.ctx);
   registerClaimRoutes(app, options.ctx);
+  registerGroupRoutes(app, options.ctx);
+  registerMemberRoutes(app, options.ctx);
+  registerCarePlanRoutes(app, options.ctx);
+  registerNoteRoutes(app, options.ctx);
   registerOrganisationRoutes(app, options.ctx, {
     databaseKind: options.databaseKind,
     version: options.version,

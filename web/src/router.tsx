@@ -7,13 +7,29 @@ import type { JSX } from 'react';
 import { Outlet, createBrowserRouter } from 'react-router';
 import { AppShell } from './components/app-shell.js';
 import { AuditPage } from './pages/audit-page.js';
+import { CarePlanPage } from './pages/care-plan-page.js';
+import { CarePlansPage } from './pages/care-plans-page.js';
+import { CarePlansPendingPage } from './pages/care-plans-pending-page.js';
 import { CrashPage } from './pages/crash-page.js';
+import { GroupDetailPage } from './pages/group-detail-page.js';
+import { GroupNewPage } from './pages/group-new-page.js';
+import { GroupsPage } from './pages/groups-page.js';
 import { ChangePasswordPage } from './pages/change-password-page.js';
 import { HomePage } from './pages/home-page.js';
 import { LoginPage } from './pages/login-page.js';
+import { MemberNewPage } from './pages/member-new-page.js';
+import { MemberPage } from './pages/member-page.js';
+import { MembersPage } from './pages/members-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
+import { NoteNewPage } from './pages/note-new-page.js';
+import { NotePage } from './pages/note-page.js';
+import { NoteReviewsPage } from './pages/note-reviews-page.js';
+import { NotesOverduePage } from './pages/notes-overdue-page.js';
+import { NotesPage } from './pages/notes-page.js';
 import { PayerPackPage } from './pages/payer-pack-page.js';
 import { PayerRulesPage } from './pages/payer-rules-page.js';
+import { StaffDetailPage } from './pages/staff-detail-page.js';
+import { StaffPage } from './pages/staff-page.js';
 import { UserDetailPage } from './pages/user-detail-page.js';
 import { UserNewPage } from './pages/user-new-page.js';
 import { UsersPage } from './pages/users-page.js';
@@ -51,8 +67,60 @@ export const router = createBrowserRouter([
           { path: 'users/new', element: adminOnly(<UserNewPage />) },
           { path: 'users/:userId', element: adminOnly(<UserDetailPage />) },
           { path: 'audit', element: adminOnly(<AuditPage />) },
+          { path: 'groups', element: <GroupsPage /> },
+          { path: 'groups/new', element: <GroupNewPage /> },
+          { path: 'groups/:groupId', element: <GroupDetailPage /> },
           { path: 'payer-rules', element: <PayerRulesPage /> },
           { path: 'payer-rules/:packId', element: <PayerPackPage /> },
+          { path: 'members', element: <MembersPage /> },
+          {
+            path: 'members/new',
+            element: (
+              <RequireRole role={['admin', 'supervisor']}>
+                <MemberNewPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'members/:memberId', element: <MemberPage /> },
+          { path: 'members/:memberId/care-plans', element: <CarePlansPage /> },
+          { path: 'members/:memberId/care-plans/:planId', element: <CarePlanPage /> },
+          {
+            path: 'care-plans/pending',
+            element: (
+              <RequireRole role={['supervisor', 'clinician']}>
+                <CarePlansPendingPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'notes', element: <NotesPage /> },
+          {
+            path: 'notes/new',
+            element: (
+              <RequireRole role={['peer', 'supervisor', 'admin']}>
+                <NoteNewPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'notes/overdue', element: <NotesOverduePage /> },
+          { path: 'notes/:noteId', element: <NotePage /> },
+          {
+            path: 'reviews',
+            element: (
+              <RequireRole role={['supervisor', 'admin']}>
+                <NoteReviewsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'staff',
+            element: (
+              <RequireRole role={['admin', 'supervisor', 'billing']}>
+                <StaffPage />
+              </RequireRole>
+            ),
+          },
+          // Everyone may open a staff page; the server answers only for those in the user's reach (peers: their own).
+          { path: 'staff/:userId', element: <StaffDetailPage /> },
           { path: 'account/password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -10,3 +10,7 @@ export * from './organisation.js';
 export * from './claims.js';
 export * from './payer-packs.js';
 export * from './notes.js';
+export * from './care-plans.js';
+export * from './members.js';
+export * from './staff.js';
+export * from './groups.js';

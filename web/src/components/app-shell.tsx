@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { hasAnyRole } from '../../../src/shared/index.js';
 import { asApiError, getHealth } from '../api/index.js';
 import { useLoad } from '../lib/use-load.js';
 import { useSession, useSignedInSession } from '../session/session-context.js';
@@ -17,6 +18,11 @@ export function AppShell(): JSX.Element {
   const [signingOut, setSigningOut] = useState(false);
   const [signOutError, setSignOutError] = useState<string | null>(null);
   const isAdmin = session.user.roles.includes('admin');
+  const writesNotes = hasAnyRole(session.user.roles, ['peer', 'supervisor', 'admin']);
+  const reviewsNotes = hasAnyRole(session.user.roles, ['supervisor', 'admin']);
+  const approvesCarePlans = session.user.roles.some((role) => role === 'supervisor' || role === 'clinician');
+  const seesStaff = hasAnyRole(session.user.roles, ['admin', 'supervisor', 'billing']);
+  const isPeer = session.user.roles.includes('peer');
   const main = useRef<HTMLElement>(null);
   const firstPath = useRef(location.pathname);
 
@@ -73,6 +79,46 @@ export function AppShell(): JSX.Element {
                 Home
               </NavLink>
             </li>
+            <li>
+              <NavLink to="/members">Members</NavLink>
+            </li>
+            {approvesCarePlans ? (
+              <li>
+                <NavLink to="/care-plans/pending">Plans to approve</NavLink>
+              </li>
+            ) : null}
+            {writesNotes ? (
+              <>
+                <li>
+                  <NavLink to="/notes" end>
+                    Notes
+                  </NavLink>
+                </li>
+                {reviewsNotes ? (
+                  <li>
+                    <NavLink to="/reviews">Reviews</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/notes/overdue">Overdue</NavLink>
+                </li>
+              </>
+            ) : null}
+            <li>
+              <NavLink to="/groups">Groups</NavLink>
+            </li>
+            {seesStaff ? (
+              <li>
+                <NavLink to="/staff" end>
+                  Staff
+                </NavLink>
+              </li>
+            ) : null}
+            {isPeer ? (
+              <li>
+                <NavLink to={`/staff/${session.user.id}`}>My credentials</NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/payer-rules">Payer rules</NavLink>
             </li>

@@ -1,0 +1,206 @@
+/**
+ * @module services/members/claim-context
+ * What the payer rules need to know about a member on a date of service, read from the member's record:
+ * the engine's `MemberContext` (shared/api/claims.ts) without the plan of care, which the plans module
+ * adds. The mapping is a pure function of the stored records and the date, so it is unit-tested apart from
+ * the database.
+ *
+ * The caller (the notes service) has already checked that its actor may see the member and audits its own
+ * use of the record; these functions take the organisation, not an actor, and write no audit row.
+ */
+import type { Kysely } from 'kysely';
+import { getPack } from '../../engine/index.js';
+import type { MemberContext } from '../../shared/api/claims.js';
+import type { AsamLevel, ConsentKind, EligibilityResult } from '../../shared/documentation.js';
+import type { DiagnosisCategory, SpecialPopulation } from '../../shared/api/members.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import type { Database } from '../../store/index.js';
+import { isUuid } from '../access/index.js';
+import { notFound } from '../errors.js';
+import { loadMemberParts } from './records.js';
+
+/** The member context the engine needs, except the plan of care (the plans module fills `carePlan`). */
+export type MemberClaimContext = Omit<MemberContext, 'carePlan'>;
+export type CoverageEntry = MemberContext['coverage'][number];
+
+/** The stored facts the context is made from, as plain values. */
+export interface MemberClaimRecords {
+  dateOfBirth: string;
+  hasMedicare: boolean;
+  asamLevel: AsamLevel | null;
+  specialPopulations: SpecialPopulation[];
+  coverage: { payerPack: PayerPackId; memberNumber: string; from: string; to: string | null }[];
+  diagnoses: { code: string; category: DiagnosisCategory; recordedOn: string; resolvedOn: string | null }[];
+  eligibilityChecks: { checkedOn: string; result: EligibilityResult }[];
+  episodes: { admittedOn: string; dischargedOn: string | null; assessmentOn: string | null }[];
+  consents: { kind: ConsentKind; givenOn: string; expiresOn: string | null; revokedOn: string | null }[];
+}
+
+/** The lowest ASAM level that meets "ASAM Level 1 criteria" (North Carolina): 1.0 and above. */
+const ASAM_LEVEL_1 = 1;
+
+const within = (date: string, from: string, to: string | null): boolean =>
+  from <= date && (to === null || date <= to);
+
+/** For sorting calendar dates latest first. */
+const latestFirst = (a: string, b: string): number => b.localeCompare(a);
+
+/**
+ * How many packs a pack builds on (`ca-la-sapc` extends `ca-dhcs`: 1). A county pack holds the state's rules
+ * and its own, so when both cover a date the deeper one is the one to judge by.
+ */
+function packDepth(id: PayerPackId): number {
+  let depth = 0;
+  for (let base = getPack(id)?.extends; base !== undefined; base = getPack(base)?.extends) {
+    depth += 1;
+  }
+  return depth;
+}
+
+/**
+ * Coverage entries with the ones to judge by first: the most specific pack (a county's over the state's),
+ * then the latest start. The engine takes the first entry in force on the date of service.
+ */
+export function orderCoverage(coverage: readonly CoverageEntry[]): CoverageEntry[] {
+  return [...coverage].sort(
+    (a, b) =>
+      packDepth(b.payerPack) - packDepth(a.payerPack) ||
+      latestFirst(a.from, b.from) ||
+      a.payerPack.localeCompare(b.payerPack),
+  );
+}
+
+/** The coverage entries in force on `date`, the one to judge by first (see {@link orderCoverage}). */
+export function coverageInForceOn(coverage: readonly CoverageEntry[], date: string): CoverageEntry[] {
+  return orderCoverage(coverage.filter((entry) => within(date, entry.from, entry.to)));
+}
+
+/** The date a consent of `kind` in force on `date` was given (the latest such consent), if any. */
+function consentInForce(records: MemberClaimRecords['consents'], kind: ConsentKind, date: string) {
+  const dates = records
+    .filter(
+      (consent) =>
+        consent.kind === kind &&
+        consent.givenOn <= date &&
+        (consent.expiresOn === null || date <= consent.expiresOn) &&
+        (consent.revokedOn === null || date < consent.revokedOn),
+    )
+    .map((consent) => consent.givenOn)
+    .sort();
+  return dates[dates.length - 1];
+}
+
+/**
+ * The engine's view of a member on `dateOfService`: diagnoses recorded by then and not yet resolved, the
+ * dates eligibility was confirmed (up to that day), the telehealth and audio-only consents in force that day,
+ * and the episode of care open that day with its assessment.
+ */
+export function toMemberClaimContext(records: MemberClaimRecords, dateOfService: string): MemberClaimContext {
+  const date = dateOfService;
+  const episode = records.episodes
+    .filter((entry) => within(date, entry.admittedOn, entry.dischargedOn))
+    .sort((a, b) => latestFirst(a.admittedOn, b.admittedOn))[0];
+  const telehealth = consentInForce(records.consents, 'telehealth', date);
+  const audioOnly = consentInForce(records.consents, 'audio_only', date);
+  return {
+    dateOfBirth: records.dateOfBirth,
+    coverage: orderCoverage(
+      records.coverage.map((entry) => ({
+        payerPack: entry.payerPack,
+        memberId: entry.memberNumber,
+        from: entry.from,
+        to: entry.to,
+      })),
+    ),
+    hasMedicare: records.hasMedicare,
+    diagnoses: records.diagnoses
+      .filter((diagnosis) => within(date, diagnosis.recordedOn, diagnosis.resolvedOn))
+      .map((diagnosis) => ({ code: diagnosis.code, category: diagnosis.category })),
+    asamLevel1Met: records.asamLevel !== null && Number(records.asamLevel) >= ASAM_LEVEL_1,
+    specialPopulations: [...records.specialPopulations],
+    eligibilityVerifiedOn: [
+      ...new Set(
+        records.eligibilityChecks
+          .filter((check) => check.result === 'eligible' && check.checkedOn <= date)
+          .map((check) => check.checkedOn),
+      ),
+    ].sort(),
+    consents: {
+      ...(telehealth === undefined ? {} : { telehealth }),
+      ...(audioOnly === undefined ? {} : { audioOnly }),
+    },
+    ...(episode === undefined || episode.assessmentOn === null
+      ? {}
+      : { comprehensiveAssessmentOn: episode.assessmentOn }),
+    ...(episode === undefined ? {} : { episodeStart: episode.admittedOn }),
+  };
+}
+
+/** Reads the stored facts of one member of the organisation; "not found" when there is no such member. */
+export async function loadMemberClaimRecords(
+  db: Kysely<Database>,
+  organisationId: string,
+  memberId: string,
+): Promise<MemberClaimRecords> {
+  if (!isUuid(memberId)) {
+    throw notFound('member');
+  }
+  const member = await db
+    .selectFrom('members')
+    .select(['date_of_birth', 'has_medicare', 'asam_level', 'special_populations'])
+    .where('id', '=', memberId)
+    .where('organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  if (member === undefined) {
+    throw notFound('member');
+  }
+  const parts = await loadMemberParts(db, organisationId, memberId);
+  return {
+    dateOfBirth: member.date_of_birth,
+    hasMedicare: member.has_medicare,
+    asamLevel: member.asam_level,
+    specialPopulations: member.special_populations,
+    // The record's parts as the API shows them hold every fact the context needs.
+    coverage: parts.coverage,
+    diagnoses: parts.diagnoses,
+    eligibilityChecks: parts.eligibilityChecks,
+    episodes: parts.episodes,
+    consents: parts.consents,
+  };
+}
+
+/**
+ * The engine's `MemberContext` (without `carePlan`) for a member of the organisation on a date of service.
+ *
+ * @param db - the database or the caller's transaction
+ * @param organisationId - the caller's organisation (a member of another answers "not found")
+ * @param memberId - the member
+ * @param dateOfService - `YYYY-MM-DD`
+ * @throws ServiceError `not_found` when the organisation has no such member
+ * @example
+ * const member = { ...(await memberClaimContext(trx, actor.organisationId, note.memberId, date)), carePlan };
+ */
+export async function memberClaimContext(
+  db: Kysely<Database>,
+  organisationId: string,
+  memberId: string,
+  dateOfService: string,
+): Promise<MemberClaimContext> {
+  return toMemberClaimContext(await loadMemberClaimRecords(db, organisationId, memberId), dateOfService);
+}
+
+/**
+ * The coverage to judge a service on `date` by — the most specific pack in force — or null when the member
+ * has no coverage that day.
+ *
+ * @throws ServiceError `not_found` when the organisation has no such member
+ */
+export async function coverageOn(
+  db: Kysely<Database>,
+  organisationId: string,
+  memberId: string,
+  date: string,
+): Promise<CoverageEntry | null> {
+  const context = await memberClaimContext(db, organisationId, memberId, date);
+  return coverageInForceOn(context.coverage, date)[0] ?? null;
+}
