@@ -20,3 +20,4 @@ export { startTestApp, problemsOf } from './http-app.js';
 export type { TestApp, HttpClient } from './http-app.js';
 export { addProgramMembers, fixtureMemberWith } from './group-fixtures.js';
 export type { ExtraMemberOptions } from './group-fixtures.js';
+export { kindOf } from './service-errors.js';

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles.js';
 import {
   createDocumentationFixture,
+  kindOf,
   ManualClock,
   openTestStore,
   testContext,
@@ -14,7 +15,6 @@ import {
   type TestStore,
 } from '../../testing/index.js';
 import type { Actor } from '../context.js';
-import { ServiceError } from '../errors.js';
 import { memberForActor, visibleMembers } from './index.js';
 
 let store: TestStore;
@@ -33,16 +33,6 @@ function actorOf(fixture: DocumentationFixture, role: Role): Actor {
 async function visibleIds(actor: Actor): Promise<Set<string>> {
   const rows = await store.db.selectFrom('members').select('id').where(visibleMembers(actor)).execute();
   return new Set(rows.map((row) => row.id));
-}
-
-async function kindOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof ServiceError) return error.kind;
-    throw error;
-  }
 }
 
 beforeAll(async () => {

@@ -15,7 +15,7 @@ import { errorProblem, type Problem } from '../../shared/problem.js';
 import type { CarePlanRow } from '../../store/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { conflict, invalid, ServiceError } from '../errors.js';
-import { calendarDateIn } from './dates.js';
+import { calendarDateIn } from '../time/index.js';
 import { approvedInEffectOrder, approverRoleOf, describeVersion, versionsOf } from './plan-view.js';
 import { onVersion, setVersion, type VersionStep } from './version-change.js';
 import { assertEditable } from './write.js';

@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { MemberContext } from '../../shared/api/claims.js';
 import type { Database } from '../../store/index.js';
-import { calendarDateIn } from './dates.js';
+import { calendarDateIn } from '../time/index.js';
 import { approvedInEffectOrder, effectiveToOf, inEffectOn } from './plan-view.js';
 
 export interface CarePlanOnDate {

@@ -18,7 +18,7 @@ import {
 } from '../access/index.js';
 import type { Actor } from '../context.js';
 import { notFound, ServiceError } from '../errors.js';
-import { calendarDateIn } from './dates.js';
+import { calendarDateIn } from '../time/index.js';
 
 /** Versions still being written or waiting for approval; a member has at most one at a time. */
 export const OPEN_STATUSES: readonly CarePlanStatus[] = ['draft', 'submitted', 'returned'];

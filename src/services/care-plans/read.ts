@@ -8,7 +8,7 @@ import type { CarePlan, CarePlanListQuery, MemberCarePlansResponse } from '../..
 import { canChangeClinicalRecords, visibleMembers } from '../access/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
-import { calendarDateIn } from './dates.js';
+import { calendarDateIn } from '../time/index.js';
 import {
   approvedInEffectOrder,
   describePlans,

@@ -12,14 +12,12 @@ import type { SaveAttendeeRequest } from '../../shared/api/groups.js';
 import type { NoteFields } from '../../shared/api/notes.js';
 import type { Problem } from '../../shared/problem.js';
 import type { Database, GroupSessionRow, ServiceNoteRow } from '../../store/index.js';
-import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import {
-  columnsOfFields,
-  dueOnFor,
   insertDraftNote,
   noteResponse,
   saveDraft,
+  saveDraftIn,
   signNoteIn,
   type GroupContext,
 } from '../notes/index.js';
@@ -64,7 +62,8 @@ export function groupNoteFields(
 
 /**
  * Starts a draft note for a new attendee through the notes module (its access checks, due date and audit
- * row), in the caller's transaction, then makes the lead facilitator its author.
+ * row), in the caller's transaction, with the lead facilitator as its author — the caller has checked the
+ * actor may change the group (and so document it for its lead).
  */
 export async function createAttendeeNote(
   trx: Kysely<Database>,
@@ -74,21 +73,20 @@ export async function createAttendeeNote(
   memberId: string,
   leadId: string,
 ): Promise<string> {
-  const noteId = await insertDraftNote(trx, ctx.clock, actor, {
+  return insertDraftNote(trx, ctx.clock, actor, {
     memberId,
     programId: group.program_id,
     groupSessionId: group.id,
     fields: groupNoteFields(group, ''),
+    authorId: leadId,
   });
-  if (leadId !== actor.userId) {
-    await setAuthor(trx, noteId, leadId);
-  }
-  return noteId;
 }
 
 /**
- * Copies the session (and its lead as author) into an attendee's draft note, as one new revision. The due
- * date follows a new date of service by the notes module's own rule.
+ * Copies the session (and its lead as author) into an attendee's draft note, as one new revision, through
+ * the notes module's save (its due date for a new date of service, its `note.save` audit row, marked as
+ * coming from the group session). The caller holds the group for writing, which is the access check here:
+ * the note is the lead's and its member need not be on the actor's caseload.
  */
 export async function syncAttendeeNote(
   trx: Kysely<Database>,
@@ -98,36 +96,13 @@ export async function syncAttendeeNote(
   note: ServiceNoteRow,
   leadId: string,
 ): Promise<void> {
-  const dueOn =
-    note.date_of_service === group.date_of_service
-      ? note.due_on
-      : await dueOnFor(trx, {
-          organisationId: group.organisation_id,
-          memberId: note.member_id,
-          programId: note.program_id,
-          dateOfService: group.date_of_service,
-        });
-  await trx
-    .updateTable('service_notes')
-    .set({
-      ...columnsOfFields(groupNoteFields(group, note.pin_next_steps)),
-      due_on: dueOn,
-      author_id: leadId,
-      revision: note.revision + 1,
-      updated_at: clock.now(),
-    })
-    .where('organisation_id', '=', group.organisation_id)
-    .where('id', '=', note.id)
-    .where('status', '=', 'draft')
-    .execute();
-  await recordAudit(
+  await saveDraftIn(
     trx,
     clock,
-    actorEntry(actor, 'note.save', { type: 'service_note', id: note.id }, 'success', {
-      via: 'group_session',
-      groupSessionId: group.id,
-      revision: note.revision + 1,
-    }),
+    actor,
+    note.id,
+    { revision: note.revision, fields: groupNoteFields(group, note.pin_next_steps) },
+    { skipAccessCheck: true, authorId: leadId, via: 'group_session' },
   );
 }
 
@@ -176,14 +151,4 @@ export async function signAttendeeNote(
   await ctx.db.transaction().execute(async (trx) => {
     await signNoteIn(trx, ctx.clock, actor, note.id, note.revision, size ?? undefined);
   });
-}
-
-/** Makes the lead facilitator the author of a draft: they render the service and sign the note. */
-async function setAuthor(trx: Kysely<Database>, noteId: string, leadId: string): Promise<void> {
-  await trx
-    .updateTable('service_notes')
-    .set({ author_id: leadId })
-    .where('id', '=', noteId)
-    .where('status', '=', 'draft')
-    .execute();
 }

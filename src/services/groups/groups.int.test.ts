@@ -202,6 +202,59 @@ describe('changing a group session', () => {
     }
   });
 
+  it('keeps every draft in step when a co-facilitator moves the date or the lead changes', async () => {
+    // The co-facilitator has none of the attendees on their caseload and wrote none of the notes: holding
+    // the group for writing is what lets them change it, and the notes follow the session.
+    const coFacilitator = await insertUser(ctx.db, ctx.clock.now(), {
+      organisationId: fixture.id,
+      email: `co.facilitator.${Date.now()}@fixtures.peerline.test`,
+      displayName: 'Co Facilitator',
+      roles: ['peer'],
+      passwordHash: 'not-a-real-hash',
+    });
+    const group = await createGroup(ctx, actorOf('peer'), {
+      ...sessionRequest(caMembers),
+      facilitators: [
+        { userId: fixture.users.peer.id, role: 'lead', minutes: 60 },
+        { userId: coFacilitator.id, role: 'co_facilitator', minutes: 60 },
+      ],
+    });
+    const co: Actor = { ...actorOf('peer'), userId: coFacilitator.id, email: coFacilitator.email };
+    await updateGroup(ctx, co, group.id, { dateOfService: '2026-11-25' });
+    const notesOf = () =>
+      ctx.db
+        .selectFrom('service_notes')
+        .select(['id', 'date_of_service', 'due_on', 'author_id', 'revision'])
+        .where('group_session_id', '=', group.id)
+        .execute();
+    for (const note of await notesOf()) {
+      // Thanksgiving and the weekend are skipped: three business days after 25 November is 1 December.
+      expect(note).toMatchObject({
+        date_of_service: '2026-11-25',
+        due_on: '2026-12-01',
+        author_id: fixture.users.peer.id,
+        revision: 2,
+      });
+      const saved = await ctx.db
+        .selectFrom('audit_events')
+        .select(['user_id', 'details'])
+        .where('record_id', '=', note.id)
+        .where('action', '=', 'note.save')
+        .executeTakeFirstOrThrow();
+      expect(saved.user_id).toBe(coFacilitator.id);
+      expect(saved.details).toMatchObject({ via: 'group_session', groupSessionId: group.id, revision: 2 });
+    }
+    await updateGroup(ctx, actorOf('peer'), group.id, {
+      facilitators: [
+        { userId: coFacilitator.id, role: 'lead', minutes: 60 },
+        { userId: fixture.users.peer.id, role: 'co_facilitator', minutes: 60 },
+      ],
+    });
+    for (const note of await notesOf()) {
+      expect(note).toMatchObject({ author_id: coFacilitator.id, revision: 3, due_on: '2026-12-01' });
+    }
+  });
+
   it('refuses a shorter session than a facilitator was present, naming the end time', async () => {
     const group = await createGroup(ctx, actorOf('peer'), sessionRequest([]));
     const error = await refusal(updateGroup(ctx, actorOf('peer'), group.id, { end: '10:45' }));

@@ -33,7 +33,8 @@ import { carePlanOn } from '../care-plans/index.js';
 import { previewClaim } from '../claims/index.js';
 import { memberClaimContext } from '../members/index.js';
 import { staffCredentialsOn } from '../staff/index.js';
-import { localDate, noteDueOn } from './due-dates.js';
+import { calendarDateIn } from '../time/index.js';
+import { noteDueOn } from './due-dates.js';
 import { fieldProblem } from './problems.js';
 
 /** A group service's size, as the payer's group rules judge it. */
@@ -111,7 +112,7 @@ export async function programToday(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', programId)
     .executeTakeFirstOrThrow();
-  return localDate(now, program.time_zone);
+  return calendarDateIn(now, program.time_zone);
 }
 
 const NO_HISTORY: ServiceHistory = {

@@ -24,15 +24,24 @@ export interface DraftNoteInput {
   fields: Partial<NoteFields> & Pick<NoteFields, 'serviceType' | 'dateOfService'>;
   /** The group session the note belongs to (one note per attendee), or none. */
   groupSessionId?: string | null;
+  /**
+   * Who the note is by, when not the actor: a group's lead facilitator, who renders the service and signs
+   * every attendee's note although a co-facilitator may document the session. Only for callers that have
+   * already checked the actor may write for this author (services/groups, through the group's own access
+   * rules); the notes module checks only that the actor may write for the member. Defaults to the actor.
+   */
+  authorId?: string;
 }
 
 /**
- * Inserts a draft written by `actor`, with its `note.create` audit row, in the caller's transaction.
+ * Inserts a draft written by `actor` (or by `input.authorId`), with its `note.create` audit row, in the
+ * caller's transaction.
  *
  * @param trx - the transaction (everything rolls back with it)
  * @param clock - the service clock
- * @param actor - the author: a peer, supervisor or admin who may change the member's record
- * @param input - member, program, first fields and group session
+ * @param actor - who starts the note, and its author unless `input.authorId` names another: a peer,
+ *   supervisor or admin who may change the member's record
+ * @param input - member, program, first fields, group session and author
  * @returns the new note's id
  * @throws ServiceError `forbidden` for billing staff and clinicians, `not_found` for a member out of reach,
  *   `invalid` (path `body.programId`) for a program not in the organisation
@@ -74,7 +83,7 @@ export async function insertDraftNote(
       organisation_id: actor.organisationId,
       member_id: member.id,
       program_id: program.id,
-      author_id: actor.userId,
+      author_id: input.authorId ?? actor.userId,
       group_session_id: input.groupSessionId ?? null,
       service_type: fields.serviceType,
       date_of_service: fields.dateOfService,

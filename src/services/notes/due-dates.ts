@@ -1,8 +1,8 @@
 /**
  * @module services/notes/due-dates
  * When a note is due and how late it is, in business days (weekends and federal holidays skipped, the day of
- * service being day 0), and "today" as the program's local date — a note written at 6 pm in California is
- * not a day late because the server's clock says it is tomorrow in UTC.
+ * service being day 0). "Today" is the program's local date (services/time) — a note written at 6 pm in
+ * California is not a day late because the server's clock says it is tomorrow in UTC.
  */
 import { addBusinessDays, businessDaysBetween, getPack } from '../../engine/index.js';
 import type { NoteStatus } from '../../shared/documentation.js';
@@ -31,15 +31,4 @@ export function noteDueOn(payerPack: PayerPackId | null, dateOfService: string):
 export function businessDaysOverdue(status: NoteStatus, dueOn: string, today: string): number {
   if (status === 'signed' || today <= dueOn) return 0;
   return Math.max(0, businessDaysBetween(dueOn, today));
-}
-
-/** The 'YYYY-MM-DD' date of `instant` in the IANA `timeZone`. */
-export function localDate(instant: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
 }

@@ -88,6 +88,27 @@ export async function noteForActor(
   return note;
 }
 
+/**
+ * The note of the organisation, locked for the rest of the transaction, whoever the actor is: only for a
+ * caller that has decided by its own rules that the actor may change it (a group's writer keeping every
+ * attendee's note in step with the session — see `SaveDraftOptions.skipAccessCheck`).
+ */
+export async function lockedNoteOfOrganisation(
+  db: Kysely<Database>,
+  organisationId: string,
+  noteId: string,
+): Promise<ServiceNoteRow> {
+  const note = await db
+    .selectFrom('service_notes')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', noteId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (note === undefined) throw notFound('note');
+  return note;
+}
+
 /** Throws unless the actor may write notes at all (billing staff and clinicians read only). */
 export function requireNoteWriter(actor: Actor): void {
   if (!holds(actor, NOTE_WRITERS)) {

@@ -11,8 +11,9 @@ import type { Database, ServiceNoteRow } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock } from '../context.js';
 import { certificationBlocker } from '../staff/index.js';
+import { calendarDateIn } from '../time/index.js';
 import { previewNote, subjectOf, type GroupContext, type NotePreview } from './claim-context.js';
-import { businessDaysOverdue, localDate } from './due-dates.js';
+import { businessDaysOverdue } from './due-dates.js';
 import { fieldsOfRow } from './fields.js';
 import { visibleNotes } from './note-access.js';
 import { signingProblems } from './problems.js';
@@ -58,7 +59,7 @@ export function memberName(row: Pick<NoteSummaryRow, 'first_name' | 'last_name' 
 
 /** "Today" for a note: the date where its program is. */
 export function referenceDay(row: Pick<NoteSummaryRow, 'time_zone'>, now: Date): string {
-  return localDate(now, row.time_zone);
+  return calendarDateIn(now, row.time_zone);
 }
 
 export function toSummary(row: NoteSummaryRow, now: Date): NoteSummary {
@@ -107,7 +108,7 @@ export async function auditedSummaries(
 
 /** The day the note was signed, or for a draft the day signing it now would date it. */
 export function signingDay(row: NoteSummaryRow, now: Date): string {
-  return row.signed_at === null ? referenceDay(row, now) : localDate(row.signed_at, row.time_zone);
+  return row.signed_at === null ? referenceDay(row, now) : calendarDateIn(row.signed_at, row.time_zone);
 }
 
 /**

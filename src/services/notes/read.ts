@@ -15,7 +15,7 @@ import type {
 import type { Database } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
-import { localDate } from './due-dates.js';
+import { calendarDateIn } from '../time/index.js';
 import { noteForActor } from './note-access.js';
 import { auditedSummaries, noteResponse, noteSummaryQuery, type NoteSummaryRow } from './note-view.js';
 
@@ -126,7 +126,7 @@ async function overdueFilter(
         programs.map((program) =>
           eb.and([
             eb('service_notes.program_id', '=', program.id),
-            eb('service_notes.due_on', '<', localDate(now, program.time_zone)),
+            eb('service_notes.due_on', '<', calendarDateIn(now, program.time_zone)),
           ]),
         ),
       ),

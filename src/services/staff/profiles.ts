@@ -19,6 +19,7 @@ import { isUniqueViolation, type Database, type StaffProfileRow, type UserRow } 
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { conflict, invalid, requireRole } from '../errors.js';
+import { calendarDateIn } from '../time/index.js';
 import { requireVisibleStaff, staffPermissions, visibleStaff } from './access.js';
 import { complianceOf } from './compliance.js';
 import { requireStaffUser } from './credentials.js';
@@ -367,15 +368,5 @@ export async function organisationToday(
     .orderBy('name')
     .limit(1)
     .executeTakeFirst();
-  return calendarDateIn(program?.time_zone ?? 'UTC', now);
-}
-
-function calendarDateIn(timeZone: string, now: Date): string {
-  // en-CA writes dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return calendarDateIn(now, program?.time_zone ?? 'UTC');
 }

@@ -9,6 +9,7 @@ import { StaffProfileRequestSchema, type StaffProfileRequestInput } from '../../
 import type { Role } from '../../shared/roles.js';
 import {
   createFixtureOrganisation,
+  kindOf,
   ManualClock,
   openTestStore,
   testContext,
@@ -44,16 +45,6 @@ let loner: { id: string; email: string };
 function actorOf(fixture: FixtureOrganisation, role: Role): Actor {
   const user = fixture.users[role];
   return { userId: user.id, email: user.email, organisationId: fixture.id, roles: [role], ip: null };
-}
-
-async function kindOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return 'ok';
-  } catch (error) {
-    if (error instanceof ServiceError) return error.kind;
-    throw error;
-  }
 }
 
 async function problemOf(promise: Promise<unknown>): Promise<{ kind: string; code: string; path: string }> {
