@@ -280,7 +280,8 @@ describe(`peerline CLI on ${testDatabaseKind()}`, () => {
     );
     expect(logins.map((entry) => entry.role).sort()).toEqual([...ROLES].sort());
     await inspect(database, async (store) => {
-      expect(await countRows(store)).toEqual({ organisations: 1, users: 5 });
+      // One login per role, plus the North Carolina and Kansas peers (their logins are not printed).
+      expect(await countRows(store)).toEqual({ organisations: 1, users: 7 });
       const users = await store.db.selectFrom('users').select(['email', 'roles']).execute();
       expect(users.map((user) => user.roles)).toEqual(expect.arrayContaining(ROLES.map((role) => [role])));
       for (const entry of logins) {
@@ -298,7 +299,7 @@ describe(`peerline CLI on ${testDatabaseKind()}`, () => {
     expect(again.out).toBe('');
     expect(again.err).toContain('already');
     await inspect(database, async (store) => {
-      expect(await countRows(store)).toEqual({ organisations: 1, users: 5 });
+      expect(await countRows(store)).toEqual({ organisations: 1, users: 7 });
     });
   });
 

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/services/context.js';
-import { localDate } from '../../src/services/notes/index.js';
+import { calendarDateIn } from '../../src/services/time/index.js';
 import {
   FIXTURE_PASSWORD,
   addProgramMembers,
@@ -40,7 +40,7 @@ beforeAll(async () => {
     .where('members.id', '=', member.id)
     .executeTakeFirstOrThrow();
   names = [`${own.first_name} ${own.last_name}`, 'Avery Groupmember', 'Blake Groupmember'];
-  today = localDate(new Date(), own.time_zone);
+  today = calendarDateIn(new Date(), own.time_zone);
 });
 
 async function signInAsPeer(page: Page): Promise<void> {

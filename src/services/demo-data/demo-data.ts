@@ -5,13 +5,29 @@
  * seeded synthetic generator, so the same seed gives the same organisation every time.
  */
 import { randomBytes } from 'node:crypto';
+import type { Transaction } from 'kysely';
 import type { Role } from '../../shared/roles.js';
-import { DEMO_SEED, demoOrganisation, demoUsers, type Seed } from '../../synthetic/index.js';
+import type { Database } from '../../store/index.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import {
+  createRng,
+  DEMO_SEED,
+  demoOrganisation,
+  demoUsers,
+  formatDisplayName,
+  syntheticPersonName,
+  type Seed,
+} from '../../synthetic/index.js';
 import { hashPassword } from '../auth/index.js';
 import type { ServiceContext } from '../context.js';
 import { conflict } from '../errors.js';
 import { insertOrganisation } from '../organisations/index.js';
 import { insertUser, recordUserCreatedBySystem } from '../users/index.js';
+import { createDemoCarePlans } from './demo-care-plans.js';
+import { createDemoGroup } from './demo-groups.js';
+import { createDemoMembers } from './demo-members.js';
+import { createDemoNotes } from './demo-notes.js';
+import { createDemoStaff } from './demo-staff.js';
 
 export interface DemoLogin {
   role: Role;
@@ -71,6 +87,7 @@ export async function createDemoData(
       programs: organisation.programs,
     });
     const now = ctx.clock.now();
+    const userIds = new Map<Role, string>();
     for (const [index, login] of logins.entries()) {
       const row = await insertUser(trx, now, {
         organisationId,
@@ -85,9 +102,139 @@ export async function createDemoData(
         roles: [login.role],
         via: 'demo-data',
       });
+      userIds.set(login.role, row.id);
     }
+    await createDemoDocumentation(trx, ctx, organisationId, seed, userIds);
     return { organisationId, organisationName: organisation.name, logins };
   });
+}
+
+/**
+ * The demo's day-to-day records, built on the demo users: staff credentials, a caseload per program, plans of
+ * care, notes in every state (co-signed, waiting for review, returned, draft, overdue) and a group session.
+ */
+async function createDemoDocumentation(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  organisationId: string,
+  seed: Seed,
+  userIds: ReadonlyMap<Role, string>,
+): Promise<void> {
+  const peerId = userIds.get('peer');
+  const supervisorId = userIds.get('supervisor');
+  if (peerId === undefined || supervisorId === undefined) {
+    throw new Error('The demo needs a peer and a supervisor.');
+  }
+  const now = ctx.clock.now();
+  const statePeers = await createDemoStatePeers(trx, ctx, organisationId, seed);
+  await createDemoStaff(trx, organisationId, { peerId, supervisorId, statePeers }, { now, seed });
+  const programs = await trx
+    .selectFrom('programs')
+    .select(['id', 'payer_packs', 'time_zone'])
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at')
+    .orderBy('name')
+    .execute();
+  const billingId = userIds.get('billing');
+  const created = await createDemoMembers(
+    trx,
+    organisationId,
+    programs.map((program) => ({ id: program.id, payerPacks: program.payer_packs })),
+    { peerId, supervisorId, ...(billingId === undefined ? {} : { billingId }) },
+    { now, seed },
+  );
+  // Members of the North Carolina and Kansas programs are served by the peer certified in that state.
+  const members = [];
+  for (const member of created) {
+    const packs = programs.find((program) => program.id === member.programId)?.payer_packs ?? [];
+    const statePeer = statePeers.find((candidate) => packs.includes(candidate.payerPack));
+    if (statePeer === undefined) {
+      members.push(member);
+      continue;
+    }
+    await trx
+      .updateTable('members')
+      .set({ assigned_peer_id: statePeer.userId })
+      .where('id', '=', member.id)
+      .execute();
+    members.push({ ...member, assignedPeerId: statePeer.userId });
+  }
+  await createDemoCarePlans(
+    trx,
+    organisationId,
+    members.map((member) => member.id),
+    peerId,
+    supervisorId,
+    { now },
+  );
+  const peersMembers = members.filter((member) => member.assignedPeerId === peerId);
+  await createDemoNotes(
+    trx,
+    organisationId,
+    peersMembers.map((member) => member.id),
+    peerId,
+    supervisorId,
+    programs.map((program) => ({ id: program.id, timeZone: program.time_zone })),
+    ctx.clock,
+  );
+  const groupProgram = programs[0];
+  if (groupProgram === undefined) return;
+  const attendees = members.filter((member) => member.programId === groupProgram.id);
+  await createDemoGroup(
+    trx,
+    organisationId,
+    groupProgram.id,
+    attendees.map((member) => member.id),
+    [peerId, supervisorId],
+    ctx.clock,
+  );
+}
+
+/** The demo's peers outside California, by the pack whose state certification they hold. */
+const STATE_PEERS = [
+  { payerPack: 'nc-wellcare', certificationType: 'north_carolina_peer', email: 'peer.nc' },
+  { payerPack: 'ks-pahp', certificationType: 'kansas_peer', email: 'peer.ks' },
+] as const;
+
+/**
+ * Peer users for the North Carolina and Kansas programs. Their passwords are random and never shown: an
+ * admin resets one to sign in as them.
+ */
+async function createDemoStatePeers(
+  trx: Transaction<Database>,
+  ctx: ServiceContext,
+  organisationId: string,
+  seed: Seed,
+): Promise<
+  {
+    userId: string;
+    payerPack: PayerPackId;
+    certificationType: (typeof STATE_PEERS)[number]['certificationType'];
+  }[]
+> {
+  const rng = createRng(seed).fork('state-peers');
+  const result = [];
+  for (const statePeer of STATE_PEERS) {
+    const row = await insertUser(trx, ctx.clock.now(), {
+      organisationId,
+      email: `${statePeer.email}@demo.peerline.test`,
+      displayName: formatDisplayName(syntheticPersonName(rng.fork(statePeer.email))),
+      roles: ['peer'],
+      passwordHash: await hashPassword(randomPassword()),
+    });
+    await recordUserCreatedBySystem(trx, ctx.clock, {
+      organisationId,
+      userId: row.id,
+      roles: ['peer'],
+      via: 'demo-data',
+    });
+    result.push({
+      userId: row.id,
+      payerPack: statePeer.payerPack,
+      certificationType: statePeer.certificationType,
+    });
+  }
+  return result;
 }
 
 /** True when the database holds no organisation yet (a fresh embedded database). */

@@ -11,7 +11,8 @@ import type { Database } from '../../store/index.js';
 import { recordAudit, type AuditEntry } from '../audit/index.js';
 import { systemClock, type Clock } from '../context.js';
 import { groupNoteFields, insertFacilitators } from '../groups/index.js';
-import { columnsOfFields, defaultFields, dueOnFor, localDate } from '../notes/index.js';
+import { columnsOfFields, defaultFields, dueOnFor } from '../notes/index.js';
+import { calendarDateIn } from '../time/index.js';
 
 const TOPIC = 'Budgeting for the month';
 const INTERACTION =
@@ -65,7 +66,7 @@ export async function createDemoGroup(
       organisation_id: organisationId,
       program_id: programId,
       topic: TOPIC,
-      date_of_service: localDate(now, program.time_zone),
+      date_of_service: calendarDateIn(now, program.time_zone),
       start_time: '10:00',
       end_time: '11:00',
       modality: 'in_person',

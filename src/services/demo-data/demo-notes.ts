@@ -13,7 +13,8 @@ import type { ReviewStatus } from '../../shared/documentation.js';
 import type { Database } from '../../store/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { Clock } from '../context.js';
-import { columnsOfFields, defaultFields, dueOnFor, localDate, previewNote } from '../notes/index.js';
+import { columnsOfFields, defaultFields, dueOnFor, previewNote } from '../notes/index.js';
+import { calendarDateIn } from '../time/index.js';
 
 /** A demo program: where its "today" is. */
 export interface DemoNoteProgram {
@@ -106,7 +107,7 @@ export async function createDemoNotes(
     const member = members.find((each) => each.id === memberId);
     const program = programs.find((each) => each.id === member?.program_id);
     if (member === undefined || program === undefined) continue;
-    const today = localDate(now, program.timeZone);
+    const today = calendarDateIn(now, program.timeZone);
     for (const plan of PLANS_BY_MEMBER[index % PLANS_BY_MEMBER.length] ?? []) {
       const dateOfService = addDays(today, -plan.daysAgo);
       const note = {

@@ -22,6 +22,11 @@ import { systemClock } from '../context.js';
 export interface DemoStaffUsers {
   peerId: string;
   supervisorId: string;
+  /**
+   * Peers who serve the programs outside California, each certified in their own state (North Carolina and
+   * Kansas require their state's certification) and supervised by the demo supervisor.
+   */
+  statePeers?: readonly { userId: string; certificationType: 'north_carolina_peer' | 'kansas_peer' }[];
 }
 
 export interface DemoStaffOptions {
@@ -137,8 +142,23 @@ export async function createDemoStaff(
       courses: PEER_COURSES,
     },
   ];
+  const statePeers = (users.statePeers ?? []).map((statePeer) => ({
+    user_id: statePeer.userId,
+    certification_type: statePeer.certificationType,
+    certification_number: `${statePeer.certificationType === 'kansas_peer' ? 'KS' : 'NC'}-DEMO-${rng.fork(statePeer.certificationType).digits(5)}`,
+    npi: syntheticNpi(rng.fork(`${statePeer.certificationType}-npi`)),
+    date_of_birth: syntheticDateOfBirth(rng.fork(`${statePeer.certificationType}-birth`), {
+      minAge: 25,
+      maxAge: 55,
+      onDate: today,
+    }),
+    supervisor_id: users.supervisorId,
+    supervising_since: null,
+    supervisor_training_on: null,
+    courses: PEER_COURSES,
+  }));
   const clock = { now: () => now };
-  for (const { courses, ...profile } of profiles) {
+  for (const { courses, ...profile } of [...profiles, ...statePeers]) {
     await trx
       .insertInto('staff_profiles')
       .values({ ...certification, ...profile, organisation_id: organisationId })

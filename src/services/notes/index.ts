@@ -17,6 +17,5 @@ export type { GroupContext, NoteSubject, NotePreview } from './claim-context.js'
 export { noteResponse } from './note-view.js';
 export { noteDueOn, businessDaysOverdue, DEFAULT_NOTE_DUE_BUSINESS_DAYS } from './due-dates.js';
 /** The program's local date (services/time); still exported under this name for demo data and browser tests. */
-export { calendarDateIn as localDate } from '../time/index.js';
 export { columnsOfFields, defaultFields, fieldsOfRow, mergeFields } from './fields.js';
 export { NOTE_WRITERS, NOTE_REVIEWERS, visibleNotes } from './note-access.js';

@@ -2,10 +2,12 @@
  * @module services/staff/compliance
  * Each staff member's compliance status, computed from the payer packs — never from numbers written here.
  *
- * Which packs: those of the programs the staff member works in, read from the members they serve — their
- * own caseload and, for a supervisor, the caseloads of the peers they supervise. Someone with nobody on
- * their caseload yet could be given members in any program, so they are checked against every program of
- * the organisation (`packsFrom: 'organisation'`).
+ * Which packs: those of the programs the staff member delivers services in, read from their own caseload.
+ * A supervisor of a team spanning states is not judged by another state's certification rules for services
+ * their peers deliver (each peer is judged by their own caseload); only a supervisor with no caseload of
+ * their own is judged by the programs of the peers they supervise. Someone with nobody on their caseload yet
+ * could be given members in any program, so they are checked against every program of the organisation
+ * (`packsFrom: 'organisation'`).
  *
  * How: for each program and each of its packs, the engine judges a stand-in service on the date (an
  * in-person contact under the program's type), with the staff member's credentials from the store, once for
@@ -89,12 +91,12 @@ export async function complianceOf(
   ).map((row): ProgramScope => ({ id: row.id, type: row.type, payerPacks: row.payer_packs }));
 
   for (const userId of userIds) {
-    const team = new Set(supervisees.filter((row) => row.supervisor_id === userId).map((row) => row.user_id));
     const own = served.filter((member) => member.peerId === userId);
+    const team = new Set(supervisees.filter((row) => row.supervisor_id === userId).map((row) => row.user_id));
     const programIds = new Set(
-      served
-        .filter((member) => member.peerId === userId || team.has(member.peerId))
-        .map((member) => member.programId),
+      (own.length > 0 ? own : served.filter((member) => team.has(member.peerId))).map(
+        (member) => member.programId,
+      ),
     );
     const inScope =
       programIds.size === 0 ? programs : programs.filter((program) => programIds.has(program.id));

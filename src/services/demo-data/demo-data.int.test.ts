@@ -1,0 +1,79 @@
+/**
+ * The whole demo organisation, as `npm start` makes it: what a first-time visitor can do with it. Every staff
+ * member is compliant under the packs of the members they serve (so the demo's notes can be signed), each
+ * peer has a caseload and notes, the supervisor has notes to review and the overdue list is not empty.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ManualClock,
+  openTestStore,
+  testContext,
+  testDatabaseKind,
+  type TestStore,
+} from '../../testing/index.js';
+import type { Actor, ServiceContext } from '../context.js';
+import { searchMembers } from '../members/index.js';
+import { listNotes, listOverdueNotes, listReviewQueue } from '../notes/index.js';
+import { listStaff } from '../staff/index.js';
+import { createDemoData, type DemoDataResult } from './index.js';
+
+let store: TestStore;
+let ctx: ServiceContext;
+let demo: DemoDataResult;
+
+async function actorFor(email: string): Promise<Actor> {
+  const user = await store.db
+    .selectFrom('users')
+    .select(['id', 'organisation_id', 'roles'])
+    .where('email', '=', email)
+    .executeTakeFirstOrThrow();
+  return { userId: user.id, email, organisationId: user.organisation_id, roles: user.roles, ip: null };
+}
+
+beforeAll(async () => {
+  store = await openTestStore();
+  ctx = testContext(store, new ManualClock());
+  demo = await createDemoData(ctx, { password: () => 'demo password for tests only' });
+});
+
+afterAll(async () => {
+  await store.dispose();
+});
+
+describe(`the demo organisation on ${testDatabaseKind()}`, () => {
+  it('has every staff member compliant under the packs of the members they serve', async () => {
+    const admin = await actorFor('admin@demo.peerline.test');
+    const { staff } = await listStaff(ctx, admin, { needsAttention: false });
+    const peers = staff.filter((member) => member.roles.includes('peer'));
+    expect(peers).toHaveLength(3);
+    const judged = staff.filter(
+      (member) => member.roles.includes('peer') || member.roles.includes('supervisor'),
+    );
+    for (const member of judged) {
+      expect({ name: member.displayName, status: member.compliance.status }).toEqual({
+        name: member.displayName,
+        status: 'compliant',
+      });
+    }
+  });
+
+  it('gives each peer a caseload, the demo peer notes in every state, and the supervisor a review queue', async () => {
+    const admin = await actorFor('admin@demo.peerline.test');
+    const all = await searchMembers(ctx, admin, { scope: 'all', includeInactive: false, limit: 100 });
+    const peerIds = new Set(all.members.map((member) => member.assignedPeer?.id));
+    expect(peerIds.size).toBeGreaterThanOrEqual(4);
+
+    const peer = await actorFor('peer@demo.peerline.test');
+    const notes = await listNotes(ctx, peer, { limit: 200 });
+    expect(new Set(notes.map((note) => note.status))).toEqual(new Set(['draft', 'signed']));
+    expect(new Set(notes.map((note) => note.reviewStatus))).toEqual(
+      new Set(['not_required', 'pending', 'returned', 'cosigned']),
+    );
+    const overdue = await listOverdueNotes(ctx, peer, {});
+    expect(overdue.notes.length).toBeGreaterThan(0);
+
+    const supervisor = await actorFor('supervisor@demo.peerline.test');
+    expect((await listReviewQueue(ctx, supervisor)).length).toBeGreaterThan(0);
+    expect(demo.logins).toHaveLength(5);
+  });
+});
