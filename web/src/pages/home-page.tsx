@@ -1,7 +1,7 @@
 /**
  * @module web/pages/home-page
- * Greets the user, lists their roles with what each lets them do in Peerline today, and lists the
- * organisation's programs.
+ * Greets the user, lists their roles with what each lets them do in Peerline today (with links to those
+ * pages), and lists the organisation's programs.
  */
 import type { JSX, ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -17,18 +17,44 @@ import { useSignedInSession } from '../session/session-context.js';
 function roleToday(role: Role): ReactNode {
   switch (role) {
     case 'peer':
-      return 'See the programs your organisation runs, with the payer rule packs each one bills under.';
+      return (
+        <>
+          Find the members on <Link to="/members">your caseload</Link>, write their plans of care and{' '}
+          <Link to="/notes">service notes</Link> — the note form shows the claim code, units, amount and every
+          payer problem while you type, and saves by itself. Run <Link to="/groups">group sessions</Link>,
+          check <Link to="/notes/overdue">overdue notes</Link> and your credentials.
+        </>
+      );
     case 'supervisor':
-      return 'See the programs your organisation runs, with their NPIs, time zones and payer rule packs.';
+      return (
+        <>
+          <Link to="/reviews">Co-sign or return notes</Link> from your team’s review queue, approve{' '}
+          <Link to="/care-plans/pending">plans of care</Link>, follow{' '}
+          <Link to="/notes/overdue">overdue notes</Link> per peer and program, and keep an eye on your team’s{' '}
+          <Link to="/staff">credentials and compliance</Link>.
+        </>
+      );
     case 'clinician':
-      return 'See the programs your organisation runs, with their NPIs, time zones and payer rule packs.';
+      return (
+        <>
+          Read members’ records and <Link to="/care-plans/pending">approve plans of care</Link> as the
+          behavioral health professional.
+        </>
+      );
     case 'billing':
-      return 'See the programs your organisation bills for: NPI, taxonomy code, address and payer rule packs.';
+      return (
+        <>
+          Read <Link to="/members">members’ records</Link> and notes, record coverage and eligibility checks,
+          and check <Link to="/staff">staff credentials</Link> against the{' '}
+          <Link to="/payer-rules">payer rules</Link>.
+        </>
+      );
     case 'admin':
       return (
         <>
           <Link to="/users">Manage users</Link>: add accounts, change names and roles, deactivate and
-          reactivate accounts, and reset passwords (a reset also unlocks a locked account).{' '}
+          reactivate accounts, and reset passwords (a reset also unlocks a locked account). Keep{' '}
+          <Link to="/staff">staff credentials</Link> current and add <Link to="/members">members</Link>.{' '}
           <Link to="/audit">Review the audit log</Link>: who did what, when, from which address, and with what
           outcome. Developers can read the <a href="/api/docs">API reference</a>.
         </>
