@@ -4,6 +4,7 @@
  * Emails are unique per call, so many organisations can share one database, as tenants do in production.
  */
 import type { Role } from '../shared/roles.js';
+import type { Actor } from '../services/context.js';
 import { hashPassword } from '../services/auth/index.js';
 import type { ServiceContext } from '../services/context.js';
 import { insertOrganisation } from '../services/organisations/index.js';
@@ -55,4 +56,10 @@ export async function createFixtureOrganisation(
     }
     return { id, name, users };
   });
+}
+
+/** The fixture user holding `role`, as the actor a use case runs for (no client address). */
+export function fixtureActor(organisation: FixtureOrganisation, role: Role): Actor {
+  const user = organisation.users[role];
+  return { userId: user.id, email: user.email, organisationId: organisation.id, roles: [role], ip: null };
 }

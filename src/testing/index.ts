@@ -10,7 +10,7 @@ export {
   createPostgresTestDatabase,
 } from './test-store.js';
 export type { TestStore, PostgresTestDatabase } from './test-store.js';
-export { createFixtureOrganisation, FIXTURE_PASSWORD } from './fixtures.js';
+export { createFixtureOrganisation, fixtureActor, FIXTURE_PASSWORD } from './fixtures.js';
 export type { FixtureOrganisation, FixtureUser } from './fixtures.js';
 export { startTestServer } from './test-server.js';
 export type { TestServer } from './test-server.js';

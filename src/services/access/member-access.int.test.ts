@@ -3,7 +3,6 @@
  * for each role, across organisations, and for read versus write.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../shared/roles.js';
 import {
   createDocumentationFixture,
   kindOf,
@@ -13,6 +12,7 @@ import {
   testDatabaseKind,
   type DocumentationFixture,
   type TestStore,
+  fixtureActor,
 } from '../../testing/index.js';
 import type { Actor } from '../context.js';
 import { memberForActor, visibleMembers } from './index.js';
@@ -25,10 +25,7 @@ let unassignedId: string;
 /** A member of `org` on the caseload of a peer the fixture supervisor does not supervise. */
 let otherPeersMemberId: string;
 
-function actorOf(fixture: DocumentationFixture, role: Role): Actor {
-  const user = fixture.users[role];
-  return { userId: user.id, email: user.email, organisationId: fixture.id, roles: [role], ip: null };
-}
+const actorOf = fixtureActor;
 
 async function visibleIds(actor: Actor): Promise<Set<string>> {
   const rows = await store.db.selectFrom('members').select('id').where(visibleMembers(actor)).execute();

@@ -17,6 +17,7 @@ import {
   type DocumentationFixture,
   type FixtureMember,
   type TestStore,
+  fixtureActor,
 } from '../../testing/index.js';
 import { billableCaDhcsRequest } from '../../testing/claim-requests.js';
 import { previewClaim } from '../claims/index.js';
@@ -29,10 +30,7 @@ let fixture: DocumentationFixture;
 
 const DATE_OF_SERVICE = '2026-11-24';
 
-function actorOf(role: Role): Actor {
-  const user = fixture.users[role];
-  return { userId: user.id, email: user.email, organisationId: fixture.id, roles: [role], ip: null };
-}
+const actorOf = (role: Role): Actor => fixtureActor(fixture, role);
 
 function memberCovered(pack: PayerPackId): FixtureMember {
   const member = fixture.members.find((each) => each.payerPack === pack);

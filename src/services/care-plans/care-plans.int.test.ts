@@ -7,7 +7,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CarePlan, CarePlanContent } from '../../shared/api/care-plans.js';
-import type { Role } from '../../shared/roles.js';
 import {
   createDocumentationFixture,
   ManualClock,
@@ -16,8 +15,9 @@ import {
   testDatabaseKind,
   type DocumentationFixture,
   type TestStore,
+  fixtureActor,
 } from '../../testing/index.js';
-import type { Actor, ServiceContext } from '../context.js';
+import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import {
   approveCarePlan,
@@ -40,10 +40,7 @@ let fixture: DocumentationFixture;
 let other: DocumentationFixture;
 let memberId: string;
 
-function actorOf(organisation: DocumentationFixture, role: Role): Actor {
-  const user = organisation.users[role];
-  return { userId: user.id, email: user.email, organisationId: organisation.id, roles: [role], ip: null };
-}
+const actorOf = fixtureActor;
 
 const COMPLETE: CarePlanContent = {
   longTermGoals: 'I want my own place and to get back to work at the bakery.',

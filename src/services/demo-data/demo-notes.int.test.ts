@@ -13,6 +13,7 @@ import {
   testDatabaseKind,
   type DocumentationFixture,
   type TestStore,
+  fixtureActor,
 } from '../../testing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { getNote, listNotes, listOverdueNotes, listReviewQueue } from '../notes/index.js';
@@ -22,10 +23,7 @@ let store: TestStore;
 let ctx: ServiceContext;
 let fixture: DocumentationFixture;
 
-function actorOf(role: Role): Actor {
-  const user = fixture.users[role];
-  return { userId: user.id, email: user.email, organisationId: fixture.id, roles: [role], ip: null };
-}
+const actorOf = (role: Role): Actor => fixtureActor(fixture, role);
 
 beforeAll(async () => {
   store = await openTestStore();

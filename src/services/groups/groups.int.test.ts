@@ -16,6 +16,7 @@ import {
   type DocumentationFixture,
   type FixtureMember,
   type TestStore,
+  fixtureActor,
 } from '../../testing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -38,10 +39,7 @@ let fixture: DocumentationFixture;
 let caMember: FixtureMember;
 let caMembers: string[];
 
-function actorOf(role: Role): Actor {
-  const user = fixture.users[role];
-  return { userId: user.id, email: user.email, organisationId: fixture.id, roles: [role], ip: null };
-}
+const actorOf = (role: Role): Actor => fixtureActor(fixture, role);
 
 function sessionRequest(memberIds: string[]): CreateGroupSessionRequest {
   return {

@@ -22,6 +22,7 @@ import {
   testDatabaseKind,
   type DocumentationFixture,
   type TestStore,
+  fixtureActor,
 } from '../../testing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -57,10 +58,7 @@ let other: DocumentationFixture;
 /** A second peer of the fixture organisation, supervised by nobody. */
 let outsider: Actor;
 
-function actorOf(organisation: DocumentationFixture, role: Role): Actor {
-  const user = organisation.users[role];
-  return { userId: user.id, email: user.email, organisationId: organisation.id, roles: [role], ip: null };
-}
+const actorOf = fixtureActor;
 const as = (role: Role): Actor => actorOf(fixture, role);
 const programOf = (index: number): string => fixture.programs[index]?.id ?? '';
 

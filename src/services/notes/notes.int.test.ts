@@ -19,6 +19,7 @@ import {
   type DocumentationFixture,
   type FixtureMember,
   type TestStore,
+  fixtureActor,
 } from '../../testing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -50,10 +51,7 @@ let otherPeer: Actor;
 const NOW = '2026-11-23T18:00:00Z';
 const DATE_OF_SERVICE = '2026-11-20';
 
-function actorOf(role: Role): Actor {
-  const user = fixture.users[role];
-  return { userId: user.id, email: user.email, organisationId: fixture.id, roles: [role], ip: null };
-}
+const actorOf = (role: Role): Actor => fixtureActor(fixture, role);
 
 const COMPLETE_FIELDS = {
   start: '10:00',

@@ -6,7 +6,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, getPack } from '../../engine/index.js';
 import { StaffProfileRequestSchema, type StaffProfileRequestInput } from '../../shared/api/staff.js';
-import type { Role } from '../../shared/roles.js';
 import {
   createFixtureOrganisation,
   kindOf,
@@ -16,8 +15,9 @@ import {
   testDatabaseKind,
   type FixtureOrganisation,
   type TestStore,
+  fixtureActor,
 } from '../../testing/index.js';
-import type { Actor, ServiceContext } from '../context.js';
+import type { ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { insertUser } from '../users/index.js';
 import {
@@ -42,10 +42,7 @@ let programs: { id: string; payerPacks: string[] }[];
 /** A second peer in `org`, supervised by nobody. */
 let loner: { id: string; email: string };
 
-function actorOf(fixture: FixtureOrganisation, role: Role): Actor {
-  const user = fixture.users[role];
-  return { userId: user.id, email: user.email, organisationId: fixture.id, roles: [role], ip: null };
-}
+const actorOf = fixtureActor;
 
 async function problemOf(promise: Promise<unknown>): Promise<{ kind: string; code: string; path: string }> {
   try {
