@@ -14,6 +14,7 @@ import {
 import type { Actor, ServiceContext } from '../context.js';
 import { searchMembers } from '../members/index.js';
 import { listNotes, listOverdueNotes, listReviewQueue } from '../notes/index.js';
+import { getGroup, listGroups } from '../groups/index.js';
 import { listStaff } from '../staff/index.js';
 import { createDemoData, type DemoDataResult } from './index.js';
 
@@ -75,5 +76,17 @@ describe(`the demo organisation on ${testDatabaseKind()}`, () => {
     const supervisor = await actorFor('supervisor@demo.peerline.test');
     expect((await listReviewQueue(ctx, supervisor)).length).toBeGreaterThan(0);
     expect(demo.logins).toHaveLength(5);
+  });
+
+  it('has a group led by the demo peer where no attendee’s claim is held back by the leader’s credentials', async () => {
+    const peer = await actorFor('peer@demo.peerline.test');
+    const [summary] = await listGroups(ctx, peer, { limit: 50 });
+    expect(summary).toBeDefined();
+    const group = await getGroup(ctx, peer, summary?.id ?? '');
+    expect(group.attendees).toHaveLength(3);
+    const staffProblems = group.attendees.flatMap((attendee) =>
+      (attendee.preview?.problems ?? []).filter((problem) => problem.path[0] === 'staff'),
+    );
+    expect(staffProblems).toEqual([]);
   });
 });

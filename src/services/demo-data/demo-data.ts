@@ -177,7 +177,10 @@ async function createDemoDocumentation(
     programs.map((program) => ({ id: program.id, timeZone: program.time_zone })),
     ctx.clock,
   );
-  const groupProgram = programs[0];
+  // The group runs in a California program, where the demo peer who leads it is certified.
+  const groupProgram = programs.find(
+    (program) => !statePeers.some((statePeer) => program.payer_packs.includes(statePeer.payerPack)),
+  );
   if (groupProgram === undefined) return;
   const attendees = members.filter((member) => member.programId === groupProgram.id);
   await createDemoGroup(
