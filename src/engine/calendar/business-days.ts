@@ -6,14 +6,17 @@
  */
 import {
   compareDates,
+  dayNumberOf,
   dayOfWeekOfDayNumber,
   fromDayNumber,
   isCalendarDate,
+  isLeapYear,
+  requireDateNumber,
   toDayNumber,
   yearOfDayNumber,
   type CalendarDate,
 } from './date.js';
-import { federalHolidayDayNumbers } from './holidays.js';
+import { FIRST_HOLIDAY_YEAR, LAST_HOLIDAY_YEAR, federalHolidayDayNumbers } from './holidays.js';
 
 /** Options shared by the business-day functions. */
 export interface BusinessDayOptions {
@@ -24,25 +27,32 @@ export interface BusinessDayOptions {
   readonly extraHolidays?: readonly CalendarDate[];
 }
 
+/**
+ * Monday to Friday, and no federal holiday observed. Business days are counted on day numbers, so no date is
+ * formatted or parsed inside the loops.
+ */
+function isOpenDay(dayNumber: number): boolean {
+  const weekday = dayOfWeekOfDayNumber(dayNumber);
+  return (
+    weekday !== 0 && weekday !== 6 && !federalHolidayDayNumbers(yearOfDayNumber(dayNumber)).has(dayNumber)
+  );
+}
+
 /** Builds the "is this a business day" test once, so loops do not rebuild the extra-holiday set per day. */
 function businessDayTest(options: BusinessDayOptions): (dayNumber: number) => boolean {
+  const holidays = options.extraHolidays;
+  // Most callers (every note due date) add no holidays: they share one test instead of building a set.
+  if (holidays === undefined || holidays.length === 0) {
+    return isOpenDay;
+  }
   const extra = new Set<number>();
-  for (const holiday of options.extraHolidays ?? []) {
+  for (const holiday of holidays) {
     if (!isCalendarDate(holiday)) {
       throw new RangeError(`Extra holiday "${holiday}" is not a 'YYYY-MM-DD' calendar date`);
     }
     extra.add(toDayNumber(holiday));
   }
-  // Business days are counted on day numbers: no date is formatted or parsed inside the loops.
-  return (dayNumber) => {
-    const weekday = dayOfWeekOfDayNumber(dayNumber);
-    return (
-      weekday !== 0 &&
-      weekday !== 6 &&
-      !federalHolidayDayNumbers(yearOfDayNumber(dayNumber)).has(dayNumber) &&
-      !extra.has(dayNumber)
-    );
-  };
+  return (dayNumber) => isOpenDay(dayNumber) && !extra.has(dayNumber);
 }
 
 export function isBusinessDay(date: CalendarDate, options: BusinessDayOptions = {}): boolean {
@@ -67,6 +77,12 @@ export function addBusinessDays(
   if (!Number.isInteger(days)) {
     throw new RangeError(`addBusinessDays needs a whole number of days, not ${days}`);
   }
+  if (days > 0 && (options.extraHolidays === undefined || options.extraHolidays.length === 0)) {
+    const due = businessDayAfter(date, days);
+    if (due !== undefined) {
+      return due;
+    }
+  }
   const isOpen = businessDayTest(options);
   const step = days < 0 ? -1 : 1;
   let current = toDayNumber(date);
@@ -77,6 +93,60 @@ export function addBusinessDays(
     }
   }
   return fromDayNumber(current);
+}
+
+/** The business days of one year (federal holidays only), built once per year like the holiday sets. */
+interface BusinessYear {
+  /** Day number of January 1. */
+  readonly firstDay: number;
+  /** `openThrough[i]`: business days from January 1 to day `firstDay + i`, inclusive. */
+  readonly openThrough: Uint16Array;
+  /** The business days in order, already written 'YYYY-MM-DD', so a due date is looked up, not formatted. */
+  readonly openDates: readonly CalendarDate[];
+}
+
+const businessYears = new Map<number, BusinessYear>();
+
+/** @throws RangeError outside 1971–2199, as `federalHolidayDayNumbers` does */
+function businessYear(year: number): BusinessYear {
+  let table = businessYears.get(year);
+  if (table === undefined) {
+    const firstDay = dayNumberOf(year, 1, 1);
+    const openThrough = new Uint16Array(isLeapYear(year) ? 366 : 365);
+    const openDates: CalendarDate[] = [];
+    for (let index = 0; index < openThrough.length; index += 1) {
+      if (isOpenDay(firstDay + index)) {
+        openDates.push(fromDayNumber(firstDay + index));
+      }
+      openThrough[index] = openDates.length;
+    }
+    table = { firstDay, openThrough, openDates };
+    businessYears.set(year, table);
+  }
+  return table;
+}
+
+/**
+ * `addBusinessDays` for a positive count and no extra holidays — every note's due date — by looking the answer up
+ * in the year's table instead of stepping day by day. Undefined for a start outside 1971–2199, which the
+ * day-by-day loop handles (and reports) as it always did.
+ */
+function businessDayAfter(date: CalendarDate, days: number): CalendarDate | undefined {
+  const number = requireDateNumber(date);
+  let year = Math.floor(number / 10_000);
+  if (year < FIRST_HOLIDAY_YEAR || year > LAST_HOLIDAY_YEAR) {
+    return undefined;
+  }
+  let table = businessYear(year);
+  const current = dayNumberOf(year, Math.floor(number / 100) % 100, number % 100);
+  // Index in `openDates` of the days-th business day after `current`; it may fall in a later year.
+  let index = (table.openThrough[current - table.firstDay] ?? 0) + days - 1;
+  while (index >= table.openDates.length) {
+    index -= table.openDates.length;
+    year += 1;
+    table = businessYear(year);
+  }
+  return table.openDates[index];
 }
 
 /**

@@ -1,16 +1,60 @@
 /**
  * @module engine/rules/facts
  * Turns a claim preview request into the flat facts that pack conditions read (`service.units`,
- * `member.ageYears`, `staff.certificationActive` …). Everything a rule compares is derived here once, from
- * the input alone — the date of service stands in for "today", so the result never depends on the clock.
+ * `member.ageYears`, `staff.certificationActive` …). Everything a rule compares is derived from the input
+ * alone — the date of service stands in for "today", so the result never depends on the clock. A pack derives
+ * the costly facts only when its rules read them (see `plan.ts`); `deriveFacts` gives them all, by name.
  */
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
-import { addBusinessDays, addDays, ageOn, compareDates } from '../calendar/index.js';
+import { addBusinessDays, addDays, ageOn, type CalendarDate } from '../calendar/index.js';
 import type { Facts, FactValue } from './conditions.js';
 import { isKnownPlaceOfService } from './place-of-service.js';
 
-/** Every fact name conditions and messages may use, besides `settings.*` and `limit.*`. */
-export const FACT_NAMES: ReadonlySet<string> = new Set([
+/** What every fact is derived from: the request, its minutes and units, and the dates a pack's settings set. */
+export interface FactInput {
+  readonly request: ClaimPreviewRequest;
+  readonly minutes: number;
+  readonly units: number;
+  readonly payerPack: string;
+  readonly noteDueOn: CalendarDate;
+  readonly supervisorTrainingDueOn: CalendarDate | null;
+}
+
+/** The settings that move the two dates a fact input holds, as numbers of days. */
+export interface DaySettings {
+  readonly noteDueBusinessDays: number;
+  readonly supervisorTrainingDays: number;
+}
+
+export interface FactOptions extends DaySettings {
+  readonly payerPack: string;
+}
+
+/**
+ * The input of the fact derivations. The two dates a setting moves are computed here, once, for every pack:
+ * the note due date is part of every preview, and a bad setting must fail the same way whatever the pack reads.
+ */
+export function factInput(
+  request: ClaimPreviewRequest,
+  minutes: number,
+  units: number,
+  payerPack: string,
+  days: DaySettings,
+): FactInput {
+  const supervision = request.staff.supervision;
+  return {
+    request,
+    minutes,
+    units,
+    payerPack,
+    noteDueOn: addBusinessDays(request.service.dateOfService, days.noteDueBusinessDays),
+    supervisorTrainingDueOn:
+      supervision === undefined ? null : addDays(supervision.startedOn, days.supervisorTrainingDays),
+  };
+}
+
+/** Every fact derived from the request, in the order `deriveFactValues` writes and `deriveFacts` lists them. */
+export const DERIVED_FACTS = [
   'service.dateOfService',
   'service.type',
   'service.activity',
@@ -71,6 +115,160 @@ export const FACT_NAMES: ReadonlySet<string> = new Set([
   'staff.supervisorTrainingDueOn',
   'staff.supervisorTrainingOn',
   'program.type',
+] as const;
+
+export type DerivedFact = (typeof DERIVED_FACTS)[number];
+
+/**
+ * The derived facts that cost something — an object of the request to read (each one a likely cache miss: a
+ * request is a tree of small objects), dates to compare, lists or numbers to allocate — grouped by what they
+ * are computed from. A pack derives a group only when it reads one of its facts; the other derived facts are
+ * plain fields of the service, member and staff records and are always set.
+ */
+export const COSTLY_FACTS = {
+  placeOfServiceKnown: ['service.placeOfServiceKnown'],
+  group: ['service.groupAttendees', 'service.groupFacilitatorFte', 'service.attendeesPerFacilitatorFte'],
+  pin: ['service.pinMissing'],
+  planOfCare: ['service.planOfCareMissing'],
+  hours: ['service.hours'],
+  late: ['service.late'],
+  memberAge: ['member.ageYears'],
+  coverage: ['member.coveredOnDate', 'member.memberId'],
+  diagnoses: ['member.diagnosisCategories', 'member.hasDiagnosis'],
+  eligibility: ['member.eligibilityVerifiedOnDate'],
+  consents: ['member.telehealthConsentOnFile', 'member.audioOnlyConsentOnFile'],
+  carePlan: ['member.carePlanApproved', 'member.carePlanApprovalRecorded', 'member.carePlanApproverRole'],
+  assessment: ['member.assessmentBeforeService'],
+  certification: ['staff.certificationType', 'staff.certificationActive', 'staff.certificationExpiresOn'],
+  staffAges: ['staff.ageYears', 'staff.yearsOlderThanMember'],
+  continuingEducation: ['staff.ceHours', 'staff.ceLawAndEthicsHours'],
+  supervision: ['staff.supervisorTrainingOn'],
+  program: ['program.type'],
+} as const satisfies Readonly<Record<string, readonly DerivedFact[]>>;
+
+export type CostlyGroup = keyof typeof COSTLY_FACTS;
+
+/** Which groups of costly facts to derive (see `COSTLY_FACTS`). */
+export type DerivationNeeds = Readonly<Record<CostlyGroup, boolean>>;
+
+/** The groups holding any of `facts`. Always builds the same object shape, so reading it stays fast. */
+export function needsOf(facts: ReadonlySet<string>): DerivationNeeds {
+  const needs = (group: CostlyGroup): boolean => COSTLY_FACTS[group].some((fact: string) => facts.has(fact));
+  return {
+    placeOfServiceKnown: needs('placeOfServiceKnown'),
+    group: needs('group'),
+    pin: needs('pin'),
+    planOfCare: needs('planOfCare'),
+    hours: needs('hours'),
+    late: needs('late'),
+    memberAge: needs('memberAge'),
+    coverage: needs('coverage'),
+    diagnoses: needs('diagnoses'),
+    eligibility: needs('eligibility'),
+    consents: needs('consents'),
+    carePlan: needs('carePlan'),
+    assessment: needs('assessment'),
+    certification: needs('certification'),
+    staffAges: needs('staffAges'),
+    continuingEducation: needs('continuingEducation'),
+    supervision: needs('supervision'),
+    program: needs('program'),
+  };
+}
+
+/** Every costly fact: what `deriveFacts`, which gives every fact by name, asks for. */
+const ALL_NEEDS = needsOf(new Set(DERIVED_FACTS));
+
+/**
+ * Writes the derived facts into `values`, element i being the fact `DERIVED_FACTS[i]` (left undefined for a
+ * costly fact not needed). Written out in one function rather than a function per fact: this runs for every
+ * service, and one straight run of property reads costs much less than thirty calls through a table.
+ *
+ * @param values - the service's fact slots, at least `DERIVED_FACTS.length` long
+ * @param input - the request and what was computed from it
+ * @param needs - the groups of costly facts to derive
+ */
+export function deriveFactValues(
+  values: (FactValue | undefined)[],
+  input: FactInput,
+  needs: DerivationNeeds,
+): void {
+  const { request, minutes, noteDueOn } = input;
+  const { service, member, staff } = request;
+  const date = service.dateOfService;
+  const placeOfService = service.placeOfService ?? null;
+  const group = needs.group ? service.group : undefined;
+  const signedOn = service.signedOn ?? null;
+  const carePlan = needs.carePlan ? member.carePlan : undefined;
+  const certification = needs.certification ? staff.certification : undefined;
+  const coverage = needs.coverage ? coverageOn(input) : undefined;
+  const categories = needs.diagnoses ? diagnosisCategories(member.diagnoses) : undefined;
+  // One line per fact, in the order of DERIVED_FACTS; where the value does not name its fact, a comment does.
+  let slot = 0;
+  values[slot++] = date;
+  values[slot++] = service.type;
+  values[slot++] = service.activity;
+  values[slot++] = service.recipient;
+  values[slot++] = service.familyRelationToTreatment ?? null;
+  values[slot++] = service.modality;
+  values[slot++] = service.modality !== 'in_person'; // service.telehealth
+  values[slot++] = service.memberLocation ?? null;
+  values[slot++] = placeOfService;
+  values[slot++] = needs.placeOfServiceKnown ? knownPlaceOfService(placeOfService) : undefined;
+  values[slot++] = minutes;
+  values[slot++] = input.units;
+  values[slot++] = needs.hours ? minutes / 60 : undefined; // service.hours (a number to allocate)
+  values[slot++] = service.type === 'skill_building_group' || service.group !== undefined; // service.isGroup
+  values[slot++] = needs.group ? (group?.attendees ?? null) : undefined; // service.groupAttendees
+  values[slot++] = needs.group ? (group?.facilitatorFte ?? null) : undefined; // service.groupFacilitatorFte
+  values[slot++] = needs.group ? attendeesPerFacilitator(group) : undefined;
+  values[slot++] = service.modifiers; // service.userModifiers
+  values[slot++] = service.identityVerified;
+  values[slot++] = service.interventionInPlan;
+  values[slot++] = service.familyCoordinationDocumented;
+  values[slot++] = needs.pin ? pinMissing(service.pin) : undefined;
+  values[slot++] = signedOn !== null; // service.signed
+  values[slot++] = service.planOfCare !== undefined; // service.documentsPlanOfCare
+  values[slot++] = needs.planOfCare ? planOfCareMissing(service.planOfCare) : undefined;
+  values[slot++] = signedOn;
+  values[slot++] = noteDueOn;
+  values[slot++] = needs.late ? signedOn !== null && signedOn > noteDueOn : undefined; // service.late
+  values[slot++] = service.lateReason ?? null;
+  values[slot++] = service.epsdtJustification ?? null;
+  values[slot++] = needs.memberAge ? safeAge(member.dateOfBirth, date) : undefined; // member.ageYears
+  values[slot++] = needs.coverage ? coverage !== undefined : undefined; // member.coveredOnDate
+  values[slot++] = needs.coverage ? (coverage?.memberId ?? null) : undefined;
+  values[slot++] = member.hasMedicare;
+  values[slot++] = member.specialPopulations;
+  values[slot++] = categories; // member.diagnosisCategories
+  values[slot++] = needs.diagnoses ? member.diagnoses.length > 0 : undefined; // member.hasDiagnosis
+  values[slot++] = member.asamLevel1Met;
+  values[slot++] = needs.eligibility ? member.eligibilityVerifiedOn.includes(date) : undefined;
+  values[slot++] = needs.consents ? onOrBefore(member.consents.telehealth, date) : undefined;
+  values[slot++] = needs.consents ? onOrBefore(member.consents.audioOnly, date) : undefined;
+  values[slot++] = needs.carePlan ? carePlanApproved(carePlan, date) : undefined;
+  values[slot++] = needs.carePlan ? carePlan?.approvedOn !== undefined : undefined; // …ApprovalRecorded
+  values[slot++] = needs.carePlan ? (carePlan?.approverRole ?? null) : undefined;
+  values[slot++] = needs.assessment ? onOrBefore(member.comprehensiveAssessmentOn, date) : undefined;
+  values[slot++] = needs.certification ? (certification?.type ?? null) : undefined;
+  values[slot++] = needs.certification ? certificationActive(certification, date) : undefined;
+  values[slot++] = needs.certification ? (certification?.expiresOn ?? null) : undefined;
+  values[slot++] = needs.staffAges ? staffAge(staff.dateOfBirth, date) : undefined; // staff.ageYears
+  values[slot++] = needs.staffAges ? yearsOlder(staff.dateOfBirth, member.dateOfBirth) : undefined;
+  values[slot++] = staff.highSchoolDiploma;
+  values[slot++] = staff.livedExperience;
+  values[slot++] = staff.taxonomy;
+  values[slot++] = staff.hasAssignedSupervisor;
+  values[slot++] = needs.continuingEducation ? staff.continuingEducation.hours : undefined; // staff.ceHours
+  values[slot++] = needs.continuingEducation ? staff.continuingEducation.lawAndEthicsHours : undefined;
+  values[slot++] = staff.supervision !== undefined; // staff.supervises
+  values[slot++] = input.supervisorTrainingDueOn;
+  values[slot++] = needs.supervision ? (staff.supervision?.trainingCompletedOn ?? null) : undefined;
+  values[slot] = needs.program ? request.program.type : undefined;
+}
+
+/** The facts the evaluator sets once the code is chosen. */
+export const EVALUATED_FACTS = [
   'line.code',
   'line.modifiers',
   'line.procedure',
@@ -79,138 +277,142 @@ export const FACT_NAMES: ReadonlySet<string> = new Set([
   'authorization.number',
   'authorization.covers',
   'authorization.remainingUnits',
-]);
+] as const;
+
+/** A fact every pack holds in the same slot: derived or evaluated. */
+export type FixedFact = DerivedFact | (typeof EVALUATED_FACTS)[number];
+
+/** Every fact name conditions and messages may use, besides `settings.*` and `limit.*`. */
+export const FACT_NAMES: ReadonlySet<string> = new Set<string>([...DERIVED_FACTS, ...EVALUATED_FACTS]);
 
 export type MutableFacts = Record<string, FactValue>;
 
 /**
- * Facts about the service, member, staff member and program. Line, limit and authorization facts are added
- * by the evaluator once the code is chosen.
+ * Facts about the service, member, staff member and program, by name. Line, limit and authorization facts are
+ * added by the evaluator once the code is chosen.
  */
 export function deriveFacts(
   request: ClaimPreviewRequest,
   timing: { minutes: number; units: number },
-  options: { payerPack: string; noteDueBusinessDays: number; supervisorTrainingDays: number },
+  options: FactOptions,
 ): MutableFacts {
-  const { service, member, staff } = request;
-  const date = service.dateOfService;
-  const coverage = member.coverage.find(
-    (entry) =>
-      entry.payerPack === options.payerPack &&
-      compareDates(entry.from, date) <= 0 &&
-      (entry.to === null || compareDates(date, entry.to) <= 0),
+  const values: (FactValue | undefined)[] = [];
+  deriveFactValues(
+    values,
+    factInput(request, timing.minutes, timing.units, options.payerPack, options),
+    ALL_NEEDS,
   );
-  const memberAge = safeAge(member.dateOfBirth, date);
-  const staffAge = staff.dateOfBirth === undefined ? null : safeAge(staff.dateOfBirth, date);
-  const certification = staff.certification;
-  const certificationActive =
+  const facts: MutableFacts = {};
+  DERIVED_FACTS.forEach((name, index) => {
+    // With every group needed no value is undefined; `?? null` only tells the type checker so.
+    facts[name] = values[index] ?? null;
+  });
+  return facts;
+}
+
+/**
+ * The member's coverage with this pack's payer on the date of service. Dates are compared as strings, which
+ * orders valid 'YYYY-MM-DD' dates exactly as the calendar does, without reading them.
+ */
+function coverageOn({
+  request,
+  payerPack,
+}: FactInput): ClaimPreviewRequest['member']['coverage'][number] | undefined {
+  const date = request.service.dateOfService;
+  for (const entry of request.member.coverage) {
+    if (entry.payerPack === payerPack && entry.from <= date && (entry.to === null || date <= entry.to)) {
+      return entry;
+    }
+  }
+  return undefined;
+}
+
+/** True when a date is recorded and is not after the date of service. */
+function onOrBefore(recorded: CalendarDate | undefined, date: CalendarDate): boolean {
+  return recorded !== undefined && recorded <= date;
+}
+
+function certificationActive(
+  certification: ClaimPreviewRequest['staff']['certification'],
+  date: CalendarDate,
+): boolean {
+  return (
     certification !== undefined &&
     certification.type !== 'legacy_uncertified' &&
     (certification.issuedOn === undefined || certification.issuedOn <= date) &&
-    (certification.expiresOn === undefined || date <= certification.expiresOn);
-  const carePlan = member.carePlan;
-  const carePlanApproved =
+    (certification.expiresOn === undefined || date <= certification.expiresOn)
+  );
+}
+
+function carePlanApproved(carePlan: ClaimPreviewRequest['member']['carePlan'], date: CalendarDate): boolean {
+  return (
     carePlan?.approvedOn !== undefined &&
     carePlan.approvedOn <= date &&
     (carePlan.effectiveFrom === undefined || carePlan.effectiveFrom <= date) &&
-    (carePlan.effectiveTo === undefined || date <= carePlan.effectiveTo);
-  const placeOfService = service.placeOfService ?? null;
-  const group = service.group;
-  const pinMissing: string[] = [];
-  if (service.pin.plan.trim() === '') pinMissing.push('Plan');
-  if (service.pin.interaction.trim() === '') pinMissing.push('Interaction');
-  if (service.pin.nextSteps.trim() === '') pinMissing.push('Next steps');
-  const noteDueOn = addBusinessDays(date, options.noteDueBusinessDays);
-  const signedOn = service.signedOn ?? null;
-  const planOfCare = service.planOfCare;
-  const planOfCareMissing: string[] = [];
-  if (planOfCare !== undefined) {
-    if (planOfCare.longTermGoalsInMemberWords.trim() === '') {
-      planOfCareMissing.push('long-term goals in the member’s words');
-    }
-    if (
-      planOfCare.shortTermGoals.length === 0 ||
-      planOfCare.shortTermGoals.some((goal) => goal.targetDate === undefined)
-    ) {
-      planOfCareMissing.push('S.M.A.R.T. short-term goals, each with a target date');
-    }
-    if (!planOfCare.memberParticipated) planOfCareMissing.push('that the member took part');
-    if (!planOfCare.memberAgreed) planOfCareMissing.push('that the member agreed');
-  }
-  const supervision = staff.supervision;
+    (carePlan.effectiveTo === undefined || date <= carePlan.effectiveTo)
+  );
+}
 
-  return {
-    'service.dateOfService': date,
-    'service.type': service.type,
-    'service.activity': service.activity,
-    'service.recipient': service.recipient,
-    'service.familyRelationToTreatment': service.familyRelationToTreatment ?? null,
-    'service.modality': service.modality,
-    'service.telehealth': service.modality !== 'in_person',
-    'service.memberLocation': service.memberLocation ?? null,
-    'service.placeOfService': placeOfService,
-    'service.placeOfServiceKnown': placeOfService === null ? true : isKnownPlaceOfService(placeOfService),
-    'service.minutes': timing.minutes,
-    'service.units': timing.units,
-    'service.hours': timing.minutes / 60,
-    'service.isGroup': service.type === 'skill_building_group' || group !== undefined,
-    'service.groupAttendees': group?.attendees ?? null,
-    'service.groupFacilitatorFte': group?.facilitatorFte ?? null,
-    'service.attendeesPerFacilitatorFte': group === undefined ? null : group.attendees / group.facilitatorFte,
-    'service.userModifiers': service.modifiers,
-    'service.identityVerified': service.identityVerified,
-    'service.interventionInPlan': service.interventionInPlan,
-    'service.familyCoordinationDocumented': service.familyCoordinationDocumented,
-    'service.pinMissing': pinMissing,
-    'service.signed': signedOn !== null,
-    'service.documentsPlanOfCare': planOfCare !== undefined,
-    'service.planOfCareMissing': planOfCareMissing,
-    'service.signedOn': signedOn,
-    'service.noteDueOn': noteDueOn,
-    'service.late': signedOn !== null && signedOn > noteDueOn,
-    'service.lateReason': service.lateReason ?? null,
-    'service.epsdtJustification': service.epsdtJustification ?? null,
-    'member.ageYears': memberAge,
-    'member.coveredOnDate': coverage !== undefined,
-    'member.memberId': coverage?.memberId ?? null,
-    'member.hasMedicare': member.hasMedicare,
-    'member.specialPopulations': member.specialPopulations,
-    'member.diagnosisCategories': [...new Set(member.diagnoses.map((diagnosis) => diagnosis.category))],
-    'member.hasDiagnosis': member.diagnoses.length > 0,
-    'member.asamLevel1Met': member.asamLevel1Met,
-    'member.eligibilityVerifiedOnDate': member.eligibilityVerifiedOn.includes(date),
-    'member.telehealthConsentOnFile':
-      member.consents.telehealth !== undefined && member.consents.telehealth <= date,
-    'member.audioOnlyConsentOnFile':
-      member.consents.audioOnly !== undefined && member.consents.audioOnly <= date,
-    'member.carePlanApproved': carePlanApproved,
-    'member.carePlanApprovalRecorded': carePlan?.approvedOn !== undefined,
-    'member.carePlanApproverRole': carePlan?.approverRole ?? null,
-    'member.assessmentBeforeService':
-      member.comprehensiveAssessmentOn !== undefined && member.comprehensiveAssessmentOn <= date,
-    'staff.certificationType': certification?.type ?? null,
-    'staff.certificationActive': certificationActive,
-    'staff.certificationExpiresOn': certification?.expiresOn ?? null,
-    'staff.ageYears': staffAge,
-    'staff.yearsOlderThanMember':
-      staff.dateOfBirth === undefined ? null : yearsBetween(staff.dateOfBirth, member.dateOfBirth),
-    'staff.highSchoolDiploma': staff.highSchoolDiploma,
-    'staff.livedExperience': staff.livedExperience,
-    'staff.taxonomy': staff.taxonomy,
-    'staff.hasAssignedSupervisor': staff.hasAssignedSupervisor,
-    'staff.ceHours': staff.continuingEducation.hours,
-    'staff.ceLawAndEthicsHours': staff.continuingEducation.lawAndEthicsHours,
-    'staff.supervises': supervision !== undefined,
-    'staff.supervisorTrainingDueOn':
-      supervision === undefined ? null : addDays(supervision.startedOn, options.supervisorTrainingDays),
-    'staff.supervisorTrainingOn': supervision?.trainingCompletedOn ?? null,
-    'program.type': request.program.type,
-  };
+function pinMissing(pin: ClaimPreviewRequest['service']['pin']): string[] {
+  const missing: string[] = [];
+  if (pin.plan.trim() === '') missing.push('Plan');
+  if (pin.interaction.trim() === '') missing.push('Interaction');
+  if (pin.nextSteps.trim() === '') missing.push('Next steps');
+  return missing;
+}
+
+function planOfCareMissing(planOfCare: ClaimPreviewRequest['service']['planOfCare']): string[] {
+  const missing: string[] = [];
+  if (planOfCare === undefined) {
+    return missing;
+  }
+  if (planOfCare.longTermGoalsInMemberWords.trim() === '') {
+    missing.push('long-term goals in the member’s words');
+  }
+  if (
+    planOfCare.shortTermGoals.length === 0 ||
+    planOfCare.shortTermGoals.some((goal) => goal.targetDate === undefined)
+  ) {
+    missing.push('S.M.A.R.T. short-term goals, each with a target date');
+  }
+  if (!planOfCare.memberParticipated) missing.push('that the member took part');
+  if (!planOfCare.memberAgreed) missing.push('that the member agreed');
+  return missing;
+}
+
+/** Each diagnosis category once, in the order first seen. */
+function diagnosisCategories(diagnoses: ClaimPreviewRequest['member']['diagnoses']): string[] {
+  const categories: string[] = [];
+  for (const diagnosis of diagnoses) {
+    if (!categories.includes(diagnosis.category)) {
+      categories.push(diagnosis.category);
+    }
+  }
+  return categories;
 }
 
 /** Age on a date, or null when the date of birth is after it (a data error other rules report). */
 function safeAge(dateOfBirth: string, onDate: string): number | null {
   return dateOfBirth <= onDate ? ageOn(dateOfBirth, onDate) : null;
+}
+
+/** True for a CMS place-of-service code, and when none is given (another rule asks for one). */
+function knownPlaceOfService(placeOfService: string | null): boolean {
+  return placeOfService === null || isKnownPlaceOfService(placeOfService);
+}
+
+function attendeesPerFacilitator(group: ClaimPreviewRequest['service']['group']): number | null {
+  return group === undefined ? null : group.attendees / group.facilitatorFte;
+}
+
+/** The staff member's age on the date of service; null when their date of birth is not recorded. */
+function staffAge(dateOfBirth: CalendarDate | undefined, date: CalendarDate): number | null {
+  return dateOfBirth === undefined ? null : safeAge(dateOfBirth, date);
+}
+
+/** How many whole years the staff member is older than the member; null without their date of birth. */
+function yearsOlder(staffBirth: CalendarDate | undefined, memberBirth: CalendarDate): number | null {
+  return staffBirth === undefined ? null : yearsBetween(staffBirth, memberBirth);
 }
 
 /** Whole years from the older date of birth to the younger one (negative when the first is younger). */

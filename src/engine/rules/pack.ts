@@ -7,13 +7,9 @@
  * A pack may extend another (`extends`): it inherits everything and overrides by id.
  */
 import { z } from 'zod';
-import {
-  OPERATORS,
-  compileCondition,
-  factsOf,
-  type CompiledCondition,
-  type Condition,
-} from './conditions.js';
+import { OPERATORS, factsOf, type Condition } from './conditions.js';
+import { planPack, type PackPlan } from './plan.js';
+import { placeholdersOf } from './template.js';
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
 const FactValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
@@ -170,28 +166,11 @@ type ParsedPack = z.output<typeof PackDefinitionSchema>;
 
 export type Setting = z.output<typeof SettingSchema>;
 export type Rate = z.output<typeof RateSchema>;
-export type Procedure = z.output<typeof ProcedureSchema> & { readonly test: CompiledCondition };
-export type ModifierRule = z.output<typeof ModifierRuleSchema> & { readonly test: CompiledCondition };
-export type PlaceOfServiceRule = z.output<typeof PlaceOfServiceRuleSchema> & {
-  readonly test: CompiledCondition;
-};
-export type Limit = z.output<typeof LimitSchema> & {
-  readonly applies: CompiledCondition | undefined;
-  /** Fact names of this limit, built once so evaluation doesn't build strings per service. */
-  readonly factNames: {
-    readonly maxSetting: string;
-    readonly max: string;
-    readonly usedBefore: string;
-    readonly after: string;
-    readonly over: string;
-    readonly thisService: string;
-  };
-};
-export type Rule = RuleDefinition & {
-  readonly applies: CompiledCondition | undefined;
-  readonly holds: CompiledCondition;
-  readonly downgrade: CompiledCondition | undefined;
-};
+export type Procedure = z.output<typeof ProcedureSchema>;
+export type ModifierRule = z.output<typeof ModifierRuleSchema>;
+export type PlaceOfServiceRule = z.output<typeof PlaceOfServiceRuleSchema>;
+export type Limit = z.output<typeof LimitSchema>;
+export type Rule = RuleDefinition;
 
 /** A validated pack with its base merged in and every condition compiled. */
 export interface Pack {
@@ -203,8 +182,6 @@ export interface Pack {
   readonly description: string;
   readonly claimType: 'professional';
   readonly settings: Readonly<Record<string, Setting>>;
-  /** Each setting as its `settings.<name>` fact with its default value, built once at load. */
-  readonly settingFacts: readonly (readonly [factName: string, name: string, value: Setting['value']])[];
   readonly procedures: readonly Procedure[];
   readonly modifierRules: readonly ModifierRule[];
   readonly modifierOrder: readonly string[];
@@ -212,6 +189,8 @@ export interface Pack {
   readonly rates: readonly Rate[];
   readonly limits: readonly Limit[];
   readonly rules: readonly Rule[];
+  /** Slots, compiled conditions and messages, and rules by effective date: built once, when the pack loads. */
+  readonly plan: PackPlan;
 }
 
 export class PackError extends Error {
@@ -271,9 +250,9 @@ function resolve(
     return [...own, ...inheritedItems.filter((item) => !ownIds.has(item.id))];
   };
   const settings = { ...(inherited?.settings ?? {}), ...definition.settings };
-  const checkFacts = (condition: Condition | undefined, where: string): CompiledCondition | undefined => {
+  const checkFacts = (condition: Condition | undefined, where: string): void => {
     if (condition === undefined) {
-      return undefined;
+      return;
     }
     for (const fact of factsOf(condition)) {
       const known =
@@ -284,15 +263,14 @@ function resolve(
         throw new PackError(`Pack ${definition.id}: ${where} reads unknown fact "${fact}".`);
       }
     }
-    return compileCondition(condition);
   };
-  const procedures = definition.procedures.map((procedure) => ({
-    ...procedure,
-    test: checkFacts(procedure.when, `procedure ${procedure.id}, field when`) ?? (() => true),
-  }));
-  const rules = definition.rules.map((rule) => {
-    for (const placeholder of rule.message.matchAll(/\{([^}]+)\}/g)) {
-      const name = placeholder[1] ?? '';
+  const procedures = definition.procedures;
+  for (const procedure of procedures) {
+    checkFacts(procedure.when, `procedure ${procedure.id}, field when`);
+  }
+  const rules = definition.rules;
+  for (const rule of rules) {
+    for (const name of placeholdersOf(rule.message)) {
       if (!knownFacts.has(name) && !name.startsWith('settings.') && !name.startsWith('limit.')) {
         throw new PackError(
           `Pack ${definition.id}: rule ${rule.id}, field message uses unknown fact "{${name}}".`,
@@ -304,13 +282,10 @@ function resolve(
         `Pack ${definition.id}: rule ${rule.id}, field effectiveTo is before effectiveFrom.`,
       );
     }
-    return {
-      ...rule,
-      applies: checkFacts(rule.when, `rule ${rule.id}, field when`),
-      holds: checkFacts(rule.require, `rule ${rule.id}, field require`) ?? (() => true),
-      downgrade: checkFacts(rule.warningWhen, `rule ${rule.id}, field warningWhen`),
-    };
-  });
+    checkFacts(rule.when, `rule ${rule.id}, field when`);
+    checkFacts(rule.require, `rule ${rule.id}, field require`);
+    checkFacts(rule.warningWhen, `rule ${rule.id}, field warningWhen`);
+  }
   for (const rule of rules) {
     if (!rule.id.startsWith(`${definition.id}.`)) {
       throw new PackError(
@@ -318,25 +293,15 @@ function resolve(
       );
     }
   }
-  const limits = definition.limits.map((limit) => {
+  const limits = definition.limits;
+  for (const limit of limits) {
     if (!(limit.maxSetting in settings)) {
       throw new PackError(
         `Pack ${definition.id}: limit ${limit.id}, field maxSetting names no setting "${limit.maxSetting}".`,
       );
     }
-    return {
-      ...limit,
-      applies: checkFacts(limit.appliesWhen, `limit ${limit.id}, field appliesWhen`),
-      factNames: {
-        maxSetting: `settings.${limit.maxSetting}`,
-        max: `limit.${limit.id}.max`,
-        usedBefore: `limit.${limit.id}.usedBefore`,
-        after: `limit.${limit.id}.after`,
-        over: `limit.${limit.id}.over`,
-        thisService: `limit.${limit.id}.thisService`,
-      },
-    };
-  });
+    checkFacts(limit.appliesWhen, `limit ${limit.id}, field appliesWhen`);
+  }
   const ids = new Set<string>();
   for (const item of [...rules, ...procedures]) {
     if (ids.has(item.id)) {
@@ -344,6 +309,20 @@ function resolve(
     }
     ids.add(item.id);
   }
+  for (const rule of definition.modifierRules) {
+    checkFacts(rule.when, `modifier rule ${rule.modifier}, field when`);
+  }
+  for (const rule of definition.placeOfServiceRules) {
+    checkFacts(rule.when, `place-of-service rule ${rule.placeOfService}, field when`);
+  }
+  const procedureList = byId(keep(inherited?.procedures), procedures);
+  const modifierRules = [
+    ...definition.modifierRules,
+    ...(inherited?.modifierRules ?? []).filter((rule) => !removes.has(`modifier.${rule.modifier}`)),
+  ];
+  const placeOfServiceRules = [...definition.placeOfServiceRules, ...(inherited?.placeOfServiceRules ?? [])];
+  const limitList = byId(keep(inherited?.limits), limits);
+  const ruleList = byId(keep(inherited?.rules), rules);
   return {
     id: definition.id,
     name: definition.name,
@@ -356,34 +335,27 @@ function resolve(
     description: definition.description,
     claimType: definition.claimType,
     settings,
-    settingFacts: Object.entries(settings).map(
-      ([name, setting]) => [`settings.${name}`, name, setting.value] as const,
-    ),
-    procedures: byId(keep(inherited?.procedures), procedures),
-    modifierRules: [
-      ...definition.modifierRules.map((rule) => ({
-        ...rule,
-        test: checkFacts(rule.when, `modifier rule ${rule.modifier}, field when`) ?? (() => true),
-      })),
-      ...(inherited?.modifierRules ?? []).filter((rule) => !removes.has(`modifier.${rule.modifier}`)),
-    ],
+    procedures: procedureList,
+    modifierRules,
     modifierOrder:
       definition.modifierOrder.length > 0 ? definition.modifierOrder : (inherited?.modifierOrder ?? []),
-    placeOfServiceRules: [
-      ...definition.placeOfServiceRules.map((rule) => ({
-        ...rule,
-        test:
-          checkFacts(rule.when, `place-of-service rule ${rule.placeOfService}, field when`) ?? (() => true),
-      })),
-      ...(inherited?.placeOfServiceRules ?? []),
-    ],
+    placeOfServiceRules,
     // A pack's own rates replace the base pack's rates for the same code.
     rates: [
       ...definition.rates,
       ...(inherited?.rates ?? []).filter((rate) => !definition.rates.some((own) => own.code === rate.code)),
     ],
-    limits: byId(keep(inherited?.limits), limits),
-    rules: byId(keep(inherited?.rules), rules),
+    limits: limitList,
+    rules: ruleList,
+    // Built for the merged pack, so inherited conditions read this pack's slots and settings.
+    plan: planPack({
+      settings,
+      procedures: procedureList,
+      modifierRules,
+      placeOfServiceRules,
+      limits: limitList,
+      rules: ruleList,
+    }),
   };
 }
 

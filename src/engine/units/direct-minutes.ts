@@ -197,6 +197,10 @@ function unionOfGaps(gaps: readonly ReadGap[], path: ProblemPath): { minutes: nu
  *   // ok, value { spanMinutes: 105, gapMinutes: 25, directMinutes: 80 }
  */
 export function directMinutes(times: ServiceTimes, path: ProblemPath = []): Checked<DirectMinutes> {
+  const plain = plainDirectMinutes(times);
+  if (plain !== undefined) {
+    return checked({ spanMinutes: plain, gapMinutes: 0, directMinutes: plain }, []);
+  }
   const { problems, span } = checkSpan(times, path);
   const readGaps: ReadGap[] = [];
   (times.gaps ?? []).forEach((gap, index) => {
@@ -216,4 +220,20 @@ export function directMinutes(times: ServiceTimes, path: ProblemPath = []): Chec
     { spanMinutes, gapMinutes: union.minutes, directMinutes: spanMinutes - union.minutes },
     problems,
   );
+}
+
+/**
+ * The direct minutes of the usual contact — readable times, the end after the start, no gaps — or undefined
+ * for any other, which `directMinutes` then checks in full. Nearly every note is the usual kind, and this
+ * answers it without building problems, gap lists or a result object.
+ *
+ * @param times - start, end and gaps as 'HH:MM' on the date of service
+ */
+export function plainDirectMinutes(times: ServiceTimes): number | undefined {
+  if (times.gaps !== undefined && times.gaps.length > 0) {
+    return undefined;
+  }
+  const start = parseClockTime(times.start);
+  const end = parseClockTime(times.end);
+  return start === undefined || end === undefined || end <= start ? undefined : end - start;
 }
