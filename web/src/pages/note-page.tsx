@@ -284,7 +284,11 @@ function DraftEditor({ initial, goals, onSigned, onReload }: DraftEditorProps): 
       freshness = 'Offline: this preview is from before your latest changes.';
       break;
     case 'failed':
-      freshness = 'The preview could not be brought up to date.';
+      // With no earlier preview the panel itself says what the claim still needs; with one, say it is stale.
+      freshness =
+        preview.preview === null
+          ? null
+          : 'This preview is from before your latest changes, which the payer rules cannot judge yet: see why below.';
       break;
     case 'current':
       break;
