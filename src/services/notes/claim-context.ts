@@ -28,6 +28,8 @@ import type {
 import type { NoteFields } from '../../shared/api/notes.js';
 import type { Problem } from '../../shared/problem.js';
 import { payerPackLabel, type PayerPackId, type ProgramType } from '../../shared/programs.js';
+// The module itself, not the groups index: the groups use cases import the notes module.
+import { groupOfService } from '../groups/group-size.js';
 import type { Database, ServiceNoteRow } from '../../store/index.js';
 import { carePlanOn } from '../care-plans/index.js';
 import { previewClaim } from '../claims/index.js';
@@ -287,20 +289,20 @@ async function storedGroupContext(
     .where('organisation_id', '=', subject.organisationId)
     .where('group_session_id', '=', subject.groupSessionId)
     .execute();
-  const span =
-    session.start_time === null || session.end_time === null
-      ? null
-      : directMinutes({ start: session.start_time, end: session.end_time }, []);
-  const sessionMinutes = span?.ok === true ? span.value.directMinutes : 0;
-  // A facilitator present for the whole session counts 1; one present for half of it counts 0.5.
-  const facilitatorFte =
-    sessionMinutes === 0
-      ? facilitators.length
-      : facilitators.reduce((sum, each) => sum + Math.min(each.minutes, sessionMinutes) / sessionMinutes, 0);
-  return {
-    attendees: Math.max(1, Number(attendees.count)),
-    facilitatorFte: facilitatorFte > 0 ? facilitatorFte : 1,
-  };
+  const count = Number(attendees.count);
+  // Once the session has a length, the group page's own reckoning (facilitator minutes over session
+  // minutes); before that, each facilitator counts as one full-time facilitator.
+  return (
+    groupOfService(
+      count,
+      facilitators.map((each) => each.minutes),
+      session.start_time,
+      session.end_time,
+    ) ?? {
+      attendees: Math.max(1, count),
+      facilitatorFte: facilitators.length > 0 ? facilitators.length : 1,
+    }
+  );
 }
 
 /** Other signed notes of the member (never this one). */
