@@ -5,7 +5,7 @@
  * for those who need attention (kept in the URL).
  */
 import type { JSX } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { StaffListItem, StaffListResponse } from '../../../src/shared/index.js';
 import { listStaff } from '../api/index.js';
 import { LoadError, Loading } from '../components/load-state.js';
@@ -18,10 +18,10 @@ import {
 } from '../components/staff-compliance.js';
 import { formatDate } from '../lib/format.js';
 import { useLoad } from '../lib/use-load.js';
+import { useUrlToggle } from '../lib/use-url-toggle.js';
 
 export function StaffPage(): JSX.Element {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const needsAttention = searchParams.get('needsAttention') === 'true';
+  const [needsAttention, setNeedsAttention] = useUrlToggle('needsAttention');
   const { state, reload } = useLoad((signal) => listStaff(needsAttention, signal), [needsAttention]);
 
   return (
@@ -36,9 +36,7 @@ export function StaffPage(): JSX.Element {
           id="needs-attention"
           type="checkbox"
           checked={needsAttention}
-          onChange={(event) =>
-            setSearchParams(event.target.checked ? { needsAttention: 'true' } : {}, { replace: true })
-          }
+          onChange={(event) => setNeedsAttention(event.target.checked)}
         />
         <label htmlFor="needs-attention">Only staff who need attention</label>
       </div>

@@ -4,7 +4,7 @@
  */
 import { useId } from 'react';
 import type { JSX } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { User } from '../../../src/shared/index.js';
 import { listUsers } from '../api/index.js';
 import { LoadError, Loading } from '../components/load-state.js';
@@ -14,10 +14,10 @@ import { UserStatus, rolesText } from '../components/user-status.js';
 import { formatDateTime } from '../lib/format.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
 import { useLoad } from '../lib/use-load.js';
+import { useUrlToggle } from '../lib/use-url-toggle.js';
 
 export function UsersPage(): JSX.Element {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const includeInactive = searchParams.get('includeInactive') === 'true';
+  const [includeInactive, setIncludeInactive] = useUrlToggle('includeInactive');
   const notice = useNavigationNotice();
   const { state, reload } = useLoad((signal) => listUsers(includeInactive, signal), [includeInactive]);
 
@@ -35,9 +35,7 @@ export function UsersPage(): JSX.Element {
           id="include-inactive"
           type="checkbox"
           checked={includeInactive}
-          onChange={(event) =>
-            setSearchParams(event.target.checked ? { includeInactive: 'true' } : {}, { replace: true })
-          }
+          onChange={(event) => setIncludeInactive(event.target.checked)}
         />
         <label htmlFor="include-inactive">Include inactive users</label>
       </div>
