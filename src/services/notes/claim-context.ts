@@ -18,6 +18,7 @@
 import type { Kysely } from 'kysely';
 import { calendarYear, directMinutes, getPack, stateFiscalYear, type Pack } from '../../engine/index.js';
 import type {
+  Authorization,
   ClaimPreview,
   ClaimPreviewRequest,
   MemberContext,
@@ -163,26 +164,71 @@ export async function previewNote(db: Kysely<Database>, subject: NoteSubject): P
   }
   const { carePlan } = await carePlanOn(db, organisationId, memberId, date);
   const group = subject.group ?? (await storedGroupContext(db, subject));
-  const request: ClaimPreviewRequest = {
+  const request = claimRequestOf({
+    fields,
+    times: { start: fields.start, end: fields.end },
+    signedOn: subject.signedOn,
+    group,
     payerPack: pack.id,
-    service: serviceOf(fields, { start: fields.start, end: fields.end }, subject.signedOn, group),
-    member: { ...member, ...(carePlan === undefined ? {} : { carePlan }) },
+    programType: program.type,
+    member,
+    carePlan,
     staff,
-    program: { type: program.type satisfies ProgramType },
     history: { ...NO_HISTORY, ...(await periodHistory(db, subject, pack)) },
     authorizations: [],
+  });
+  const preview = await judgeWithSameDayHistory(request, (code) => sameDayUnits(db, subject, code));
+  return { payerPack: pack.id, staff, preview, missing };
+}
+
+/** Everything a note's claim is judged from, gathered by the caller (one note, or a billing run's batch). */
+export interface ClaimRequestParts {
+  fields: NoteFields;
+  /** The note's times, known to be entered. */
+  times: { start: string; end: string };
+  signedOn: string;
+  group: GroupContext | undefined;
+  payerPack: PayerPackId;
+  programType: ProgramType;
+  member: Omit<MemberContext, 'carePlan'>;
+  carePlan: MemberContext['carePlan'];
+  staff: StaffContext;
+  history: ServiceHistory;
+  authorizations: Authorization[];
+}
+
+/** The engine's request for a note: one mapping, shared by the live preview and the billing run. */
+export function claimRequestOf(parts: ClaimRequestParts): ClaimPreviewRequest {
+  return {
+    payerPack: parts.payerPack,
+    service: serviceOf(parts.fields, parts.times, parts.signedOn, parts.group),
+    member: { ...parts.member, ...(parts.carePlan === undefined ? {} : { carePlan: parts.carePlan }) },
+    staff: parts.staff,
+    program: { type: parts.programType },
+    history: parts.history,
+    authorizations: parts.authorizations,
     settings: {},
   };
-  // The same-day history counts units of this note's code, which only the engine decides: judge once to
-  // learn the code, and again when other notes that day already used it.
+}
+
+/**
+ * Judges a request whose same-day history is not filled in yet. The same-day history counts units of the
+ * note's own code, which only the engine decides: judge once to learn the code, and again when other services
+ * that day already used it.
+ *
+ * @param request - the request, `history.unitsSameDaySameCode` not yet set
+ * @param unitsSameDay - units of `code` the member already has on the date of service
+ */
+export async function judgeWithSameDayHistory(
+  request: ClaimPreviewRequest,
+  unitsSameDay: (code: string) => number | Promise<number>,
+): Promise<ClaimPreview> {
   const first = previewClaim(request);
   const code = first.lines[0]?.code;
-  const sameDay = code === undefined ? 0 : await sameDayUnits(db, subject, code);
-  const preview =
-    sameDay === 0
-      ? first
-      : previewClaim({ ...request, history: { ...request.history, unitsSameDaySameCode: sameDay } });
-  return { payerPack: pack.id, staff, preview, missing };
+  const sameDay = code === undefined ? 0 : await unitsSameDay(code);
+  return sameDay === 0
+    ? first
+    : previewClaim({ ...request, history: { ...request.history, unitsSameDaySameCode: sameDay } });
 }
 
 /**
