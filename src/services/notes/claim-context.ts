@@ -335,18 +335,32 @@ async function storedGroupContext(
     .where('organisation_id', '=', subject.organisationId)
     .where('group_session_id', '=', subject.groupSessionId)
     .execute();
-  const count = Number(attendees.count);
-  // Once the session has a length, the group page's own reckoning (facilitator minutes over session
-  // minutes); before that, each facilitator counts as one full-time facilitator.
+  return groupContextOf(
+    Number(attendees.count),
+    facilitators.map((each) => each.minutes),
+    session.start_time,
+    session.end_time,
+  );
+}
+
+/**
+ * A stored group session's size as the payer's group rules judge it. Once the session has a length, the group
+ * page's own reckoning (facilitator minutes over session minutes); before that, each facilitator counts as one
+ * full-time facilitator.
+ *
+ * @param attendees - notes written for the session (one per attending member)
+ * @param facilitatorMinutes - each facilitator's minutes
+ */
+export function groupContextOf(
+  attendees: number,
+  facilitatorMinutes: readonly number[],
+  start: string | null,
+  end: string | null,
+): GroupContext {
   return (
-    groupOfService(
-      count,
-      facilitators.map((each) => each.minutes),
-      session.start_time,
-      session.end_time,
-    ) ?? {
-      attendees: Math.max(1, count),
-      facilitatorFte: facilitators.length > 0 ? facilitators.length : 1,
+    groupOfService(attendees, [...facilitatorMinutes], start, end) ?? {
+      attendees: Math.max(1, attendees),
+      facilitatorFte: facilitatorMinutes.length > 0 ? facilitatorMinutes.length : 1,
     }
   );
 }

@@ -12,8 +12,15 @@ export type { SaveDraftOptions } from './save.js';
 export { signNote, signNoteIn } from './sign.js';
 export { addAddendum, listReviewQueue, cosignNote, returnNote } from './review.js';
 export { getNote, listNotes, listOverdueNotes } from './read.js';
-export { previewNote, dueOnFor, payerPackOn } from './claim-context.js';
-export type { GroupContext, NoteSubject, NotePreview } from './claim-context.js';
+export {
+  previewNote,
+  dueOnFor,
+  payerPackOn,
+  claimRequestOf,
+  judgeWithSameDayHistory,
+  groupContextOf,
+} from './claim-context.js';
+export type { GroupContext, NoteSubject, NotePreview, ClaimRequestParts } from './claim-context.js';
 export { noteResponse } from './note-view.js';
 export { noteDueOn, businessDaysOverdue, DEFAULT_NOTE_DUE_BUSINESS_DAYS } from './due-dates.js';
 /** The program's local date (services/time); still exported under this name for demo data and browser tests. */
