@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { MemberContext } from '../../shared/api/claims.js';
-import type { Database } from '../../store/index.js';
+import type { CarePlanRow, Database } from '../../store/index.js';
 import { calendarDateIn } from '../time/index.js';
 import { approvedInEffectOrder, effectiveToOf, inEffectOn } from './plan-view.js';
 
@@ -51,10 +51,8 @@ export async function carePlanOn(
     .where('care_plans.status', '=', 'approved')
     .execute();
   const inEffectOrder = approvedInEffectOrder(approved);
-  const plan =
-    inEffectOn(inEffectOrder, dateOfService) ??
-    inEffectOrder.find((each) => (each.effective_from ?? '') > dateOfService);
-  if (plan === undefined || plan.approved_at === null || plan.approver_role === null) {
+  const plan = planInEffectOn(inEffectOrder, dateOfService);
+  if (plan === null) {
     return { carePlan: undefined, plan: null, goals: [] };
   }
   const goals = await db
@@ -64,15 +62,50 @@ export async function carePlanOn(
     .where('care_plan_id', '=', plan.id)
     .orderBy('position')
     .execute();
-  const effectiveTo = effectiveToOf(plan, inEffectOrder);
   return {
-    carePlan: {
-      approvedOn: calendarDateIn(plan.approved_at, plan.time_zone),
-      approverRole: plan.approver_role,
-      ...(plan.effective_from === null ? {} : { effectiveFrom: plan.effective_from }),
-      ...(effectiveTo === null ? {} : { effectiveTo }),
-    },
+    carePlan: carePlanContextOf(plan, inEffectOrder),
     plan: { id: plan.id, version: plan.version, reviewOn: plan.review_on },
     goals,
+  };
+}
+
+type ApprovedPlan = CarePlanRow & { time_zone: string };
+
+/**
+ * The approved version that describes the member's plan on `dateOfService`: the one in effect, or when none is
+ * yet, the next one approved to start later (see {@link carePlanOn}); null when there is neither.
+ *
+ * @param inEffectOrder - the member's approved versions, from `approvedInEffectOrder`
+ */
+export function planInEffectOn<T extends CarePlanRow>(
+  inEffectOrder: readonly T[],
+  dateOfService: string,
+): T | null {
+  const plan =
+    inEffectOn(inEffectOrder, dateOfService) ??
+    inEffectOrder.find((each) => (each.effective_from ?? '') > dateOfService);
+  return plan === undefined || plan.approved_at === null || plan.approver_role === null ? null : plan;
+}
+
+/**
+ * The engine's `member.carePlan` for an approved version: when and by whom it was approved (the approval's
+ * date where the program is), and the stretch it is in effect.
+ *
+ * @param plan - an approved version (from {@link planInEffectOn}) with its program's time zone
+ * @param inEffectOrder - all the member's approved versions, from `approvedInEffectOrder`
+ */
+export function carePlanContextOf(
+  plan: ApprovedPlan,
+  inEffectOrder: readonly CarePlanRow[],
+): MemberContext['carePlan'] {
+  if (plan.approved_at === null || plan.approver_role === null) {
+    return undefined;
+  }
+  const effectiveTo = effectiveToOf(plan, inEffectOrder);
+  return {
+    approvedOn: calendarDateIn(plan.approved_at, plan.time_zone),
+    approverRole: plan.approver_role,
+    ...(plan.effective_from === null ? {} : { effectiveFrom: plan.effective_from }),
+    ...(effectiveTo === null ? {} : { effectiveTo }),
   };
 }

@@ -34,5 +34,6 @@ export {
   coverageInForceOn,
   orderCoverage,
   toMemberClaimContext,
+  loadMemberClaimRecordsMany,
 } from './claim-context.js';
 export type { MemberClaimContext, MemberClaimRecords, CoverageEntry } from './claim-context.js';

@@ -6,7 +6,9 @@
  * - service: the note's fields (a null place of service is left out so the pack derives it for telehealth);
  *   `signedOn` is the signing date — the day it was signed, or for a draft the day it would be signed on
  *   (today where the program is), so the form shows the claim as signing it now would make it;
- * - member: the member's claim context and plan of care on that date; staff: the author's credentials;
+ * - member: the member's claim context and plan of care on that date — or, for a note that documents a plan
+ *   version (Los Angeles' Plan of Care note), that version's approval, with its content as
+ *   `service.planOfCare` (plan-of-care.ts); staff: the author's credentials;
  * - the payer pack: the member's coverage in force on that date among the packs the note's program bills;
  * - history, from the member's other signed notes (what was captured at signing): units of the same code on
  *   the same date, and — when the pack has such limits — unmanaged units in the episode of care in the state
@@ -38,6 +40,7 @@ import { memberClaimContext } from '../members/index.js';
 import { staffCredentialsOn } from '../staff/index.js';
 import { calendarDateIn } from '../time/index.js';
 import { noteDueOn } from './due-dates.js';
+import { documentedPlanOfCare } from './plan-of-care.js';
 import { fieldProblem } from './problems.js';
 
 /** A group service's size, as the payer's group rules judge it. */
@@ -162,7 +165,12 @@ export async function previewNote(db: Kysely<Database>, subject: NoteSubject): P
   if (pack === undefined || fields.start === null || fields.end === null) {
     return { payerPack: pack?.id ?? null, staff, preview: null, missing };
   }
-  const { carePlan } = await carePlanOn(db, organisationId, memberId, date);
+  const documented =
+    fields.planOfCareId === null
+      ? null
+      : await documentedPlanOfCare(db, { organisationId, memberId }, fields.planOfCareId);
+  const carePlan =
+    documented === null ? (await carePlanOn(db, organisationId, memberId, date)).carePlan : documented.carePlan;
   const group = subject.group ?? (await storedGroupContext(db, subject));
   const request = claimRequestOf({
     fields,
@@ -173,11 +181,13 @@ export async function previewNote(db: Kysely<Database>, subject: NoteSubject): P
     programType: program.type,
     member,
     carePlan,
+    ...(documented === null ? {} : { planOfCare: documented.planOfCare }),
     staff,
     history: { ...NO_HISTORY, ...(await periodHistory(db, subject, pack)) },
     authorizations: [],
   });
-  const preview = await judgeWithSameDayHistory(request, (code) => sameDayUnits(db, subject, code));
+  const sameDay = await sameDayUnitsByCode(db, subject);
+  const preview = judgeWithSameDayHistory(request, (code) => sameDay.get(code) ?? 0);
   return { payerPack: pack.id, staff, preview, missing };
 }
 
@@ -192,6 +202,11 @@ export interface ClaimRequestParts {
   programType: ProgramType;
   member: Omit<MemberContext, 'carePlan'>;
   carePlan: MemberContext['carePlan'];
+  /**
+   * What the plan version the note documents holds (`fields.planOfCareId`, read with
+   * `documentedPlanOfCare`); left out for every other note. `carePlan` is then that version's approval.
+   */
+  planOfCare?: ServiceInput['planOfCare'];
   staff: StaffContext;
   history: ServiceHistory;
   authorizations: Authorization[];
@@ -201,7 +216,7 @@ export interface ClaimRequestParts {
 export function claimRequestOf(parts: ClaimRequestParts): ClaimPreviewRequest {
   return {
     payerPack: parts.payerPack,
-    service: serviceOf(parts.fields, parts.times, parts.signedOn, parts.group),
+    service: serviceOf(parts.fields, parts.times, parts.signedOn, parts.group, parts.planOfCare),
     member: { ...parts.member, ...(parts.carePlan === undefined ? {} : { carePlan: parts.carePlan }) },
     staff: parts.staff,
     program: { type: parts.programType },
@@ -219,13 +234,13 @@ export function claimRequestOf(parts: ClaimRequestParts): ClaimPreviewRequest {
  * @param request - the request, `history.unitsSameDaySameCode` not yet set
  * @param unitsSameDay - units of `code` the member already has on the date of service
  */
-export async function judgeWithSameDayHistory(
+export function judgeWithSameDayHistory(
   request: ClaimPreviewRequest,
-  unitsSameDay: (code: string) => number | Promise<number>,
-): Promise<ClaimPreview> {
+  unitsSameDay: (code: string) => number,
+): ClaimPreview {
   const first = previewClaim(request);
   const code = first.lines[0]?.code;
-  const sameDay = code === undefined ? 0 : await unitsSameDay(code);
+  const sameDay = code === undefined ? 0 : unitsSameDay(code);
   return sameDay === 0
     ? first
     : previewClaim({ ...request, history: { ...request.history, unitsSameDaySameCode: sameDay } });
@@ -270,6 +285,7 @@ function serviceOf(
   times: { start: string; end: string },
   signedOn: string,
   group: GroupContext | undefined,
+  planOfCare: ServiceInput['planOfCare'],
 ): ServiceInput {
   return {
     dateOfService: fields.dateOfService,
@@ -289,6 +305,7 @@ function serviceOf(
     interventionInPlan: fields.interventionInPlan,
     familyCoordinationDocumented: fields.familyCoordinationDocumented,
     pin: fields.pin,
+    ...(planOfCare === undefined ? {} : { planOfCare }),
     signedOn,
     ...optionalText('lateReason', fields.lateReason),
     ...optionalText('epsdtJustification', fields.epsdtJustification),
@@ -378,13 +395,15 @@ function otherSignedNotes(db: Kysely<Database>, subject: NoteSubject) {
   return query;
 }
 
-async function sameDayUnits(db: Kysely<Database>, subject: NoteSubject, code: string): Promise<number> {
-  const row = await otherSignedNotes(db, subject)
-    .select((eb) => eb.fn.sum<string | null>('signed_units').as('units'))
+/** Units the member's other signed notes already have on the note's date of service, by code. */
+async function sameDayUnitsByCode(db: Kysely<Database>, subject: NoteSubject): Promise<Map<string, number>> {
+  const rows = await otherSignedNotes(db, subject)
+    .select(['signed_code', (eb) => eb.fn.sum<string | null>('signed_units').as('units')])
     .where('date_of_service', '=', subject.fields.dateOfService)
-    .where('signed_code', '=', code)
-    .executeTakeFirst();
-  return Number(row?.units ?? 0);
+    .where('signed_code', 'is not', null)
+    .groupBy('signed_code')
+    .execute();
+  return new Map(rows.map((row) => [row.signed_code ?? '', Number(row.units ?? 0)]));
 }
 
 /** History over the periods the pack's limits count: the episode's fiscal year, the calendar year. */
