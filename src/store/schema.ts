@@ -326,6 +326,8 @@ export interface ServiceNotesTable {
   pin_next_steps: Generated<string>;
   late_reason: string | null;
   epsdt_justification: string | null;
+  /** The version of the member's plan of care this note documents (0004). */
+  plan_of_care_id: string | null;
   due_on: CalendarDate;
   signed_at: Date | null;
   signed_by: string | null;

@@ -4,16 +4,20 @@
  * a note is the notes module's work (services/notes), so the same rules apply to a group note as to any
  * other; this file says only what a group note holds — service type `skill_building_group`, activity
  * `skill_building`, the session's date, times, modality and place, the session's Interaction, the topic as
- * the Plan — and that its author is the group's lead facilitator, who therefore signs it.
+ * the Plan; each attendee's own fields (response, next steps, late reason, identity verified, family
+ * coordination, who the service was with, goals …) — and that its author is the group's lead facilitator,
+ * who therefore signs it.
  */
 import type { Kysely } from 'kysely';
 import type { ClaimPreview } from '../../shared/api/claims.js';
-import type { SaveAttendeeRequest } from '../../shared/api/groups.js';
+import type { AttendeeNoteFields, SaveAttendeeRequest } from '../../shared/api/groups.js';
 import type { NoteFields } from '../../shared/api/notes.js';
 import type { Problem } from '../../shared/problem.js';
 import type { Database, GroupSessionRow, ServiceNoteRow } from '../../store/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
+import { ServiceError } from '../errors.js';
 import {
+  fieldsOfRow,
   insertDraftNote,
   noteResponse,
   saveDraft,
@@ -26,6 +30,8 @@ import {
 export interface AttendeeJudgement {
   preview: ClaimPreview | null;
   problems: Problem[];
+  /** Signing now would be after the due date the payer sets. */
+  lateReasonNeeded: boolean;
 }
 
 /**
@@ -107,8 +113,10 @@ export async function syncAttendeeNote(
 }
 
 /**
- * Saves the attendee's response and next steps through the notes module's autosave, so its rules apply
- * (the author only, the revision the writer saw, never over a signed note).
+ * Saves the attendee's own fields and next steps through the notes module's autosave, so its rules apply
+ * (the author only, the revision the writer saw, never over a signed note, goals of the member's own plan).
+ * A refused field is named as the group request names it (`body.lateReason`, `body.nextSteps`), not as the
+ * note's own save does (`body.fields.…`).
  */
 export async function saveAttendeeParts(
   ctx: ServiceContext,
@@ -116,13 +124,44 @@ export async function saveAttendeeParts(
   note: ServiceNoteRow,
   request: SaveAttendeeRequest,
 ): Promise<void> {
+  const { revision, nextSteps, ...own } = request;
   const fields: Partial<NoteFields> = {
-    ...(request.memberResponse === undefined ? {} : { memberResponse: request.memberResponse }),
-    ...(request.nextSteps === undefined
+    ...own,
+    ...(nextSteps === undefined
       ? {}
-      : { pin: { plan: note.pin_plan, interaction: note.pin_interaction, nextSteps: request.nextSteps } }),
+      : { pin: { plan: note.pin_plan, interaction: note.pin_interaction, nextSteps } }),
   };
-  await saveDraft(ctx, actor, note.id, { revision: request.revision, fields });
+  try {
+    await saveDraft(ctx, actor, note.id, { revision, fields });
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    throw new ServiceError(error.kind, error.problems.map(asAttendeeProblem));
+  }
+}
+
+/** A problem about the note's fields (`['body', 'fields', …]`) as the attendee request names it. */
+function asAttendeeProblem(problem: Problem): Problem {
+  const [body, scope, field, ...rest] = problem.path;
+  if (body !== 'body' || scope !== 'fields') return problem;
+  return field === 'pin' && rest[0] === 'nextSteps'
+    ? { ...problem, path: ['body', 'nextSteps'] }
+    : { ...problem, path: ['body', ...(field === undefined ? [] : [field]), ...rest] };
+}
+
+/** The attendee's own fields of their note, as the group page shows and edits them. */
+export function attendeeFieldsOf(note: ServiceNoteRow): AttendeeNoteFields {
+  const fields = fieldsOfRow(note);
+  return {
+    memberResponse: fields.memberResponse,
+    recipient: fields.recipient,
+    familyRelationToTreatment: fields.familyRelationToTreatment,
+    identityVerified: fields.identityVerified,
+    familyCoordinationDocumented: fields.familyCoordinationDocumented,
+    interventionInPlan: fields.interventionInPlan,
+    goalsAddressed: fields.goalsAddressed,
+    lateReason: fields.lateReason,
+    epsdtJustification: fields.epsdtJustification,
+  };
 }
 
 /** The attendee's claim preview with the group's size, and what signing the note still needs. */
@@ -133,7 +172,11 @@ export async function judgeAttendeeNote(
   size: GroupContext | null,
 ): Promise<AttendeeJudgement> {
   const response = await noteResponse(db, note.organisation_id, note.id, clock.now(), size ?? undefined);
-  return { preview: response.preview, problems: response.documentationProblems };
+  return {
+    preview: response.preview,
+    problems: response.documentationProblems,
+    lateReasonNeeded: response.note.lateReasonNeeded,
+  };
 }
 
 /**

@@ -15,7 +15,7 @@ import type { Database, GroupSessionRow, ServiceNoteRow } from '../../store/inde
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock } from '../context.js';
 import { conflict } from '../errors.js';
-import { judgeAttendeeNote } from './attendee-notes.js';
+import { attendeeFieldsOf, judgeAttendeeNote } from './attendee-notes.js';
 import { canWriteGroups } from './group-access.js';
 import { facilitatorFte, groupOfService } from './group-size.js';
 
@@ -134,8 +134,10 @@ export async function groupView(
       noteId: attendee.note.id,
       noteStatus: attendee.note.status,
       revision: attendee.note.revision,
-      memberResponse: attendee.note.member_response,
+      fields: attendeeFieldsOf(attendee.note),
       nextSteps: attendee.note.pin_next_steps,
+      dueOn: attendee.note.due_on,
+      lateReasonNeeded: judged.lateReasonNeeded,
       signedAt: attendee.note.signed_at?.toISOString() ?? null,
       preview: judged.preview,
       problems: judged.problems,

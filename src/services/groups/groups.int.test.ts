@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateGroupSessionRequest } from '../../shared/api/groups.js';
+import type { Problem } from '../../shared/problem.js';
 import type { Role } from '../../shared/roles.js';
 import {
   addProgramMembers,
@@ -272,12 +273,12 @@ describe('changing a group session', () => {
     });
     const after = saved.attendees.find((attendee) => attendee.member.id === first.member.id);
     expect(after).toMatchObject({
-      memberResponse: 'Said the worksheet made the month feel manageable.',
+      fields: { memberResponse: 'Said the worksheet made the month feel manageable.' },
       nextSteps: 'Bring last month’s receipts next week.',
       revision: first.revision + 1,
     });
     const others = saved.attendees.filter((attendee) => attendee.member.id !== first.member.id);
-    expect(others.map((attendee) => attendee.memberResponse)).toEqual(['', '']);
+    expect(others.map((attendee) => attendee.fields.memberResponse)).toEqual(['', '']);
     const stale = await refusal(
       saveAttendee(ctx, actorOf('peer'), group.id, first.member.id, {
         revision: first.revision,
@@ -437,6 +438,111 @@ describe('signing a group', () => {
       'signed',
     ]);
     expect(again.group.status).toBe('signed');
+  });
+
+  it('signs a late group once each attendee’s note says why it is late', async () => {
+    // Run on Friday 13 November; Medi-Cal gives three business days, so the notes were due on Wednesday the
+    // 18th and signing them on Thursday the 19th needs a reason. Before this, such a group could never sign.
+    const late = { ...ctx, clock: new ManualClock('2026-11-19T20:00:00Z') };
+    const group = await createGroup(late, actorOf('peer'), {
+      ...sessionRequest(caMembers.slice(0, 2)),
+      dateOfService: '2026-11-13',
+    });
+    for (const attendee of group.attendees) {
+      expect(attendee).toMatchObject({ dueOn: '2026-11-18', lateReasonNeeded: true });
+      await saveAttendee(late, actorOf('peer'), group.id, attendee.member.id, {
+        revision: attendee.revision,
+        memberResponse: 'Shared how they plan the week’s groceries.',
+        nextSteps: 'Try the worksheet for one week.',
+      });
+    }
+    const refused = await signGroup(late, actorOf('peer'), group.id);
+    expect(refused.outcomes.map((entry) => entry.outcome)).toEqual(['blocked', 'blocked']);
+    expect(refused.outcomes[0]?.problems.map((problem) => [problem.code, problem.path.join('.')])).toEqual([
+      ['note.late_reason_missing', 'body.fields.lateReason'],
+    ]);
+    for (const attendee of refused.group.attendees) {
+      expect(attendee.problems.map((problem) => problem.code)).toContain('note.late_reason_missing');
+      const saved = await saveAttendee(late, actorOf('peer'), group.id, attendee.member.id, {
+        revision: attendee.revision,
+        lateReason: 'The facilitator was out sick the rest of the week.',
+      });
+      const after = saved.attendees.find((each) => each.member.id === attendee.member.id);
+      expect(after?.fields.lateReason).toBe('The facilitator was out sick the rest of the week.');
+      expect(after?.problems.map((problem) => problem.code)).not.toContain('note.late_reason_missing');
+    }
+    const signed = await signGroup(late, actorOf('peer'), group.id);
+    expect(signed.outcomes.map((entry) => entry.outcome)).toEqual(['signed', 'signed']);
+    expect(signed.group.status).toBe('signed');
+  });
+
+  it('signs an audio-only group once each attendee’s identity is verified', async () => {
+    const group = await createGroup(ctx, actorOf('peer'), {
+      ...sessionRequest([caMember.id]),
+      modality: 'audio_only',
+      memberLocation: 'home',
+      placeOfService: null,
+    });
+    const [attendee] = group.attendees;
+    if (attendee === undefined) throw new Error('one attendee');
+    const written = await saveAttendee(ctx, actorOf('peer'), group.id, attendee.member.id, {
+      revision: attendee.revision,
+      memberResponse: 'Joined by phone and shared a budgeting tip.',
+      nextSteps: 'Call in next week.',
+    });
+    const blocked = await signGroup(ctx, actorOf('peer'), group.id);
+    expect(blocked.outcomes[0]?.problems.map((problem) => problem.code)).toEqual([
+      'note.identity_not_verified',
+    ]);
+    await saveAttendee(ctx, actorOf('peer'), group.id, attendee.member.id, {
+      revision: written.attendees[0]?.revision ?? 0,
+      identityVerified: true,
+    });
+    const signed = await signGroup(ctx, actorOf('peer'), group.id);
+    expect(signed.outcomes.map((entry) => entry.outcome)).toEqual(['signed']);
+    expect(signed.group.attendees[0]?.fields.identityVerified).toBe(true);
+  });
+
+  it('records family coordination for a Kansas attendee under 18, and refuses a goal outside the member’s plan by name', async () => {
+    const kansas = fixtureMemberWith(fixture, 'ks-pahp');
+    const [minor = ''] = await addProgramMembers(ctx, fixture, kansas, ['Devon']);
+    await ctx.db
+      .updateTable('members')
+      .set({ date_of_birth: '2011-02-01' })
+      .where('id', '=', minor)
+      .execute();
+    const group = await createGroup(ctx, actorOf('peer'), {
+      ...sessionRequest([minor]),
+      programId: kansas.programId,
+      facilitators: [{ userId: fixture.users.peer.id, role: 'lead', minutes: 60 }],
+    });
+    const [attendee] = group.attendees;
+    if (attendee === undefined) throw new Error('one attendee');
+    const rulesFailed = (problems: readonly Problem[] | undefined): string[] =>
+      (problems ?? []).flatMap((problem) =>
+        problem.source?.ruleId === undefined ? [] : [problem.source.ruleId],
+      );
+    expect(rulesFailed(attendee.preview?.problems)).toEqual(
+      expect.arrayContaining(['ks-pahp.youth.family_coordination', 'ks-pahp.plan.treatment_plan_goal']),
+    );
+    const wrongGoal = await refusal(
+      saveAttendee(ctx, actorOf('peer'), group.id, minor, {
+        revision: attendee.revision,
+        goalsAddressed: ['00000000-0000-4000-8000-000000000000'],
+      }),
+    );
+    expect(wrongGoal.problems.map((problem) => [problem.code, problem.path])).toEqual([
+      ['note.goal_not_in_plan', ['body', 'goalsAddressed', 0]],
+    ]);
+    const saved = await saveAttendee(ctx, actorOf('peer'), group.id, minor, {
+      revision: attendee.revision,
+      familyCoordinationDocumented: true,
+      interventionInPlan: true,
+    });
+    const after = saved.attendees[0];
+    expect(after?.fields).toMatchObject({ familyCoordinationDocumented: true, interventionInPlan: true });
+    expect(rulesFailed(after?.preview?.problems)).not.toContain('ks-pahp.youth.family_coordination');
+    expect(rulesFailed(after?.preview?.problems)).not.toContain('ks-pahp.plan.treatment_plan_goal');
   });
 
   it('lets only the lead facilitator, the notes’ author, sign them', async () => {

@@ -15,6 +15,7 @@ import { dueOnFor } from './claim-context.js';
 import { columnsOfFields, defaultFields, mergeFields } from './fields.js';
 import { requireNoteWriter } from './note-access.js';
 import { noteResponse } from './note-view.js';
+import { checkPlanReferences } from './plan-of-care.js';
 
 export interface DraftNoteInput {
   memberId: string;
@@ -44,7 +45,8 @@ export interface DraftNoteInput {
  * @param input - member, program, first fields, group session and author
  * @returns the new note's id
  * @throws ServiceError `forbidden` for billing staff and clinicians, `not_found` for a member out of reach,
- *   `invalid` (path `body.programId`) for a program not in the organisation
+ *   `invalid` (path `body.programId`) for a program not in the organisation, and (paths `body.goalsAddressed.<n>`,
+ *   `body.planOfCareId`) for goals or a plan version that are not the member's
  */
 export async function insertDraftNote(
   trx: Kysely<Database>,
@@ -68,6 +70,12 @@ export async function insertDraftNote(
       ['body', 'programId'],
     );
   }
+  await checkPlanReferences(
+    trx,
+    { organisationId: actor.organisationId, memberId: member.id },
+    input.fields,
+    ['body'],
+  );
   const fields = mergeFields(defaultFields(input.fields), input.fields);
   const dueOn = await dueOnFor(trx, {
     organisationId: actor.organisationId,

@@ -32,6 +32,7 @@ export type NoteFieldColumns = Pick<
   | 'member_response'
   | 'late_reason'
   | 'epsdt_justification'
+  | 'plan_of_care_id'
 >;
 
 export function fieldsOfRow(row: ServiceNoteRow): NoteFields {
@@ -56,6 +57,7 @@ export function fieldsOfRow(row: ServiceNoteRow): NoteFields {
     memberResponse: row.member_response,
     lateReason: row.late_reason,
     epsdtJustification: row.epsdt_justification,
+    planOfCareId: row.plan_of_care_id,
   };
 }
 
@@ -90,10 +92,14 @@ export function columnsOfFields(fields: Partial<NoteFields>): NoteFieldColumns {
   if (fields.memberResponse !== undefined) columns.member_response = fields.memberResponse;
   if (fields.lateReason !== undefined) columns.late_reason = fields.lateReason;
   if (fields.epsdtJustification !== undefined) columns.epsdt_justification = fields.epsdtJustification;
+  if (fields.planOfCareId !== undefined) columns.plan_of_care_id = fields.planOfCareId;
   return columns;
 }
 
-/** The fields a draft starts with when the create request leaves them out (the table's defaults). */
+/**
+ * The fields a draft starts with when the create request leaves them out (the table's defaults). Nothing the
+ * author must state is assumed: "part of the plan of care" starts false, like identity verification.
+ */
 export function defaultFields(required: Pick<NoteFields, 'serviceType' | 'dateOfService'>): NoteFields {
   return {
     serviceType: required.serviceType,
@@ -110,12 +116,13 @@ export function defaultFields(required: Pick<NoteFields, 'serviceType' | 'dateOf
     identityVerified: false,
     modifiers: [],
     goalsAddressed: [],
-    interventionInPlan: true,
+    interventionInPlan: false,
     familyCoordinationDocumented: false,
     pin: { plan: '', interaction: '', nextSteps: '' },
     memberResponse: '',
     lateReason: null,
     epsdtJustification: null,
+    planOfCareId: null,
   };
 }
 

@@ -22,7 +22,14 @@ export {
 } from './claim-context.js';
 export type { GroupContext, NoteSubject, NotePreview, ClaimRequestParts } from './claim-context.js';
 export { noteResponse } from './note-view.js';
-export { noteDueOn, businessDaysOverdue, DEFAULT_NOTE_DUE_BUSINESS_DAYS } from './due-dates.js';
+export {
+  noteDueOn,
+  businessDaysOverdue,
+  lateReasonNeeded,
+  DEFAULT_NOTE_DUE_BUSINESS_DAYS,
+} from './due-dates.js';
+export { documentedPlanOfCare } from './plan-of-care.js';
+export type { DocumentedPlanOfCare } from './plan-of-care.js';
 /** The program's local date (services/time); still exported under this name for demo data and browser tests. */
 export { columnsOfFields, defaultFields, fieldsOfRow, mergeFields } from './fields.js';
 export { NOTE_WRITERS, NOTE_REVIEWERS, visibleNotes } from './note-access.js';

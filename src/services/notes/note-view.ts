@@ -13,7 +13,7 @@ import type { Actor, Clock } from '../context.js';
 import { certificationBlocker } from '../staff/index.js';
 import { calendarDateIn } from '../time/index.js';
 import { previewNote, subjectOf, type GroupContext, type NotePreview } from './claim-context.js';
-import { businessDaysOverdue } from './due-dates.js';
+import { businessDaysOverdue, lateReasonNeeded } from './due-dates.js';
 import { fieldsOfRow } from './fields.js';
 import { visibleNotes } from './note-access.js';
 import { signingProblems } from './problems.js';
@@ -119,10 +119,10 @@ export function signingDay(row: NoteSummaryRow, now: Date): string {
 export function documentationProblems(
   fields: NoteFields,
   preview: NotePreview,
-  dates: { dueOn: string; signedOn: string },
+  late: { dueOn: string; reasonNeeded: boolean },
 ): Problem[] {
   const problems = [
-    ...signingProblems(fields, dates),
+    ...signingProblems(fields, late),
     ...preview.missing.filter((problem) => problem.code === 'note.no_coverage'),
   ];
   if (preview.preview !== null && preview.preview.lines.length > 0) {
@@ -155,11 +155,11 @@ export async function noteResponse(
   const fields = fieldsOfRow(row);
   const signedOn = signingDay(row, now);
   const preview = await previewNote(db, subjectOf(row, fields, signedOn, group));
+  const late = { dueOn: row.due_on, reasonNeeded: lateReasonNeeded(preview.payerPack, row.due_on, signedOn) };
   return {
-    note: await fullNote(db, row, fields, preview, now),
+    note: await fullNote(db, row, fields, preview, late.reasonNeeded, now),
     preview: preview.preview,
-    documentationProblems:
-      row.status === 'draft' ? documentationProblems(fields, preview, { dueOn: row.due_on, signedOn }) : [],
+    documentationProblems: row.status === 'draft' ? documentationProblems(fields, preview, late) : [],
   };
 }
 
@@ -168,6 +168,7 @@ async function fullNote(
   row: NoteSummaryRow,
   fields: NoteFields,
   preview: NotePreview,
+  lateReasonNeeded: boolean,
   now: Date,
 ): Promise<Note> {
   const addenda = await db
@@ -216,6 +217,7 @@ async function fullNote(
     revision: row.revision,
     fields,
     payerPack: preview.payerPack,
+    lateReasonNeeded,
     signedBy: signer === undefined ? null : { id: signer.id, displayName: signer.display_name },
     addenda: addenda.map((entry) => ({
       id: entry.id,

@@ -30,13 +30,17 @@ const blank = (text: string | null): boolean => text === null || text.trim() ===
 /**
  * Everything a signed record needs that `fields` lacks, as warnings: the times (end after start), how a
  * family-only service relates to the member's treatment, where the member was for telehealth,
- * two-identifier identity verification for audio-only, and a late reason when signed after the due date.
- * The PIN parts are the recovery-language helper's to check (see language.ts).
+ * two-identifier identity verification for audio-only, and a late reason when signed after a due date the
+ * payer sets (due-dates.ts `lateReasonNeeded`). The PIN parts are the recovery-language helper's to check
+ * (see language.ts).
  *
  * @param fields - the note's fields
- * @param dates - the due date and the day it would be signed on
+ * @param late - the due date, and whether signing now needs a late reason
  */
-export function signingProblems(fields: NoteFields, dates: { dueOn: string; signedOn: string }): Problem[] {
+export function signingProblems(
+  fields: NoteFields,
+  late: { dueOn: string; reasonNeeded: boolean },
+): Problem[] {
   const problems: Problem[] = [];
   const need = (code: string, message: string, field: readonly (string | number)[]): void => {
     problems.push(fieldProblem('warning', code, message, field));
@@ -69,10 +73,10 @@ export function signingProblems(fields: NoteFields, dates: { dueOn: string; sign
       ['identityVerified'],
     );
   }
-  if (dates.signedOn > dates.dueOn && blank(fields.lateReason)) {
+  if (late.reasonNeeded && blank(fields.lateReason)) {
     need(
       'note.late_reason_missing',
-      `This note was due on ${dates.dueOn}. Say briefly why it is signed late.`,
+      `This note was due on ${late.dueOn}. Say briefly why it is signed late.`,
       ['lateReason'],
     );
   }

@@ -15,6 +15,7 @@ import { dueOnFor, previewNote, programToday, subjectOf } from './claim-context.
 import { columnsOfFields, fieldsOfRow, mergeFields } from './fields.js';
 import { lockedNoteOfOrganisation, noteForActor, requireAuthor, updateNote } from './note-access.js';
 import { noteResponse } from './note-view.js';
+import { checkPlanReferences } from './plan-of-care.js';
 import { asRequestErrors } from './problems.js';
 
 /** Refuses any change to a signed note, in the words the form shows. */
@@ -68,7 +69,8 @@ export interface SaveDraftOptions {
  * @param request - the revision the writer saw and the fields that changed
  * @param options - see `SaveDraftOptions`
  * @throws ServiceError `conflict` (409): the note is signed (`note.signed`) or has moved past `revision`
- *   (`note.stale_revision`); `forbidden`: not the author; `not_found`: out of reach
+ *   (`note.stale_revision`); `forbidden`: not the author; `not_found`: out of reach; `invalid`: goals or a
+ *   plan version that are not the member's (`body.fields.goalsAddressed.<n>`, `body.fields.planOfCareId`)
  */
 export async function saveDraftIn(
   trx: Kysely<Database>,
@@ -86,6 +88,7 @@ export async function saveDraftIn(
   if (!callerChecked) requireAuthor(actor, note, 'change this draft');
   refuseIfStale(note, request.revision);
   const changes = request.fields;
+  await checkPlanReferences(trx, memberOf(note), changes, ['body', 'fields']);
   const dueOn =
     changes.dateOfService === undefined || changes.dateOfService === note.date_of_service
       ? note.due_on
@@ -134,8 +137,8 @@ export async function saveDraft(
  * The claim preview of the note with `fields` in place of the saved ones; nothing is saved (the read is
  * audited as `note.preview`).
  *
- * @throws ServiceError `invalid` naming the fields a preview needs (start, end) or the missing coverage,
- *   `conflict` for a signed note
+ * @throws ServiceError `invalid` naming the fields a preview needs (start, end) or the missing coverage, or
+ *   goals or a plan version that are not the member's; `conflict` for a signed note
  */
 export async function previewDraft(
   ctx: ServiceContext,
@@ -146,6 +149,7 @@ export async function previewDraft(
   return ctx.db.transaction().execute(async (trx) => {
     const note = await noteForActor(trx, actor, noteId);
     refuseIfSigned(note);
+    await checkPlanReferences(trx, memberOf(note), request.fields, ['body', 'fields']);
     const today = await programToday(trx, actor.organisationId, note.program_id, ctx.clock.now());
     const result = await previewNote(
       trx,
@@ -161,4 +165,8 @@ export async function previewDraft(
     }
     return result.preview;
   });
+}
+
+function memberOf(note: ServiceNoteRow): { organisationId: string; memberId: string } {
+  return { organisationId: note.organisation_id, memberId: note.member_id };
 }

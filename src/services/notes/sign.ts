@@ -3,7 +3,7 @@
  * Signing: the author's signature locks the note (the database refuses any later change to its content).
  * Signing checks that the record is complete — times with the end after the start, every PIN part, where the
  * member was for telehealth, identity verified for audio-only, how a family-only service relates to treatment,
- * a late reason when signed after the due date — and that the author's certification is current on the date
+ * a late reason when signed after a due date the payer sets — and that the author's certification is current on the date
  * of service when the note bills. It keeps what the engine decided at that moment (code, units, amount).
  *
  * Review: a signed note goes to supervisor review ('pending') when its author has an assigned supervisor or
@@ -19,6 +19,7 @@ import type { Actor, Clock, ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { certificationBlocker } from '../staff/index.js';
 import { previewNote, programToday, subjectOf, type GroupContext } from './claim-context.js';
+import { lateReasonNeeded } from './due-dates.js';
 import { fieldsOfRow } from './fields.js';
 import { noteForActor, requireAuthor, updateNote } from './note-access.js';
 import { noteResponse } from './note-view.js';
@@ -55,11 +56,12 @@ export async function signNoteIn(
   const now = clock.now();
   const signedOn = await programToday(trx, actor.organisationId, note.program_id, now);
   const fields = fieldsOfRow(note);
-  const missing = [...signingProblems(fields, { dueOn: note.due_on, signedOn }), ...pinProblems(fields)];
+  const { preview, staff, payerPack } = await previewNote(trx, subjectOf(note, fields, signedOn, group));
+  const late = { dueOn: note.due_on, reasonNeeded: lateReasonNeeded(payerPack, note.due_on, signedOn) };
+  const missing = [...signingProblems(fields, late), ...pinProblems(fields)];
   if (missing.length > 0) {
     throw new ServiceError('invalid', asRequestErrors(missing));
   }
-  const { preview, staff, payerPack } = await previewNote(trx, subjectOf(note, fields, signedOn, group));
   const line = preview?.lines[0];
   if (line !== undefined) {
     const blocker = certificationBlocker(staff, note.date_of_service, payerPack ?? undefined);

@@ -118,12 +118,42 @@ export const AddAttendeesRequestSchema = z.object({
 });
 export type AddAttendeesRequest = z.infer<typeof AddAttendeesRequestSchema>;
 
-/** An attendee's own parts of their note: their response to the group and their next steps. */
-export const SaveAttendeeRequestSchema = z
-  .object({
+/**
+ * The note fields that are each attendee's own, not the session's: everything signing or the payer's rules
+ * may need of one attendee (why the note is late, identity verified on an audio-only group, family
+ * coordination for a minor, a family group without the member, the plan goals worked on …).
+ */
+export const ATTENDEE_NOTE_FIELDS = [
+  'memberResponse',
+  'recipient',
+  'familyRelationToTreatment',
+  'identityVerified',
+  'familyCoordinationDocumented',
+  'interventionInPlan',
+  'goalsAddressed',
+  'lateReason',
+  'epsdtJustification',
+] as const satisfies readonly (keyof typeof NOTE_FIELDS)[];
+export type AttendeeNoteField = (typeof ATTENDEE_NOTE_FIELDS)[number];
+
+const AttendeeNoteFieldsSchema = NoteFieldsSchema.pick({
+  memberResponse: true,
+  recipient: true,
+  familyRelationToTreatment: true,
+  identityVerified: true,
+  familyCoordinationDocumented: true,
+  interventionInPlan: true,
+  goalsAddressed: true,
+  lateReason: true,
+  epsdtJustification: true,
+} satisfies Record<AttendeeNoteField, true>);
+export type AttendeeNoteFields = z.infer<typeof AttendeeNoteFieldsSchema>;
+
+/** An attendee's own parts of their note, and their next steps; only the fields sent change. */
+export const SaveAttendeeRequestSchema = AttendeeNoteFieldsSchema.partial()
+  .extend({
     /** The note revision the writer saw; a newer one means someone else saved meanwhile. */
     revision: z.number().int().min(1),
-    memberResponse: NOTE_FIELDS.memberResponse.optional(),
     nextSteps: NOTE_FIELDS.pin.shape.nextSteps.optional(),
   })
   .strict();
@@ -151,8 +181,12 @@ export const GroupAttendeeSchema = z.object({
   noteId: IdSchema,
   noteStatus: NoteStatusSchema,
   revision: z.number().int().min(1),
-  memberResponse: z.string(),
+  /** The attendee's own fields of their note. */
+  fields: AttendeeNoteFieldsSchema,
   nextSteps: z.string(),
+  dueOn: CalendarDateSchema,
+  /** Signing now (or when signed) is after the due date the payer sets: the note needs a late reason. */
+  lateReasonNeeded: z.boolean(),
   signedAt: TimestampSchema.nullable(),
   /**
    * What the payer rules say about this attendee's claim now (null when it cannot be judged, e.g. the

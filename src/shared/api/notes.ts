@@ -69,9 +69,19 @@ export const NoteFieldsSchema = z.object({
   modifiers: z
     .array(z.string().regex(/^[A-Z0-9]{2}$/, { message: 'A modifier is two letters or digits.' }))
     .max(4),
-  /** Ids of the plan-of-care goals this service worked on. */
+  /** Ids of the plan-of-care goals this service worked on: goals of the member's plan (any version). */
   goalsAddressed: z.array(IdSchema).max(20),
+  /**
+   * The author's statement that the activity is part of the member's plan of care (North Carolina and
+   * Kansas bill only such services). A new note starts with false: it is said, never assumed.
+   */
   interventionInPlan: z.boolean(),
+  /**
+   * The version of the member's plan of care this session wrote with the member, or null. Los Angeles bills
+   * the Plan of Care as a peer note of its own: the claim is then judged on that version's content and
+   * approval rather than on a plan already in effect.
+   */
+  planOfCareId: IdSchema.nullable(),
   familyCoordinationDocumented: z.boolean(),
   pin: z.object({ plan: LongTextSchema, interaction: LongTextSchema, nextSteps: LongTextSchema }),
   /** The member's own response (group notes: each attendee's, beside the shared Interaction). */
@@ -169,6 +179,11 @@ export const NoteSchema = NoteSummarySchema.extend({
   revision: z.number().int().min(1),
   fields: NoteFieldsSchema,
   payerPack: PayerPackIdSchema.nullable(),
+  /**
+   * Signing it today (the program's date), or when it was signed, is after the due date its payer sets, so
+   * signing asks why it is late. False where the payer sets no deadline (North Carolina, Kansas).
+   */
+  lateReasonNeeded: z.boolean(),
   signedBy: PersonRefSchema.nullable(),
   addenda: z.array(AddendumSchema),
   reviews: z.array(NoteReviewSchema),
