@@ -170,7 +170,9 @@ export async function previewNote(db: Kysely<Database>, subject: NoteSubject): P
       ? null
       : await documentedPlanOfCare(db, { organisationId, memberId }, fields.planOfCareId);
   const carePlan =
-    documented === null ? (await carePlanOn(db, organisationId, memberId, date)).carePlan : documented.carePlan;
+    documented === null
+      ? (await carePlanOn(db, organisationId, memberId, date)).carePlan
+      : documented.carePlan;
   const group = subject.group ?? (await storedGroupContext(db, subject));
   const request = claimRequestOf({
     fields,
