@@ -18,6 +18,14 @@ export function ageOn(dateOfBirth: CalendarDate, onDate: CalendarDate): number {
   if (on < birth) {
     throw new RangeError(`onDate ${onDate} is before dateOfBirth ${dateOfBirth}`);
   }
+  return ageOnDateNumbers(birth, on);
+}
+
+/**
+ * `ageOn` for dates already read by `requireDateNumber` (YYYYMMDD), with `on` not before `birth`: evaluation
+ * reads the date of service once and takes several ages on it.
+ */
+export function ageOnDateNumbers(birth: number, on: number): number {
   // MMDD orders like the day within the year: the birthday has passed once on's MMDD reaches birth's.
   const birthdayPassed = on % 10_000 >= birth % 10_000;
   return Math.floor(on / 10_000) - Math.floor(birth / 10_000) - (birthdayPassed ? 0 : 1);

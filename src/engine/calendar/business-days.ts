@@ -78,7 +78,7 @@ export function addBusinessDays(
     throw new RangeError(`addBusinessDays needs a whole number of days, not ${days}`);
   }
   if (days > 0 && (options.extraHolidays === undefined || options.extraHolidays.length === 0)) {
-    const due = businessDayAfter(date, days);
+    const due = businessDayAfter(requireDateNumber(date), days);
     if (due !== undefined) {
       return due;
     }
@@ -105,11 +105,18 @@ interface BusinessYear {
   readonly openDates: readonly CalendarDate[];
 }
 
-const businessYears = new Map<number, BusinessYear>();
+/**
+ * The tables built so far, by year from 1971: an array rather than a `Map`, as a due date is looked up for every
+ * service. Filled with `undefined` so V8 keeps it packed.
+ */
+const businessYears: (BusinessYear | undefined)[] = new Array<BusinessYear | undefined>(
+  LAST_HOLIDAY_YEAR - FIRST_HOLIDAY_YEAR + 1,
+).fill(undefined);
 
 /** @throws RangeError outside 1971–2199, as `federalHolidayDayNumbers` does */
 function businessYear(year: number): BusinessYear {
-  let table = businessYears.get(year);
+  const slot = year - FIRST_HOLIDAY_YEAR;
+  let table = slot >= 0 ? businessYears[slot] : undefined;
   if (table === undefined) {
     const firstDay = dayNumberOf(year, 1, 1);
     const openThrough = new Uint16Array(isLeapYear(year) ? 366 : 365);
@@ -121,18 +128,37 @@ function businessYear(year: number): BusinessYear {
       openThrough[index] = openDates.length;
     }
     table = { firstDay, openThrough, openDates };
-    businessYears.set(year, table);
+    businessYears[slot] = table;
   }
   return table;
+}
+
+/**
+ * `addBusinessDays(date, days)` with no extra holidays, for a date already read as `number` by `dateNumber`:
+ * evaluation reads the date of service once, for the note's due date and for ages.
+ *
+ * @param date - an existing calendar date
+ * @param number - `dateNumber(date)`
+ * @param days - a whole number of business days
+ */
+export function addBusinessDaysToDateNumber(date: CalendarDate, number: number, days: number): CalendarDate {
+  if (days > 0 && Number.isInteger(days)) {
+    const due = businessDayAfter(number, days);
+    if (due !== undefined) {
+      return due;
+    }
+  }
+  return addBusinessDays(date, days);
 }
 
 /**
  * `addBusinessDays` for a positive count and no extra holidays — every note's due date — by looking the answer up
  * in the year's table instead of stepping day by day. Undefined for a start outside 1971–2199, which the
  * day-by-day loop handles (and reports) as it always did.
+ *
+ * @param number - the starting date as `requireDateNumber` reads it
  */
-function businessDayAfter(date: CalendarDate, days: number): CalendarDate | undefined {
-  const number = requireDateNumber(date);
+function businessDayAfter(number: number, days: number): CalendarDate | undefined {
   let year = Math.floor(number / 10_000);
   if (year < FIRST_HOLIDAY_YEAR || year > LAST_HOLIDAY_YEAR) {
     return undefined;

@@ -51,7 +51,8 @@ export interface ComparisonRecord {
   expected: RecordedValue;
 }
 
-function isList(value: FactValue): value is readonly string[] {
+/** True for a list fact (narrowing to the read-only list `Array.isArray` does not narrow to). */
+export function isList(value: FactValue | undefined): value is readonly string[] {
   return Array.isArray(value);
 }
 

@@ -19,7 +19,7 @@ import type {
 import type { Problem } from '../../shared/problem.js';
 import { directMinutes, plainDirectMinutes } from '../units/direct-minutes.js';
 import { unitsForMinutes } from '../units/index.js';
-import { explainCondition, type ComparisonRecord, type FactValue } from './conditions.js';
+import { explainCondition, isList, type ComparisonRecord, type FactValue } from './conditions.js';
 import { factInput, type FactInput } from './facts.js';
 import type { Pack, Rate } from './pack.js';
 import {
@@ -55,6 +55,7 @@ const LINE_HAS_RATE = fixedSlot('line.hasRate');
 const AUTHORIZATION_NUMBER = fixedSlot('authorization.number');
 const AUTHORIZATION_REMAINING_UNITS = fixedSlot('authorization.remainingUnits');
 const AUTHORIZATION_COVERS = fixedSlot('authorization.covers');
+const USER_MODIFIERS = fixedSlot('service.userModifiers');
 
 export function evaluateService(
   pack: Pack,
@@ -91,7 +92,9 @@ export function evaluateService(
   }
   const code = procedure?.code ?? null;
   const modifiers =
-    procedure === undefined ? [] : lineModifiers(pack, procedure.modifiers, values, service.modifiers);
+    procedure === undefined
+      ? []
+      : lineModifiers(pack, procedure.modifiers, values, userModifiers(values, request));
   values[LINE_CODE] = code;
   values[LINE_MODIFIERS] = modifiers;
   values[LINE_PROCEDURE] = procedure?.name ?? null;
@@ -105,7 +108,8 @@ export function evaluateService(
     }
   }
 
-  const rate = code === null ? undefined : findRate(pack.rates, code, modifiers, service.dateOfService);
+  const date = input.dateOfService;
+  const rate = code === null ? undefined : findRate(pack.rates, code, modifiers, date);
   values[LINE_UNIT_RATE_CENTS] = rate?.unitRateCents ?? null;
   values[LINE_HAS_RATE] = rate !== undefined;
 
@@ -118,12 +122,12 @@ export function evaluateService(
     }
   }
   if (plan.readsAuthorizations) {
-    addAuthorizationFacts(values, request.authorizations, code, service.dateOfService, units);
+    addAuthorizationFacts(values, request.authorizations, code, date, units);
   }
 
   const checks: RuleCheck[] | undefined = explainAll ? [] : undefined;
   const facts = explainAll ? factsByName(plan, values) : undefined;
-  for (const compiled of rulesInForce(plan, service.dateOfService).claim) {
+  for (const compiled of rulesInForce(plan, date).claim) {
     if (compiled.applies !== undefined && !compiled.applies(values)) {
       continue;
     }
@@ -179,9 +183,10 @@ export function evaluateService(
  * record lacked what every parsed request has), which gives the same answer, so they cannot change a preview.
  */
 function overridesNoSetting(request: ClaimPreviewRequest): boolean {
-  const { service, member, staff, settings } = request;
-  // The records (each read below is of a different object), then what they hold, then what that holds.
-  const { gaps, modifiers, signedOn } = service;
+  const { member, staff, settings } = request;
+  // The records (each read below is of a different object), then what they hold, then what that holds. Not
+  // the service's fields: each read of one is costly (see `COSTLY_FACTS` in facts.ts), so evaluation reads them
+  // once, where it needs them.
   const { coverage, consents, carePlan } = member;
   const { certification } = staff;
   const records =
@@ -191,13 +196,7 @@ function overridesNoSetting(request: ClaimPreviewRequest): boolean {
     staff.taxonomy !== undefined;
   const first = coverage[0];
   const held =
-    gaps.length >= 0 &&
-    modifiers.length >= 0 &&
-    service.dateOfService.length > 0 &&
-    service.start.length > 0 &&
-    service.end.length > 0 &&
     member.dateOfBirth.length > 0 &&
-    (signedOn === undefined || signedOn.length > 0) &&
     (consents.telehealth === undefined || consents.telehealth.length > 0) &&
     (carePlan?.approvedOn === undefined || carePlan.approvedOn.length > 0) &&
     (certification === undefined || certification.type !== undefined);
@@ -278,6 +277,12 @@ function lineModifiers(
     given[to] = modifier;
   }
   return given;
+}
+
+/** The modifiers the user chose, as the facts hold them (read from the service once, see `facts.ts`). */
+function userModifiers(values: Values, request: ClaimPreviewRequest): readonly string[] {
+  const user = values[USER_MODIFIERS];
+  return isList(user) ? user : request.service.modifiers;
 }
 
 /** A modifier's place on the line: its place in the pack's order, or after all of those by its position. */

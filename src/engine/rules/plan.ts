@@ -74,8 +74,9 @@ export interface RulesInForce {
 
 export interface PackPlan {
   /**
-   * A service's fact values before any is set, one per slot: fixed facts, the settings read, limits, then any
-   * other fact a message names. Each evaluation starts from a copy.
+   * A service's fact values before any is derived, one per slot: fixed facts, the settings read (holding the
+   * pack's values), limits, then any other fact a message names. Each evaluation starts from a copy, so a request
+   * that overrides no setting copies none.
    */
   readonly blank: readonly (FactValue | undefined)[];
   readonly slots: ReadonlyMap<string, Slot>;
@@ -156,8 +157,12 @@ export function planPack(pack: PlanSource): PackPlan {
   }));
   const { thresholdDates, thresholdAfter, inForce } = groupByEffectiveDates(rules);
 
+  const blank = blankValues(slots.size);
+  for (const { slot, value } of settings) {
+    blank[slot] = value;
+  }
   return {
-    blank: blankValues(slots.size),
+    blank,
     slots,
     claimNeeds: needsOf(claimReads),
     staffNeeds: needsOf(staffReads),
@@ -333,14 +338,11 @@ export function factValues(
   overrides: ClaimPreviewRequest['settings'] | undefined,
   needs: DerivationNeeds,
 ): (FactValue | undefined)[] {
-  // A copy of the pack's blank values: made at its final size in one step, with no holes to check on reads.
+  // A copy of the pack's blank values, which hold its settings: made at its final size in one step, with no
+  // holes to check on reads.
   const values = plan.blank.slice();
   deriveFactValues(values, input, needs);
-  if (overrides === undefined) {
-    for (const { slot, value } of plan.settings) {
-      values[slot] = value;
-    }
-  } else {
+  if (overrides !== undefined) {
     for (const { slot, name, value } of plan.settings) {
       values[slot] = overrides[name] ?? value;
     }
