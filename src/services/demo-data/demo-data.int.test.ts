@@ -1,7 +1,8 @@
 /**
  * The whole demo organisation, as `npm start` makes it: what a first-time visitor can do with it. Every staff
  * member is compliant under the packs of the members they serve (so the demo's notes can be signed), each
- * peer has a caseload and notes, the supervisor has notes to review and the overdue list is not empty.
+ * peer has a caseload and notes, the supervisor has notes to review and the overdue list is not empty; the
+ * peers of North Carolina and Kansas have printed logins, so their states' rules can be shown.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,10 +14,12 @@ import {
 } from '../../testing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { searchMembers } from '../members/index.js';
-import { listNotes, listOverdueNotes, listReviewQueue } from '../notes/index.js';
+import { verifyPassword } from '../auth/index.js';
+import { createNote, listNotes, listOverdueNotes, listReviewQueue, previewDraft } from '../notes/index.js';
+import { calendarDateIn } from '../time/index.js';
 import { getGroup, listGroups } from '../groups/index.js';
 import { listStaff } from '../staff/index.js';
-import { createDemoData, type DemoDataResult } from './index.js';
+import { createDemoData, formatDemoLogins, type DemoDataResult } from './index.js';
 
 let store: TestStore;
 let ctx: ServiceContext;
@@ -75,7 +78,53 @@ describe(`the demo organisation on ${testDatabaseKind()}`, () => {
 
     const supervisor = await actorFor('supervisor@demo.peerline.test');
     expect((await listReviewQueue(ctx, supervisor)).length).toBeGreaterThan(0);
-    expect(demo.logins).toHaveLength(5);
+  });
+
+  it('prints the North Carolina peer’s login, who can show the audio-only consent rule on their own member', async () => {
+    // Before, the only printed peer was California's, and the consent rule exists only in North Carolina.
+    expect(demo.logins.map((login) => [login.role, login.state])).toEqual([
+      ['peer', undefined],
+      ['supervisor', undefined],
+      ['clinician', undefined],
+      ['billing', undefined],
+      ['admin', undefined],
+      ['peer', 'NC'],
+      ['peer', 'KS'],
+    ]);
+    const printed = formatDemoLogins(demo, 'http://localhost:3000');
+    expect(printed).toMatch(
+      /^ {2}peer \(NC\) +peer\.nc@demo\.peerline\.test +demo password for tests only$/m,
+    );
+    const ncLogin = demo.logins.find((login) => login.state === 'NC');
+    const user = await store.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('email', '=', ncLogin?.email ?? '')
+      .executeTakeFirstOrThrow();
+    expect(await verifyPassword(user.password_hash, ncLogin?.password ?? '')).toBe(true);
+
+    const ncPeer = await actorFor(ncLogin?.email ?? '');
+    const caseload = await searchMembers(ctx, ncPeer, {
+      scope: 'caseload',
+      includeInactive: false,
+      limit: 100,
+    });
+    let shown = false;
+    for (const member of caseload.members) {
+      const draft = await createNote(ctx, ncPeer, {
+        memberId: member.id,
+        serviceType: 'engagement',
+        dateOfService: calendarDateIn(ctx.clock.now(), 'America/New_York'),
+        start: '10:00',
+        end: '11:00',
+      });
+      const audioOnly = await previewDraft(ctx, ncPeer, draft.note.id, {
+        fields: { modality: 'audio_only', memberLocation: 'home', identityVerified: true },
+      });
+      expect(audioOnly.pack.id).toBe('nc-wellcare');
+      shown ||= audioOnly.problems.some((problem) => problem.path.join('.') === 'member.consents.audioOnly');
+    }
+    expect(shown).toBe(true);
   });
 
   it('has a group led by the demo peer where no attendee’s claim is held back by the leader’s credentials', async () => {

@@ -34,6 +34,11 @@ export interface DemoLogin {
   email: string;
   displayName: string;
   password: string;
+  /**
+   * For the peers certified outside California: the state whose program they serve ('NC', 'KS'). North
+   * Carolina's audio-only consent and Kansas' family coordination are theirs to show.
+   */
+  state?: string;
 }
 
 export interface DemoDataResult {
@@ -64,6 +69,10 @@ export async function createDemoData(
     };
   });
   const hashes = await Promise.all(logins.map((login) => hashPassword(login.password)));
+  const statePeerLogins = STATE_PEERS.map((statePeer) => ({
+    ...statePeer,
+    password: (options.password ?? randomPassword)('peer'),
+  }));
   return ctx.db.transaction().execute(async (trx) => {
     const existing = await trx
       .selectFrom('users')
@@ -104,8 +113,19 @@ export async function createDemoData(
       });
       userIds.set(login.role, row.id);
     }
-    await createDemoDocumentation(trx, ctx, organisationId, seed, userIds);
-    return { organisationId, organisationName: organisation.name, logins };
+    const statePeers = await createDemoDocumentation(
+      trx,
+      ctx,
+      organisationId,
+      seed,
+      userIds,
+      statePeerLogins,
+    );
+    return {
+      organisationId,
+      organisationName: organisation.name,
+      logins: [...logins, ...statePeers.map((statePeer) => statePeer.login)],
+    };
   });
 }
 
@@ -119,14 +139,15 @@ async function createDemoDocumentation(
   organisationId: string,
   seed: Seed,
   userIds: ReadonlyMap<Role, string>,
-): Promise<void> {
+  statePeerLogins: readonly StatePeerLogin[],
+): Promise<StatePeer[]> {
   const peerId = userIds.get('peer');
   const supervisorId = userIds.get('supervisor');
   if (peerId === undefined || supervisorId === undefined) {
     throw new Error('The demo needs a peer and a supervisor.');
   }
   const now = ctx.clock.now();
-  const statePeers = await createDemoStatePeers(trx, ctx, organisationId, seed);
+  const statePeers = await createDemoStatePeers(trx, ctx, organisationId, seed, statePeerLogins);
   await createDemoStaff(trx, organisationId, { peerId, supervisorId, statePeers }, { now, seed });
   const programs = await trx
     .selectFrom('programs')
@@ -181,7 +202,7 @@ async function createDemoDocumentation(
   const groupProgram = programs.find(
     (program) => !statePeers.some((statePeer) => program.payer_packs.includes(statePeer.payerPack)),
   );
-  if (groupProgram === undefined) return;
+  if (groupProgram === undefined) return statePeers;
   const attendees = members.filter((member) => member.programId === groupProgram.id);
   await createDemoGroup(
     trx,
@@ -191,39 +212,46 @@ async function createDemoDocumentation(
     [peerId, supervisorId],
     ctx.clock,
   );
+  return statePeers;
 }
 
 /** The demo's peers outside California, by the pack whose state certification they hold. */
 const STATE_PEERS = [
-  { payerPack: 'nc-wellcare', certificationType: 'north_carolina_peer', email: 'peer.nc' },
-  { payerPack: 'ks-pahp', certificationType: 'kansas_peer', email: 'peer.ks' },
+  { payerPack: 'nc-wellcare', certificationType: 'north_carolina_peer', email: 'peer.nc', state: 'NC' },
+  { payerPack: 'ks-pahp', certificationType: 'kansas_peer', email: 'peer.ks', state: 'KS' },
 ] as const;
 
+type StatePeerLogin = (typeof STATE_PEERS)[number] & { password: string };
+
+interface StatePeer {
+  userId: string;
+  payerPack: PayerPackId;
+  certificationType: (typeof STATE_PEERS)[number]['certificationType'];
+  login: DemoLogin;
+}
+
 /**
- * Peer users for the North Carolina and Kansas programs. Their passwords are random and never shown: an
- * admin resets one to sign in as them.
+ * Peer users for the North Carolina and Kansas programs, whose logins are printed with the others: their
+ * members are the ones whose payers' rules (audio-only consent, family coordination) the demo shows.
  */
 async function createDemoStatePeers(
   trx: Transaction<Database>,
   ctx: ServiceContext,
   organisationId: string,
   seed: Seed,
-): Promise<
-  {
-    userId: string;
-    payerPack: PayerPackId;
-    certificationType: (typeof STATE_PEERS)[number]['certificationType'];
-  }[]
-> {
+  statePeerLogins: readonly StatePeerLogin[],
+): Promise<StatePeer[]> {
   const rng = createRng(seed).fork('state-peers');
-  const result = [];
-  for (const statePeer of STATE_PEERS) {
+  const result: StatePeer[] = [];
+  for (const statePeer of statePeerLogins) {
+    const email = `${statePeer.email}@demo.peerline.test`;
+    const displayName = formatDisplayName(syntheticPersonName(rng.fork(statePeer.email)));
     const row = await insertUser(trx, ctx.clock.now(), {
       organisationId,
-      email: `${statePeer.email}@demo.peerline.test`,
-      displayName: formatDisplayName(syntheticPersonName(rng.fork(statePeer.email))),
+      email,
+      displayName,
       roles: ['peer'],
-      passwordHash: await hashPassword(randomPassword()),
+      passwordHash: await hashPassword(statePeer.password),
     });
     await recordUserCreatedBySystem(trx, ctx.clock, {
       organisationId,
@@ -235,6 +263,7 @@ async function createDemoStatePeers(
       userId: row.id,
       payerPack: statePeer.payerPack,
       certificationType: statePeer.certificationType,
+      login: { role: 'peer', email, displayName, password: statePeer.password, state: statePeer.state },
     });
   }
   return result;
@@ -249,8 +278,10 @@ export async function isEmptyDatabase(ctx: Pick<ServiceContext, 'db'>): Promise<
 /** The console text that shows demo logins once. */
 export function formatDemoLogins(result: DemoDataResult, url: string): string {
   const width = Math.max(...result.logins.map((login) => login.email.length));
+  // A state peer reads "peer (NC)": the peer who serves that state's members.
   const lines = result.logins.map(
-    (login) => `  ${login.role.padEnd(11)} ${login.email.padEnd(width)}  ${login.password}`,
+    (login) =>
+      `  ${(login.state === undefined ? login.role : `${login.role} (${login.state})`).padEnd(11)} ${login.email.padEnd(width)}  ${login.password}`,
   );
   return [
     '',
