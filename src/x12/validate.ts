@@ -93,11 +93,13 @@ const TAXONOMY_PATTERN = /^\d{3}[0-9A-Z]{6}X$/;
 const STATE_PATTERN = /^[A-Z]{2}$/;
 const PROCEDURE_PATTERN = /^[A-Z0-9]\d{3}[A-Z0-9]$/;
 const MODIFIER_PATTERN = /^[A-Z0-9]{2}$/;
-const ICD10_PATTERN = /^[A-Z]\d[0-9A-Z][0-9A-Z]{0,4}$/;
+const ICD10_PATTERN = /^[A-Z]\d[0-9A-Z][0-9A-Z]{0,4}$/i;
 const ICD10_DOT_PATTERN = /^[A-Za-z]\d[0-9A-Za-z]\.[0-9A-Za-z]{1,4}$/;
 const PLACE_OF_SERVICE_PATTERN = /^\d{2}$/;
+const SPACE = 32;
 
 type Path = Problem['path'];
+type PathKey = Path[number];
 
 /** Free text is cleaned (see values.ts) before it is checked; identifiers are only trimmed. */
 type TextKind = 'text' | 'id';
@@ -161,6 +163,39 @@ const TEXT_RULES = {
   lineControlNumber: { label: 'the line control number', section: '2400 REF02 (6R)', kind: 'id', max: 50 },
 } as const satisfies Record<string, TextRule>;
 
+const ADDRESS_RULES = new Map<string, Record<'line1' | 'line2' | 'city', TextRule>>();
+
+/** The address rules with the loop in their section (`2010AA N301`), made once per loop. */
+function addressRules(loop: string): Record<'line1' | 'line2' | 'city', TextRule> {
+  let rules = ADDRESS_RULES.get(loop);
+  if (rules === undefined) {
+    const { line1, line2, city } = TEXT_RULES;
+    rules = {
+      line1: { ...line1, section: `${loop} ${line1.section}` },
+      line2: { ...line2, section: `${loop} ${line2.section}` },
+      city: { ...city, section: `${loop} ${city.section}` },
+    };
+    ADDRESS_RULES.set(loop, rules);
+  }
+  return rules;
+}
+
+/**
+ * True when `value` is usable exactly as given, checked without allocating: the common case. Anything else (ends
+ * to trim, double spaces, accents, bad characters, wrong length) goes through the full check.
+ */
+function isPlain(value: string, rule: TextRule): boolean {
+  const length = value.length;
+  return (
+    length >= (rule.min ?? 1) &&
+    length <= rule.max &&
+    value.charCodeAt(0) !== SPACE &&
+    value.charCodeAt(length - 1) !== SPACE &&
+    forbiddenCharacter(value) === undefined &&
+    (rule.kind === 'id' || !value.includes('  '))
+  );
+}
+
 /** Collects problems as the batch is walked. */
 class Problems {
   readonly list: Problem[] = [];
@@ -170,10 +205,14 @@ class Problems {
   }
 
   /**
-   * Checks a text value; returns it as it will be written, or undefined when it is missing.
-   * An optional value that is absent is not a problem.
+   * Checks a text value; true when it can be written. An optional value that is absent is not a problem.
+   * The problem's path is `[...base, key]`, built only when there is a problem: this runs for every claim.
    */
-  text(value: string | undefined, path: Path, rule: TextRule, required = true): string | undefined {
+  text(value: string | undefined, base: Path, key: PathKey, rule: TextRule, required = true): boolean {
+    if (value !== undefined && isPlain(value, rule)) {
+      return true;
+    }
+    const path = [...base, key];
     const cleaned = value === undefined ? '' : clean(value, rule.kind);
     if (cleaned === '') {
       if (required) {
@@ -184,7 +223,7 @@ class Problems {
           rule.section,
         );
       }
-      return undefined;
+      return false;
     }
     const bad = forbiddenCharacter(cleaned);
     if (bad !== undefined) {
@@ -195,7 +234,7 @@ class Problems {
         path,
         rule.section,
       );
-      return undefined;
+      return false;
     }
     const min = rule.min ?? 1;
     if (cleaned.length < min || cleaned.length > rule.max) {
@@ -206,29 +245,30 @@ class Problems {
         path,
         rule.section,
       );
-      return undefined;
+      return false;
     }
-    return cleaned;
+    return true;
   }
 
-  npi(value: string, path: Path, label: string, section: string): void {
+  npi(value: string, base: Path, key: PathKey, label: string, section: string): void {
     const trimmed = value.trim();
     if (trimmed === '') {
-      this.add(X12_PROBLEM_CODES.required, `Fill in ${label}.`, path, section);
+      this.add(X12_PROBLEM_CODES.required, `Fill in ${label}.`, [...base, key], section);
     } else if (!NPI_PATTERN.test(trimmed) || !isValidNpi(trimmed)) {
       this.add(
         X12_PROBLEM_CODES.npi,
         `Correct ${label} "${value}": an NPI is ten digits whose last digit is its check digit, and this one's ` +
           `check digit does not match. Copy it again from NPPES or the provider's records.`,
-        path,
+        [...base, key],
         section,
         'CMS NPI check digit (Luhn with prefix 80840)',
       );
     }
   }
 
-  taxonomy(value: string, path: Path, label: string, section: string): void {
-    if (!TAXONOMY_PATTERN.test(cleanCode(value))) {
+  taxonomy(value: string, base: Path, key: PathKey, label: string, section: string): void {
+    if (!TAXONOMY_PATTERN.test(value) && !TAXONOMY_PATTERN.test(cleanCode(value))) {
+      const path = [...base, key];
       this.add(
         X12_PROBLEM_CODES.taxonomy,
         `Correct ${label} "${value}": a NUCC taxonomy code is ten characters ending in X, e.g. 175T00000X.`,
@@ -238,32 +278,27 @@ class Problems {
     }
   }
 
-  date(value: string, path: Path, label: string, section: string): boolean {
+  date(value: string, base: Path, key: PathKey, label: string, section: string): boolean {
     if (isCalendarDate(value)) {
       return true;
     }
     this.add(
       X12_PROBLEM_CODES.date,
       `Correct ${label} "${value}": it must be a real date written YYYY-MM-DD, e.g. 2026-11-25.`,
-      path,
+      [...base, key],
       section,
     );
     return false;
   }
 
   address(address: Address, path: Path, section: string, zipPlusFour: boolean): void {
-    const { line1, line2, city } = TEXT_RULES;
-    this.text(address.line1, [...path, 'line1'], { ...line1, section: `${section} ${line1.section}` });
+    const { line1, line2, city } = addressRules(section);
+    this.text(address.line1, path, 'line1', line1);
     if (address.line2 !== null) {
-      this.text(
-        address.line2,
-        [...path, 'line2'],
-        { ...line2, section: `${section} ${line2.section}` },
-        false,
-      );
+      this.text(address.line2, path, 'line2', line2, false);
     }
-    this.text(address.city, [...path, 'city'], { ...city, section: `${section} ${city.section}` });
-    if (!STATE_PATTERN.test(cleanCode(address.state))) {
+    this.text(address.city, path, 'city', city);
+    if (!STATE_PATTERN.test(address.state) && !STATE_PATTERN.test(cleanCode(address.state))) {
       this.add(
         X12_PROBLEM_CODES.state,
         `Correct the state "${address.state}": use its two-letter postal code, e.g. CA.`,
@@ -319,8 +354,8 @@ export function validateBatch837(batch: Batch837): Problem[] {
   const { interchange } = batch;
   const path: Path = ['interchange'];
 
-  problems.text(interchange.senderId, [...path, 'senderId'], TEXT_RULES.interchangeSenderId);
-  problems.text(interchange.receiverId, [...path, 'receiverId'], TEXT_RULES.interchangeReceiverId);
+  problems.text(interchange.senderId, path, 'senderId', TEXT_RULES.interchangeSenderId);
+  problems.text(interchange.receiverId, path, 'receiverId', TEXT_RULES.interchangeReceiverId);
   for (const key of ['senderQualifier', 'receiverQualifier'] as const) {
     const qualifier = interchange[key];
     if (qualifier !== undefined && !(INTERCHANGE_ID_QUALIFIERS as readonly string[]).includes(qualifier)) {
@@ -340,7 +375,7 @@ export function validateBatch837(batch: Batch837): Problem[] {
     const own = interchange[key];
     // Without its own code, GS02/GS03 repeats the ISA id, which may be one character where GS needs two.
     if (own !== undefined || id.trim().length === 1) {
-      problems.text(own ?? id, [...path, key], {
+      problems.text(own ?? id, path, key, {
         label: `the application ${who}'s code (the interchange ${who} id when not given)`,
         section,
         kind: 'id',
@@ -365,7 +400,8 @@ export function validateBatch837(batch: Batch837): Problem[] {
   );
   const createdDateOk = problems.date(
     interchange.createdAt.date,
-    [...path, 'createdAt', 'date'],
+    [...path, 'createdAt'],
+    'date',
     'the creation date',
     'ISA09/GS04/BHT04',
   );
@@ -378,12 +414,12 @@ export function validateBatch837(batch: Batch837): Problem[] {
     );
   }
 
-  problems.text(batch.batchId, ['batchId'], TEXT_RULES.batchId);
+  problems.text(batch.batchId, [], 'batchId', TEXT_RULES.batchId);
 
   const { submitter } = batch;
-  problems.text(submitter.name, ['submitter', 'name'], TEXT_RULES.submitterName);
-  problems.text(submitter.id, ['submitter', 'id'], TEXT_RULES.submitterId);
-  problems.text(submitter.contact.name, ['submitter', 'contact', 'name'], TEXT_RULES.contactName);
+  problems.text(submitter.name, ['submitter'], 'name', TEXT_RULES.submitterName);
+  problems.text(submitter.id, ['submitter'], 'id', TEXT_RULES.submitterId);
+  problems.text(submitter.contact.name, ['submitter', 'contact'], 'name', TEXT_RULES.contactName);
   const { phone, email } = submitter.contact;
   if ((phone === undefined || phone.trim() === '') && (email === undefined || email.trim() === '')) {
     problems.add(
@@ -402,18 +438,19 @@ export function validateBatch837(batch: Batch837): Problem[] {
     );
   }
   if (email !== undefined && email.trim() !== '') {
-    problems.text(email, ['submitter', 'contact', 'email'], TEXT_RULES.contactEmail);
+    problems.text(email, ['submitter', 'contact'], 'email', TEXT_RULES.contactEmail);
   }
 
-  problems.text(batch.receiver.name, ['receiver', 'name'], TEXT_RULES.receiverName);
-  problems.text(batch.receiver.id, ['receiver', 'id'], TEXT_RULES.receiverCode);
+  problems.text(batch.receiver.name, ['receiver'], 'name', TEXT_RULES.receiverName);
+  problems.text(batch.receiver.id, ['receiver'], 'id', TEXT_RULES.receiverCode);
 
   const billing = batch.billingProvider;
-  problems.text(billing.name, ['billingProvider', 'name'], TEXT_RULES.billingName);
-  problems.npi(billing.npi, ['billingProvider', 'npi'], "the billing provider's NPI", '2010AA NM109');
+  problems.text(billing.name, ['billingProvider'], 'name', TEXT_RULES.billingName);
+  problems.npi(billing.npi, ['billingProvider'], 'npi', "the billing provider's NPI", '2010AA NM109');
   problems.taxonomy(
     billing.taxonomy,
-    ['billingProvider', 'taxonomy'],
+    ['billingProvider'],
+    'taxonomy',
     "the billing provider's taxonomy",
     '2000A PRV03',
   );
@@ -427,8 +464,8 @@ export function validateBatch837(batch: Batch837): Problem[] {
   }
   problems.address(billing.address, ['billingProvider', 'address'], '2010AA', true);
 
-  problems.text(batch.payer.name, ['payer', 'name'], TEXT_RULES.payerName);
-  problems.text(batch.payer.payerId, ['payer', 'payerId'], TEXT_RULES.payerId);
+  problems.text(batch.payer.name, ['payer'], 'name', TEXT_RULES.payerName);
+  problems.text(batch.payer.payerId, ['payer'], 'payerId', TEXT_RULES.payerId);
   if (batch.payer.address !== undefined) {
     problems.address(batch.payer.address, ['payer', 'address'], '2010BB', false);
   }
@@ -450,6 +487,7 @@ export function validateBatch837(batch: Batch837): Problem[] {
       ['claims', index],
       createdDateOk ? interchange.createdAt.date : undefined,
       billing.npi,
+      previous?.subscriber,
     );
     const id = claim.claimId.trim();
     if (claimIds.has(id)) {
@@ -488,9 +526,10 @@ function validateClaim(
   path: Path,
   createdDate: string | undefined,
   billingNpi: string,
+  previousSubscriber: Subscriber837 | undefined,
 ): void {
-  const claimId = problems.text(claim.claimId, [...path, 'claimId'], TEXT_RULES.claimId);
-  const name = claimId === undefined ? 'this claim' : `claim "${claimId}"`;
+  const claimIdOk = problems.text(claim.claimId, path, 'claimId', TEXT_RULES.claimId);
+  const name = claimIdOk ? `claim "${claim.claimId.trim()}"` : 'this claim';
 
   if (!(CLAIM_FREQUENCY_CODES as readonly string[]).includes(claim.frequencyCode)) {
     problems.add(
@@ -520,7 +559,8 @@ function validateClaim(
   } else {
     problems.text(
       claim.originalClaimReference,
-      [...path, 'originalClaimReference'],
+      path,
+      'originalClaimReference',
       TEXT_RULES.originalClaimReference,
     );
   }
@@ -536,15 +576,14 @@ function validateClaim(
     );
   }
 
-  const subscriberDateOk = validateSubscriber(problems, claim.subscriber, [...path, 'subscriber']);
+  // A member's claims often share one subscriber object: its problems were reported with the first claim.
+  const subscriberDateOk =
+    claim.subscriber === previousSubscriber
+      ? isCalendarDate(claim.subscriber.dateOfBirth)
+      : validateSubscriber(problems, claim.subscriber, [...path, 'subscriber']);
 
   if (claim.priorAuthorization !== undefined) {
-    problems.text(
-      claim.priorAuthorization,
-      [...path, 'priorAuthorization'],
-      TEXT_RULES.priorAuthorization,
-      false,
-    );
+    problems.text(claim.priorAuthorization, path, 'priorAuthorization', TEXT_RULES.priorAuthorization, false);
   }
 
   const diagnoses = claim.diagnoses;
@@ -565,9 +604,7 @@ function validateClaim(
   }
   diagnoses.forEach((code, index) => {
     const trimmed = code.trim();
-    const valid = trimmed.includes('.')
-      ? ICD10_DOT_PATTERN.test(trimmed)
-      : ICD10_PATTERN.test(cleanCode(trimmed));
+    const valid = trimmed.includes('.') ? ICD10_DOT_PATTERN.test(trimmed) : ICD10_PATTERN.test(trimmed);
     if (!valid) {
       problems.add(
         X12_PROBLEM_CODES.diagnosis,
@@ -581,12 +618,13 @@ function validateClaim(
   if (claim.renderingProvider.npi.trim() !== billingNpi.trim()) {
     const rendering = claim.renderingProvider;
     const renderingPath = [...path, 'renderingProvider'];
-    problems.npi(rendering.npi, [...renderingPath, 'npi'], "the rendering provider's NPI", '2310B NM109');
-    problems.text(rendering.last, [...renderingPath, 'last'], TEXT_RULES.renderingLast);
-    problems.text(rendering.first, [...renderingPath, 'first'], TEXT_RULES.renderingFirst);
+    problems.npi(rendering.npi, renderingPath, 'npi', "the rendering provider's NPI", '2310B NM109');
+    problems.text(rendering.last, renderingPath, 'last', TEXT_RULES.renderingLast);
+    problems.text(rendering.first, renderingPath, 'first', TEXT_RULES.renderingFirst);
     problems.taxonomy(
       rendering.taxonomy,
-      [...renderingPath, 'taxonomy'],
+      renderingPath,
+      'taxonomy',
       "the rendering provider's taxonomy",
       '2310B PRV03',
     );
@@ -608,36 +646,109 @@ function validateClaim(
       '2400 LX',
     );
   }
-  const controlNumbers = new Set<string>();
   const birth = subscriberDateOk ? claim.subscriber.dateOfBirth : undefined;
-  lines.forEach((line, index) => {
-    const linePath = [...path, 'lines', index];
-    validateLine(problems, line, linePath, {
-      diagnoses: diagnoses.length,
-      createdDate,
-      birth,
-      name: `line ${index + 1} of ${name}`,
-    });
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] as ServiceLine837;
+    // Most lines are fine: the allocation-free check lets a million-line batch through quickly, and only a line
+    // it doubts gets the full check that names each problem.
+    if (!lineLooksRight(line, diagnoses.length, createdDate, birth)) {
+      validateLine(problems, line, [...path, 'lines', index], {
+        diagnoses: diagnoses.length,
+        createdDate,
+        birth,
+        name: `line ${index + 1} of ${name}`,
+      });
+    }
     const lineControl = line.lineControlNumber.trim();
-    if (controlNumbers.has(lineControl)) {
+    if (usedBefore(lines, index, lineControl)) {
       problems.add(
         X12_PROBLEM_CODES.duplicateLineControlNumber,
         `Give line ${index + 1} of ${name} its own line control number: "${lineControl}" is already used on this claim.`,
-        [...linePath, 'lineControlNumber'],
+        [...path, 'lines', index, 'lineControlNumber'],
         '2400 REF02 (6R)',
       );
     }
-    controlNumbers.add(lineControl);
-  });
+  }
+}
+
+/** True when a line before `index` has the line control number `id` (a claim has at most 50 lines). */
+function usedBefore(lines: readonly ServiceLine837[], index: number, id: string): boolean {
+  for (let before = 0; before < index; before += 1) {
+    if ((lines[before] as ServiceLine837).lineControlNumber.trim() === id) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * True when `validateLine` would certainly find nothing wrong with `line`. Stricter than the full check (a
+ * lower-case code or a padded id is left to it), never looser, and it allocates nothing.
+ */
+function lineLooksRight(
+  line: ServiceLine837,
+  diagnoses: number,
+  createdDate: string | undefined,
+  birth: string | undefined,
+): boolean {
+  const id = line.lineControlNumber;
+  if (
+    id.length === 0 ||
+    id.length > TEXT_RULES.lineControlNumber.max ||
+    id.charCodeAt(0) === SPACE ||
+    id.charCodeAt(id.length - 1) === SPACE ||
+    forbiddenCharacter(id) !== undefined ||
+    !PROCEDURE_PATTERN.test(line.code) ||
+    !Number.isSafeInteger(line.chargeCents) ||
+    line.chargeCents < 0 ||
+    !Number.isSafeInteger(line.units) ||
+    line.units < 1 ||
+    line.units > X12_LIMITS.maxUnits ||
+    !isCalendarDate(line.dateOfService) ||
+    (createdDate !== undefined && line.dateOfService > createdDate) ||
+    (birth !== undefined && line.dateOfService < birth) ||
+    (line.placeOfService !== undefined &&
+      (!PLACE_OF_SERVICE_PATTERN.test(line.placeOfService) || !isKnownPlaceOfService(line.placeOfService)))
+  ) {
+    return false;
+  }
+  const modifiers = line.modifiers;
+  if (modifiers !== undefined) {
+    if (modifiers.length > X12_LIMITS.modifiersPerLine) {
+      return false;
+    }
+    for (const modifier of modifiers) {
+      if (!MODIFIER_PATTERN.test(modifier)) {
+        return false;
+      }
+    }
+  }
+  const pointers = line.diagnosisPointers;
+  if (pointers.length === 0 || pointers.length > X12_LIMITS.pointersPerLine) {
+    return false;
+  }
+  const highest = Math.min(diagnoses, X12_LIMITS.diagnosesPerClaim);
+  for (let index = 0; index < pointers.length; index += 1) {
+    const pointer = pointers[index] as number;
+    if (
+      !Number.isInteger(pointer) ||
+      pointer < 1 ||
+      pointer > highest ||
+      pointers.indexOf(pointer) !== index
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Checks the member; true when the date of birth can be compared with dates of service. */
 function validateSubscriber(problems: Problems, subscriber: Subscriber837, path: Path): boolean {
-  problems.text(subscriber.memberId, [...path, 'memberId'], TEXT_RULES.memberId);
-  problems.text(subscriber.last, [...path, 'last'], TEXT_RULES.memberLast);
-  problems.text(subscriber.first, [...path, 'first'], TEXT_RULES.memberFirst);
+  problems.text(subscriber.memberId, path, 'memberId', TEXT_RULES.memberId);
+  problems.text(subscriber.last, path, 'last', TEXT_RULES.memberLast);
+  problems.text(subscriber.first, path, 'first', TEXT_RULES.memberFirst);
   if (subscriber.middle !== undefined) {
-    problems.text(subscriber.middle, [...path, 'middle'], TEXT_RULES.memberMiddle, false);
+    problems.text(subscriber.middle, path, 'middle', TEXT_RULES.memberMiddle, false);
   }
   problems.address(subscriber.address, [...path, 'address'], '2010BA', false);
   if (!(GENDER_CODES as readonly string[]).includes(subscriber.gender)) {
@@ -650,7 +761,8 @@ function validateSubscriber(problems: Problems, subscriber: Subscriber837, path:
   }
   return problems.date(
     subscriber.dateOfBirth,
-    [...path, 'dateOfBirth'],
+    path,
+    'dateOfBirth',
     "the member's date of birth",
     '2010BA DMG02',
   );
@@ -665,7 +777,7 @@ interface LineContext {
 
 function validateLine(problems: Problems, line: ServiceLine837, path: Path, context: LineContext): void {
   const { name } = context;
-  problems.text(line.lineControlNumber, [...path, 'lineControlNumber'], TEXT_RULES.lineControlNumber);
+  problems.text(line.lineControlNumber, path, 'lineControlNumber', TEXT_RULES.lineControlNumber);
   if (!PROCEDURE_PATTERN.test(cleanCode(line.code))) {
     problems.add(
       X12_PROBLEM_CODES.procedureCode,
@@ -712,7 +824,8 @@ function validateLine(problems: Problems, line: ServiceLine837, path: Path, cont
   if (
     problems.date(
       line.dateOfService,
-      [...path, 'dateOfService'],
+      path,
+      'dateOfService',
       `the date of service on ${name}`,
       '2400 DTP03 (472)',
     )

@@ -23,8 +23,10 @@ export const DELIMITERS = {
 const FORBIDDEN = /[^\x20-\x29\x2B-\x39\x3B-\x5D\x5F-\x7D]/;
 const NON_ASCII = /[\u0080-\uffff]/;
 const COMBINING_MARKS = /\p{M}/gu;
-const SPACE_RUNS = /\s+/g;
-const NEEDS_SPACE_WORK = /^\s|\s$|\s\s|[\t\n\r\f\v]/;
+const SPACE_RUNS = / {2,}/g;
+const EDGE_SPACES = /^ | $/g;
+const CLEAN_CODE = /^[0-9A-Z]*$/;
+const NEEDS_SPACE_WORK = /^ | $| {2}/;
 
 /** The first character of `value` that may not stand in an element value, or undefined when there is none. */
 export function forbiddenCharacter(value: string): string | undefined {
@@ -52,8 +54,9 @@ export function cleanText(value: string): string {
   if (NON_ASCII.test(text)) {
     text = text.normalize('NFD').replace(COMBINING_MARKS, '');
   }
+  // Only spaces are tidied: a tab or line break inside a name is refused, not guessed at.
   if (NEEDS_SPACE_WORK.test(text)) {
-    text = text.replace(SPACE_RUNS, ' ').trim();
+    text = text.replace(SPACE_RUNS, ' ').replace(EDGE_SPACES, '');
   }
   return text.toUpperCase();
 }
@@ -64,7 +67,8 @@ export function cleanText(value: string): string {
  * @param value - the code as entered
  */
 export function cleanCode(value: string): string {
-  return value.trim().toUpperCase();
+  // Codes are written once per service line: most are already clean, and testing costs less than copying.
+  return CLEAN_CODE.test(value) ? value : value.trim().toUpperCase();
 }
 
 /**

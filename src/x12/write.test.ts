@@ -26,7 +26,7 @@ import {
   type Claim837,
   type Subscriber837,
 } from './index.js';
-import { cleanCode, cleanText, diagnosisCode, digitsOf } from './values.js';
+import { cleanCode, cleanText, diagnosisCode } from './values.js';
 
 const GOLDEN_DIR = new URL('./golden/', import.meta.url);
 
@@ -476,12 +476,5 @@ describe('streaming', () => {
   it('round-trips 1,500 synthetic claims across four transaction sets through node-x12 strict parsing', () => {
     const claims = roundTrip(batch, 400);
     expect(new Set(claims.map((claim) => claim.transactionSet)).size).toBe(4);
-  });
-});
-
-describe('digitsOf', () => {
-  it('drops the punctuation people type in phone numbers, ZIP codes and EINs', () => {
-    expect(digitsOf('(510) 555-0142')).toBe('5105550142');
-    expect(digitsOf('94612-0000')).toBe('946120000');
   });
 });

@@ -13,7 +13,15 @@
  * group, each with its own header loops and HL numbering from 1.
  */
 import type { Problem } from '../shared/index.js';
-import type { Address, Batch837, Claim837, Subscriber837, Summary837, Write837Options } from './types.js';
+import type {
+  Address,
+  Batch837,
+  Claim837,
+  ServiceLine837,
+  Subscriber837,
+  Summary837,
+  Write837Options,
+} from './types.js';
 import { sameMemberId, validateBatch837 } from './validate.js';
 import { cleanCode, cleanText, d8, diagnosisCode, digitsOf, dollars, hhmm, padRight } from './values.js';
 
@@ -111,6 +119,45 @@ export function chunks837(
   return generate(batch, options.newlines === true ? '~\n' : '~', maxClaims, chunkCharacters);
 }
 
+/**
+ * The text of the chunk being filled, as parts joined once when it is handed out: one copy per chunk instead of
+ * a growing rope of small strings.
+ */
+class Chunk {
+  private parts: string[] = [];
+  length = 0;
+
+  add(text: string): void {
+    this.parts.push(text);
+    this.length += text.length;
+  }
+
+  take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.length = 0;
+    return text;
+  }
+}
+
+/** Service dates as D8, remembered: a batch has few distinct dates and many lines. */
+class D8Cache {
+  private readonly written = new Map<string, string>();
+
+  d8(date: string): string {
+    let text = this.written.get(date);
+    if (text === undefined) {
+      text = d8(date);
+      // Bounded, so a batch spread over many years cannot grow it without limit.
+      if (this.written.size >= 4096) {
+        this.written.clear();
+      }
+      this.written.set(date, text);
+    }
+    return text;
+  }
+}
+
 /** N3 and N4 of an address, each already terminated. */
 function addressSegments(address: Address, end: string): string {
   const line2 = address.line2 === null ? '' : cleanText(address.line2);
@@ -146,12 +193,17 @@ function* generate(
   const groupControlNumber = String(interchange.groupControlNumber);
   const billingNpi = billing.npi.trim();
 
-  let buffer =
+  const out = new Chunk();
+  const dates = new D8Cache();
+  let lastRendering: Claim837['renderingProvider'] | undefined;
+  let renderingSegments = '';
+  out.add(
     `ISA*00*${' '.repeat(10)}*00*${' '.repeat(10)}*${interchange.senderQualifier ?? 'ZZ'}*${padRight(senderId, 15)}` +
-    `*${interchange.receiverQualifier ?? 'ZZ'}*${padRight(receiverId, 15)}*${date.slice(2)}*${time}*^*00501` +
-    `*${controlNumber}*${interchange.acknowledgmentRequested === true ? '1' : '0'}*${interchange.usageIndicator}*:${end}` +
-    `GS*HC*${interchange.applicationSenderCode?.trim() ?? senderId}*${interchange.applicationReceiverCode?.trim() ?? receiverId}` +
-    `*${date}*${time}*${groupControlNumber}*X*${IMPLEMENTATION_GUIDE}${end}`;
+      `*${interchange.receiverQualifier ?? 'ZZ'}*${padRight(receiverId, 15)}*${date.slice(2)}*${time}*^*00501` +
+      `*${controlNumber}*${interchange.acknowledgmentRequested === true ? '1' : '0'}*${interchange.usageIndicator}*:${end}` +
+      `GS*HC*${interchange.applicationSenderCode?.trim() ?? senderId}*${interchange.applicationReceiverCode?.trim() ?? receiverId}` +
+      `*${date}*${time}*${groupControlNumber}*X*${IMPLEMENTATION_GUIDE}${end}`,
+  );
   let characters = 0;
 
   // Everything from 1000A to 2010AA is the same in every transaction set: built once. 9 or 10 segments.
@@ -190,10 +242,11 @@ function* generate(
     transactionSets += 1;
     const st02 = String(transactionSets).padStart(4, '0');
     const bht03 = split ? `${batch.batchId.trim()}-${st02}` : batch.batchId.trim();
-    buffer +=
+    out.add(
       `ST*837*${st02}*${IMPLEMENTATION_GUIDE}${end}` +
-      `BHT*0019*00*${bht03}*${date}*${time}*CH${end}` +
-      headerLoops;
+        `BHT*0019*00*${bht03}*${date}*${time}*CH${end}` +
+        headerLoops,
+    );
     let stSegments = 2 + headerLoopSegments;
     let hl = 1;
     let previous: Claim837 | undefined;
@@ -202,19 +255,56 @@ function* generate(
       const claim = claims[index] as Claim837;
       if (previous === undefined || !sameMemberId(previous.subscriber, claim.subscriber)) {
         hl += 1;
-        buffer += `HL*${hl}*1*22*0${end}` + subscriberSegments(claim.subscriber, payerBlock, end);
+        out.add(`HL*${hl}*1*22*0${end}` + subscriberSegments(claim.subscriber, payerBlock, end));
         stSegments += 1 + subscriberBlockSegments;
       }
       previous = claim;
 
-      let claimCents = 0;
-      let body = '';
-      const place = cleanCode(claim.placeOfService);
       const claimLines = claim.lines;
-      for (let lineIndex = 0; lineIndex < claimLines.length; lineIndex += 1) {
-        const line = claimLines[lineIndex] as Claim837['lines'][number];
+      let claimCents = 0;
+      for (const line of claimLines) {
         claimCents += line.chargeCents;
-        let procedure = `HC:${cleanCode(line.code)}`;
+      }
+      lines += claimLines.length;
+      totalChargeCents += claimCents;
+      const place = cleanCode(claim.placeOfService);
+      out.add(
+        `CLM*${claim.claimId.trim()}*${dollars(claimCents)}***${place}:B:${claim.frequencyCode}*Y*A*Y*Y${end}`,
+      );
+      stSegments += 1 + claimLines.length * 4;
+      // REF order as the guide lists 2300: G1 prior authorization before F8 payer claim control number.
+      const authorization = claim.priorAuthorization?.trim() ?? '';
+      if (authorization !== '') {
+        out.add(`REF*G1*${authorization}${end}`);
+        stSegments += 1;
+      }
+      if (claim.frequencyCode !== '1') {
+        out.add(`REF*F8*${(claim.originalClaimReference ?? '').trim()}${end}`);
+        stSegments += 1;
+      }
+      let hi = 'HI';
+      const diagnoses = claim.diagnoses;
+      for (let dx = 0; dx < diagnoses.length; dx += 1) {
+        hi += `${dx === 0 ? '*ABK:' : '*ABF:'}${diagnosisCode(diagnoses[dx] as string)}`;
+      }
+      out.add(hi + end);
+      stSegments += 1;
+      const rendering = claim.renderingProvider;
+      if (rendering.npi.trim() !== billingNpi) {
+        // Claims of one peer usually share the provider object: its two segments are made once for a run.
+        if (rendering !== lastRendering) {
+          lastRendering = rendering;
+          renderingSegments =
+            `NM1*82*1*${cleanText(rendering.last)}*${cleanText(rendering.first)}****XX*${rendering.npi.trim()}${end}` +
+            `PRV*PE*PXC*${cleanCode(rendering.taxonomy)}${end}`;
+        }
+        out.add(renderingSegments);
+        stSegments += 2;
+      }
+
+      for (let lineIndex = 0; lineIndex < claimLines.length; lineIndex += 1) {
+        const line = claimLines[lineIndex] as ServiceLine837;
+        let procedure = cleanCode(line.code);
         const modifiers = line.modifiers;
         if (modifiers !== undefined) {
           for (const modifier of modifiers) {
@@ -223,57 +313,30 @@ function* generate(
         }
         // SV105 only when the line's place differs from CLM05-1; SV106 is not used.
         const linePlace = line.placeOfService === undefined ? place : cleanCode(line.placeOfService);
-        body +=
+        const pointers = line.diagnosisPointers;
+        out.add(
           `LX*${lineIndex + 1}${end}` +
-          `SV1*${procedure}*${dollars(line.chargeCents)}*UN*${line.units}*${linePlace === place ? '' : linePlace}` +
-          `**${line.diagnosisPointers.join(':')}${end}` +
-          `DTP*472*D8*${d8(line.dateOfService)}${end}` +
-          `REF*6R*${line.lineControlNumber.trim()}${end}`;
+            `SV1*HC:${procedure}*${dollars(line.chargeCents)}*UN*${line.units}*${linePlace === place ? '' : linePlace}` +
+            `**${pointers.length === 1 ? String(pointers[0]) : pointers.join(':')}${end}` +
+            `DTP*472*D8*${dates.d8(line.dateOfService)}${end}` +
+            `REF*6R*${line.lineControlNumber.trim()}${end}`,
+        );
       }
-      lines += claimLines.length;
-      totalChargeCents += claimCents;
 
-      buffer += `CLM*${claim.claimId.trim()}*${dollars(claimCents)}***${place}:B:${claim.frequencyCode}*Y*A*Y*Y${end}`;
-      stSegments += 1 + claimLines.length * 4;
-      // REF order as the guide lists 2300: G1 prior authorization before F8 payer claim control number.
-      const authorization = claim.priorAuthorization?.trim() ?? '';
-      if (authorization !== '') {
-        buffer += `REF*G1*${authorization}${end}`;
-        stSegments += 1;
-      }
-      if (claim.frequencyCode !== '1') {
-        buffer += `REF*F8*${(claim.originalClaimReference ?? '').trim()}${end}`;
-        stSegments += 1;
-      }
-      let hi = 'HI';
-      const diagnoses = claim.diagnoses;
-      for (let dx = 0; dx < diagnoses.length; dx += 1) {
-        hi += `${dx === 0 ? '*ABK:' : '*ABF:'}${diagnosisCode(diagnoses[dx] as string)}`;
-      }
-      buffer += hi + end;
-      stSegments += 1;
-      const rendering = claim.renderingProvider;
-      if (rendering.npi.trim() !== billingNpi) {
-        buffer +=
-          `NM1*82*1*${cleanText(rendering.last)}*${cleanText(rendering.first)}****XX*${rendering.npi.trim()}${end}` +
-          `PRV*PE*PXC*${cleanCode(rendering.taxonomy)}${end}`;
-        stSegments += 2;
-      }
-      buffer += body;
-
-      if (buffer.length >= chunkCharacters) {
-        characters += buffer.length;
-        yield buffer;
-        buffer = '';
+      if (out.length >= chunkCharacters) {
+        const chunk = out.take();
+        characters += chunk.length;
+        yield chunk;
       }
     }
     stSegments += 1; // SE
-    buffer += `SE*${stSegments}*${st02}${end}`;
+    out.add(`SE*${stSegments}*${st02}${end}`);
     segments += stSegments;
   }
-  buffer += `GE*${transactionSets}*${groupControlNumber}${end}IEA*1*${controlNumber}${end}`;
+  out.add(`GE*${transactionSets}*${groupControlNumber}${end}IEA*1*${controlNumber}${end}`);
   segments += 2;
-  characters += buffer.length;
-  yield buffer;
+  const last = out.take();
+  characters += last.length;
+  yield last;
   return { segments, transactionSets, claims: claims.length, lines, totalChargeCents, characters };
 }
