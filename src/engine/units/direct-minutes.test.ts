@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatClockTime, parseClockTime } from './clock-time.js';
-import { directMinutes, TIME_PROBLEM_CODES, type ServiceTimes, type TimeSpan } from './direct-minutes.js';
+import {
+  directMinutes,
+  plainDirectMinutes,
+  TIME_PROBLEM_CODES,
+  type ServiceTimes,
+  type TimeSpan,
+} from './direct-minutes.js';
 import { GAPS_SOURCE } from './sources.js';
 
 const gap = (start: string, end: string): TimeSpan => ({ start, end });
@@ -236,5 +242,74 @@ describe('directMinutes: end − start − gaps (004 §Note for Example 1)', () 
       TIME_PROBLEM_CODES.endBeforeStart,
       TIME_PROBLEM_CODES.gapEndBeforeStart,
     ]);
+  });
+});
+
+describe('plainDirectMinutes: the usual contact without building problems', () => {
+  // Contacts with up to three gaps drawn from spans that touch, overlap, are empty, reversed, unreadable or
+  // outside the contact: whenever the fast path answers, the full check agrees and finds nothing to report.
+  const spans = [
+    gap('10:00', '10:10'),
+    gap('10:10', '10:20'),
+    gap('10:05', '10:15'),
+    gap('10:30', '10:30'),
+    gap('10:40', '10:35'),
+    gap('09:50', '10:05'),
+    gap('10:50', '11:00'),
+    gap('10:5', '10:20'),
+  ];
+  const gapLists: TimeSpan[][] = [[]];
+  for (const first of spans) {
+    gapLists.push([first]);
+    for (const second of spans) {
+      gapLists.push([first, second]);
+      for (const third of spans) {
+        gapLists.push([first, second, third]);
+      }
+    }
+  }
+  const contacts = [
+    gap('10:00', '11:00'),
+    gap('10:00', '10:50'),
+    gap('11:00', '10:00'),
+    gap('9:00', '11:00'),
+  ];
+
+  it('answers exactly when the full check has no problem, with the same minutes', () => {
+    let answered = 0;
+    for (const contact of contacts) {
+      for (const gaps of gapLists) {
+        const times = { start: contact.start, end: contact.end, gaps };
+        const plain = plainDirectMinutes(times);
+        const full = directMinutes(times);
+        if (plain !== undefined) {
+          answered += 1;
+          expect(full).toEqual({
+            ok: true,
+            value: expect.objectContaining({ directMinutes: plain }) as unknown,
+            problems: [],
+          });
+        } else {
+          expect(full.problems.length > 0 || !full.ok).toBe(true);
+        }
+      }
+    }
+    expect(answered).toBeGreaterThan(20);
+  });
+
+  it('leaves more than four gaps to the full check', () => {
+    const times = {
+      start: '10:00',
+      end: '11:00',
+      gaps: [
+        gap('10:01', '10:02'),
+        gap('10:03', '10:04'),
+        gap('10:05', '10:06'),
+        gap('10:07', '10:08'),
+        gap('10:09', '10:10'),
+      ],
+    };
+    expect(plainDirectMinutes(times)).toBeUndefined();
+    expect(directMinutes(times)).toMatchObject({ ok: true, value: { directMinutes: 55 } });
   });
 });

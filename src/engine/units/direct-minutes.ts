@@ -197,7 +197,7 @@ function unionOfGaps(gaps: readonly ReadGap[], path: ProblemPath): { minutes: nu
  *   // ok, value { spanMinutes: 105, gapMinutes: 25, directMinutes: 80 }
  */
 export function directMinutes(times: ServiceTimes, path: ProblemPath = []): Checked<DirectMinutes> {
-  const plain = plainDirectMinutes(times);
+  const plain = times.gaps === undefined || times.gaps.length === 0 ? plainDirectMinutes(times) : undefined;
   if (plain !== undefined) {
     return checked({ spanMinutes: plain, gapMinutes: 0, directMinutes: plain }, []);
   }
@@ -222,18 +222,64 @@ export function directMinutes(times: ServiceTimes, path: ProblemPath = []): Chec
   );
 }
 
+/** Gaps beyond this many take the full check, so the usual contact's overlap check stays a few comparisons. */
+const PLAIN_GAPS = 4;
+
 /**
- * The direct minutes of the usual contact — readable times, the end after the start, no gaps — or undefined
- * for any other, which `directMinutes` then checks in full. Nearly every note is the usual kind, and this
- * answers it without building problems, gap lists or a result object.
+ * The direct minutes of the usual contact — readable times, the end after the start, and at most a few gaps, each
+ * readable, not empty, inside the contact and overlapping no other — or undefined for any other, which
+ * `directMinutes` then checks in full. Such a contact has no problem to report, and its gap minutes are the sum
+ * of the gaps. Nearly every note is the usual kind, and this answers it without building problems, gap lists or
+ * a result object.
  *
  * @param times - start, end and gaps as 'HH:MM' on the date of service
  */
 export function plainDirectMinutes(times: ServiceTimes): number | undefined {
-  if (times.gaps !== undefined && times.gaps.length > 0) {
-    return undefined;
-  }
   const start = parseClockTime(times.start);
   const end = parseClockTime(times.end);
-  return start === undefined || end === undefined || end <= start ? undefined : end - start;
+  if (start === undefined || end === undefined || end <= start) {
+    return undefined;
+  }
+  const gaps = times.gaps;
+  if (gaps === undefined || gaps.length === 0) {
+    return end - start;
+  }
+  if (gaps.length > PLAIN_GAPS) {
+    return undefined;
+  }
+  let minutes = end - start;
+  for (let index = 0; index < gaps.length; index += 1) {
+    const gap = plainGap(gaps, index, start, end);
+    if (gap === undefined) {
+      return undefined;
+    }
+    // Two gaps overlap when each starts before the other ends (touching is not overlapping, as in unionOfGaps).
+    for (let earlier = 0; earlier < index; earlier += 1) {
+      const other = plainGap(gaps, earlier, start, end);
+      if (other === undefined || (gap.start < other.end && other.start < gap.end)) {
+        return undefined;
+      }
+    }
+    minutes -= gap.end - gap.start;
+  }
+  return minutes;
+}
+
+/** Gap `index` in minutes when it is readable, not empty and inside the contact from `start` to `end`. */
+function plainGap(
+  gaps: readonly TimeSpan[],
+  index: number,
+  start: number,
+  end: number,
+): { start: number; end: number } | undefined {
+  const gap = gaps[index];
+  const gapStart = gap === undefined ? undefined : parseClockTime(gap.start);
+  const gapEnd = gap === undefined ? undefined : parseClockTime(gap.end);
+  return gapStart === undefined ||
+    gapEnd === undefined ||
+    gapEnd <= gapStart ||
+    gapStart < start ||
+    gapEnd > end
+    ? undefined
+    : { start: gapStart, end: gapEnd };
 }
