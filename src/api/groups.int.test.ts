@@ -144,6 +144,31 @@ describe('a group session over HTTP', () => {
     expect(offCaseload.statusCode).toBe(400);
     expect(problemsOf(offCaseload)[0]?.path).toEqual(['body', 'memberIds', 0]);
 
+    // An attendee's own fields are named as the attendee request names them, not as the note's save does.
+    const group = GroupSessionResponseSchema.parse((await peer.post(GROUPS, session())).json()).group;
+    const attendee = group.attendees[0];
+    const attendeeUrl = `${GROUPS}/${group.id}/attendees/${attendee?.member.id ?? ''}`;
+    const foreignGoal = await peer.patch(attendeeUrl, {
+      revision: attendee?.revision ?? 1,
+      goalsAddressed: [crypto.randomUUID()],
+    });
+    expect(foreignGoal.statusCode).toBe(400);
+    expect(problemsOf(foreignGoal).map((problem) => problem.path)).toEqual([['body', 'goalsAddressed', 0]]);
+    const saved = await peer.patch(attendeeUrl, {
+      revision: attendee?.revision ?? 1,
+      lateReason: 'Documented the next morning.',
+      identityVerified: true,
+      familyCoordinationDocumented: true,
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(GroupSessionResponseSchema.parse(saved.json()).group.attendees[0]?.fields).toMatchObject({
+      lateReason: 'Documented the next morning.',
+      identityVerified: true,
+      familyCoordinationDocumented: true,
+    });
+    const unknownField = await peer.patch(attendeeUrl, { revision: 99, start: '09:00' });
+    expect(unknownField.statusCode).toBe(400);
+
     expect((await peer.get(`${GROUPS}/not-an-id`)).statusCode).toBe(400);
     expect((await peer.get(`${GROUPS}/${crypto.randomUUID()}`)).statusCode).toBe(404);
   });

@@ -168,6 +168,24 @@ describe(`service notes over HTTP on ${testDatabaseKind()}`, () => {
     expect(pathsOf(problemsOf(missing, 400))).toContain('body.dateOfService');
   });
 
+  it('answers 400 naming a goal or plan-of-care version that is not the member’s', async () => {
+    const draft = await newDraft();
+    const url = `/api/v1/notes/${draft.note.id}/draft`;
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const refused = problemsOf(
+      await call('peer', 'PUT', url, {
+        revision: 1,
+        fields: { goalsAddressed: [unknown], planOfCareId: unknown },
+      }),
+      400,
+    );
+    expect(refused.map((problem) => [problem.code, problem.path.join('.')])).toEqual([
+      ['note.goal_not_in_plan', 'body.fields.goalsAddressed.0'],
+      ['note.plan_of_care_unknown', 'body.fields.planOfCareId'],
+    ]);
+    expect(draft.note.fields).toMatchObject({ interventionInPlan: false, planOfCareId: null });
+  });
+
   it('refuses billing staff a write by role (403), and answers 404 for a note that does not exist', async () => {
     const refused = await call('billing', 'POST', '/api/v1/notes', {
       memberId: member.id,

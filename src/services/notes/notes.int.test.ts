@@ -141,6 +141,34 @@ afterAll(async () => {
   await store.dispose();
 });
 
+/** A goal of a plan of another member (the Kansas one), written for the test. */
+async function goalOfAnotherMember(): Promise<string> {
+  const kansas = fixture.members.find((each) => each.payerPack === 'ks-pahp');
+  if (kansas === undefined) throw new Error('the fixture has no Kansas member');
+  const plan = await store.db
+    .insertInto('care_plans')
+    .values({
+      organisation_id: fixture.id,
+      member_id: kansas.id,
+      version: 1,
+      kind: 'new',
+      author_id: fixture.users.peer.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const goal = await store.db
+    .insertInto('care_plan_goals')
+    .values({
+      organisation_id: fixture.id,
+      care_plan_id: plan.id,
+      position: 1,
+      text: 'Another member’s goal',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return goal.id;
+}
+
 describe(`service notes on ${testDatabaseKind()}`, () => {
   it('starts a draft for a caseload member, due three business days after the service', async () => {
     const created = await createNote(ctx, actorOf('peer'), draftRequest());
@@ -375,7 +403,7 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
       peer,
       draftRequest({ ...COMPLETE_FIELDS, dateOfService: '2026-11-13' }),
     );
-    expect(created.note.dueOn).toBe('2026-11-18');
+    expect(created.note).toMatchObject({ dueOn: '2026-11-18', lateReasonNeeded: true });
     const refused = await refusal(() => signNote(ctx, peer, created.note.id, { revision: 1 }));
     expect(refused.problems.map((problem) => [problem.code, problem.path.join('.')])).toEqual([
       ['note.late_reason_missing', 'body.fields.lateReason'],
@@ -386,6 +414,180 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
     });
     const signed = await signNote(ctx, peer, created.note.id, { revision: saved.note.revision });
     expect(signed.note.status).toBe('signed');
+  });
+
+  it('asks a North Carolina note for no late reason: its payer sets no deadline', async () => {
+    const peer = actorOf('peer');
+    const nc = fixture.members.find((each) => each.payerPack === 'nc-wellcare');
+    if (nc === undefined) throw new Error('the fixture has no North Carolina member');
+    const created = await createNote(
+      ctx,
+      peer,
+      // A year back, in the previous state fiscal year, so the limit counts below are not touched.
+      draftRequest({ ...COMPLETE_FIELDS, memberId: nc.id, dateOfService: '2025-11-14' }),
+    );
+    // Still listed as overdue after the default three business days, but not refused for it.
+    expect(created.note).toMatchObject({ dueOn: '2025-11-19', lateReasonNeeded: false });
+    expect(codes(created.documentationProblems)).not.toContain('note.late_reason_missing');
+    const signed = await signNote(ctx, peer, created.note.id, { revision: created.note.revision });
+    expect(signed.note.status).toBe('signed');
+  });
+
+  it('starts “part of the plan of care” unticked, and takes only goals of the member’s own plan', async () => {
+    const peer = actorOf('peer');
+    const created = await createNote(ctx, peer, draftRequest());
+    expect(created.note.fields.interventionInPlan).toBe(false);
+    // A goal of the member's plan: written on a new draft version (the approved one is frozen).
+    const draftPlan = await store.db
+      .insertInto('care_plans')
+      .values({
+        organisation_id: fixture.id,
+        member_id: member.id,
+        version: 2,
+        kind: 'updated',
+        author_id: fixture.users.peer.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const goal = await store.db
+      .insertInto('care_plan_goals')
+      .values({
+        organisation_id: fixture.id,
+        care_plan_id: draftPlan.id,
+        position: 1,
+        text: 'Find steady housing',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const otherMembersGoal = await goalOfAnotherMember();
+    const refused = await refusal(() =>
+      saveDraft(ctx, peer, created.note.id, {
+        revision: 1,
+        fields: { goalsAddressed: [goal.id, otherMembersGoal] },
+      }),
+    );
+    expect(refused.kind).toBe('invalid');
+    expect(refused.problems.map((problem) => [problem.code, problem.path])).toEqual([
+      ['note.goal_not_in_plan', ['body', 'fields', 'goalsAddressed', 1]],
+    ]);
+    const onCreate = await refusal(() =>
+      createNote(ctx, peer, draftRequest({ goalsAddressed: [otherMembersGoal] })),
+    );
+    expect(onCreate.problems[0]?.path).toEqual(['body', 'goalsAddressed', 0]);
+    const saved = await saveDraft(ctx, peer, created.note.id, {
+      revision: 1,
+      fields: { goalsAddressed: [goal.id], interventionInPlan: true },
+    });
+    expect(saved.note.fields).toMatchObject({ goalsAddressed: [goal.id], interventionInPlan: true });
+  });
+
+  it('judges a Los Angeles Plan of Care note on the version it documents: its content and approval, not a plan in effect', async () => {
+    const peer = actorOf('peer');
+    const la = fixture.members.find((each) =>
+      fixture.programs.some(
+        (program) => program.id === each.programId && program.payerPacks.includes('ca-la-sapc'),
+      ),
+    );
+    if (la === undefined) throw new Error('the fixture has no Los Angeles member');
+    await store.db
+      .insertInto('coverage_periods')
+      .values({
+        organisation_id: fixture.id,
+        member_id: la.id,
+        payer_pack: 'ca-la-sapc',
+        plan_name: 'Fixture SAPC',
+        member_number: `${la.medicaidId}LA`,
+        starts_on: '2025-01-01',
+      })
+      .execute();
+    const plan = await store.db
+      .insertInto('care_plans')
+      .values({
+        organisation_id: fixture.id,
+        member_id: la.id,
+        version: 1,
+        kind: 'new',
+        long_term_goals: 'Stay clean and keep my job. My family needs me.',
+        member_participated: true,
+        member_agreed: true,
+        author_id: fixture.users.peer.id,
+        effective_from: '2026-11-20',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await store.db
+      .insertInto('care_plan_goals')
+      .values({
+        organisation_id: fixture.id,
+        care_plan_id: plan.id,
+        position: 1,
+        text: 'Meet with the peer support specialist every week for a month',
+        target_date: '2026-12-18',
+      })
+      .execute();
+    const rules = (preview: ClaimPreview | null): string[] =>
+      (preview?.problems ?? []).flatMap((problem) =>
+        problem.source?.ruleId === undefined ? [] : [problem.source.ruleId],
+      );
+
+    // Any other service before the plan is approved: no approved plan of care.
+    const other = await createNote(ctx, peer, draftRequest({ ...COMPLETE_FIELDS, memberId: la.id }));
+    expect(other.preview?.pack.id).toBe('ca-la-sapc');
+    expect(rules(other.preview)).toContain('ca-la-sapc.care_plan.approved');
+
+    // The session that wrote the plan: judged as the Plan of Care note — waiting for approval, content complete.
+    const written = await createNote(
+      ctx,
+      peer,
+      draftRequest({ ...COMPLETE_FIELDS, memberId: la.id, planOfCareId: plan.id }),
+    );
+    expect(written.note.fields.planOfCareId).toBe(plan.id);
+    expect(rules(written.preview)).toContain('ca-la-sapc.plan_of_care.approved');
+    expect(rules(written.preview)).not.toContain('ca-la-sapc.care_plan.approved');
+    expect(rules(written.preview)).not.toContain('ca-la-sapc.plan_of_care.content');
+
+    // What the version holds is what is judged: without the member's agreement the content rule fires.
+    await store.db
+      .updateTable('care_plans')
+      .set({ member_agreed: false })
+      .where('id', '=', plan.id)
+      .execute();
+    const disagreed = await previewDraft(ctx, peer, written.note.id, { fields: {} });
+    const content = disagreed.problems.find(
+      (problem) => problem.source?.ruleId === 'ca-la-sapc.plan_of_care.content',
+    );
+    expect(content?.message).toContain('that the member agreed');
+
+    await store.db
+      .updateTable('care_plans')
+      .set({
+        member_agreed: true,
+        status: 'approved',
+        approved_by: fixture.users.supervisor.id,
+        approver_role: 'peer_support_supervisor',
+        approved_at: new Date('2026-11-21T18:00:00Z'),
+      })
+      .where('id', '=', plan.id)
+      .execute();
+    const approved = await getNote(ctx, peer, written.note.id);
+    expect(rules(approved.preview)).not.toContain('ca-la-sapc.plan_of_care.approved');
+    expect(rules(approved.preview)).not.toContain('ca-la-sapc.plan_of_care.content');
+
+    // A version of another member's plan is refused, naming the field.
+    const anotherMembersPlan = await store.db
+      .selectFrom('care_plans')
+      .select('id')
+      .where('member_id', '=', member.id)
+      .executeTakeFirstOrThrow();
+    const foreign = await refusal(() =>
+      saveDraft(ctx, peer, other.note.id, {
+        revision: other.note.revision,
+        fields: { planOfCareId: anotherMembersPlan.id },
+      }),
+    );
+    expect(foreign.problems.map((problem) => [problem.code, problem.path])).toEqual([
+      ['note.plan_of_care_unknown', ['body', 'fields', 'planOfCareId']],
+    ]);
   });
 
   it('returns a note with a comment; the author’s addendum puts it back in the queue; the supervisor co-signs', async () => {

@@ -3,7 +3,9 @@
  * The fields of a service note, phone first: one column, native date and time pickers, radio buttons for
  * the short choices. Fields that only matter sometimes appear when they do — where the member was for
  * telehealth, identity verification for audio-only, how a family-only service relates to the member's
- * treatment, the late reason once the note is past due — and also whenever a problem or a value is there.
+ * treatment, the late reason once the payer's due date has passed, the plan-of-care version a Los Angeles
+ * Plan of Care note documents, the modifiers the pack lets the author add — and also whenever a problem or a
+ * value is there.
  * Every problem about a field (the form's own check, a refused save, the payer rules, the documentation
  * helper) shows beside it.
  */
@@ -11,13 +13,15 @@ import type { JSX } from 'react';
 import type { NoteFields, Problem } from '../../../src/shared/index.js';
 import {
   ACTIVITY_OPTIONS,
+  modifierLabel,
   MEMBER_LOCATION_OPTIONS,
   MODALITY_OPTIONS,
   RECIPIENT_OPTIONS,
   SERVICE_TYPE_OPTIONS,
 } from '../lib/note-labels.js';
-import type { GoalOption } from '../lib/use-note-goals.js';
-import { gapControlId, problemsAt } from '../lib/note-problems.js';
+import type { GoalOption, PlanVersionOption } from '../lib/use-note-goals.js';
+import { MODIFIERS_ID, gapControlId, modifierChoices, problemsAt } from '../lib/note-problems.js';
+import { carePlanStatusLabel } from './care-plan-parts.js';
 import {
   CheckboxField,
   CheckboxGroup,
@@ -35,7 +39,13 @@ export interface NoteFormProps {
   problems: readonly Problem[];
   /** Goals of the member's plan of care; null when there is no plan to show. */
   goals: readonly GoalOption[] | null;
-  /** The note is past its due date: ask why. */
+  /** Versions of the member's plan of care; null while they cannot be read. */
+  planVersions: readonly PlanVersionOption[] | null;
+  /** The payer bills the Plan of Care as a peer note (Los Angeles): ask whether this note is it. */
+  offerPlanOfCare: boolean;
+  /** Modifiers the payer lets the author add (the pack adds its own). */
+  modifierOptions: readonly string[];
+  /** Signing now would be after the payer's due date (the server's answer): ask why. */
   pastDue: boolean;
   /** A limit would be exceeded (North Carolina: an under-21 EPSDT justification may allow it). */
   overLimit: boolean;
@@ -55,6 +65,9 @@ export function NoteForm({
   setField,
   problems,
   goals,
+  planVersions,
+  offerPlanOfCare,
+  modifierOptions,
   pastDue,
   overLimit,
   consentHint,
@@ -182,6 +195,7 @@ export function NoteForm({
           onValueChange={(value) => setField('placeOfService', blankToNull(value))}
           problems={at('placeOfService')}
         />
+        <ModifiersField options={modifierOptions} {...{ fields, setField, problems }} />
       </section>
 
       <section aria-labelledby="note-plan-heading" className="panel">
@@ -199,10 +213,25 @@ export function NoteForm({
         <CheckboxField
           id="note-intervention-in-plan"
           label="This activity is part of the member's plan of care"
+          hint="Tick it only when the plan names this kind of support; the goals above show which part."
           checked={fields.interventionInPlan}
           onCheckedChange={(checked) => setField('interventionInPlan', checked)}
           problems={at('interventionInPlan')}
         />
+        {offerPlanOfCare || fields.planOfCareId !== null || at('planOfCareId').length > 0 ? (
+          <SelectField
+            id="note-plan-of-care"
+            label="This note documents the plan of care"
+            hint="When you wrote the plan of care with the member in this session, choose the version you wrote: the claim is then judged on what it holds and whether it is approved."
+            value={fields.planOfCareId ?? ''}
+            onValueChange={(value) => setField('planOfCareId', value === '' ? null : value)}
+            options={[
+              { value: '', label: 'No, this note is another service' },
+              ...(planVersions ?? []).map((plan) => ({ value: plan.id, label: planVersionLabel(plan) })),
+            ]}
+            problems={at('planOfCareId')}
+          />
+        ) : null}
         <CheckboxField
           id="note-family-coordination"
           label="Coordination with the member's family or guardian is documented"
@@ -239,6 +268,38 @@ export function NoteForm({
         </section>
       ) : null}
     </>
+  );
+}
+
+function planVersionLabel(plan: PlanVersionOption): string {
+  const kind = plan.kind === 'new' ? 'new plan' : 'updated plan';
+  return `Version ${plan.version}: ${kind}, ${carePlanStatusLabel(plan.status).toLowerCase()}`;
+}
+
+/** The modifiers the author adds: the pack's user modifiers, and any the note has that are not offered. */
+function ModifiersField({
+  options,
+  fields,
+  setField,
+  problems,
+}: Pick<NoteFormProps, 'fields' | 'setField' | 'problems'> & {
+  options: readonly string[];
+}): JSX.Element | null {
+  const choices = modifierChoices(options, fields.modifiers);
+  const modifierProblems = problemsAt(problems, 'modifiers');
+  if (choices.length === 0 && modifierProblems.length === 0) {
+    return null;
+  }
+  return (
+    <CheckboxGroup
+      id={MODIFIERS_ID}
+      legend="Modifiers you add (optional)"
+      hint="The payer rules add the modifiers the payer requires. Tick one here only when it applies to this service."
+      options={choices.map((modifier) => ({ value: modifier, label: modifierLabel(modifier) }))}
+      selected={fields.modifiers}
+      onChange={(selected) => setField('modifiers', selected)}
+      problems={modifierProblems}
+    />
   );
 }
 

@@ -131,7 +131,12 @@ export function NoteFacts({
         ]
       : []),
     ['Place of service', fields.placeOfService ?? 'Set by the payer rules'],
+    ['Modifiers added', fields.modifiers.length === 0 ? 'None' : fields.modifiers.join(', ')],
     ['Goals worked on', goalTexts.length === 0 ? 'None named' : goalTexts.join('; ')],
+    ['Part of the plan of care', fields.interventionInPlan ? 'Yes' : 'Not stated'],
+    ...(fields.planOfCareId === null
+      ? []
+      : [['Documents the plan of care', 'Yes: the version written in this session'] as [string, string]]),
   ];
   return (
     <section aria-labelledby="note-content-heading" className="panel">

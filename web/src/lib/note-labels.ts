@@ -130,3 +130,16 @@ export const ACTIVITY_OPTIONS = optionsOf(ACTIVITIES, activityLabel);
 export const RECIPIENT_OPTIONS = optionsOf(['member', 'family_without_member'] as const, recipientLabel);
 export const MODALITY_OPTIONS = optionsOf(MODALITIES, modalityLabel);
 export const MEMBER_LOCATION_OPTIONS = optionsOf(MEMBER_LOCATIONS, memberLocationLabel);
+
+/** What a modifier a user may add means; a modifier without a known meaning is shown as its code. */
+export function modifierLabel(modifier: string): string {
+  const meaning = MODIFIER_MEANINGS[modifier];
+  return meaning === undefined ? modifier : `${modifier}: ${meaning}`;
+}
+
+const MODIFIER_MEANINGS: Readonly<Record<string, string>> = {
+  SC: 'medically necessary service or supply',
+  HK: 'specialized mental health programs for high-risk populations',
+  GT: 'via interactive audio and video telecommunication systems',
+  HQ: 'group setting',
+};

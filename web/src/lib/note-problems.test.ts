@@ -11,6 +11,7 @@ import {
   asFormProblem,
   checkNoteFields,
   controlIdOf,
+  modifierChoices,
   noteFieldIds,
   noteFieldPath,
   problemRecordOf,
@@ -38,6 +39,7 @@ const FIELDS: NoteFields = {
   memberResponse: '',
   lateReason: null,
   epsdtJustification: null,
+  planOfCareId: null,
 };
 
 describe('noteFieldPath', () => {
@@ -97,6 +99,27 @@ describe('problems on the form', () => {
       'note-modality-audio_only',
     );
     expect(controlIdOf(consent, ids)).toBeUndefined();
+  });
+
+  it('links a modifier problem from the payer rules to the first modifier box offered', () => {
+    // Los Angeles: 'Lines carry only the modifiers …' names service.modifiers.
+    const modifier = asFormProblem(errorProblem('x', 'modifier', ['service', 'modifiers']));
+    expect(controlIdOf(modifier, noteFieldIds(FIELDS, { modifiers: ['SC'] }))).toBe('note-modifiers-SC');
+    expect(controlIdOf(modifier, noteFieldIds(FIELDS))).toBeUndefined();
+  });
+
+  it('names only controls the individual note form has: no member response box', () => {
+    // The response of a group attendee is written on the group's page, not on this form.
+    const response = asFormProblem(errorProblem('x', 'response', ['fields', 'memberResponse']));
+    expect(controlIdOf(response, noteFieldIds(FIELDS))).toBeUndefined();
+    expect(noteFieldIds(FIELDS).planOfCareId).toBe('note-plan-of-care');
+  });
+});
+
+describe('modifierChoices', () => {
+  it('offers the pack’s user modifiers, then keeps any the note already has so it can be unticked', () => {
+    expect(modifierChoices(['SC'], [])).toEqual(['SC']);
+    expect(modifierChoices(['SC'], ['SC', 'GT'])).toEqual(['SC', 'GT']);
   });
 });
 

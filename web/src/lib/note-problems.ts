@@ -104,8 +104,20 @@ export function problemRecordOf(problem: Problem): ProblemRecord {
   return 'other';
 }
 
-/** Control ids of the note form, by dotted field name; the form and the problem links share them. */
-export function noteFieldIds(fields: NoteFields): Record<string, string> {
+/** The choices the form offers beside the fields, where a checkbox group's first box is its control. */
+export interface NoteFormChoices {
+  /** Ids of the plan-of-care goals offered. */
+  goals?: readonly string[];
+  /** The modifiers offered (the pack's user modifiers and any the note already has). */
+  modifiers?: readonly string[];
+}
+
+/**
+ * Control ids of the individual note form, by dotted field name; the form and the problem links share them.
+ * Only fields that have a control on that form are named (a group attendee's response is written on the
+ * group's page), so a link never points at nothing.
+ */
+export function noteFieldIds(fields: NoteFields, choices: NoteFormChoices = {}): Record<string, string> {
   const ids: Record<string, string> = {
     serviceType: 'note-service-type',
     activity: 'note-activity',
@@ -122,20 +134,41 @@ export function noteFieldIds(fields: NoteFields): Record<string, string> {
     goalsAddressed: 'note-goals',
     interventionInPlan: 'note-intervention-in-plan',
     familyCoordinationDocumented: 'note-family-coordination',
+    planOfCareId: 'note-plan-of-care',
     pin: 'note-pin-plan',
     'pin.plan': 'note-pin-plan',
     'pin.interaction': 'note-pin-interaction',
     'pin.nextSteps': 'note-pin-next-steps',
-    memberResponse: 'note-member-response',
     lateReason: 'note-late-reason',
     epsdtJustification: 'note-epsdt',
   };
+  const firstGoal = choices.goals?.[0];
+  if (firstGoal !== undefined) {
+    ids.goalsAddressed = checkboxControlId('note-goals', firstGoal);
+  }
+  const firstModifier = choices.modifiers?.[0];
+  if (firstModifier !== undefined) {
+    ids.modifiers = checkboxControlId(MODIFIERS_ID, firstModifier);
+  }
   fields.gaps.forEach((_gap, index) => {
     ids[`gaps.${index}`] = gapControlId(index, 'start');
     ids[`gaps.${index}.start`] = gapControlId(index, 'start');
     ids[`gaps.${index}.end`] = gapControlId(index, 'end');
   });
   return ids;
+}
+
+/** The id of the modifiers checkbox group on the note form. */
+export const MODIFIERS_ID = 'note-modifiers';
+
+/** The id `CheckboxGroup` gives the box of one option. */
+function checkboxControlId(groupId: string, value: string): string {
+  return `${groupId}-${value}`;
+}
+
+/** The modifiers to show as boxes: those offered, then any the note has that are not (so one can be unticked). */
+export function modifierChoices(offered: readonly string[], chosen: readonly string[]): string[] {
+  return [...offered, ...chosen.filter((modifier) => !offered.includes(modifier))];
 }
 
 export function gapControlId(index: number, end: 'start' | 'end'): string {

@@ -2,9 +2,10 @@
  * @module web/lib/use-note-goals
  * The plan-of-care goals a note can say it worked on: the short-term goals of the member's plan in effect
  * on the date of service (else the current one), plus any goal the note already names from another version,
- * so a ticked box never disappears. Null when the member has no plan, or the plans cannot be read.
+ * so a ticked box never disappears. Null when the member has no plan, or the plans cannot be read. Also the
+ * versions a note can say it documents, and which payers bill such a Plan of Care note.
  */
-import type { CarePlan, MemberCarePlansResponse } from '../../../src/shared/index.js';
+import type { CarePlan, MemberCarePlansResponse, PayerPackId } from '../../../src/shared/index.js';
 import { listMemberCarePlans } from '../api/index.js';
 import { useLoad } from './use-load.js';
 
@@ -54,4 +55,29 @@ export function goalOptions(
 export function useMemberCarePlans(memberId: string): MemberCarePlansResponse | null {
   const { state } = useLoad((signal) => listMemberCarePlans(memberId, signal), [memberId]);
   return state.status === 'loaded' ? state.data : null;
+}
+
+/** A version of the member's plan of care a note can say it documents. */
+export interface PlanVersionOption {
+  id: string;
+  version: number;
+  kind: CarePlan['kind'];
+  status: CarePlan['status'];
+}
+
+/** Every version of the member's plan, newest first, for "this note documents the plan of care". */
+export function planVersionOptions(plans: MemberCarePlansResponse): PlanVersionOption[] {
+  return plans.plans
+    .map((plan) => ({ id: plan.id, version: plan.version, kind: plan.kind, status: plan.status }))
+    .sort((a, b) => b.version - a.version);
+}
+
+/**
+ * Packs that bill the Plan of Care as a peer note of its own (Los Angeles: "the first peer note"), where the
+ * note form asks whether this note documents it. Elsewhere the field shows only once it holds a value.
+ */
+const PLAN_OF_CARE_NOTE_PACKS: readonly PayerPackId[] = ['ca-la-sapc'];
+
+export function billsPlanOfCareNote(packId: PayerPackId | null): boolean {
+  return packId !== null && PLAN_OF_CARE_NOTE_PACKS.includes(packId);
 }

@@ -1,7 +1,8 @@
 /**
  * @module web/pages/group-detail-page
  * One group session: its facts; while nothing is signed, the session itself (times, facilitators …), the
- * shared Interaction and the attendance can change; each attendee has their own response and next steps and
+ * shared Interaction and the attendance can change; each attendee has their own parts of the note (response,
+ * next steps, late reason, identity verified, family coordination, goals … — group-attendee-fields) and
  * their own claim preview — code, units, amount and every problem — from the payer rules, judged with the
  * group's size; and one button signs every attendee's note, reporting any attendee whose note is blocked.
  */
@@ -25,7 +26,8 @@ import {
 } from '../api/index.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorSummary } from '../components/error-summary.js';
-import { CheckboxGroup, TextAreaField } from '../components/fields.js';
+import { CheckboxGroup } from '../components/fields.js';
+import { AttendeeFields, attendeeDraftOf, attendeeFieldIds } from '../components/group-attendee-fields.js';
 import { GroupStatusBadge, canWriteGroups, timeRange } from '../components/group-parts.js';
 import {
   GroupSessionFieldset,
@@ -42,6 +44,8 @@ import { StatusMessage } from '../components/status-message.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
 import { modalityLabel, memberLocationLabel } from '../lib/note-labels.js';
+import { asFormProblem } from '../lib/note-problems.js';
+import { goalOptions, useMemberCarePlans } from '../lib/use-note-goals.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
@@ -298,27 +302,23 @@ function AttendeeCard({
 }: GroupProps & { attendee: GroupAttendee; author: boolean }): JSX.Element {
   const name = attendee.member.displayName;
   const prefix = `attendee-${attendee.member.id}`;
-  const [memberResponse, setMemberResponse] = useState(attendee.memberResponse);
-  const [nextSteps, setNextSteps] = useState(attendee.nextSteps);
+  const [own, setOwn] = useState(() => attendeeDraftOf(attendee));
   const [saved, setSaved] = useState<string | null>(null);
+  const carePlans = useMemberCarePlans(attendee.member.id);
+  const goals = carePlans === null ? null : goalOptions(carePlans, group.dateOfService, own.goalsAddressed);
   const form = useSchemaForm({
     schema: SaveAttendeeRequestSchema,
     // The revision comes from the latest answer: saving the session or the Interaction moves it on.
-    input: { revision: attendee.revision, memberResponse, nextSteps },
+    input: { revision: attendee.revision, ...own },
     onAttempt: () => setSaved(null),
     send: (body) => saveGroupAttendee(group.id, attendee.member.id, body),
     afterSuccess: 'stay',
     onSuccess: (updated) => {
-      setSaved(`Saved ${name}’s response and next steps.`);
+      setSaved(`Saved ${name}’s note.`);
       onChange(updated);
     },
   });
-  const fieldIds = {
-    ...SHARED_FIELD_IDS,
-    memberResponse: `${prefix}-response`,
-    'pin.nextSteps': `${prefix}-next-steps`,
-    nextSteps: `${prefix}-next-steps`,
-  };
+  const fieldIds = { ...SHARED_FIELD_IDS, ...attendeeFieldIds(prefix, own, goals) };
   const draft = attendee.noteStatus === 'draft';
   const headingId = `${prefix}-heading`;
   return (
@@ -344,22 +344,14 @@ function AttendeeCard({
         <>
           <ErrorSummary problems={form.problems} fieldIds={fieldIds} focusKey={form.focusKey} />
           <form onSubmit={form.submit} noValidate>
-            <TextAreaField
-              id={`${prefix}-response`}
-              label={`${name}’s response`}
-              hint="How they took part and what they said, in plain words."
-              rows={3}
-              value={memberResponse}
-              onValueChange={setMemberResponse}
-              problems={problemsUnder(form.problems, 'memberResponse')}
-            />
-            <TextAreaField
-              id={`${prefix}-next-steps`}
-              label={`Next steps for ${name}`}
-              rows={2}
-              value={nextSteps}
-              onValueChange={setNextSteps}
-              problems={problemsUnder(form.problems, 'nextSteps')}
+            <AttendeeFields
+              group={group}
+              attendee={attendee}
+              prefix={prefix}
+              draft={own}
+              onChange={setOwn}
+              goals={goals}
+              problems={[...form.problems, ...attendee.problems.map(asFormProblem)]}
             />
             <button type="submit" className="button" disabled={form.submitting}>
               {form.submitting ? 'Saving…' : `Save ${name}’s note`}
@@ -372,7 +364,7 @@ function AttendeeCard({
           <div>
             <dt>Response</dt>
             <dd className="preserve-lines">
-              {attendee.memberResponse === '' ? 'None written' : attendee.memberResponse}
+              {attendee.fields.memberResponse === '' ? 'None written' : attendee.fields.memberResponse}
             </dd>
           </div>
           <div>

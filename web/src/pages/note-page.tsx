@@ -21,14 +21,20 @@ import { NoteConflict, NoteRestoreNotice, NoteSaveStatus } from '../components/n
 import { NoteSignedView } from '../components/note-signed-view.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
-import { formatDate, todayLocalDate } from '../lib/format.js';
+import { formatDate } from '../lib/format.js';
 import { consentOnFileText } from '../lib/note-consents.js';
 import { removeStoredDraft } from '../lib/note-draft-storage.js';
 import { noteStatusLabel, reviewStatusLabel, serviceTypeLabel } from '../lib/note-labels.js';
-import { asFormProblem, noteFieldIds } from '../lib/note-problems.js';
+import { asFormProblem, modifierChoices, noteFieldIds } from '../lib/note-problems.js';
 import { fieldOfPath } from '../../../src/shared/index.js';
-import { goalOptions, useMemberCarePlans } from '../lib/use-note-goals.js';
-import type { GoalOption } from '../lib/use-note-goals.js';
+import {
+  billsPlanOfCareNote,
+  goalOptions,
+  planVersionOptions,
+  useMemberCarePlans,
+} from '../lib/use-note-goals.js';
+import type { GoalOption, PlanVersionOption } from '../lib/use-note-goals.js';
+import { useNoteModifiers } from '../lib/use-note-modifiers.js';
 import { useLoad } from '../lib/use-load.js';
 import { useNoteDraft } from '../lib/use-note-draft.js';
 import { useNotePreview } from '../lib/use-note-preview.js';
@@ -129,6 +135,7 @@ function NoteView({ response, onChange, onReload }: NoteViewProps): JSX.Element 
         <DraftEditor
           initial={response}
           goals={goals}
+          planVersions={carePlans === null ? null : planVersionOptions(carePlans)}
           onSigned={(signed) => {
             setNotice('Signed. The note is locked; any correction from now on is an addendum.');
             onChange(signed);
@@ -210,11 +217,12 @@ function distinctProblems(problems: readonly Problem[]): Problem[] {
 interface DraftEditorProps {
   initial: NoteResponse;
   goals: readonly GoalOption[] | null;
+  planVersions: readonly PlanVersionOption[] | null;
   onSigned: (response: NoteResponse) => void;
   onReload: () => void;
 }
 
-function DraftEditor({ initial, goals, onSigned, onReload }: DraftEditorProps): JSX.Element {
+function DraftEditor({ initial, goals, planVersions, onSigned, onReload }: DraftEditorProps): JSX.Element {
   const draft = useNoteDraft(initial);
   const { note } = draft.response;
   const { fields } = draft;
@@ -242,13 +250,14 @@ function DraftEditor({ initial, goals, onSigned, onReload }: DraftEditorProps): 
     ...(shown?.problems ?? []).filter((problem) => problem.severity !== 'info').map(asFormProblem),
     ...draft.response.documentationProblems.map(asFormProblem),
   ]);
-  const fieldIds = noteFieldIds(fields);
-  const firstGoal = goals?.[0];
-  if (firstGoal !== undefined) {
-    fieldIds.goalsAddressed = `note-goals-${firstGoal.id}`;
-  }
-  const dueOn = shown?.noteDueOn ?? note.dueOn;
-  const pastDue = todayLocalDate() > dueOn;
+  const packId = shown?.pack.id ?? note.payerPack;
+  const modifierOptions = useNoteModifiers(packId);
+  const fieldIds = noteFieldIds(fields, {
+    ...(goals === null ? {} : { goals: goals.map((goal) => goal.id) }),
+    modifiers: modifierChoices(modifierOptions, fields.modifiers),
+  });
+  // The server's answer, on the program's date and the payer's own deadline — not this device's clock.
+  const pastDue = note.lateReasonNeeded;
   const overLimit = (shown?.limits ?? []).some((limit) => limit.remaining < 0);
 
   const signNow = (): void => {
@@ -327,6 +336,9 @@ function DraftEditor({ initial, goals, onSigned, onReload }: DraftEditorProps): 
                 setField={draft.setField}
                 problems={formProblems}
                 goals={goals}
+                planVersions={planVersions}
+                offerPlanOfCare={billsPlanOfCareNote(packId)}
+                modifierOptions={modifierOptions}
                 pastDue={pastDue}
                 overLimit={overLimit}
                 consentHint={consentHint}
