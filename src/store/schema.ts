@@ -5,6 +5,8 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AuditOutcome } from '../shared/api/audit.js';
+import type { BillingRunStatus, ClaimFrequencyCode, ClaimStatus, MemberSex } from '../shared/billing.js';
+import type { Problem } from '../shared/problem.js';
 import type { Activity, CertificationType, Modality, ServiceType } from '../shared/api/claims.js';
 import type {
   APPROVER_ROLES,
@@ -156,6 +158,12 @@ export interface MembersTable {
   program_id: string;
   assigned_peer_id: string | null;
   active: Generated<boolean>;
+  /** For the 837's DMG segment: F, M or U (unknown). */
+  sex: Generated<MemberSex>;
+  address_line1: string | null;
+  city: string | null;
+  state: string | null;
+  postal_code: string | null;
   created_at: CreatedTimestamp;
   updated_at: UpdatedTimestamp;
 }
@@ -361,6 +369,139 @@ export interface NoteReviewsTable {
   created_at: Timestamp;
 }
 
+/** A `bigint` column: pg reads it as text so no precision is lost; write a number. */
+type BigIntColumn = ColumnType<string, number | bigint | string, number | bigint | string>;
+type GeneratedBigInt = ColumnType<string, number | bigint | string | undefined, never>;
+/** A jsonb list of problems: written as JSON text, read back parsed. */
+type ProblemList = ColumnType<Problem[], string | undefined, string>;
+
+export interface PayerSettingsTable {
+  organisation_id: string;
+  payer_pack: PayerPackId;
+  payer_name: string;
+  payer_id: string;
+  receiver_name: string;
+  receiver_id: string;
+  submitter_name: string;
+  submitter_id: string;
+  contact_name: string;
+  contact_phone: string;
+  usage_indicator: 'T' | 'P';
+  updated_at: UpdatedTimestamp;
+}
+
+export interface AuthorizationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  payer_pack: PayerPackId;
+  number: string;
+  code: string;
+  units: number;
+  valid_from: CalendarDate;
+  valid_to: CalendarDate;
+  created_by: string;
+  created_at: CreatedTimestamp;
+}
+
+export interface BillingRunsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  started_by: string;
+  from_date: CalendarDate;
+  to_date: CalendarDate;
+  program_id: string | null;
+  payer_pack: PayerPackId | null;
+  status: Generated<BillingRunStatus>;
+  notes_total: Generated<number>;
+  notes_done: Generated<number>;
+  notes_claimed: Generated<number>;
+  notes_held: Generated<number>;
+  claims_created: Generated<number>;
+  amount_cents: ColumnType<string, number | undefined, number | string>;
+  error: string | null;
+  started_at: Timestamp;
+  heartbeat_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface ClaimBatchesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  payer_pack: PayerPackId;
+  interchange_control_number: Generated<number>;
+  file_name: string;
+  claim_count: number;
+  line_count: number;
+  total_cents: BigIntColumn;
+  content: string;
+  created_by: string;
+  created_at: Timestamp;
+  submitted_at: Date | null;
+}
+
+export interface ClaimsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  claim_number: GeneratedBigInt;
+  run_id: string | null;
+  member_id: string;
+  program_id: string;
+  payer_pack: PayerPackId;
+  rendering_provider_id: string;
+  date_of_service: CalendarDate;
+  frequency_code: Generated<ClaimFrequencyCode>;
+  original_claim_id: string | null;
+  status: Generated<ClaimStatus>;
+  payer_claim_number: string | null;
+  superseded_by: string | null;
+  batch_id: string | null;
+  total_cents: BigIntColumn;
+  line_count: number;
+  status_changed_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface ClaimLinesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  claim_id: string;
+  note_id: string;
+  member_id: string;
+  date_of_service: CalendarDate;
+  line_number: number;
+  code: string;
+  modifiers: Generated<string[]>;
+  units: number;
+  unit_rate_cents: number;
+  amount_cents: number;
+  place_of_service: string;
+  /** Direct minutes of a group service, for the yearly group-hours limits. */
+  group_minutes: Generated<number>;
+  authorization_id: string | null;
+  current: Generated<boolean>;
+  counts: Generated<boolean>;
+  warnings: ProblemList;
+}
+
+export interface ClaimEventsTable {
+  id: ColumnType<string, never, never>;
+  organisation_id: string;
+  claim_id: string;
+  status: ClaimStatus;
+  comment: string | null;
+  user_id: string | null;
+  occurred_at: Timestamp;
+}
+
+export interface BillingHoldsTable {
+  note_id: string;
+  organisation_id: string;
+  run_id: string;
+  problems: ProblemList;
+  held_at: Timestamp;
+}
+
 export interface Database {
   organisations: OrganisationsTable;
   programs: ProgramsTable;
@@ -383,6 +524,14 @@ export interface Database {
   service_notes: ServiceNotesTable;
   note_addenda: NoteAddendaTable;
   note_reviews: NoteReviewsTable;
+  payer_settings: PayerSettingsTable;
+  authorizations: AuthorizationsTable;
+  billing_runs: BillingRunsTable;
+  claim_batches: ClaimBatchesTable;
+  claims: ClaimsTable;
+  claim_lines: ClaimLinesTable;
+  claim_events: ClaimEventsTable;
+  billing_holds: BillingHoldsTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
@@ -398,3 +547,9 @@ export type CarePlanRow = Selectable<CarePlansTable>;
 export type CarePlanGoalRow = Selectable<CarePlanGoalsTable>;
 export type ServiceNoteRow = Selectable<ServiceNotesTable>;
 export type GroupSessionRow = Selectable<GroupSessionsTable>;
+export type AuthorizationRow = Selectable<AuthorizationsTable>;
+export type BillingRunRow = Selectable<BillingRunsTable>;
+export type ClaimRow = Selectable<ClaimsTable>;
+export type ClaimLineRow = Selectable<ClaimLinesTable>;
+export type ClaimBatchRow = Selectable<ClaimBatchesTable>;
+export type PayerSettingsRow = Selectable<PayerSettingsTable>;

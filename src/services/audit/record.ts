@@ -23,20 +23,37 @@ export interface AuditEntry {
 }
 
 export async function recordAudit(db: Kysely<Database>, clock: Clock, entry: AuditEntry): Promise<void> {
+  await recordAuditMany(db, clock, [entry]);
+}
+
+/**
+ * Writes several audit entries in one statement (a billing run reads members by the hundred and audits each).
+ *
+ * @param db - the caller's transaction, so the entries commit or roll back with what they describe
+ */
+export async function recordAuditMany(
+  db: Kysely<Database>,
+  clock: Clock,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
+  const occurredAt = clock.now();
   await db
     .insertInto('audit_events')
-    .values({
-      organisation_id: entry.organisationId,
-      occurred_at: clock.now(),
-      user_id: entry.userId,
-      user_email: entry.userEmail,
-      action: entry.action,
-      record_type: entry.recordType ?? null,
-      record_id: entry.recordId ?? null,
-      ip: entry.ip,
-      outcome: entry.outcome,
-      details: JSON.stringify(entry.details ?? {}),
-    })
+    .values(
+      entries.map((entry) => ({
+        organisation_id: entry.organisationId,
+        occurred_at: occurredAt,
+        user_id: entry.userId,
+        user_email: entry.userEmail,
+        action: entry.action,
+        record_type: entry.recordType ?? null,
+        record_id: entry.recordId ?? null,
+        ip: entry.ip,
+        outcome: entry.outcome,
+        details: JSON.stringify(entry.details ?? {}),
+      })),
+    )
     .execute();
 }
 

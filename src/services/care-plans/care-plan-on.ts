@@ -40,16 +40,7 @@ export async function carePlanOn(
   memberId: string,
   dateOfService: string,
 ): Promise<CarePlanOnDate> {
-  const approved = await db
-    .selectFrom('care_plans')
-    .innerJoin('members', 'members.id', 'care_plans.member_id')
-    .innerJoin('programs', 'programs.id', 'members.program_id')
-    .selectAll('care_plans')
-    .select('programs.time_zone')
-    .where('care_plans.organisation_id', '=', organisationId)
-    .where('care_plans.member_id', '=', memberId)
-    .where('care_plans.status', '=', 'approved')
-    .execute();
+  const approved = await approvedPlansOf(db, organisationId, [memberId]);
   const inEffectOrder = approvedInEffectOrder(approved);
   const plan = planInEffectOn(inEffectOrder, dateOfService);
   if (plan === null) {
@@ -69,7 +60,8 @@ export async function carePlanOn(
   };
 }
 
-type ApprovedPlan = CarePlanRow & { time_zone: string };
+/** An approved plan-of-care version with its member's program time zone. */
+export type ApprovedPlan = CarePlanRow & { time_zone: string };
 
 /**
  * The approved version that describes the member's plan on `dateOfService`: the one in effect, or when none is
@@ -108,4 +100,25 @@ export function carePlanContextOf(
     ...(plan.effective_from === null ? {} : { effectiveFrom: plan.effective_from }),
     ...(effectiveTo === null ? {} : { effectiveTo }),
   };
+}
+
+/**
+ * The approved plan-of-care versions of some members, each with its member's program time zone (approval
+ * dates are dates where the program is). One query, whatever the number of members.
+ */
+export function approvedPlansOf(
+  db: Kysely<Database>,
+  organisationId: string,
+  memberIds: readonly string[],
+): Promise<ApprovedPlan[]> {
+  return db
+    .selectFrom('care_plans')
+    .innerJoin('members', 'members.id', 'care_plans.member_id')
+    .innerJoin('programs', 'programs.id', 'members.program_id')
+    .selectAll('care_plans')
+    .select('programs.time_zone')
+    .where('care_plans.organisation_id', '=', organisationId)
+    .where('care_plans.member_id', 'in', [...memberIds])
+    .where('care_plans.status', '=', 'approved')
+    .execute();
 }

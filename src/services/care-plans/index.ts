@@ -7,5 +7,6 @@ export { createCarePlan, insertCarePlanVersion, startCarePlanUpdate, updateCareP
 export type { NewCarePlanVersion } from './write.js';
 export { approveCarePlan, returnCarePlan, submitCarePlan, submissionProblems } from './approval.js';
 export { getCarePlan, listCarePlans, listMemberCarePlans } from './read.js';
-export { carePlanOn, carePlanContextOf, planInEffectOn } from './care-plan-on.js';
+export { carePlanOn, carePlanContextOf, planInEffectOn, approvedPlansOf } from './care-plan-on.js';
+export type { ApprovedPlan } from './care-plan-on.js';
 export type { CarePlanOnDate } from './care-plan-on.js';

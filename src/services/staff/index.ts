@@ -12,7 +12,10 @@ export {
   certificationBlocker,
   certificationStateOn,
   continuingEducationCycle,
+  loadCredentialRecords,
+  staffContextOf,
 } from './credentials.js';
+export type { CredentialRecord } from './credentials.js';
 export { complianceOf } from './compliance.js';
 export { staffReachOf, visibleStaff } from './access.js';
 export type { StaffReach } from './access.js';

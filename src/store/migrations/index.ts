@@ -6,11 +6,13 @@
 import type { Migration } from 'kysely';
 import * as foundation from './0001-foundation.js';
 import * as documentation from './0002-documentation.js';
+import * as billing from './0003-billing.js';
 import * as notePlanOfCare from './0004-note-plan-of-care.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
   '0002-documentation': documentation,
+  '0003-billing': billing,
   '0004-note-plan-of-care': notePlanOfCare,
 };
 

@@ -1,0 +1,20 @@
+/**
+ * @module services/billing
+ * From signed notes to claims: billing runs that claim or hold each note under its payer's rules against the
+ * member's real history, prior authorizations they burn down, the worklist of held notes, the claim
+ * lifecycle with replacement and void, and 837P batches.
+ */
+export {
+  startBillingRun,
+  processBillingRun,
+  listBillingRuns,
+  getBillingRun,
+  BILLING_ROLES,
+  DEFAULT_CHUNK_MEMBERS,
+} from './run.js';
+export type { ProcessOptions } from './run.js';
+export { judgeNote } from './judge.js';
+export type { ChunkContext, Decision, NoteToBill } from './judge.js';
+export { MemberHistory, limitPeriodsOf } from './history.js';
+export type { CountedLine, StoredAuthorization, LimitPeriods } from './history.js';
+export { ownerOf } from './owners.js';

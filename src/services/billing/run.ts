@@ -1,0 +1,433 @@
+/**
+ * @module services/billing/run
+ * Billing runs: every signed note not yet on a claim, in a date range (optionally one program or payer),
+ * judged by the payer's rules against the member's real history, then claimed — lines grouped into claims per
+ * member, payer, program, rendering provider and date of service, at most 50 lines each — or held with its
+ * problems for the worklist.
+ *
+ * Safe by construction:
+ * - work goes in chunks of members, each chunk one transaction: a crash or kill loses at most the chunk in
+ *   progress, which rolls back whole, and the next run finds those notes again;
+ * - a chunk locks its members (`for update skip locked`), so two runs at once split the members between them;
+ * - the database refuses a second current claim line for a note (`claim_lines_one_current_per_note`), so even
+ *   a bug in the above could not bill a note twice — the chunk would fail and roll back instead;
+ * - a run whose process died is marked `interrupted` by the next run to start, once its heartbeat is stale.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { BillingRun, StartBillingRunRequest } from '../../shared/api/billing.js';
+import { MAX_LINES_PER_CLAIM } from '../../shared/billing.js';
+import type { BillingRunRow, Database } from '../../store/index.js';
+import { actorEntry, recordAudit, recordAuditMany } from '../audit/index.js';
+import type { Actor, Clock, ServiceContext } from '../context.js';
+import { notFound, requireRole } from '../errors.js';
+import { judgeNote, type Decision } from './judge.js';
+import {
+  countClaimableNotes,
+  loadChunkContext,
+  loadNotes,
+  loadPrograms,
+  lockNextMembers,
+  type RunProgram,
+} from './load.js';
+
+/** Who may run billing. */
+export const BILLING_ROLES = ['billing', 'admin'] as const;
+
+/** Members judged per transaction. */
+export const DEFAULT_CHUNK_MEMBERS = 200;
+/** A running run whose heartbeat is older than this is taken to have died with its process. */
+const STALE_AFTER_MS = 2 * 60 * 1000;
+/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters per statement). */
+const ROWS_PER_INSERT = 1000;
+
+export interface ProcessOptions {
+  /** Members per chunk (transaction). */
+  chunkMembers?: number;
+  /** Called after each chunk commits, with the run as it now stands. */
+  onProgress?: (run: BillingRun) => void;
+  /**
+   * Stops after this many chunks, leaving the run `running` as a killed process would (tests of resuming).
+   */
+  stopAfterChunks?: number;
+}
+
+/**
+ * Starts a billing run: checks the filters, marks runs whose process died as interrupted, counts the notes to
+ * judge and records the run. Call {@link processBillingRun} to do the work (the API does it in the background,
+ * the CLI in the foreground).
+ *
+ * @throws ServiceError `forbidden` unless billing staff or an admin; `not_found` for a program of another
+ *   organisation
+ */
+export async function startBillingRun(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: StartBillingRunRequest,
+): Promise<BillingRun> {
+  requireRole(actor, BILLING_ROLES);
+  return ctx.db.transaction().execute(async (trx) => {
+    if (input.programId !== undefined) {
+      const program = await trx
+        .selectFrom('programs')
+        .select('id')
+        .where('organisation_id', '=', actor.organisationId)
+        .where('id', '=', input.programId)
+        .executeTakeFirst();
+      if (program === undefined) throw notFound('program');
+    }
+    const now = ctx.clock.now();
+    await trx
+      .updateTable('billing_runs')
+      .set({
+        status: 'interrupted',
+        finished_at: now,
+        error: 'The process running it stopped before it finished.',
+      })
+      .where('organisation_id', '=', actor.organisationId)
+      .where('status', '=', 'running')
+      .where('heartbeat_at', '<', new Date(now.getTime() - STALE_AFTER_MS))
+      .execute();
+    const scope = {
+      organisation_id: actor.organisationId,
+      from_date: input.from,
+      to_date: input.to,
+      program_id: input.programId ?? null,
+      payer_pack: input.payerPack ?? null,
+    };
+    const run = await trx
+      .insertInto('billing_runs')
+      .values({
+        ...scope,
+        started_by: actor.userId,
+        notes_total: await countClaimableNotes(trx, scope),
+        started_at: now,
+        heartbeat_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      trx,
+      ctx.clock,
+      actorEntry(actor, 'billing_run.start', { type: 'billing_run', id: run.id }, 'success', {
+        from: input.from,
+        to: input.to,
+        programId: input.programId ?? null,
+        payerPack: input.payerPack ?? null,
+      }),
+    );
+    return runView(trx, actor.organisationId, run.id);
+  });
+}
+
+/**
+ * Does a started run's work, chunk by chunk, until no member is left; then marks it finished. A chunk that
+ * fails rolls back, and the run is marked failed with the reason; what earlier chunks claimed stays claimed.
+ *
+ * @param actor - the user who started the run (its audit entries name them)
+ */
+export async function processBillingRun(
+  ctx: ServiceContext,
+  actor: Actor,
+  runId: string,
+  options: ProcessOptions = {},
+): Promise<BillingRun> {
+  requireRole(actor, BILLING_ROLES);
+  const run = await ctx.db
+    .selectFrom('billing_runs')
+    .selectAll()
+    .where('organisation_id', '=', actor.organisationId)
+    .where('id', '=', runId)
+    .executeTakeFirst();
+  if (run === undefined) throw notFound('billing_run');
+  const chunkMembers = options.chunkMembers ?? DEFAULT_CHUNK_MEMBERS;
+  const programs = await loadPrograms(ctx.db, actor.organisationId);
+  let cursor: string | null = null;
+  let chunks = 0;
+  try {
+    for (;;) {
+      if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) {
+        return await runView(ctx.db, actor.organisationId, runId);
+      }
+      const next: string | null = await ctx.db
+        .transaction()
+        .execute((trx) => processChunk(trx, ctx.clock, actor, run, programs, cursor, chunkMembers));
+      chunks += 1;
+      if (next === null) break;
+      cursor = next;
+      options.onProgress?.(await runView(ctx.db, actor.organisationId, runId));
+    }
+    await ctx.db
+      .updateTable('billing_runs')
+      .set({ status: 'finished', finished_at: ctx.clock.now(), heartbeat_at: ctx.clock.now() })
+      .where('id', '=', runId)
+      .where('organisation_id', '=', actor.organisationId)
+      .execute();
+  } catch (error) {
+    await ctx.db
+      .updateTable('billing_runs')
+      .set({
+        status: 'failed',
+        finished_at: ctx.clock.now(),
+        error:
+          'The run stopped on an unexpected error; what it had claimed is kept. Start another run to finish.',
+      })
+      .where('id', '=', runId)
+      .where('organisation_id', '=', actor.organisationId)
+      .execute();
+    throw error;
+  }
+  const finished = await runView(ctx.db, actor.organisationId, runId);
+  options.onProgress?.(finished);
+  return finished;
+}
+
+/**
+ * Judges and writes one chunk of members in the caller's transaction.
+ *
+ * @returns the last member id of the chunk (the next chunk's cursor), or null when no member was left
+ */
+async function processChunk(
+  trx: Kysely<Database>,
+  clock: Clock,
+  actor: Actor,
+  run: BillingRunRow,
+  programs: ReadonlyMap<string, RunProgram>,
+  cursor: string | null,
+  chunkMembers: number,
+): Promise<string | null> {
+  const memberIds = await lockNextMembers(trx, run, cursor, chunkMembers);
+  const last = memberIds[memberIds.length - 1];
+  if (last === undefined) return null;
+  const notes = await loadNotes(trx, run, memberIds, programs);
+  const context = await loadChunkContext(trx, run, notes, programs);
+  const decisions = notes.map((note) => judgeNote(note, context));
+  const now = clock.now();
+  const written = await writeClaims(trx, run, decisions, now);
+  const held = await writeHolds(trx, run, decisions, now);
+  await recordAuditMany(
+    trx,
+    clock,
+    memberIds.map((memberId) =>
+      actorEntry(actor, 'billing_run.judge_member', { type: 'member', id: memberId }, 'success', {
+        runId: run.id,
+      }),
+    ),
+  );
+  const done = decisions.filter((decision) => decision.kind !== 'other_payer').length;
+  await trx
+    .updateTable('billing_runs')
+    .set((eb) => ({
+      notes_done: eb('notes_done', '+', done),
+      notes_claimed: eb('notes_claimed', '+', written.notes),
+      notes_held: eb('notes_held', '+', held),
+      claims_created: eb('claims_created', '+', written.claims),
+      amount_cents: sql<string>`amount_cents + ${written.amountCents}`,
+      heartbeat_at: now,
+    }))
+    .where('id', '=', run.id)
+    .execute();
+  return last;
+}
+
+type ClaimDecision = Extract<Decision, { kind: 'claim' }>;
+
+/**
+ * Groups the claimed lines into claims (member, payer, program, rendering provider, date; at most 50 lines,
+ * in the order judged) and inserts claims, lines and each claim's first status event; clears the notes' holds.
+ */
+async function writeClaims(
+  trx: Kysely<Database>,
+  run: BillingRunRow,
+  decisions: readonly Decision[],
+  now: Date,
+): Promise<{ notes: number; claims: number; amountCents: number }> {
+  const claimed = decisions.filter((decision): decision is ClaimDecision => decision.kind === 'claim');
+  if (claimed.length === 0) return { notes: 0, claims: 0, amountCents: 0 };
+  const groups = new Map<string, ClaimDecision[][]>();
+  for (const decision of claimed) {
+    const { note } = decision;
+    const key = [
+      note.memberId,
+      decision.payerPack,
+      note.programId,
+      note.authorId,
+      note.fields.dateOfService,
+    ].join('|');
+    const claims = groups.get(key) ?? [];
+    const open = claims[claims.length - 1];
+    if (open === undefined || open.length >= MAX_LINES_PER_CLAIM) claims.push([decision]);
+    else open.push(decision);
+    groups.set(key, claims);
+  }
+  const claims = [...groups.values()].flat();
+  const claimRows = claims.map((lines) => {
+    const first = lines[0] as ClaimDecision;
+    return {
+      organisation_id: run.organisation_id,
+      run_id: run.id,
+      member_id: first.note.memberId,
+      program_id: first.note.programId,
+      payer_pack: first.payerPack,
+      rendering_provider_id: first.note.authorId,
+      date_of_service: first.note.fields.dateOfService,
+      total_cents: lines.reduce((sum, each) => sum + each.line.amountCents, 0),
+      line_count: lines.length,
+      status_changed_at: now,
+      created_at: now,
+    };
+  });
+  const ids: string[] = [];
+  for (const slice of slices(claimRows)) {
+    const inserted = await trx.insertInto('claims').values(slice).returning('id').execute();
+    ids.push(...inserted.map((row) => row.id));
+  }
+  const lineRows = claims.flatMap((lines, claimIndex) =>
+    lines.map((decision, index) => ({
+      organisation_id: run.organisation_id,
+      claim_id: ids[claimIndex] as string,
+      note_id: decision.note.id,
+      member_id: decision.note.memberId,
+      date_of_service: decision.note.fields.dateOfService,
+      line_number: index + 1,
+      code: decision.line.code,
+      modifiers: decision.line.modifiers,
+      units: decision.line.units,
+      unit_rate_cents: decision.line.unitRateCents,
+      amount_cents: decision.line.amountCents,
+      place_of_service: decision.line.placeOfService,
+      group_minutes: decision.groupMinutes,
+      authorization_id: decision.authorizationId,
+      warnings: JSON.stringify(decision.warnings),
+    })),
+  );
+  for (const slice of slices(lineRows)) {
+    await trx.insertInto('claim_lines').values(slice).execute();
+  }
+  for (const slice of slices(ids)) {
+    await trx
+      .insertInto('claim_events')
+      .values(
+        slice.map((claimId) => ({
+          organisation_id: run.organisation_id,
+          claim_id: claimId,
+          status: 'ready' as const,
+          comment: null,
+          user_id: run.started_by,
+          occurred_at: now,
+        })),
+      )
+      .execute();
+  }
+  for (const slice of slices(claimed.map((decision) => decision.note.id))) {
+    await trx.deleteFrom('billing_holds').where('note_id', 'in', slice).execute();
+  }
+  return {
+    notes: claimed.length,
+    claims: claims.length,
+    amountCents: claimRows.reduce((sum, row) => sum + row.total_cents, 0),
+  };
+}
+
+/** Records (or replaces) the hold of every note the run could not claim. */
+async function writeHolds(
+  trx: Kysely<Database>,
+  run: BillingRunRow,
+  decisions: readonly Decision[],
+  now: Date,
+): Promise<number> {
+  const rows = decisions.flatMap((decision) =>
+    decision.kind === 'hold'
+      ? [
+          {
+            note_id: decision.note.id,
+            organisation_id: run.organisation_id,
+            run_id: run.id,
+            problems: JSON.stringify(decision.problems),
+            held_at: now,
+          },
+        ]
+      : [],
+  );
+  for (const slice of slices(rows)) {
+    await trx
+      .insertInto('billing_holds')
+      .values(slice)
+      .onConflict((oc) =>
+        oc.column('note_id').doUpdateSet((eb) => ({
+          run_id: eb.ref('excluded.run_id'),
+          problems: eb.ref('excluded.problems'),
+          held_at: eb.ref('excluded.held_at'),
+        })),
+      )
+      .execute();
+  }
+  return rows.length;
+}
+
+function slices<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
+    out.push(rows.slice(start, start + ROWS_PER_INSERT));
+  }
+  return out;
+}
+
+/** One run as the API shows it. */
+export async function runView(
+  db: Kysely<Database>,
+  organisationId: string,
+  runId: string,
+): Promise<BillingRun> {
+  const row = await db
+    .selectFrom('billing_runs')
+    .innerJoin('users', 'users.id', 'billing_runs.started_by')
+    .selectAll('billing_runs')
+    .select('users.display_name')
+    .where('billing_runs.organisation_id', '=', organisationId)
+    .where('billing_runs.id', '=', runId)
+    .executeTakeFirst();
+  if (row === undefined) throw notFound('billing_run');
+  return toRunView(row);
+}
+
+function toRunView(row: BillingRunRow & { display_name: string }): BillingRun {
+  return {
+    id: row.id,
+    status: row.status,
+    from: row.from_date,
+    to: row.to_date,
+    programId: row.program_id,
+    payerPack: row.payer_pack,
+    startedBy: { id: row.started_by, displayName: row.display_name },
+    notesTotal: row.notes_total,
+    notesDone: row.notes_done,
+    notesClaimed: row.notes_claimed,
+    notesHeld: row.notes_held,
+    claimsCreated: row.claims_created,
+    amountCents: Number(row.amount_cents),
+    error: row.error,
+    startedAt: row.started_at.toISOString(),
+    finishedAt: row.finished_at?.toISOString() ?? null,
+  };
+}
+
+/** The organisation's recent runs, newest first. */
+export async function listBillingRuns(ctx: ServiceContext, actor: Actor, limit = 50): Promise<BillingRun[]> {
+  requireRole(actor, BILLING_ROLES);
+  const rows = await ctx.db
+    .selectFrom('billing_runs')
+    .innerJoin('users', 'users.id', 'billing_runs.started_by')
+    .selectAll('billing_runs')
+    .select('users.display_name')
+    .where('billing_runs.organisation_id', '=', actor.organisationId)
+    .orderBy('billing_runs.started_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toRunView);
+}
+
+/** One run, with its progress. */
+export async function getBillingRun(ctx: ServiceContext, actor: Actor, runId: string): Promise<BillingRun> {
+  requireRole(actor, BILLING_ROLES);
+  return runView(ctx.db, actor.organisationId, runId);
+}

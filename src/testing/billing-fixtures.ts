@@ -1,0 +1,80 @@
+/**
+ * @module testing/billing-fixtures
+ * Signed notes and approved plans of care written straight into the database, for the billing suites: a
+ * billing run reads what signing stored, so its tests need many signed notes without driving the note form.
+ */
+import type { Kysely } from 'kysely';
+import type { ReviewStatus } from '../shared/documentation.js';
+import type { Database } from '../store/index.js';
+import type { DocumentationFixture, FixtureMember } from './documentation-fixtures.js';
+
+export interface SignedNoteOptions {
+  date: string;
+  start?: string;
+  end?: string;
+  serviceType?: 'engagement' | 'therapeutic_activity' | 'skill_building_group' | 'contingency_management';
+  placeOfService?: string;
+  reviewStatus?: ReviewStatus;
+  authorId?: string;
+}
+
+/** Inserts a complete, signed individual note for `member` by the fixture peer (or `authorId`). */
+export async function insertSignedNote(
+  db: Kysely<Database>,
+  fixture: DocumentationFixture,
+  member: FixtureMember,
+  options: SignedNoteOptions,
+): Promise<string> {
+  const authorId = options.authorId ?? fixture.users.peer.id;
+  const row = await db
+    .insertInto('service_notes')
+    .values({
+      organisation_id: fixture.id,
+      member_id: member.id,
+      program_id: member.programId,
+      author_id: authorId,
+      status: 'signed',
+      service_type: options.serviceType ?? 'engagement',
+      date_of_service: options.date,
+      start_time: options.start ?? '10:00',
+      end_time: options.end ?? '10:30',
+      gaps: '[]',
+      modality: 'in_person',
+      place_of_service: options.placeOfService ?? '11',
+      pin_plan: 'Practise the budgeting steps agreed last week.',
+      pin_interaction: 'Went through the month’s bills together; the member led the second half.',
+      member_response: 'Said it felt manageable for the first time.',
+      pin_next_steps: 'Meet next week to review the bank appointment.',
+      due_on: options.date,
+      signed_at: new Date(`${options.date}T20:00:00Z`),
+      signed_by: authorId,
+      review_status: options.reviewStatus ?? 'not_required',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Approves a plan of care for `member`, in effect from `from` (Medi-Cal bills only under one). */
+export async function insertApprovedPlan(
+  db: Kysely<Database>,
+  fixture: DocumentationFixture,
+  member: FixtureMember,
+  from: string,
+): Promise<void> {
+  await db
+    .insertInto('care_plans')
+    .values({
+      organisation_id: fixture.id,
+      member_id: member.id,
+      version: 1,
+      kind: 'new',
+      status: 'approved',
+      author_id: fixture.users.peer.id,
+      effective_from: from,
+      approved_by: fixture.users.clinician.id,
+      approver_role: 'behavioral_health_professional',
+      approved_at: new Date(`${from}T17:00:00Z`),
+    })
+    .execute();
+}
