@@ -110,8 +110,10 @@ describe('a group with three attendees', () => {
       const card = attendeeCard(page, name);
       await card.getByLabel(`${name}’s response`).fill(`${name} shared one way they plan for the month.`);
       await card.getByLabel(`Next steps for ${name}`).fill('Fill in the worksheet for next month.');
+      // Each attendee's own note fields sit beside their response: here, coordination with the family.
+      await card.getByLabel(`Coordination with ${name}’s family or guardian is documented`).check();
       await card.getByRole('button', { name: `Save ${name}’s note` }).click();
-      await expect.poll(() => card.getByText(`Saved ${name}’s response and next steps.`).count()).toBe(1);
+      await expect.poll(() => card.getByText(`Saved ${name}’s note.`).count()).toBe(1);
     }
 
     // Each attendee's own claim: Medi-Cal group peer support, an hour is 4 units of H0025.

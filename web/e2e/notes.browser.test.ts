@@ -2,7 +2,9 @@
  * Browser suite: service notes in Chromium, on fixture organisations with documentation records
  * (certified peer with a supervisor, one member per program). A peer writes an individual note for a North
  * Carolina member, switches it to audio-only and watches the claim preview change and the consent problem
- * appear, puts it right, signs and adds an addendum; their supervisor co-signs it from the review queue.
+ * appear, puts it right (recording the consent on the member's page), signs and adds an addendum; their
+ * supervisor co-signs it from the review queue. A Los Angeles peer marks a note as the Plan of Care note
+ * and adds the SC modifier.
  * A note past its due date shows on the overdue list; an expired certification blocks signing with the
  * reason shown; and a draft survives a reload, a lost connection and a save that never reached the server.
  */
@@ -20,6 +22,9 @@ let writing: DocumentationFixture;
 let overdue: DocumentationFixture;
 let expired: DocumentationFixture;
 let drafts: DocumentationFixture;
+let planning: DocumentationFixture;
+/** The draft plan of care of `planning`'s Los Angeles member. */
+let planningPlanId: string;
 
 beforeAll(async () => {
   const ctx = testContext(suite.server.store, systemClock);
@@ -27,6 +32,36 @@ beforeAll(async () => {
   overdue = await createDocumentationFixture(ctx, 'notes-late');
   expired = await createDocumentationFixture(ctx, 'notes-expired');
   drafts = await createDocumentationFixture(ctx, 'notes-draft');
+  planning = await createDocumentationFixture(ctx, 'notes-plan');
+  // The Los Angeles member, covered by SAPC, with a first plan of care written but not yet approved.
+  const la = memberWithPack(planning, 'ca-dhcs', 'ca-la-sapc');
+  const db = suite.server.store.db;
+  await db
+    .insertInto('coverage_periods')
+    .values({
+      organisation_id: planning.id,
+      member_id: la.id,
+      payer_pack: 'ca-la-sapc',
+      plan_name: 'Fixture SAPC',
+      member_number: `${la.medicaidId}LA`,
+      starts_on: '2025-01-01',
+    })
+    .execute();
+  const plan = await db
+    .insertInto('care_plans')
+    .values({
+      organisation_id: planning.id,
+      member_id: la.id,
+      version: 1,
+      kind: 'new',
+      long_term_goals: 'Stay clean and keep my job.',
+      member_participated: true,
+      member_agreed: true,
+      author_id: planning.users.peer.id,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  planningPlanId = plan.id;
   await suite.server.store.db
     .updateTable('staff_profiles')
     .set({ certification_expires_on: '2025-06-30' })
@@ -34,8 +69,16 @@ beforeAll(async () => {
     .execute();
 });
 
-function memberWithPack(fixture: DocumentationFixture, pack: string): FixtureMember {
-  const member = fixture.members.find((each) => each.payerPack === pack);
+/** The fixture's member covered by `pack` (in the program that also bills `programPack`, when given). */
+function memberWithPack(fixture: DocumentationFixture, pack: string, programPack?: string): FixtureMember {
+  const member = fixture.members.find(
+    (each) =>
+      each.payerPack === pack &&
+      (programPack === undefined ||
+        fixture.programs.some(
+          (program) => program.id === each.programId && program.payerPacks.some((id) => id === programPack),
+        )),
+  );
   if (member === undefined) {
     throw new Error(`the fixture has no ${pack} member`);
   }
@@ -150,16 +193,17 @@ describe('service notes', () => {
       .toBe(1);
     expect(await page.getByLabel('Where the member was').count()).toBe(1);
 
-    // Put it right: the member's consent is recorded on their record, then the peer verifies identity.
-    await suite.server.store.db
-      .insertInto('consents')
-      .values({
-        organisation_id: writing.id,
-        member_id: member.id,
-        kind: 'audio_only',
-        given_on: '2025-01-01',
-      })
-      .execute();
+    // Put it right: the peer records the member's consent on the member's page (another tab), then verifies
+    // identity here.
+    const memberTab = await page.context().newPage();
+    await memberTab.goto(`${suite.server.url}/members/${member.id}`);
+    const consents = memberTab.getByRole('region', { name: 'Consents' });
+    await consents.getByRole('button', { name: 'Add a consent' }).click();
+    await consents.getByLabel('Consent', { exact: true }).selectOption('audio_only');
+    await consents.getByLabel('Given on').fill('2025-01-01');
+    await consents.getByRole('button', { name: 'Add consent' }).click();
+    await expect.poll(() => consents.getByText('Added the consent.').count()).toBe(1);
+    await memberTab.close();
     await page.getByLabel("I verified the member's identity with two identifiers").check();
     await page.getByLabel('Where the member was').selectOption('home');
     await expect.poll(() => previewText(page)).not.toContain('consent to telephone services');
@@ -184,6 +228,36 @@ describe('service notes', () => {
     await expect.poll(() => addenda.textContent()).toContain('Corrected the next meeting day');
     expect(await addenda.textContent()).toContain('We meet again on Thursday, not Wednesday.');
     expect(await addenda.textContent()).toMatch(/peer notes-write/);
+  });
+
+  it('a Los Angeles peer documents the plan of care as the note, and adds the SC modifier', async () => {
+    const { page } = suite;
+    const member = memberWithPack(planning, 'ca-dhcs', 'ca-la-sapc');
+    await signInAs(page, planning.users.peer.email);
+    await startNote(page, member);
+    await page.getByLabel('Start', { exact: true }).fill('10:00');
+    await page.getByLabel('End', { exact: true }).fill('11:00');
+    // Any other service needs an approved plan in effect.
+    await expect.poll(() => previewText(page)).toContain('no approved Plan of Care in effect');
+
+    // This session wrote the plan with the member: the note says so, and is judged as the Plan of Care note.
+    await page
+      .getByLabel('This note documents the plan of care')
+      .selectOption({ label: 'Version 1: new plan, draft' });
+    await expect.poll(() => previewText(page)).toContain('This Plan of Care note is not approved yet');
+    expect(await previewText(page)).not.toContain('no approved Plan of Care in effect');
+
+    // The pack's own modifiers are added by the rules; SC is the user's to add.
+    const sc = page.getByRole('checkbox', { name: /^SC/ });
+    await sc.check();
+    await expect.poll(() => previewText(page)).toMatch(/SC/);
+    await expect.poll(() => saveStatus(page), SAVING).toMatch(/^Saved /);
+    const stored = await suite.server.store.db
+      .selectFrom('service_notes')
+      .select(['plan_of_care_id', 'modifiers'])
+      .where('author_id', '=', planning.users.peer.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ plan_of_care_id: planningPlanId, modifiers: ['SC'] });
   });
 
   it('the supervisor co-signs the note from the review queue', async () => {
