@@ -58,6 +58,22 @@ export const PLACES_OF_SERVICE: Readonly<Record<string, string>> = {
   '99': 'Other place of service',
 };
 
+/** Two-digit code → known, by the code's number (every code in the set is two digits). */
+const KNOWN_BY_NUMBER: readonly boolean[] = Array.from({ length: 100 }, (_, number) =>
+  Object.hasOwn(PLACES_OF_SERVICE, String(number).padStart(2, '0')),
+);
+
+const ZERO = 48;
+
+/**
+ * True for a code in the CMS set. Read from a table by the code's two digits: this runs for every service, and
+ * looking a string from the request up as a property key costs several times as much.
+ */
 export function isKnownPlaceOfService(code: string): boolean {
-  return Object.hasOwn(PLACES_OF_SERVICE, code);
+  if (code.length !== 2) {
+    return false;
+  }
+  const tens = code.charCodeAt(0) - ZERO;
+  const units = code.charCodeAt(1) - ZERO;
+  return tens >= 0 && tens <= 9 && units >= 0 && units <= 9 && KNOWN_BY_NUMBER[tens * 10 + units] === true;
 }
