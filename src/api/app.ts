@@ -28,6 +28,7 @@ import { loggerOptions, type LogLevel } from './logging.js';
 import { registerRequestGuard } from './plugins/request-guard.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
+import { registerBillingRoutes } from './routes/billing.js';
 import { registerCarePlanRoutes } from './routes/care-plans.js';
 import { registerClaimRoutes } from './routes/claims.js';
 import { registerGroupRoutes } from './routes/groups.js';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerMemberRoutes(app, options.ctx);
   registerCarePlanRoutes(app, options.ctx);
   registerNoteRoutes(app, options.ctx);
+  registerBillingRoutes(app, options.ctx);
   registerOrganisationRoutes(app, options.ctx, {
     databaseKind: options.databaseKind,
     version: options.version,

@@ -2,7 +2,7 @@
  * @module services/billing
  * From signed notes to claims: billing runs that claim or hold each note under its payer's rules against the
  * member's real history, prior authorizations they burn down, the worklist of held notes, the claim
- * lifecycle with replacement and void, and 837P batches.
+ * lifecycle with replacement and void, payer settings, and 837P batches.
  */
 export {
   startBillingRun,
@@ -13,6 +13,11 @@ export {
   DEFAULT_CHUNK_MEMBERS,
 } from './run.js';
 export type { ProcessOptions } from './run.js';
+export { addAuthorization, listAuthorizations, authorizationsRunningOut } from './authorizations.js';
+export { listClaims, getClaim, changeClaimStatus, correctClaim } from './claims.js';
+export { getWorklist, worklistCsv, toCsv, csvField } from './worklist.js';
+export { listPayerSettings, savePayerSettings, payerSettingsOf } from './payer-settings.js';
+export { createBatches, listBatches, batchFile, submitBatch } from './batches.js';
 export { judgeNote } from './judge.js';
 export type { ChunkContext, Decision, NoteToBill } from './judge.js';
 export { MemberHistory, limitPeriodsOf } from './history.js';

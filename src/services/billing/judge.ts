@@ -16,7 +16,13 @@ import type { Problem } from '../../shared/problem.js';
 import { payerPackLabel, type PayerPackId, type ProgramType } from '../../shared/programs.js';
 import { carePlanContextOf, planInEffectOn, type ApprovedPlan } from '../care-plans/index.js';
 import { toMemberClaimContext, type MemberClaimRecords } from '../members/index.js';
-import { claimRequestOf, judgeWithSameDayHistory, payerPackOn, type GroupContext } from '../notes/index.js';
+import {
+  claimRequestOf,
+  judgeWithSameDayHistory,
+  payerPackOn,
+  type DocumentedPlanOfCare,
+  type GroupContext,
+} from '../notes/index.js';
 import { staffContextOf, type CredentialRecord } from '../staff/index.js';
 import { limitPeriodsOf, MemberHistory, type StoredAuthorization } from './history.js';
 import { REVIEW_PENDING, REVIEW_RETURNED } from './owners.js';
@@ -42,6 +48,8 @@ export interface ChunkContext {
   carePlans: ReadonlyMap<string, readonly ApprovedPlan[]>;
   staff: ReadonlyMap<string, CredentialRecord>;
   groups: ReadonlyMap<string, GroupContext>;
+  /** The plan version each plan-of-care note documents (Los Angeles), by note id. */
+  documentedPlans: ReadonlyMap<string, DocumentedPlanOfCare>;
   /** Each member's counting claim lines; the judge adds the lines it decides on. */
   histories: Map<string, MemberHistory>;
   authorizations: ReadonlyMap<string, readonly (StoredAuthorization & { payerPack: PayerPackId })[]>;
@@ -94,6 +102,9 @@ export function judgeNote(note: NoteToBill, context: ChunkContext): Decision {
   const history = historyOf(context, note.memberId);
   const plans = context.carePlans.get(note.memberId) ?? [];
   const plan = planInEffectOn(plans, date);
+  // A plan-of-care note is judged on the version it documents (as the note form's preview does).
+  const documented = context.documentedPlans.get(note.id);
+  const carePlanInEffect = plan === null ? undefined : carePlanContextOf(plan, plans);
   const authorizations = (context.authorizations.get(note.memberId) ?? []).filter(
     (authorization) => authorization.payerPack === payerPack,
   );
@@ -110,7 +121,8 @@ export function judgeNote(note: NoteToBill, context: ChunkContext): Decision {
     payerPack,
     programType: program.type,
     member,
-    carePlan: plan === null ? undefined : carePlanContextOf(plan, plans),
+    carePlan: documented !== undefined ? documented.carePlan : carePlanInEffect,
+    ...(documented === undefined ? {} : { planOfCare: documented.planOfCare }),
     staff: staffContextOf(staffRecord, date),
     history: history.historyOn(date, limitPeriodsOf(pack, date, member.episodeStart)),
     authorizations: history.authorizationsWithUse(authorizations),

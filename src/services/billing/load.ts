@@ -11,7 +11,13 @@ import type { BillingRunRow, Database } from '../../store/index.js';
 import { approvedInEffectOrder } from '../care-plans/plan-view.js';
 import { approvedPlansOf } from '../care-plans/index.js';
 import { loadMemberClaimRecordsMany } from '../members/index.js';
-import { fieldsOfRow, groupContextOf, type GroupContext } from '../notes/index.js';
+import {
+  documentedPlanOfCare,
+  fieldsOfRow,
+  groupContextOf,
+  type DocumentedPlanOfCare,
+  type GroupContext,
+} from '../notes/index.js';
 import { loadCredentialRecords } from '../staff/index.js';
 import { calendarDateIn } from '../time/index.js';
 import { MemberHistory, type StoredAuthorization } from './history.js';
@@ -110,18 +116,21 @@ export async function loadPrograms(
   );
 }
 
-/** The chunk's notes, in the order they are judged: member, date, start time, id. */
+/** The chunk's notes (or just `noteIds` of them), in the order they are judged: member, date, start time, id. */
 export async function loadNotes(
   trx: Kysely<Database>,
   scope: RunScope,
   memberIds: readonly string[],
   programs: ReadonlyMap<string, RunProgram>,
+  noteIds?: readonly string[],
 ): Promise<NoteToBill[]> {
-  const rows = await trx
+  let query = trx
     .selectFrom('service_notes as n')
     .selectAll('n')
     .where(claimableNote(scope))
-    .where('n.member_id', 'in', [...memberIds])
+    .where('n.member_id', 'in', [...memberIds]);
+  if (noteIds !== undefined) query = query.where('n.id', 'in', [...noteIds]);
+  const rows = await query
     .orderBy('n.member_id')
     .orderBy('n.date_of_service')
     .orderBy('n.start_time')
@@ -219,9 +228,21 @@ export async function loadChunkContext(
     });
     byMember.set(row.member_id, list);
   }
+  const documentedPlans = new Map<string, DocumentedPlanOfCare>();
+  // Plan-of-care notes are one per plan version, so reading each on its own stays cheap.
+  for (const note of notes) {
+    if (note.fields.planOfCareId === null) continue;
+    const documented = await documentedPlanOfCare(
+      trx,
+      { organisationId, memberId: note.memberId },
+      note.fields.planOfCareId,
+    );
+    if (documented !== null) documentedPlans.set(note.id, documented);
+  }
   return {
     programs,
     members,
+    documentedPlans,
     carePlans: plans,
     staff,
     groups,

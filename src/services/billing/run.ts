@@ -15,12 +15,12 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { BillingRun, StartBillingRunRequest } from '../../shared/api/billing.js';
-import { MAX_LINES_PER_CLAIM } from '../../shared/billing.js';
 import type { BillingRunRow, Database } from '../../store/index.js';
 import { actorEntry, recordAudit, recordAuditMany } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import { notFound, requireRole } from '../errors.js';
-import { judgeNote, type Decision } from './judge.js';
+import { judgeNote } from './judge.js';
+import { writeClaims, writeHolds } from './write.js';
 import {
   countClaimableNotes,
   loadChunkContext,
@@ -37,8 +37,6 @@ export const BILLING_ROLES = ['billing', 'admin'] as const;
 export const DEFAULT_CHUNK_MEMBERS = 200;
 /** A running run whose heartbeat is older than this is taken to have died with its process. */
 const STALE_AFTER_MS = 2 * 60 * 1000;
-/** Rows per INSERT statement (PostgreSQL allows 65,535 parameters per statement). */
-const ROWS_PER_INSERT = 1000;
 
 export interface ProcessOptions {
   /** Members per chunk (transaction). */
@@ -202,8 +200,9 @@ async function processChunk(
   const context = await loadChunkContext(trx, run, notes, programs);
   const decisions = notes.map((note) => judgeNote(note, context));
   const now = clock.now();
-  const written = await writeClaims(trx, run, decisions, now);
-  const held = await writeHolds(trx, run, decisions, now);
+  const target = { organisationId: run.organisation_id, runId: run.id, userId: actor.userId };
+  const written = await writeClaims(trx, target, decisions, now);
+  const held = await writeHolds(trx, target, decisions, now);
   await recordAuditMany(
     trx,
     clock,
@@ -227,149 +226,6 @@ async function processChunk(
     .where('id', '=', run.id)
     .execute();
   return last;
-}
-
-type ClaimDecision = Extract<Decision, { kind: 'claim' }>;
-
-/**
- * Groups the claimed lines into claims (member, payer, program, rendering provider, date; at most 50 lines,
- * in the order judged) and inserts claims, lines and each claim's first status event; clears the notes' holds.
- */
-async function writeClaims(
-  trx: Kysely<Database>,
-  run: BillingRunRow,
-  decisions: readonly Decision[],
-  now: Date,
-): Promise<{ notes: number; claims: number; amountCents: number }> {
-  const claimed = decisions.filter((decision): decision is ClaimDecision => decision.kind === 'claim');
-  if (claimed.length === 0) return { notes: 0, claims: 0, amountCents: 0 };
-  const groups = new Map<string, ClaimDecision[][]>();
-  for (const decision of claimed) {
-    const { note } = decision;
-    const key = [
-      note.memberId,
-      decision.payerPack,
-      note.programId,
-      note.authorId,
-      note.fields.dateOfService,
-    ].join('|');
-    const claims = groups.get(key) ?? [];
-    const open = claims[claims.length - 1];
-    if (open === undefined || open.length >= MAX_LINES_PER_CLAIM) claims.push([decision]);
-    else open.push(decision);
-    groups.set(key, claims);
-  }
-  const claims = [...groups.values()].flat();
-  const claimRows = claims.map((lines) => {
-    const first = lines[0] as ClaimDecision;
-    return {
-      organisation_id: run.organisation_id,
-      run_id: run.id,
-      member_id: first.note.memberId,
-      program_id: first.note.programId,
-      payer_pack: first.payerPack,
-      rendering_provider_id: first.note.authorId,
-      date_of_service: first.note.fields.dateOfService,
-      total_cents: lines.reduce((sum, each) => sum + each.line.amountCents, 0),
-      line_count: lines.length,
-      status_changed_at: now,
-      created_at: now,
-    };
-  });
-  const ids: string[] = [];
-  for (const slice of slices(claimRows)) {
-    const inserted = await trx.insertInto('claims').values(slice).returning('id').execute();
-    ids.push(...inserted.map((row) => row.id));
-  }
-  const lineRows = claims.flatMap((lines, claimIndex) =>
-    lines.map((decision, index) => ({
-      organisation_id: run.organisation_id,
-      claim_id: ids[claimIndex] as string,
-      note_id: decision.note.id,
-      member_id: decision.note.memberId,
-      date_of_service: decision.note.fields.dateOfService,
-      line_number: index + 1,
-      code: decision.line.code,
-      modifiers: decision.line.modifiers,
-      units: decision.line.units,
-      unit_rate_cents: decision.line.unitRateCents,
-      amount_cents: decision.line.amountCents,
-      place_of_service: decision.line.placeOfService,
-      group_minutes: decision.groupMinutes,
-      authorization_id: decision.authorizationId,
-      warnings: JSON.stringify(decision.warnings),
-    })),
-  );
-  for (const slice of slices(lineRows)) {
-    await trx.insertInto('claim_lines').values(slice).execute();
-  }
-  for (const slice of slices(ids)) {
-    await trx
-      .insertInto('claim_events')
-      .values(
-        slice.map((claimId) => ({
-          organisation_id: run.organisation_id,
-          claim_id: claimId,
-          status: 'ready' as const,
-          comment: null,
-          user_id: run.started_by,
-          occurred_at: now,
-        })),
-      )
-      .execute();
-  }
-  for (const slice of slices(claimed.map((decision) => decision.note.id))) {
-    await trx.deleteFrom('billing_holds').where('note_id', 'in', slice).execute();
-  }
-  return {
-    notes: claimed.length,
-    claims: claims.length,
-    amountCents: claimRows.reduce((sum, row) => sum + row.total_cents, 0),
-  };
-}
-
-/** Records (or replaces) the hold of every note the run could not claim. */
-async function writeHolds(
-  trx: Kysely<Database>,
-  run: BillingRunRow,
-  decisions: readonly Decision[],
-  now: Date,
-): Promise<number> {
-  const rows = decisions.flatMap((decision) =>
-    decision.kind === 'hold'
-      ? [
-          {
-            note_id: decision.note.id,
-            organisation_id: run.organisation_id,
-            run_id: run.id,
-            problems: JSON.stringify(decision.problems),
-            held_at: now,
-          },
-        ]
-      : [],
-  );
-  for (const slice of slices(rows)) {
-    await trx
-      .insertInto('billing_holds')
-      .values(slice)
-      .onConflict((oc) =>
-        oc.column('note_id').doUpdateSet((eb) => ({
-          run_id: eb.ref('excluded.run_id'),
-          problems: eb.ref('excluded.problems'),
-          held_at: eb.ref('excluded.held_at'),
-        })),
-      )
-      .execute();
-  }
-  return rows.length;
-}
-
-function slices<T>(rows: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-    out.push(rows.slice(start, start + ROWS_PER_INSERT));
-  }
-  return out;
 }
 
 /** One run as the API shows it. */

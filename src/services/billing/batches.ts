@@ -1,0 +1,417 @@
+/**
+ * @module services/billing/batches
+ * 837P batches: every ready claim of a payer, one file per billing program (the billing provider's NPI and
+ * address are the program's), written by the X12 writer, stored, and the claims moved to `batched` — all in
+ * one transaction, so a claim is in exactly one file or in none. Control numbers come from a database
+ * sequence that never repeats. The writer checks every claim first; if any is wrong (an NPI's check digit, a
+ * missing diagnosis or member id, too many lines) nothing is written and each problem names its claim.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Batch } from '../../shared/api/billing.js';
+import type { Problem } from '../../shared/problem.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import type { ClaimBatchRow, Database } from '../../store/index.js';
+import { validateBatch837, write837, type Batch837, type Claim837 } from '../../x12/index.js';
+import { actorEntry, recordAudit } from '../audit/index.js';
+import type { Actor, ServiceContext } from '../context.js';
+import { conflict, notFound, requireRole, ServiceError } from '../errors.js';
+import { isUuid } from '../access/index.js';
+import { moveClaims } from './claims.js';
+import { payerSettingsOf } from './payer-settings.js';
+import { BILLING_ROLES } from './run.js';
+
+/** Most diagnoses one 837P claim carries (HI: one principal and eleven others). */
+const MAX_DIAGNOSES = 12;
+
+function toBatch(row: ClaimBatchRow): Batch {
+  return {
+    id: row.id,
+    payerPack: row.payer_pack,
+    interchangeControlNumber: row.interchange_control_number,
+    fileName: row.file_name,
+    claimCount: row.claim_count,
+    lineCount: row.line_count,
+    totalCents: Number(row.total_cents),
+    createdAt: row.created_at.toISOString(),
+    submittedAt: row.submitted_at?.toISOString() ?? null,
+  };
+}
+
+/** A person's display name as the 837 wants it: last name, and the rest as first name. */
+function splitName(displayName: string): { first: string; last: string } {
+  const words = displayName.trim().split(/\s+/);
+  const last = words.pop() ?? displayName;
+  return { first: words.join(' ') || last, last };
+}
+
+type ReadyClaim = Awaited<ReturnType<typeof readyClaims>>[number];
+
+function readyClaims(db: Kysely<Database>, organisationId: string, payerPack: PayerPackId) {
+  return db
+    .selectFrom('claims as c')
+    .innerJoin('members as m', 'm.id', 'c.member_id')
+    .innerJoin('users as u', 'u.id', 'c.rendering_provider_id')
+    .leftJoin('staff_profiles as s', 's.user_id', 'c.rendering_provider_id')
+    .leftJoin('claims as o', 'o.id', 'c.original_claim_id')
+    .select([
+      'c.id',
+      'c.status',
+      'c.claim_number',
+      'c.member_id',
+      'c.program_id',
+      'c.date_of_service',
+      'c.frequency_code',
+      'c.total_cents',
+      'm.first_name',
+      'm.last_name',
+      'm.date_of_birth',
+      'm.sex',
+      'm.address_line1',
+      'm.city',
+      'm.state',
+      'm.postal_code',
+      'u.display_name',
+      's.npi',
+      's.taxonomy',
+      'o.payer_claim_number as original_payer_claim_number',
+    ])
+    .where('c.organisation_id', '=', organisationId)
+    .where('c.payer_pack', '=', payerPack)
+    .where('c.status', '=', 'ready')
+    .orderBy('c.program_id')
+    .orderBy('c.member_id')
+    .orderBy('c.date_of_service')
+    .orderBy('c.claim_number')
+    .forUpdate('c')
+    .execute();
+}
+
+/**
+ * Writes every ready claim of `payerPack` into 837P files, one per billing program, and marks them batched.
+ *
+ * @returns the batches made (none when no claim was ready)
+ * @throws ServiceError `conflict` when the payer's settings are missing, or with every problem the writer
+ *   found, each naming its claim — nothing is written then
+ */
+export async function createBatches(
+  ctx: ServiceContext,
+  actor: Actor,
+  payerPack: PayerPackId,
+): Promise<Batch[]> {
+  requireRole(actor, BILLING_ROLES);
+  return ctx.db.transaction().execute(async (trx) => {
+    const settings = await payerSettingsOf(trx, actor.organisationId, payerPack);
+    if (settings === null) {
+      throw conflict(
+        'batch.no_payer_settings',
+        'Enter this payer’s 837 settings first (payer id, receiver, submitter id and contact) on the billing settings page.',
+        ['body', 'payerPack'],
+      );
+    }
+    const claims = await readyClaims(trx, actor.organisationId, payerPack);
+    if (claims.length === 0) return [];
+    const organisation = await trx
+      .selectFrom('organisations')
+      .select(['name', 'tax_id'])
+      .where('id', '=', actor.organisationId)
+      .executeTakeFirstOrThrow();
+    const programIds = [...new Set(claims.map((claim) => claim.program_id))];
+    const programs = await trx
+      .selectFrom('programs')
+      .selectAll()
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', 'in', programIds)
+      .execute();
+    const details = await claimParts(trx, actor.organisationId, payerPack, claims);
+    const now = ctx.clock.now();
+    const created: Batch[] = [];
+    const problems: Problem[] = [];
+    for (const program of programs) {
+      const ofProgram = claims.filter((claim) => claim.program_id === program.id);
+      const controlNumber = await nextControlNumber(trx);
+      const batch: Batch837 = {
+        interchange: {
+          senderId: settings.submitterId,
+          receiverId: settings.receiverId,
+          controlNumber,
+          groupControlNumber: controlNumber,
+          usageIndicator: settings.usageIndicator,
+          createdAt: { date: now.toISOString().slice(0, 10), time: now.toISOString().slice(11, 16) },
+        },
+        batchId: `PL${controlNumber}`,
+        submitter: {
+          name: settings.submitterName,
+          id: settings.submitterId,
+          contact: { name: settings.contactName, phone: settings.contactPhone },
+        },
+        receiver: { name: settings.receiverName, id: settings.receiverId },
+        billingProvider: {
+          name: organisation.name,
+          npi: program.npi,
+          taxonomy: program.taxonomy,
+          taxId: organisation.tax_id ?? '',
+          address: {
+            line1: program.address_line1,
+            line2: program.address_line2,
+            city: program.city,
+            state: program.state,
+            postalCode: program.postal_code,
+          },
+        },
+        payer: { name: settings.payerName, payerId: settings.payerId },
+        claims: ofProgram.map((claim) => claim837(claim, details)),
+      };
+      const found = validateBatch837(batch);
+      if (found.length > 0) {
+        problems.push(...found.map((problem) => namedProblem(problem, ofProgram)));
+        continue;
+      }
+      const { text, summary } = write837(batch);
+      const row = await trx
+        .insertInto('claim_batches')
+        .values({
+          organisation_id: actor.organisationId,
+          payer_pack: payerPack,
+          interchange_control_number: controlNumber,
+          file_name: `peerline-${payerPack}-${String(controlNumber).padStart(9, '0')}.837`,
+          claim_count: summary.claims,
+          line_count: summary.lines,
+          total_cents: summary.totalChargeCents,
+          content: text,
+          created_by: actor.userId,
+          created_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await moveClaims(
+        trx,
+        ctx.clock,
+        actor,
+        ofProgram.map((claim) => ({ id: claim.id, status: claim.status, member_id: claim.member_id })),
+        'batched',
+        { batchId: row.id },
+      );
+      await recordAudit(
+        trx,
+        ctx.clock,
+        actorEntry(actor, 'batch.create', { type: 'claim_batch', id: row.id }, 'success', {
+          payerPack,
+          claims: summary.claims,
+        }),
+      );
+      created.push(toBatch(row));
+    }
+    if (problems.length > 0) throw new ServiceError('conflict', problems);
+    return created;
+  });
+}
+
+async function nextControlNumber(trx: Kysely<Database>): Promise<number> {
+  const result = await sql<{
+    next: string;
+  }>`select nextval('interchange_control_number_seq') as next`.execute(trx);
+  return Number(result.rows[0]?.next);
+}
+
+/** What else each claim needs: its lines, the member's id with the payer, diagnoses, authorization. */
+async function claimParts(
+  trx: Kysely<Database>,
+  organisationId: string,
+  payerPack: PayerPackId,
+  claims: readonly ReadyClaim[],
+) {
+  const claimIds = claims.map((claim) => claim.id);
+  const memberIds = [...new Set(claims.map((claim) => claim.member_id))];
+  const [lines, coverage, diagnoses] = await Promise.all([
+    trx
+      .selectFrom('claim_lines as l')
+      .leftJoin('authorizations as a', 'a.id', 'l.authorization_id')
+      .select([
+        'l.claim_id',
+        'l.line_number',
+        'l.code',
+        'l.modifiers',
+        'l.units',
+        'l.amount_cents',
+        'l.place_of_service',
+        'l.date_of_service',
+        'a.number as authorization_number',
+      ])
+      .where('l.organisation_id', '=', organisationId)
+      .where('l.claim_id', 'in', claimIds)
+      .orderBy('l.claim_id')
+      .orderBy('l.line_number')
+      .execute(),
+    trx
+      .selectFrom('coverage_periods')
+      .select(['member_id', 'member_number', 'starts_on', 'ends_on'])
+      .where('organisation_id', '=', organisationId)
+      .where('payer_pack', '=', payerPack)
+      .where('member_id', 'in', memberIds)
+      .execute(),
+    trx
+      .selectFrom('diagnoses')
+      .select(['member_id', 'code', 'recorded_on', 'resolved_on'])
+      .where('organisation_id', '=', organisationId)
+      .where('member_id', 'in', memberIds)
+      .orderBy('recorded_on')
+      .orderBy('code')
+      .execute(),
+  ]);
+  return { lines, coverage, diagnoses };
+}
+
+function claim837(claim: ReadyClaim, parts: Awaited<ReturnType<typeof claimParts>>): Claim837 {
+  const date = claim.date_of_service;
+  const lines = parts.lines.filter((line) => line.claim_id === claim.id);
+  const memberNumber = parts.coverage.find(
+    (entry) =>
+      entry.member_id === claim.member_id &&
+      entry.starts_on <= date &&
+      (entry.ends_on === null || date <= entry.ends_on),
+  )?.member_number;
+  const diagnoses = parts.diagnoses
+    .filter(
+      (each) =>
+        each.member_id === claim.member_id &&
+        each.recorded_on <= date &&
+        (each.resolved_on === null || date <= each.resolved_on),
+    )
+    .map((each) => each.code)
+    .slice(0, MAX_DIAGNOSES);
+  const provider = splitName(claim.display_name);
+  const placeOfService = lines[0]?.place_of_service ?? '';
+  const authorization = lines.find((line) => line.authorization_number !== null)?.authorization_number;
+  const claimId = `PL${claim.claim_number}`;
+  return {
+    claimId,
+    frequencyCode: claim.frequency_code,
+    ...(claim.original_payer_claim_number === null
+      ? {}
+      : { originalClaimReference: claim.original_payer_claim_number }),
+    placeOfService,
+    subscriber: {
+      memberId: memberNumber ?? '',
+      last: claim.last_name,
+      first: claim.first_name,
+      dateOfBirth: claim.date_of_birth,
+      gender: claim.sex,
+      address: {
+        line1: claim.address_line1 ?? '',
+        line2: null,
+        city: claim.city ?? '',
+        state: claim.state ?? '',
+        postalCode: claim.postal_code ?? '',
+      },
+    },
+    diagnoses,
+    renderingProvider: {
+      npi: claim.npi ?? '',
+      last: provider.last,
+      first: provider.first,
+      taxonomy: claim.taxonomy ?? '175T00000X',
+    },
+    ...(authorization === undefined || authorization === null ? {} : { priorAuthorization: authorization }),
+    lines: lines.map((line) => ({
+      lineControlNumber: `${claimId}-${line.line_number}`,
+      code: line.code,
+      modifiers: line.modifiers,
+      chargeCents: line.amount_cents,
+      units: line.units,
+      dateOfService: line.date_of_service,
+      ...(line.place_of_service === placeOfService ? {} : { placeOfService: line.place_of_service }),
+      diagnosisPointers: [1],
+    })),
+  };
+}
+
+/** The writer's problem with the claim it is about named first, for billing staff to find it. */
+function namedProblem(problem: Problem, claims: readonly ReadyClaim[]): Problem {
+  const [root, index] = problem.path;
+  const claim = root === 'claims' && typeof index === 'number' ? claims[index] : undefined;
+  if (claim === undefined) return problem;
+  return {
+    ...problem,
+    message: `Claim PL${claim.claim_number} (${claim.first_name} ${claim.last_name}, ${claim.date_of_service}): ${problem.message}`,
+    path: ['claims', claim.id, ...problem.path.slice(2)],
+  };
+}
+
+/** The organisation's batches, newest first. */
+export async function listBatches(ctx: ServiceContext, actor: Actor): Promise<Batch[]> {
+  requireRole(actor, BILLING_ROLES);
+  const rows = await ctx.db
+    .selectFrom('claim_batches')
+    .selectAll()
+    .where('organisation_id', '=', actor.organisationId)
+    .orderBy('created_at', 'desc')
+    .orderBy('interchange_control_number', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(toBatch);
+}
+
+/** One batch's 837 file, for download; audited (the file holds members' records). */
+export async function batchFile(
+  ctx: ServiceContext,
+  actor: Actor,
+  batchId: string,
+): Promise<{ fileName: string; content: string }> {
+  requireRole(actor, BILLING_ROLES);
+  if (!isUuid(batchId)) throw notFound('claim_batch');
+  return ctx.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('claim_batches')
+      .select(['file_name', 'content'])
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', batchId)
+      .executeTakeFirst();
+    if (row === undefined) throw notFound('claim_batch');
+    await recordAudit(
+      trx,
+      ctx.clock,
+      actorEntry(actor, 'batch.download', { type: 'claim_batch', id: batchId }),
+    );
+    return { fileName: row.file_name, content: row.content };
+  });
+}
+
+/** Marks a batch sent to the payer: its claims become `submitted`. */
+export async function submitBatch(ctx: ServiceContext, actor: Actor, batchId: string): Promise<Batch> {
+  requireRole(actor, BILLING_ROLES);
+  if (!isUuid(batchId)) throw notFound('claim_batch');
+  return ctx.db.transaction().execute(async (trx) => {
+    const batch = await trx
+      .selectFrom('claim_batches')
+      .selectAll()
+      .where('organisation_id', '=', actor.organisationId)
+      .where('id', '=', batchId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (batch === undefined) throw notFound('claim_batch');
+    if (batch.submitted_at !== null) {
+      throw conflict('batch.already_submitted', 'This batch was already marked as sent.', ['params', 'id']);
+    }
+    const claims = await trx
+      .selectFrom('claims')
+      .select(['id', 'status', 'member_id'])
+      .where('organisation_id', '=', actor.organisationId)
+      .where('batch_id', '=', batchId)
+      .where('status', '=', 'batched')
+      .forUpdate()
+      .execute();
+    await moveClaims(trx, ctx.clock, actor, claims, 'submitted');
+    const row = await trx
+      .updateTable('claim_batches')
+      .set({ submitted_at: ctx.clock.now() })
+      .where('id', '=', batchId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(
+      trx,
+      ctx.clock,
+      actorEntry(actor, 'batch.submit', { type: 'claim_batch', id: batchId }),
+    );
+    return toBatch(row);
+  });
+}
