@@ -310,13 +310,105 @@ describe(`peerline CLI on ${testDatabaseKind()}`, () => {
   });
 });
 
+describe('peerline billing run', () => {
+  it('claims the demo organisation’s signed notes as billing staff, printing progress, and holds none twice', async () => {
+    const database = await newDatabase();
+    expect((await run(database, ['demo-data'])).code).toBe(0);
+    const argv = [
+      'billing',
+      'run',
+      '--from',
+      '2020-01-01',
+      '--to',
+      '2030-12-31',
+      '--as',
+      'billing@demo.peerline.test',
+    ];
+    const first = await run(database, argv);
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(
+      /^Billing run [0-9a-f-]{36}: \d+ signed notes to judge from 2020-01-01 to 2030-12-31\.$/m,
+    );
+    const finished = /^Finished: (\d+) notes claimed on (\d+) claims \(\$[\d.]+\), (\d+) held/m.exec(
+      first.out,
+    );
+    expect(finished).not.toBeNull();
+    const claimed = Number(finished?.[1]);
+    const held = Number(finished?.[3]);
+    expect(claimed + held).toBeGreaterThan(0);
+    // Run again: only the held notes are judged again, and nothing is claimed twice.
+    const second = await run(database, argv);
+    expect(second.out).toContain(`Billing run`);
+    expect(second.out).toMatch(new RegExp(`: ${held} signed notes to judge`));
+    await inspect(database, async (store) => {
+      const lines = await store.db
+        .selectFrom('claim_lines')
+        .select('note_id')
+        .where('current', '=', true)
+        .execute();
+      expect(lines).toHaveLength(claimed);
+      expect(new Set(lines.map((line) => line.note_id)).size).toBe(claimed);
+    });
+  });
+
+  it('refuses a peer, a bad date and an unknown user with one plain line each', async () => {
+    const database = await newDatabase();
+    expect((await run(database, ['demo-data'])).code).toBe(0);
+    const peer = await run(database, [
+      'billing',
+      'run',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--as',
+      'peer@demo.peerline.test',
+    ]);
+    expect(peer.code).toBe(1);
+    expect(peer.err).toContain('Your role does not allow this');
+    const badDate = await run(database, [
+      'billing',
+      'run',
+      '--from',
+      '2026-13-01',
+      '--to',
+      '2026-11-30',
+      '--as',
+      'billing@demo.peerline.test',
+    ]);
+    expect(badDate.code).toBe(1);
+    expect(badDate.err).toMatch(
+      /^--from\/--to\/--program\/--payer \(from\): Use a date in the form YYYY-MM-DD\.$/,
+    );
+    const unknown = await run(database, [
+      'billing',
+      'run',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--as',
+      'nobody@demo.peerline.test',
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toContain('--as: no active user signs in as "nobody@demo.peerline.test"');
+  });
+
+  it('without a required option exits non-zero and names it', async () => {
+    const result = await run(noDatabase, ['billing', 'run', '--from', '2026-11-01', '--to', '2026-11-30']);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain("required option '--as <email>' not specified");
+  });
+});
+
 describe('peerline --help', () => {
   it('describes the program and lists every command', async () => {
     const result = await run(noDatabase, ['--help']);
     expect(result.code).toBe(0);
     expect(result.out).toContain('Usage: peerline');
     expect(result.out).toContain('Peerline: documentation and billing for Peer Support Services.');
-    for (const command of ['serve', 'migrate', 'create-admin', 'demo-data']) {
+    for (const command of ['serve', 'migrate', 'create-admin', 'demo-data', 'billing', 'claims']) {
       expect(result.out).toMatch(new RegExp(`^ {2}${command}\\b`, 'm'));
     }
   });
@@ -338,8 +430,16 @@ describe('peerline --help', () => {
       command: 'demo-data',
       expected: ['Create the synthetic demo organisation', '--seed <seed>', 'peerline-demo'],
     },
+    {
+      command: 'billing run',
+      expected: ['Claim every signed, unclaimed note', '--from <date>', '--as <email>'],
+    },
+    {
+      command: 'claims export',
+      expected: ['Write every ready claim of a payer', '--payer <pack>', '--out <dir>'],
+    },
   ])('$command --help exits 0 and describes the command and its options', async ({ command, expected }) => {
-    const result = await run(noDatabase, [command, '--help']);
+    const result = await run(noDatabase, [...command.split(' '), '--help']);
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
     expect(result.out).toContain(`Usage: peerline ${command}`);

@@ -5,23 +5,16 @@
  * PEERLINE_DATA_DIR); preview needs no database.
  */
 import { Command, CommanderError } from 'commander';
-import type { z } from 'zod';
-import { ConfigError, loadConfig, type Config } from '../config/index.js';
+import { ConfigError, loadConfig } from '../config/index.js';
 import { EmailSchema, DisplayNameSchema } from '../shared/api/common.js';
-import { systemClock, type ServiceContext } from '../services/context.js';
 import { ServiceError } from '../services/errors.js';
 import { createDemoData, formatDemoLogins, randomPassword } from '../services/demo-data/index.js';
 import { createAdminFromCli } from '../services/organisations/index.js';
 import { startServer, peerlineVersion, type RunningServer } from '../server/index.js';
-import {
-  DataDirectoryLockedError,
-  MigrationError,
-  databaseTargetFromConfig,
-  migrateToLatest,
-  openStore,
-  type Store,
-} from '../store/index.js';
+import { DataDirectoryLockedError, MigrationError, migrateToLatest } from '../store/index.js';
+import { addBillingCommands } from './billing.js';
 import { addPreviewCommand } from './preview.js';
+import { contextOf, parseOption, withStore } from './store.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
@@ -166,39 +159,22 @@ export function buildCli(io: CliIo = processIo): Command {
     });
 
   addPreviewCommand(program, io);
+  addBillingCommands(program, io);
 
   return program;
-}
-
-function contextOf(store: Store, env: CliIo['env']): ServiceContext {
-  return { db: store.db, clock: systemClock, security: loadConfig(env).security };
-}
-
-async function withStore(config: Config, work: (store: Store) => Promise<void>): Promise<void> {
-  const store = await openStore(databaseTargetFromConfig(config));
-  try {
-    await work(store);
-  } finally {
-    await store.close();
-  }
-}
-
-function parseOption<T>(schema: z.ZodType<T>, value: string, flag: string): T {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    throw new UsageError(`${flag}: ${result.error.issues[0]?.message ?? 'invalid value'}`);
-  }
-  return result.data;
 }
 
 /** Runs the CLI; returns the exit code. Known failures print one plain message, not a stack trace. */
 export async function runCli(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const program = buildCli(io);
-  // Subcommands copy their parent's settings when created, so the override must be set on each of them:
+  // Subcommands copy their parent's settings when created, so the override must be set on each of them (and
+  // on theirs, for `billing run`):
   // otherwise `create-admin --help` or a missing option calls process.exit instead of returning a code.
-  for (const command of [program, ...program.commands]) {
+  const override = (command: Command): void => {
     command.exitOverride();
-  }
+    command.commands.forEach(override);
+  };
+  override(program);
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return 0;

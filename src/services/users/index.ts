@@ -13,3 +13,4 @@ export {
   toUser,
   recordUserCreatedBySystem,
 } from './users.js';
+export { actorByEmail } from './cli-actor.js';

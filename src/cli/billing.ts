@@ -1,0 +1,101 @@
+/**
+ * @module cli/billing
+ * `peerline billing run` and `peerline claims export`: the billing run and the 837 files from the command
+ * line, as the user named by `--as` (there is no session; their role is checked as on the web). The run prints
+ * its progress as it goes; the export writes each 837 file into a directory and prints where.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { StartBillingRunRequestSchema } from '../shared/api/billing.js';
+import { PayerPackIdSchema } from '../shared/programs.js';
+import { batchFile, createBatches, processBillingRun, startBillingRun } from '../services/billing/index.js';
+import { actorByEmail } from '../services/users/index.js';
+import { migrateToLatest } from '../store/index.js';
+import type { CliIo } from './main.js';
+import { contextOf, parseOption, withStore } from './store.js';
+import { UsageError } from './usage-error.js';
+import { loadConfig } from '../config/index.js';
+
+const dollars = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
+
+export function addBillingCommands(program: Command, io: CliIo): void {
+  const billing = program.command('billing').description('Billing runs: signed notes to claims.');
+  billing
+    .command('run')
+    .description(
+      'Claim every signed, unclaimed note in a date range (or hold it with its problems), printing progress. Safe to repeat or to run beside another run.',
+    )
+    .requiredOption('--from <date>', 'first date of service, YYYY-MM-DD')
+    .requiredOption('--to <date>', 'last date of service, YYYY-MM-DD')
+    .requiredOption('--as <email>', 'the billing staff member or admin running it')
+    .option('--program <id>', 'only this program')
+    .option('--payer <pack>', 'only this payer pack, e.g. ca-dhcs')
+    .action(async (options: { from: string; to: string; as: string; program?: string; payer?: string }) => {
+      const input = parseOption(
+        StartBillingRunRequestSchema,
+        {
+          from: options.from,
+          to: options.to,
+          ...(options.program === undefined ? {} : { programId: options.program }),
+          ...(options.payer === undefined ? {} : { payerPack: options.payer }),
+        },
+        '--from/--to/--program/--payer',
+      );
+      await withStore(loadConfig(io.env), async (store) => {
+        await migrateToLatest(store.db);
+        const ctx = contextOf(store, io.env);
+        const actor = await actorByEmail(store.db, options.as);
+        const run = await startBillingRun(ctx, actor, input);
+        io.out(
+          `Billing run ${run.id}: ${run.notesTotal} signed notes to judge from ${run.from} to ${run.to}.`,
+        );
+        const finished = await processBillingRun(ctx, actor, run.id, {
+          onProgress: (progress) =>
+            io.out(
+              `  ${progress.notesDone}/${progress.notesTotal} judged — ${progress.notesClaimed} claimed, ${progress.notesHeld} held, ${dollars(progress.amountCents)}`,
+            ),
+        });
+        io.out(
+          `Finished: ${finished.notesClaimed} notes claimed on ${finished.claimsCreated} claims (${dollars(finished.amountCents)}), ${finished.notesHeld} held — see the billing worklist.`,
+        );
+      });
+    });
+
+  const claims = program.command('claims').description('Claims: 837P files.');
+  claims
+    .command('export')
+    .description(
+      'Write every ready claim of a payer into 837P files (one per program) in a directory, and mark the claims batched.',
+    )
+    .requiredOption('--payer <pack>', 'the payer pack, e.g. ca-dhcs')
+    .requiredOption('--as <email>', 'the billing staff member or admin exporting')
+    .option('--out <dir>', 'directory to write the files into', '.')
+    .action(async (options: { payer: string; as: string; out: string }) => {
+      const payerPack = parseOption(PayerPackIdSchema, options.payer, '--payer');
+      await withStore(loadConfig(io.env), async (store) => {
+        await migrateToLatest(store.db);
+        const ctx = contextOf(store, io.env);
+        const actor = await actorByEmail(store.db, options.as);
+        const batches = await createBatches(ctx, actor, payerPack);
+        if (batches.length === 0) {
+          io.out(`No ready claims for ${payerPack}: nothing written.`);
+          return;
+        }
+        await mkdir(options.out, { recursive: true });
+        for (const batch of batches) {
+          const file = await batchFile(ctx, actor, batch.id);
+          const target = path.join(options.out, file.fileName);
+          await writeFile(target, file.content, { flag: 'wx' }).catch((error: unknown) => {
+            if (error instanceof Error && 'code' in error && error.code === 'EEXIST') {
+              throw new UsageError(`${target} already exists; choose another --out directory.`);
+            }
+            throw error;
+          });
+          io.out(
+            `${target}: ${batch.claimCount} claims, ${batch.lineCount} lines, ${dollars(batch.totalCents)} (interchange ${batch.interchangeControlNumber}).`,
+          );
+        }
+      });
+    });
+}
