@@ -113,6 +113,27 @@ describe(`members over HTTP on ${testDatabaseKind()}`, () => {
     );
   });
 
+  it('changes the sex and home address, and answers 400 beside each part missing from half an address', async () => {
+    const changed = await clients.admin.patch(`${URL}/${created.id}`, {
+      sex: 'M',
+      addressLine1: '300 Placeholder Lane',
+      city: 'Raleigh',
+      state: 'nc',
+      postalCode: '27601',
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(memberOf(changed.json())).toMatchObject({ sex: 'M', state: 'NC', postalCode: '27601' });
+    const half = await clients.admin.patch(`${URL}/${created.id}`, { city: 'Durham' });
+    expect(half.statusCode).toBe(400);
+    expect(problemsOf(half).map((problem) => problem.path)).toEqual(
+      expect.arrayContaining([
+        ['body', 'addressLine1'],
+        ['body', 'state'],
+        ['body', 'postalCode'],
+      ]),
+    );
+  });
+
   it('answers 409 on the Medicaid ID field when another member has it', async () => {
     const response = await clients.admin.post(URL, {
       firstName: 'Second',

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CreateMemberRequestSchema,
   MemberSearchQuerySchema,
+  UpdateMemberRequestSchema,
   type CreateMemberRequestInput,
   type MemberRecord,
   type MemberSearchQueryInput,
@@ -231,6 +232,78 @@ describe(`members on ${testDatabaseKind()}`, () => {
         assignedPeerId: fixture.users.peer.id,
       });
       expect(added.assignedPeer?.id).toBe(fixture.users.peer.id);
+    });
+
+    it('records the sex and home address claims carry, the ZIP as digits, and changes them later', async () => {
+      const member = await create(as('admin'), {
+        lastName: 'Addressed',
+        sex: 'F',
+        addressLine1: ' 2417 Sample Court ',
+        city: 'Oakland',
+        state: 'ca',
+        postalCode: '94612-0000',
+        assignedPeerId: fixture.users.peer.id,
+      });
+      expect(member).toMatchObject({
+        sex: 'F',
+        addressLine1: '2417 Sample Court',
+        city: 'Oakland',
+        state: 'CA',
+        postalCode: '946120000',
+      });
+      // Without a sex recorded the claim file says U (unknown), and no address is none at all.
+      const plain = await create(as('admin'), { lastName: 'Unaddressed' });
+      expect(plain).toMatchObject({
+        sex: 'U',
+        addressLine1: null,
+        city: null,
+        state: null,
+        postalCode: null,
+      });
+      const moved = await updateMember(
+        ctx,
+        as('admin'),
+        member.id,
+        UpdateMemberRequestSchema.parse({
+          sex: 'U',
+          addressLine1: '100 Example Way',
+          city: 'Berkeley',
+          state: 'CA',
+          postalCode: '94704',
+        }),
+      );
+      expect(moved).toMatchObject({ sex: 'U', addressLine1: '100 Example Way', postalCode: '94704' });
+    });
+
+    it('refuses half an address with a problem beside each missing part, and a sex the 837 does not know', () => {
+      // A claim needs the whole address: the form shows what to add next to each empty field.
+      const half = CreateMemberRequestSchema.safeParse({
+        firstName: 'Half',
+        lastName: 'Address',
+        dateOfBirth: '1990-01-01',
+        programId: programOf(0),
+        addressLine1: '12 Example Way',
+        postalCode: '946',
+      });
+      expect(half.success).toBe(false);
+      const issues = half.error?.issues.map((issue) => [issue.path.join('.'), issue.message]) ?? [];
+      expect(issues).toEqual(
+        expect.arrayContaining([
+          ['postalCode', expect.stringContaining('five-digit ZIP')],
+          ['city', expect.stringContaining('Fill in the city')],
+          ['state', expect.stringContaining('Fill in the state')],
+        ]),
+      );
+      const sex = UpdateMemberRequestSchema.safeParse({ sex: 'X' });
+      expect(sex.error?.issues[0]?.message).toContain('female, male, or unknown');
+      // Clearing the whole address (blank fields) is allowed.
+      const cleared = UpdateMemberRequestSchema.parse({
+        addressLine1: '',
+        city: '',
+        state: '',
+        postalCode: '',
+      });
+      expect(cleared).toEqual({ addressLine1: null, city: null, state: null, postalCode: null });
     });
 
     it('does not let peers, clinicians or billing staff add members', async () => {

@@ -191,6 +191,11 @@ export async function createMember(
           asam_level: request.asamLevel ?? null,
           special_populations: request.specialPopulations,
           program_id: request.programId,
+          sex: request.sex,
+          address_line1: request.addressLine1 ?? null,
+          city: request.city ?? null,
+          state: request.state ?? null,
+          postal_code: request.postalCode ?? null,
           assigned_peer_id: assignedPeerId,
           created_at: now,
           updated_at: now,
@@ -259,6 +264,11 @@ export async function updateMember(
           ? {}
           : { special_populations: request.specialPopulations }),
         ...(request.programId === undefined ? {} : { program_id: request.programId }),
+        ...(request.sex === undefined ? {} : { sex: request.sex }),
+        ...(request.addressLine1 === undefined ? {} : { address_line1: request.addressLine1 }),
+        ...(request.city === undefined ? {} : { city: request.city }),
+        ...(request.state === undefined ? {} : { state: request.state }),
+        ...(request.postalCode === undefined ? {} : { postal_code: request.postalCode }),
         ...(request.active === undefined ? {} : { active: request.active }),
       };
       await withMedicaidIdCheck(() =>

@@ -22,6 +22,7 @@ import {
   type ContactKind,
   type EligibilityResult,
 } from '../documentation.js';
+import { MEMBER_SEXES, type MemberSex } from '../billing.js';
 import { PAYER_PACK_IDS, PayerPackIdSchema } from '../programs.js';
 import { DIAGNOSIS_CATEGORIES, SPECIAL_POPULATIONS } from './claims.js';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
@@ -366,6 +367,75 @@ export const ConsentSchema = z.object({
 export type Consent = z.infer<typeof ConsentSchema>;
 
 // ---------------------------------------------------------------------------------------------------------
+// Sex and postal address, as an 837 claim's subscriber loop carries them (2010BA DMG, N3, N4).
+
+export const MemberSexSchema = z.enum(MEMBER_SEXES, {
+  message: 'Choose female, male, or unknown (the claim file then says U).',
+});
+
+/** Two upper-case letters: the state's postal code. */
+const OptionalStateSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .nullable()
+  .optional()
+  .transform(blankToNull)
+  .pipe(
+    z
+      .string()
+      .regex(/^[A-Z]{2}$/, { message: 'Use the state’s two-letter postal code, e.g. CA.' })
+      .nullable()
+      .optional(),
+  );
+
+/** Digits only: `94612-0000` is stored as `946120000`. */
+export function normalisePostalCode(value: string): string {
+  return value.replace(/[\s-]/g, '');
+}
+
+const OptionalPostalCodeSchema = z
+  .string()
+  .nullable()
+  .optional()
+  .transform((value) => (typeof value === 'string' ? normalisePostalCode(value) : value))
+  .transform(blankToNull)
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{5}(\d{4})?$/, { message: 'Use a five-digit ZIP code or ZIP+4, e.g. 94612 or 94612-1234.' })
+      .nullable()
+      .optional(),
+  );
+
+/** The parts of a member's postal address, each with what to fill in when it alone is missing. */
+const ADDRESS_PARTS = {
+  addressLine1: 'Fill in the street address too: claims need the whole address, or none of it.',
+  city: 'Fill in the city too: claims need the whole address, or none of it.',
+  state: 'Fill in the state too: claims need the whole address, or none of it.',
+  postalCode: 'Fill in the ZIP code too: claims need the whole address, or none of it.',
+} as const;
+type AddressPart = keyof typeof ADDRESS_PARTS;
+
+/**
+ * An address is given whole or not at all: when any part has a value, each part without one gets a problem
+ * beside its own field (a change that sends no part of the address leaves it as it is).
+ */
+function requireWholeAddress(
+  value: Partial<Record<AddressPart, string | null | undefined>>,
+  ctx: z.RefinementCtx,
+): void {
+  const parts = Object.keys(ADDRESS_PARTS) as AddressPart[];
+  const given = parts.filter((part) => typeof value[part] === 'string');
+  if (given.length === 0) return;
+  for (const part of parts) {
+    if (typeof value[part] !== 'string') {
+      ctx.addIssue({ code: 'custom', message: ADDRESS_PARTS[part], path: [part] });
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // The member.
 
 const MemberFieldsSchema = z.object({
@@ -392,6 +462,13 @@ const MemberFieldsSchema = z.object({
     ),
   specialPopulations: SpecialPopulationsSchema,
   programId: ProgramIdSchema,
+  /** As the payer records it; `U` (unknown) until someone records it. */
+  sex: MemberSexSchema,
+  /** The member's home address, for claims (837 2010BA): street, city, state and ZIP, or none of them. */
+  addressLine1: optionalText(55),
+  city: optionalText(30),
+  state: OptionalStateSchema,
+  postalCode: OptionalPostalCodeSchema,
 });
 
 export const CreateMemberRequestSchema = MemberFieldsSchema.extend({
@@ -405,7 +482,8 @@ export const CreateMemberRequestSchema = MemberFieldsSchema.extend({
   diagnoses: z.array(DiagnosisRequestSchema).max(20).default([]),
   episodes: z.array(EpisodeRequestSchema).max(20).default([]),
   consents: z.array(ConsentRequestSchema).max(20).default([]),
-});
+  sex: MemberSexSchema.default('U'),
+}).superRefine(requireWholeAddress);
 export type CreateMemberRequest = z.infer<typeof CreateMemberRequestSchema>;
 export type CreateMemberRequestInput = z.input<typeof CreateMemberRequestSchema>;
 
@@ -417,7 +495,8 @@ export const UpdateMemberRequestSchema = MemberFieldsSchema.extend({
   .strict()
   .refine((body) => Object.values(body).some((value) => value !== undefined), {
     message: 'Send at least one field to change.',
-  });
+  })
+  .superRefine(requireWholeAddress);
 export type UpdateMemberRequest = z.infer<typeof UpdateMemberRequestSchema>;
 export type UpdateMemberRequestInput = z.input<typeof UpdateMemberRequestSchema>;
 
@@ -456,6 +535,12 @@ export const MemberRecordSchema = MemberSummarySchema.extend({
   hasMedicare: z.boolean(),
   asamLevel: AsamLevelSchema.nullable(),
   specialPopulations: z.array(SpecialPopulationSchema),
+  sex: z.enum(MEMBER_SEXES),
+  addressLine1: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  /** Five or nine digits. */
+  postalCode: z.string().nullable(),
   contacts: z.array(ContactSchema),
   coverage: z.array(CoverageSchema),
   eligibilityChecks: z.array(EligibilityCheckSchema),
@@ -513,6 +598,18 @@ export const AssignablePeersResponseSchema = z.object({ peers: z.array(PersonRef
 
 // ---------------------------------------------------------------------------------------------------------
 // Plain labels, for pages and messages.
+
+/** The member's sex in words, for the member page and form. */
+export function memberSexLabel(sex: MemberSex): string {
+  switch (sex) {
+    case 'F':
+      return 'Female';
+    case 'M':
+      return 'Male';
+    case 'U':
+      return 'Unknown or not recorded';
+  }
+}
 
 export function contactKindLabel(kind: ContactKind): string {
   switch (kind) {

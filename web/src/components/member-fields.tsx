@@ -1,12 +1,15 @@
 /**
  * @module web/components/member-fields
  * The demographic fields of a member, shared by "Add a member" and the member page's "Edit details":
- * names, pronouns, date of birth, Medicaid ID, phone, program, Medicare, ASAM level and special populations.
+ * names, pronouns, date of birth, sex, Medicaid ID, phone, home address, program, Medicare, ASAM level and
+ * special populations. Sex and address are what a claim file says about the member (837 2010BA).
  */
 import type { JSX } from 'react';
+import { MEMBER_SEXES, type MemberSex } from '../../../src/shared/billing.js';
+import { memberSexLabel } from '../../../src/shared/index.js';
 import type { MemberRecord, Problem, Program, SpecialPopulation } from '../../../src/shared/index.js';
 import { problemsUnder } from '../lib/problems.js';
-import { CheckboxField, CheckboxGroup, SelectField, TextField } from './fields.js';
+import { CheckboxField, CheckboxGroup, RadioGroup, SelectField, TextField } from './fields.js';
 import { ASAM_LEVEL_OPTIONS, SPECIAL_POPULATION_OPTIONS } from './member-parts.js';
 
 export interface DemographicValues {
@@ -15,8 +18,13 @@ export interface DemographicValues {
   preferredName: string;
   pronouns: string;
   dateOfBirth: string;
+  sex: MemberSex;
   medicaidId: string;
   phone: string;
+  addressLine1: string;
+  city: string;
+  state: string;
+  postalCode: string;
   programId: string;
   hasMedicare: boolean;
   asamLevel: string;
@@ -29,8 +37,13 @@ export const EMPTY_DEMOGRAPHICS: DemographicValues = {
   preferredName: '',
   pronouns: '',
   dateOfBirth: '',
+  sex: 'U',
   medicaidId: '',
   phone: '',
+  addressLine1: '',
+  city: '',
+  state: '',
+  postalCode: '',
   programId: '',
   hasMedicare: false,
   asamLevel: '',
@@ -44,8 +57,13 @@ export function demographicsOf(member: MemberRecord): DemographicValues {
     preferredName: member.preferredName ?? '',
     pronouns: member.pronouns ?? '',
     dateOfBirth: member.dateOfBirth,
+    sex: member.sex,
     medicaidId: member.medicaidId ?? '',
     phone: member.phone ?? '',
+    addressLine1: member.addressLine1 ?? '',
+    city: member.city ?? '',
+    state: member.state ?? '',
+    postalCode: member.postalCode ?? '',
     programId: member.program.id,
     hasMedicare: member.hasMedicare,
     asamLevel: member.asamLevel ?? '',
@@ -61,14 +79,21 @@ export function demographicFieldIds(idPrefix: string): Record<keyof DemographicV
     preferredName: `${idPrefix}-preferred-name`,
     pronouns: `${idPrefix}-pronouns`,
     dateOfBirth: `${idPrefix}-date-of-birth`,
+    sex: `${idPrefix}-sex-F`,
     medicaidId: `${idPrefix}-medicaid-id`,
     phone: `${idPrefix}-phone`,
+    addressLine1: `${idPrefix}-address-line1`,
+    city: `${idPrefix}-city`,
+    state: `${idPrefix}-state`,
+    postalCode: `${idPrefix}-postal-code`,
     programId: `${idPrefix}-program`,
     hasMedicare: `${idPrefix}-has-medicare`,
     asamLevel: `${idPrefix}-asam-level`,
     specialPopulations: `${idPrefix}-special-populations-katie_a`,
   };
 }
+
+const SEX_OPTIONS = MEMBER_SEXES.map((sex) => ({ value: sex, label: memberSexLabel(sex) }));
 
 export interface DemographicFieldsProps {
   idPrefix: string;
@@ -138,6 +163,15 @@ export function DemographicFields({
         value={values.dateOfBirth}
         onValueChange={set('dateOfBirth')}
       />
+      <RadioGroup
+        id={`${idPrefix}-sex`}
+        legend="Sex"
+        hint="As the member’s Medicaid plan records it; claims carry it."
+        options={SEX_OPTIONS}
+        value={values.sex}
+        onChange={set('sex')}
+        problems={problemsUnder(problems, 'sex')}
+      />
       <TextField
         {...text('medicaidId')}
         label="Medicaid ID (optional)"
@@ -158,6 +192,45 @@ export function DemographicFields({
         value={values.phone}
         onValueChange={set('phone')}
       />
+      <fieldset className="field fieldset">
+        <legend className="field-label">Home address (optional)</legend>
+        <p className="field-hint">Claims to the payer need the whole address: street, city, state and ZIP.</p>
+        <TextField
+          {...text('addressLine1')}
+          label="Street address"
+          autoComplete="off"
+          value={values.addressLine1}
+          onValueChange={set('addressLine1')}
+        />
+        <TextField
+          {...text('city')}
+          label="City"
+          autoComplete="off"
+          value={values.city}
+          onValueChange={set('city')}
+        />
+        <div className="field-pair">
+          <TextField
+            {...text('state')}
+            label="State"
+            hint="Two letters, e.g. CA."
+            autoComplete="off"
+            autoCapitalize="characters"
+            maxLength={2}
+            value={values.state}
+            onValueChange={set('state')}
+          />
+          <TextField
+            {...text('postalCode')}
+            label="ZIP code"
+            hint="Five digits or ZIP+4."
+            autoComplete="off"
+            inputMode="numeric"
+            value={values.postalCode}
+            onValueChange={set('postalCode')}
+          />
+        </div>
+      </fieldset>
       <SelectField
         {...text('programId')}
         label="Program"

@@ -14,6 +14,7 @@ import {
   asamLevelLabel,
   consentKindLabel,
   hasAnyRole,
+  memberSexLabel,
   payerPackLabel,
   specialPopulationLabel,
 } from '../../../src/shared/index.js';
@@ -131,6 +132,14 @@ function consentsToday(member: MemberRecord, today: string): string {
   return kinds.length === 0 ? 'None on file' : kinds.join(', ');
 }
 
+/** "12 Example Way, Oakland, CA 94612-0000", or null when no address is recorded. */
+function addressText(member: MemberRecord): string | null {
+  if (member.addressLine1 === null) return null;
+  const zip = member.postalCode ?? '';
+  const postal = zip.length === 9 ? `${zip.slice(0, 5)}-${zip.slice(5)}` : zip;
+  return `${member.addressLine1}, ${member.city ?? ''}, ${member.state ?? ''} ${postal}`.trim();
+}
+
 /** Roles that write service notes (the note pages admit the same). */
 const NOTE_WRITERS = ['peer', 'supervisor', 'admin'] as const;
 
@@ -240,8 +249,16 @@ function DetailsSection({
               <dd>{member.preferredName ?? 'Not recorded'}</dd>
             </div>
             <div>
+              <dt>Sex</dt>
+              <dd>{memberSexLabel(member.sex)}</dd>
+            </div>
+            <div>
               <dt>Phone</dt>
               <dd>{member.phone === null ? 'Not recorded' : formatPhone(member.phone)}</dd>
+            </div>
+            <div>
+              <dt>Home address</dt>
+              <dd>{addressText(member) ?? 'Not recorded'}</dd>
             </div>
             <div>
               <dt>Medicare</dt>
