@@ -4,6 +4,7 @@
  * billing run reads what signing stored, so its tests need many signed notes without driving the note form.
  */
 import type { Kysely } from 'kysely';
+import type { CertificationType } from '../shared/api/claims.js';
 import type { ReviewStatus } from '../shared/documentation.js';
 import type { Database } from '../store/index.js';
 import type { DocumentationFixture, FixtureMember } from './documentation-fixtures.js';
@@ -16,6 +17,8 @@ export interface SignedNoteOptions {
   placeOfService?: string;
   reviewStatus?: ReviewStatus;
   authorId?: string;
+  /** The group session the note belongs to (one note per attendee). */
+  groupSessionId?: string;
 }
 
 /** Inserts a complete, signed individual note for `member` by the fixture peer (or `authorId`). */
@@ -49,6 +52,8 @@ export async function insertSignedNote(
       signed_at: new Date(`${options.date}T20:00:00Z`),
       signed_by: authorId,
       review_status: options.reviewStatus ?? 'not_required',
+      intervention_in_plan: true,
+      group_session_id: options.groupSessionId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -77,4 +82,42 @@ export async function insertApprovedPlan(
       approved_at: new Date(`${from}T17:00:00Z`),
     })
     .execute();
+}
+
+/** A staff member certified in another state: a user with the role, and a complete profile. */
+export async function insertCertifiedPeer(
+  db: Kysely<Database>,
+  fixture: DocumentationFixture,
+  certification: CertificationType,
+  label: string,
+): Promise<string> {
+  const user = await db
+    .insertInto('users')
+    .values({
+      organisation_id: fixture.id,
+      email: `${label}.${fixture.id}@fixtures.peerline.test`,
+      display_name: `Peer ${label}`,
+      password_hash: 'not-a-login',
+      roles: ['peer'],
+      updated_at: new Date('2026-01-01T00:00:00Z'),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('staff_profiles')
+    .values({
+      user_id: user.id,
+      organisation_id: fixture.id,
+      certification_type: certification,
+      certification_number: `FX-${label}`.toUpperCase(),
+      certification_issued_on: '2024-01-01',
+      certification_expires_on: '2028-12-31',
+      date_of_birth: '1985-05-05',
+      high_school_diploma: true,
+      lived_experience: true,
+      background_check_on: '2024-01-02',
+      supervisor_id: fixture.users.supervisor.id,
+    })
+    .execute();
+  return user.id;
 }

@@ -1,0 +1,104 @@
+/**
+ * The billing run's member history and problem owners, as pure functions: what counts toward each limit, from
+ * when, and whose desk each kind of problem lands on.
+ */
+import { describe, expect, it } from 'vitest';
+import { getPack } from '../../engine/index.js';
+import { limitPeriodsOf, MemberHistory, type CountedLine } from './history.js';
+import { ownerOf } from './owners.js';
+
+const line = (dateOfService: string, units: number, extra: Partial<CountedLine> = {}): CountedLine => ({
+  dateOfService,
+  code: 'H0038',
+  units,
+  groupMinutes: 0,
+  authorizationId: null,
+  ...extra,
+});
+
+function pack(id: 'nc-wellcare' | 'ks-pahp' | 'ca-dhcs') {
+  const found = getPack(id);
+  if (found === undefined) throw new Error(`no pack ${id}`);
+  return found;
+}
+
+describe('limit periods', () => {
+  it.each([
+    // 002 §I.A: per episode per state fiscal year (1 July – 30 June); a later episode start wins.
+    ['nc-wellcare', '2026-06-30', undefined, { episodeFiscalYearFrom: '2025-07-01' }],
+    ['nc-wellcare', '2026-07-01', undefined, { episodeFiscalYearFrom: '2026-07-01' }],
+    ['nc-wellcare', '2026-11-02', '2026-09-15', { episodeFiscalYearFrom: '2026-09-15' }],
+    ['nc-wellcare', '2026-11-02', '2025-01-15', { episodeFiscalYearFrom: '2026-07-01' }],
+    // 003 Limitations: per calendar year.
+    ['ks-pahp', '2026-12-31', undefined, { calendarYearFrom: '2026-01-01' }],
+    ['ks-pahp', '2027-01-01', undefined, { calendarYearFrom: '2027-01-01' }],
+    // 000: a daily maximum only; no period to look back over.
+    ['ca-dhcs', '2026-11-02', undefined, {}],
+  ] as const)('%s on %s (episode from %s) counts %o', (id, date, episodeStart, expected) => {
+    expect(limitPeriodsOf(pack(id), date, episodeStart)).toEqual(expected);
+  });
+});
+
+describe('member history', () => {
+  const history = new MemberHistory([
+    line('2026-06-30', 8),
+    line('2026-07-01', 8),
+    line('2026-07-02', 4, { authorizationId: 'pa-1' }),
+    line('2026-07-02', 3, { code: 'H0025', groupMinutes: 90 }),
+    line('2026-07-09', 8),
+  ]);
+
+  it('counts unmanaged units from the period start through the date of service, leaving out authorized ones', () => {
+    expect(history.historyOn('2026-07-05', { episodeFiscalYearFrom: '2026-07-01' })).toEqual({
+      unitsSameDaySameCode: 0,
+      episodeFiscalYearUnits: 11,
+      calendarYearGroupHours: 0,
+    });
+  });
+
+  it('counts group minutes as hours from the calendar year start', () => {
+    expect(history.historyOn('2026-07-05', { calendarYearFrom: '2026-01-01' }).calendarYearGroupHours).toBe(
+      1.5,
+    );
+  });
+
+  it('counts same-day units of the same code only', () => {
+    expect(history.sameDayUnits('2026-07-02', 'H0038')).toBe(4);
+    expect(history.sameDayUnits('2026-07-02', 'H0025')).toBe(3);
+    expect(history.sameDayUnits('2026-07-03', 'H0038')).toBe(0);
+  });
+
+  it('burns authorizations down by the units of the lines that cite them, including lines added in the run', () => {
+    const stored = [
+      { id: 'pa-1', number: 'PA-1', code: 'H0038', units: 10, from: '2026-07-01', to: '2026-07-31' },
+    ];
+    expect(history.authorizationsWithUse(stored)[0]?.usedUnits).toBe(4);
+    history.add(line('2026-07-10', 5, { authorizationId: 'pa-1' }));
+    expect(history.authorizationsWithUse(stored)[0]).toMatchObject({
+      number: 'PA-1',
+      units: 10,
+      usedUnits: 9,
+    });
+  });
+});
+
+describe('who can clear a problem', () => {
+  it.each([
+    [{ code: 'ca-dhcs.note.late_reason', path: ['service', 'lateReason'] }, 'peer'],
+    [{ code: 'nc-wellcare.telephonic.consent', path: ['member', 'consents', 'audioOnly'] }, 'peer'],
+    [{ code: 'ca-dhcs.care_plan.approved', path: ['member', 'carePlan'] }, 'supervisor'],
+    [
+      { code: 'nc-wellcare.coverage.assessment', path: ['member', 'comprehensiveAssessmentOn'] },
+      'supervisor',
+    ],
+    [{ code: 'ca-dhcs.discipline.peer', path: ['staff', 'certification', 'type'] }, 'supervisor'],
+    [{ code: 'billing.review_pending', path: ['review'] }, 'supervisor'],
+    [{ code: 'billing.review_returned', path: ['review'] }, 'peer'],
+    [{ code: 'nc-wellcare.eligibility.verified', path: ['member', 'eligibilityVerifiedOn'] }, 'billing'],
+    [{ code: 'billing.no_coverage', path: ['member', 'coverage'] }, 'billing'],
+    [{ code: 'nc-wellcare.limit.unmanaged_units', path: ['authorizations'] }, 'billing'],
+    [{ code: 'ca-acbhd.program.outpatient', path: ['program', 'type'] }, 'billing'],
+  ] as const)('%o → %s', (problem, owner) => {
+    expect(ownerOf({ code: problem.code, path: [...problem.path] })).toBe(owner);
+  });
+});
