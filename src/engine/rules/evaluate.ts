@@ -408,13 +408,7 @@ function problemOf(compiled: CompiledRule, values: Values): Problem {
     code: rule.id,
     message: fillCompiledTemplate(compiled.message, values),
     path: rule.path.slice(),
-    source: {
-      document: rule.citation.document,
-      section: rule.citation.section,
-      quote: rule.citation.quote,
-      ruleId: rule.id,
-      ruleVersion: rule.version,
-    },
+    source: { ...compiled.source },
   };
 }
 

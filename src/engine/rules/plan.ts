@@ -11,6 +11,7 @@
  *   they are in force, so a service only runs the rules in force on its date.
  */
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import type { ProblemSource } from '../../shared/problem.js';
 import {
   compileForSlots,
   factsOf,
@@ -21,6 +22,7 @@ import {
 import {
   DERIVED_FACTS,
   EVALUATED_FACTS,
+  blankValues,
   deriveFactValues,
   needsOf,
   type DaySettings,
@@ -49,6 +51,11 @@ export type Slot = number;
 
 export interface CompiledRule {
   readonly rule: Rule;
+  /**
+   * The source a problem of this rule cites, built once. Each problem gets its own copy (a spread of this, which
+   * V8 makes by copying the object whole, cheaper than a literal reading the rule and its citation).
+   */
+  readonly source: Readonly<ProblemSource>;
   readonly applies: SlotCondition | undefined;
   readonly holds: SlotCondition;
   readonly downgrade: SlotCondition | undefined;
@@ -150,6 +157,13 @@ export function planPack(pack: PlanSource): PackPlan {
   }));
   const rules = pack.rules.map((rule): CompiledRule => ({
     rule,
+    source: {
+      document: rule.citation.document,
+      section: rule.citation.section,
+      quote: rule.citation.quote,
+      ruleId: rule.id,
+      ruleVersion: rule.version,
+    },
     applies: compileOptional(rule.when),
     holds: compile(rule.require),
     downgrade: compileOptional(rule.warningWhen),
@@ -211,15 +225,6 @@ function readsOf(pack: PlanSource): { claimReads: Set<string>; staffReads: Set<s
     }
   }
   return { claimReads, staffReads };
-}
-
-/** `count` undefined values, pushed one by one so V8 keeps the array packed (no holes to check on reads). */
-function blankValues(count: number): (FactValue | undefined)[] {
-  const values: (FactValue | undefined)[] = [];
-  while (values.length < count) {
-    values.push(undefined);
-  }
-  return values;
 }
 
 /**
