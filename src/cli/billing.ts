@@ -7,9 +7,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { z } from 'zod';
 import { StartBillingRunRequestSchema } from '../shared/api/billing.js';
 import { PayerPackIdSchema } from '../shared/programs.js';
-import { batchFile, createBatches, processBillingRun, startBillingRun } from '../services/billing/index.js';
+import {
+  batchFile,
+  createBatches,
+  DEFAULT_CHUNK_MEMBERS,
+  processBillingRun,
+  startBillingRun,
+} from '../services/billing/index.js';
 import { actorByEmail } from '../services/users/index.js';
 import { migrateToLatest } from '../store/index.js';
 import type { CliIo } from './main.js';
@@ -18,6 +25,11 @@ import { UsageError } from './usage-error.js';
 import { loadConfig } from '../config/index.js';
 
 const dollars = (cents: number): string => `$${(cents / 100).toFixed(2)}`;
+const CHUNK_SCHEMA = z.coerce
+  .number()
+  .int()
+  .min(1, { message: 'Use a whole number of members, at least 1.' })
+  .max(10000, { message: 'Use at most 10000 members per transaction.' });
 
 export function addBillingCommands(program: Command, io: CliIo): void {
   const billing = program.command('billing').description('Billing runs: signed notes to claims.');
@@ -31,36 +43,48 @@ export function addBillingCommands(program: Command, io: CliIo): void {
     .requiredOption('--as <email>', 'the billing staff member or admin running it')
     .option('--program <id>', 'only this program')
     .option('--payer <pack>', 'only this payer pack, e.g. ca-dhcs')
-    .action(async (options: { from: string; to: string; as: string; program?: string; payer?: string }) => {
-      const input = parseOption(
-        StartBillingRunRequestSchema,
-        {
-          from: options.from,
-          to: options.to,
-          ...(options.program === undefined ? {} : { programId: options.program }),
-          ...(options.payer === undefined ? {} : { payerPack: options.payer }),
-        },
-        '--from/--to/--program/--payer',
-      );
-      await withStore(loadConfig(io.env), async (store) => {
-        await migrateToLatest(store.db);
-        const ctx = contextOf(store, io.env);
-        const actor = await actorByEmail(store.db, options.as);
-        const run = await startBillingRun(ctx, actor, input);
-        io.out(
-          `Billing run ${run.id}: ${run.notesTotal} signed notes to judge from ${run.from} to ${run.to}.`,
+    .option('--chunk-members <n>', 'members judged per transaction', String(DEFAULT_CHUNK_MEMBERS))
+    .action(
+      async (options: {
+        from: string;
+        to: string;
+        as: string;
+        program?: string;
+        payer?: string;
+        chunkMembers: string;
+      }) => {
+        const input = parseOption(
+          StartBillingRunRequestSchema,
+          {
+            from: options.from,
+            to: options.to,
+            ...(options.program === undefined ? {} : { programId: options.program }),
+            ...(options.payer === undefined ? {} : { payerPack: options.payer }),
+          },
+          '--from/--to/--program/--payer',
         );
-        const finished = await processBillingRun(ctx, actor, run.id, {
-          onProgress: (progress) =>
-            io.out(
-              `  ${progress.notesDone}/${progress.notesTotal} judged — ${progress.notesClaimed} claimed, ${progress.notesHeld} held, ${dollars(progress.amountCents)}`,
-            ),
+        const chunkMembers = parseOption(CHUNK_SCHEMA, options.chunkMembers, '--chunk-members');
+        await withStore(loadConfig(io.env), async (store) => {
+          await migrateToLatest(store.db);
+          const ctx = contextOf(store, io.env);
+          const actor = await actorByEmail(store.db, options.as);
+          const run = await startBillingRun(ctx, actor, input);
+          io.out(
+            `Billing run ${run.id}: ${run.notesTotal} signed notes to judge from ${run.from} to ${run.to}.`,
+          );
+          const finished = await processBillingRun(ctx, actor, run.id, {
+            chunkMembers,
+            onProgress: (progress) =>
+              io.out(
+                `  ${progress.notesDone}/${progress.notesTotal} judged — ${progress.notesClaimed} claimed, ${progress.notesHeld} held, ${dollars(progress.amountCents)}`,
+              ),
+          });
+          io.out(
+            `Finished: ${finished.notesClaimed} notes claimed on ${finished.claimsCreated} claims (${dollars(finished.amountCents)}), ${finished.notesHeld} held — see the billing worklist.`,
+          );
         });
-        io.out(
-          `Finished: ${finished.notesClaimed} notes claimed on ${finished.claimsCreated} claims (${dollars(finished.amountCents)}), ${finished.notesHeld} held — see the billing worklist.`,
-        );
-      });
-    });
+      },
+    );
 
   const claims = program.command('claims').description('Claims: 837P files.');
   claims

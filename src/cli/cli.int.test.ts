@@ -4,11 +4,13 @@
  * gets a new database: an embedded one in a temporary directory, or a new PostgreSQL database on the
  * TEST_DATABASE_URL server.
  */
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SECURITY_SETTINGS } from '../config/index.js';
+import { sql } from 'kysely';
+import { DEFAULT_SECURITY_SETTINGS, packageRoot } from '../config/index.js';
 import { login } from '../services/auth/index.js';
 import { systemClock } from '../services/context.js';
 import { ROLES } from '../shared/roles.js';
@@ -349,6 +351,94 @@ describe('peerline billing run', () => {
         .execute();
       expect(lines).toHaveLength(claimed);
       expect(new Set(lines.map((line) => line.note_id)).size).toBe(claimed);
+    });
+  });
+
+  it('a run killed with SIGKILL midway leaves only whole claims, and the next run finishes without billing twice', async () => {
+    const database = await newDatabase();
+    expect((await run(database, ['demo-data'])).code).toBe(0);
+    // Thirty copies of every signed individual demo note, one a day through October, so the run has work for
+    // a while: each member is one transaction (--chunk-members 1), and the kill lands between or inside them.
+    await inspect(database, async (store) => {
+      await sql`
+        insert into service_notes (organisation_id, member_id, program_id, author_id, status, service_type,
+          activity, recipient, family_relation_to_treatment, date_of_service, start_time, end_time, gaps,
+          modality, member_location, place_of_service, identity_verified, modifiers, goals_addressed,
+          intervention_in_plan, family_coordination_documented, pin_plan, pin_interaction, member_response,
+          pin_next_steps, late_reason, due_on, signed_at, signed_by, review_status)
+        select n.organisation_id, n.member_id, n.program_id, n.author_id, 'signed', n.service_type, n.activity,
+          n.recipient, n.family_relation_to_treatment, day::date, n.start_time, n.end_time, n.gaps, n.modality,
+          n.member_location, n.place_of_service, n.identity_verified, n.modifiers, '{}', n.intervention_in_plan,
+          n.family_coordination_documented, n.pin_plan, n.pin_interaction, n.member_response, n.pin_next_steps,
+          'Copied for the kill test.', day::date, n.signed_at, n.signed_by, 'not_required'
+        from service_notes n
+        cross join generate_series(date '2026-10-01', date '2026-10-30', interval '1 day') as day
+        where n.status = 'signed' and n.group_session_id is null and n.plan_of_care_id is null
+      `.execute(store.db);
+    });
+    const argv = [
+      'billing',
+      'run',
+      '--from',
+      '2026-10-01',
+      '--to',
+      '2026-10-31',
+      '--as',
+      'billing@demo.peerline.test',
+    ];
+    const child = spawn(
+      process.execPath,
+      [path.join(packageRoot(), 'bin', 'peerline.js'), ...argv, '--chunk-members', '1'],
+      {
+        env: { ...process.env, ...database.env, LOG_LEVEL: 'silent' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      // After the first member's transaction commits: kill the process in the middle of the run.
+      if (/judged/.test(out)) child.kill('SIGKILL');
+    });
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) =>
+      child.on('exit', (_code, killed) => resolve(killed)),
+    );
+    expect(signal).toBe('SIGKILL');
+    const total = Number(/: (\d+) signed notes to judge/.exec(out)?.[1]);
+    expect(total).toBeGreaterThan(0);
+
+    const before = await inspect(database, async (store) => {
+      const claims = await store.db
+        .selectFrom('claims')
+        .leftJoin('claim_lines', 'claim_lines.claim_id', 'claims.id')
+        .select(['claims.id', 'claims.total_cents', 'claims.line_count'])
+        .select((eb) => [
+          eb.fn.sum<string>('claim_lines.amount_cents').as('sum'),
+          eb.fn.count<string>('claim_lines.id').as('lines'),
+        ])
+        .groupBy(['claims.id', 'claims.total_cents', 'claims.line_count'])
+        .execute();
+      for (const claim of claims) {
+        expect(Number(claim.sum)).toBe(Number(claim.total_cents));
+        expect(Number(claim.lines)).toBe(claim.line_count);
+      }
+      return claims.reduce((sum, claim) => sum + claim.line_count, 0);
+    });
+    expect(before).toBeLessThan(total);
+
+    const resumed = await run(database, argv);
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toMatch(new RegExp(`: ${total - before} signed notes to judge`));
+    await inspect(database, async (store) => {
+      const lines = await store.db
+        .selectFrom('claim_lines')
+        .select('note_id')
+        .where('current', '=', true)
+        .execute();
+      expect(new Set(lines.map((line) => line.note_id)).size).toBe(lines.length);
+      const held = await store.db.selectFrom('billing_holds').select('note_id').execute();
+      // Every October note is claimed or held: none lost.
+      expect(lines.length + held.length).toBe(total);
     });
   });
 
