@@ -35,6 +35,7 @@ import { registerGroupRoutes } from './routes/groups.js';
 import { registerMemberRoutes } from './routes/members.js';
 import { registerNoteRoutes } from './routes/notes.js';
 import { registerOrganisationRoutes } from './routes/organisation.js';
+import { registerReportRoutes } from './routes/reports.js';
 import { registerStaffRoutes } from './routes/staff.js';
 import { registerUserRoutes } from './routes/users.js';
 import type { ZodApp } from './types.js';
@@ -132,6 +133,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerCarePlanRoutes(app, options.ctx);
   registerNoteRoutes(app, options.ctx);
   registerBillingRoutes(app, options.ctx);
+  registerReportRoutes(app, options.ctx);
   registerOrganisationRoutes(app, options.ctx, {
     databaseKind: options.databaseKind,
     version: options.version,
