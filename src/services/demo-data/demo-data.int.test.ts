@@ -2,7 +2,8 @@
  * The whole demo organisation, as `npm start` makes it: what a first-time visitor can do with it. Every staff
  * member is compliant under the packs of the members they serve (so the demo's notes can be signed), each
  * peer has a caseload and notes, the supervisor has notes to review and the overdue list is not empty; the
- * peers of North Carolina and Kansas have printed logins, so their states' rules can be shown.
+ * peers of North Carolina and Kansas have printed logins, so their states' rules can be shown; billing staff
+ * can bill the month and get 837 files the writer accepts (payer settings, NPIs, members' sex and address).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +19,16 @@ import { verifyPassword } from '../auth/index.js';
 import { createNote, listNotes, listOverdueNotes, listReviewQueue, previewDraft } from '../notes/index.js';
 import { calendarDateIn } from '../time/index.js';
 import { getGroup, listGroups } from '../groups/index.js';
+import {
+  batchFile,
+  createBatches,
+  getWorklist,
+  listPayerSettings,
+  processBillingRun,
+  startBillingRun,
+} from '../billing/index.js';
+import { addDays } from '../../engine/index.js';
+import { isSyntheticNpi } from '../../synthetic/index.js';
 import { listStaff } from '../staff/index.js';
 import { createDemoData, formatDemoLogins, type DemoDataResult } from './index.js';
 
@@ -137,5 +148,55 @@ describe(`the demo organisation on ${testDatabaseKind()}`, () => {
       (attendee.preview?.problems ?? []).filter((problem) => problem.path[0] === 'staff'),
     );
     expect(staffProblems).toEqual([]);
+  });
+
+  it('lets billing staff bill the last month: notes held by problem, the rest claimed into 837 files', async () => {
+    const billing = await actorFor('billing@demo.peerline.test');
+    const payers = await listPayerSettings(ctx, billing);
+    expect(payers.map((payer) => payer.payerPack)).toEqual([
+      'ca-acbhd',
+      'ca-dhcs',
+      'ca-la-sapc',
+      'ks-pahp',
+      'nc-wellcare',
+    ]);
+    // Synthetic and marked as test files, so nothing made from the demo could pass for a real claim.
+    for (const payer of payers) {
+      expect(payer).toMatchObject({ usageIndicator: 'T', receiverId: 'ZZDEMOCLEARING' });
+      expect(payer.payerId).toMatch(/^ZZ/);
+    }
+    const npis = await store.db.selectFrom('staff_profiles').select('npi').execute();
+    expect(npis.every((row) => row.npi !== null && isSyntheticNpi(row.npi))).toBe(true);
+    const members = await store.db
+      .selectFrom('members')
+      .select(['sex', 'address_line1', 'city', 'state', 'postal_code'])
+      .where('organisation_id', '=', demo.organisationId)
+      .execute();
+    for (const member of members) {
+      expect(member.sex).toMatch(/^[FM]$/);
+      expect(member.address_line1).toMatch(/^\d+ [A-Z][a-z]+ [A-Z][a-z]+$/);
+      expect(member.postal_code).toMatch(/^\d{5}0000$/);
+    }
+
+    const today = calendarDateIn(ctx.clock.now(), 'America/Los_Angeles');
+    const run = await startBillingRun(ctx, billing, { from: addDays(today, -30), to: today });
+    await processBillingRun(ctx, billing, run.id);
+    const worklist = await getWorklist(ctx, billing, {});
+    expect(worklist.held.length).toBeGreaterThan(0);
+    expect(worklist.groups.map((group) => group.owner)).toContain('supervisor');
+    const ready = worklist.claimsByStatus.find((count) => count.status === 'ready');
+    expect(ready?.claims).toBeGreaterThan(0);
+
+    const packs = [...new Set(payers.map((payer) => payer.payerPack))];
+    let files = 0;
+    for (const pack of packs) {
+      for (const batch of await createBatches(ctx, billing, pack)) {
+        const file = await batchFile(ctx, billing, batch.id);
+        expect(file.content.startsWith('ISA*')).toBe(true);
+        expect(file.content).toContain('CLM*');
+        files += 1;
+      }
+    }
+    expect(files).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * @module services/demo-data/demo-data
- * Creates the synthetic demo organisation — one program per seed jurisdiction and one user per role — with
- * fresh random passwords returned once to the caller (who prints them). Everything else comes from the
+ * Creates the synthetic demo organisation — one program per seed jurisdiction, one user per role, and the 837
+ * settings of every payer its programs bill — with fresh random passwords returned once to the caller (who
+ * prints them). Everything else comes from the
  * seeded synthetic generator, so the same seed gives the same organisation every time.
  */
 import { randomBytes } from 'node:crypto';
@@ -23,6 +24,7 @@ import type { ServiceContext } from '../context.js';
 import { conflict } from '../errors.js';
 import { insertOrganisation } from '../organisations/index.js';
 import { insertUser, recordUserCreatedBySystem } from '../users/index.js';
+import { createDemoPayerSettings } from './demo-billing.js';
 import { createDemoCarePlans } from './demo-care-plans.js';
 import { createDemoGroup } from './demo-groups.js';
 import { createDemoMembers } from './demo-members.js';
@@ -113,6 +115,12 @@ export async function createDemoData(
       });
       userIds.set(login.role, row.id);
     }
+    await createDemoPayerSettings(
+      trx,
+      { id: organisationId, name: organisation.name, taxId: organisation.taxId },
+      organisation.programs.flatMap((program) => program.payerPacks),
+      { now: ctx.clock.now(), seed },
+    );
     const statePeers = await createDemoDocumentation(
       trx,
       ctx,

@@ -7,11 +7,14 @@
  * the first member consented to telehealth and audio-only, the minor to telehealth only, the third to neither
  * (a release of information only), so the note form's consent rules have something to show.
  *
- * Names, dates of birth, Medicaid IDs (ZZ-prefixed) and phones (555-01xx) come from the seeded synthetic
- * generator; dates are relative to "now", so the demo stays current whenever it is created.
+ * Names, dates of birth, sex, Medicaid IDs (ZZ-prefixed), phones (555-01xx) and home addresses (a made-up
+ * street in the program's city, ZIP+4 `0000`) come from the seeded synthetic generator, so claims for them
+ * can be written to an 837 file; dates are relative to "now", so the demo stays current whenever it is
+ * created.
  */
 import type { Kysely } from 'kysely';
 import { addDays } from '../../engine/index.js';
+import type { MemberSex } from '../../shared/billing.js';
 import type { AsamLevel, ConsentKind } from '../../shared/documentation.js';
 import type { DiagnosisCategory } from '../../shared/api/members.js';
 import type { PayerPackId, ProgramType } from '../../shared/programs.js';
@@ -24,6 +27,8 @@ import {
   syntheticMedicaidIdAt,
   syntheticPersonName,
   syntheticPhone,
+  syntheticStreetLine,
+  SYNTHETIC_ZIP4_ADD_ON,
   type Rng,
   type Seed,
 } from '../../synthetic/index.js';
@@ -152,12 +157,15 @@ export async function createDemoMembers(
   const today = now.toISOString().slice(0, 10);
   const root = createRng(options.seed ?? DEMO_SEED).fork('members');
   const medicaidIds = root.fork('medicaid-ids');
-  const types = await trx
+  const rows = await trx
     .selectFrom('programs')
-    .select(['id', 'type'])
+    .select(['id', 'type', 'city', 'state', 'postal_code'])
     .where('organisation_id', '=', organisationId)
     .execute();
-  const typeOf = new Map(types.map((row) => [row.id, row.type]));
+  const typeOf = new Map(rows.map((row) => [row.id, row.type]));
+  const placeOf = new Map(
+    rows.map((row) => [row.id, { city: row.city, state: row.state, zip5: row.postal_code.slice(0, 5) }]),
+  );
   const created: DemoMember[] = [];
   for (const [programIndex, program] of programs.entries()) {
     const programType: ProgramType = typeOf.get(program.id) ?? 'mh_outpatient';
@@ -177,6 +185,7 @@ export async function createDemoMembers(
         ),
         diagnosis: (substanceUse ? SUBSTANCE_USE : MENTAL_HEALTH)[index],
         asamLevel: substanceUse ? (SUD_ASAM_LEVELS[index] ?? '1.0') : null,
+        place: placeOf.get(program.id),
         assignedPeerId: index === 2 ? (users.supervisorId ?? users.peerId) : users.peerId,
         checkedBy: users.billingId ?? users.peerId,
       });
@@ -210,8 +219,37 @@ interface DemoMemberPlan {
   medicaidId: string;
   diagnosis: DemoDiagnosis | undefined;
   asamLevel: AsamLevel | null;
+  /** The program's city: members live there. */
+  place: DemoPlace | undefined;
   assignedPeerId: string;
   checkedBy: string;
+}
+
+interface DemoPlace {
+  city: string;
+  state: string;
+  zip5: string;
+}
+
+const DEMO_SEXES: readonly MemberSex[] = ['F', 'M'];
+
+/**
+ * The member's sex and home address for claims, from their own new stream (`address`), so adding them
+ * shifted none of the values drawn before.
+ */
+function claimDemographics(rng: Rng, place: DemoPlace | undefined) {
+  const stream = rng.fork('address');
+  return {
+    sex: stream.pick(DEMO_SEXES),
+    ...(place === undefined
+      ? {}
+      : {
+          address_line1: syntheticStreetLine(stream),
+          city: place.city,
+          state: place.state,
+          postal_code: place.zip5 + SYNTHETIC_ZIP4_ADD_ON,
+        }),
+  };
 }
 
 async function insertDemoMember(trx: Kysely<Database>, plan: DemoMemberPlan): Promise<DemoMember> {
@@ -239,6 +277,7 @@ async function insertDemoMember(trx: Kysely<Database>, plan: DemoMemberPlan): Pr
       special_populations: profile.minor && program.payerPacks.includes('ca-acbhd') ? ['katie_a'] : [],
       program_id: program.id,
       assigned_peer_id: plan.assignedPeerId,
+      ...claimDemographics(rng, plan.place),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
