@@ -19,6 +19,8 @@ export interface SignedNoteOptions {
   authorId?: string;
   /** The group session the note belongs to (one note per attendee). */
   groupSessionId?: string;
+  /** What signing captured (the live preview's history reads it); none when omitted. */
+  signed?: { code: string; units: number };
 }
 
 /** Inserts a complete, signed individual note for `member` by the fixture peer (or `authorId`). */
@@ -54,6 +56,8 @@ export async function insertSignedNote(
       review_status: options.reviewStatus ?? 'not_required',
       intervention_in_plan: true,
       group_session_id: options.groupSessionId ?? null,
+      signed_code: options.signed?.code ?? null,
+      signed_units: options.signed?.units ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@
  * Units used are always counted from the claim lines that cite the authorization, never stored apart, so the
  * count cannot drift from what was billed.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuthorizationView, NewAuthorization } from '../../shared/api/billing.js';
 import type { Database } from '../../store/index.js';
 import { isUniqueViolation } from '../../store/index.js';
@@ -13,6 +13,7 @@ import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole } from '../errors.js';
 import { addDays } from '../../engine/index.js';
+import { usedUnitsOf } from '../claims/index.js';
 import { BILLING_ROLES } from './run.js';
 
 /** Who may read authorizations: billing staff and admins record them; supervisors see their members'. */
@@ -39,14 +40,7 @@ function authorizationsWithUse(db: Kysely<Database>, organisationId: string) {
       'm.first_name',
       'm.last_name',
       'm.preferred_name',
-      (eb) =>
-        eb
-          .selectFrom('claim_lines as l')
-          .select(sql<string>`coalesce(sum(l.units), 0)`.as('used'))
-          .whereRef('l.authorization_id', '=', 'a.id')
-          .where('l.current', '=', true)
-          .where('l.counts', '=', true)
-          .as('used_units'),
+      (eb) => usedUnitsOf(eb).as('used_units'),
     ])
     .where('a.organisation_id', '=', organisationId);
 }

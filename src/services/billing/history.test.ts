@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { getPack } from '../../engine/index.js';
-import { limitPeriodsOf, MemberHistory, type CountedLine } from './history.js';
+import { limitPeriodsOf } from '../claims/index.js';
+import { MemberHistory, type CountedLine } from './history.js';
 import { ownerOf } from './owners.js';
 
 const line = (dateOfService: string, units: number, extra: Partial<CountedLine> = {}): CountedLine => ({

@@ -6,8 +6,8 @@
  * fiscal year, group hours in a calendar year — and how much of each authorization is used. Pure: the run
  * loads the lines, this only counts them.
  */
-import { calendarYear, stateFiscalYear, type Pack } from '../../engine/index.js';
 import type { Authorization, ServiceHistory } from '../../shared/api/claims.js';
+import type { LimitPeriods } from '../claims/index.js';
 
 /** A claim line as limits count it. */
 export interface CountedLine {
@@ -30,36 +30,6 @@ export interface StoredAuthorization {
   to: string;
 }
 
-/** Where each period-limited count starts for a service on a date, by the pack's limits. */
-export interface LimitPeriods {
-  /** First day counted toward the episode-per-state-fiscal-year limit (North Carolina), if the pack has one. */
-  episodeFiscalYearFrom?: string;
-  /** First day counted toward the calendar-year limit (Kansas), if the pack has one. */
-  calendarYearFrom?: string;
-}
-
-/**
- * The periods a pack's limits count over for a service on `date`. The episode count restarts at a new state
- * fiscal year and at a new episode of care, whichever is later.
- *
- * @param pack - the pack judging the service
- * @param date - the date of service
- * @param episodeStart - the first day of the episode of care open on `date`, if any
- */
-export function limitPeriodsOf(pack: Pack, date: string, episodeStart: string | undefined): LimitPeriods {
-  const periods: LimitPeriods = {};
-  if (pack.limits.some((limit) => limit.period === 'episode_state_fiscal_year')) {
-    const startMonth = pack.settings['stateFiscalYearStartMonth']?.value;
-    const fiscalYear = stateFiscalYear(date, typeof startMonth === 'number' ? { startMonth } : {});
-    periods.episodeFiscalYearFrom =
-      episodeStart !== undefined && episodeStart > fiscalYear.start ? episodeStart : fiscalYear.start;
-  }
-  if (pack.limits.some((limit) => limit.period === 'calendar_year')) {
-    periods.calendarYearFrom = calendarYear(date).start;
-  }
-  return periods;
-}
-
 /** The counting lines of one member, with the questions limits ask of them. */
 export class MemberHistory {
   private readonly lines: CountedLine[];
@@ -76,7 +46,7 @@ export class MemberHistory {
   /**
    * The engine's history for a service on `date` (same-day units are filled later, once the code is known).
    *
-   * @param periods - from {@link limitPeriodsOf}
+   * @param periods - from `limitPeriodsOf` (services/claims)
    */
   historyOn(date: string, periods: LimitPeriods): ServiceHistory {
     let unmanaged = 0;

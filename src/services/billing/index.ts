@@ -20,6 +20,6 @@ export { listPayerSettings, savePayerSettings, payerSettingsOf } from './payer-s
 export { createBatches, listBatches, batchFile, submitBatch } from './batches.js';
 export { judgeNote } from './judge.js';
 export type { ChunkContext, Decision, NoteToBill } from './judge.js';
-export { MemberHistory, limitPeriodsOf } from './history.js';
-export type { CountedLine, StoredAuthorization, LimitPeriods } from './history.js';
+export { MemberHistory } from './history.js';
+export type { CountedLine, StoredAuthorization } from './history.js';
 export { ownerOf } from './owners.js';

@@ -24,7 +24,8 @@ import {
   type GroupContext,
 } from '../notes/index.js';
 import { staffContextOf, type CredentialRecord } from '../staff/index.js';
-import { limitPeriodsOf, MemberHistory, type StoredAuthorization } from './history.js';
+import { limitPeriodsOf } from '../claims/index.js';
+import { MemberHistory, type StoredAuthorization } from './history.js';
 import { REVIEW_PENDING, REVIEW_RETURNED } from './owners.js';
 
 /** A signed note as the run judges it. */

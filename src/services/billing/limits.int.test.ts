@@ -20,6 +20,7 @@ import {
   type TestStore,
 } from '../../testing/index.js';
 import type { ServiceContext } from '../context.js';
+import { getNote } from '../notes/index.js';
 import { addAuthorization, processBillingRun, startBillingRun } from './index.js';
 
 let store: TestStore;
@@ -119,7 +120,12 @@ describe(`limits across services in billing runs on ${testDatabaseKind()}`, () =
 
   it('002 §I.A–B: 24 unmanaged units per episode per fiscal year, then a prior authorization burned down; the count restarts on 1 July', async () => {
     const note = (date: string) =>
-      insertSignedNote(store.db, fixture, ncMember, { date, ...twoHours, authorId: ncPeer });
+      insertSignedNote(store.db, fixture, ncMember, {
+        date,
+        ...twoHours,
+        authorId: ncPeer,
+        signed: { code: 'H0038', units: 8 },
+      });
     const first = [await note('2026-06-01'), await note('2026-06-02'), await note('2026-06-03')];
     expect((await run('2026-06-01', '2026-06-03')).notesClaimed).toBe(3);
 
@@ -149,6 +155,18 @@ describe(`limits across services in billing runs on ${testDatabaseKind()}`, () =
     // 1 July starts state fiscal year 2027: the July note is within the new 24 units, no authorization.
     expect(await outcome(july)).toEqual({ claimed: null });
     expect(after).toMatchObject({ notesClaimed: 2, notesHeld: 2 });
+    // The note form's live preview reads the same: the fourth is covered by the authorization, the fifth not.
+    const peer = {
+      ...fixtureActor(fixture, 'peer'),
+      userId: ncPeer,
+      email: `nc.${fixture.id}@fixtures.peerline.test`,
+    };
+    const codesOf = async (id: string) =>
+      (await getNote(ctx, peer, id)).preview?.problems
+        .filter((problem) => problem.severity === 'error')
+        .map((problem) => problem.code);
+    expect(await codesOf(fourth)).toEqual([]);
+    expect(await codesOf(fifth)).toContain('nc-wellcare.limit.unmanaged_units');
     for (const id of first) expect(await outcome(id)).toEqual({ claimed: null });
   });
 

@@ -12,13 +12,14 @@
  * - the payer pack: the member's coverage in force on that date among the packs the note's program bills;
  * - history, from the member's other signed notes (what was captured at signing): units of the same code on
  *   the same date, and — when the pack has such limits — unmanaged units in the episode of care in the state
- *   fiscal year (North Carolina) and group hours in the calendar year (Kansas). Authorizations arrive with
- *   billing (issue 5); until then none are passed.
+ *   fiscal year (North Carolina; units billed against a prior authorization are not unmanaged) and group
+ *   hours in the calendar year (Kansas); and the member's prior authorizations with this payer, with the
+ *   units their claim lines have used — so the form shows an over-limit service as covered when it is.
  *
  * Group sessions reuse this with their own attendee count and facilitator FTE (`NoteSubject.group`).
  */
 import type { Kysely } from 'kysely';
-import { calendarYear, directMinutes, getPack, stateFiscalYear, type Pack } from '../../engine/index.js';
+import { directMinutes, getPack, type Pack } from '../../engine/index.js';
 import type {
   Authorization,
   ClaimPreview,
@@ -35,7 +36,7 @@ import { payerPackLabel, type PayerPackId, type ProgramType } from '../../shared
 import { groupOfService } from '../groups/group-size.js';
 import type { Database, ServiceNoteRow } from '../../store/index.js';
 import { carePlanOn } from '../care-plans/index.js';
-import { previewClaim } from '../claims/index.js';
+import { authorizationsInUse, limitPeriodsOf, previewClaim } from '../claims/index.js';
 import { memberClaimContext } from '../members/index.js';
 import { staffCredentialsOn } from '../staff/index.js';
 import { calendarDateIn } from '../time/index.js';
@@ -185,8 +186,8 @@ export async function previewNote(db: Kysely<Database>, subject: NoteSubject): P
     carePlan,
     ...(documented === null ? {} : { planOfCare: documented.planOfCare }),
     staff,
-    history: { ...NO_HISTORY, ...(await periodHistory(db, subject, pack)) },
-    authorizations: [],
+    history: { ...NO_HISTORY, ...(await periodHistory(db, subject, pack, member.episodeStart)) },
+    authorizations: await authorizationsInUse(db, organisationId, memberId, pack.id, subject.noteId),
   });
   const sameDay = await sameDayUnitsByCode(db, subject);
   const preview = judgeWithSameDayHistory(request, (code) => sameDay.get(code) ?? 0);
@@ -413,39 +414,36 @@ async function periodHistory(
   db: Kysely<Database>,
   subject: NoteSubject,
   pack: Pack,
+  episodeStart: string | undefined,
 ): Promise<Partial<ServiceHistory>> {
   const history: Partial<ServiceHistory> = {};
   const date = subject.fields.dateOfService;
-  if (pack.limits.some((limit) => limit.period === 'episode_state_fiscal_year')) {
-    const startMonth = pack.settings['stateFiscalYearStartMonth']?.value;
-    const fiscalYear = stateFiscalYear(date, typeof startMonth === 'number' ? { startMonth } : {});
-    const episode = await db
-      .selectFrom('episodes_of_care')
-      .select('admitted_on')
-      .where('organisation_id', '=', subject.organisationId)
-      .where('member_id', '=', subject.memberId)
-      .where('admitted_on', '<=', date)
-      .where((eb) => eb.or([eb('discharged_on', 'is', null), eb('discharged_on', '>=', date)]))
-      .orderBy('admitted_on', 'desc')
-      .executeTakeFirst();
-    // The count restarts at a new fiscal year and at a new episode of care, whichever is later.
-    const from =
-      episode !== undefined && episode.admitted_on > fiscalYear.start
-        ? episode.admitted_on
-        : fiscalYear.start;
-    // No authorizations are recorded yet (issue 5), so every unit so far is unmanaged.
+  const periods = limitPeriodsOf(pack, date, episodeStart);
+  if (periods.episodeFiscalYearFrom !== undefined) {
+    // Unmanaged units: those of notes not billed against a prior authorization.
     const row = await otherSignedNotes(db, subject)
       .select((eb) => eb.fn.sum<string | null>('signed_units').as('units'))
-      .where('date_of_service', '>=', from)
+      .where('date_of_service', '>=', periods.episodeFiscalYearFrom)
       .where('date_of_service', '<=', date)
+      .where((eb) =>
+        eb.not(
+          eb.exists(
+            eb
+              .selectFrom('claim_lines')
+              .select('claim_lines.id')
+              .whereRef('claim_lines.note_id', '=', 'service_notes.id')
+              .where('claim_lines.current', '=', true)
+              .where('claim_lines.authorization_id', 'is not', null),
+          ),
+        ),
+      )
       .executeTakeFirst();
     history.episodeFiscalYearUnits = Number(row?.units ?? 0);
   }
-  if (pack.limits.some((limit) => limit.period === 'calendar_year')) {
-    const year = calendarYear(date);
+  if (periods.calendarYearFrom !== undefined) {
     const groupNotes = await otherSignedNotes(db, subject)
       .select(['start_time', 'end_time', 'gaps'])
-      .where('date_of_service', '>=', year.start)
+      .where('date_of_service', '>=', periods.calendarYearFrom)
       .where('date_of_service', '<=', date)
       .where((eb) =>
         eb.or([eb('group_session_id', 'is not', null), eb('service_type', '=', 'skill_building_group')]),
