@@ -7,13 +7,19 @@
  * missing diagnosis or member id, too many lines) nothing is written and each problem names its claim.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Batch } from '../../shared/api/billing.js';
+import type { Batch, PayerSettings } from '../../shared/api/billing.js';
 import type { Problem } from '../../shared/problem.js';
 import type { PayerPackId } from '../../shared/programs.js';
-import type { ClaimBatchRow, Database } from '../../store/index.js';
-import { validateBatch837, write837, type Batch837, type Claim837 } from '../../x12/index.js';
+import type { ClaimBatchRow, Database, ProgramRow } from '../../store/index.js';
+import {
+  validateBatch837,
+  write837,
+  type Batch837,
+  type Claim837,
+  type Written837,
+} from '../../x12/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
-import type { Actor, ServiceContext } from '../context.js';
+import type { Actor, Clock, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole, ServiceError } from '../errors.js';
 import { isUuid } from '../access/index.js';
 import { moveClaims } from './claims.js';
@@ -23,7 +29,7 @@ import { BILLING_ROLES } from './run.js';
 /** Most diagnoses one 837P claim carries (HI: one principal and eleven others). */
 const MAX_DIAGNOSES = 12;
 
-function toBatch(row: ClaimBatchRow): Batch {
+export function toBatch(row: ClaimBatchRow): Batch {
   return {
     id: row.id,
     payerPack: row.payer_pack,
@@ -44,9 +50,38 @@ function splitName(displayName: string): { first: string; last: string } {
   return { first: words.join(' ') || last, last };
 }
 
-type ReadyClaim = Awaited<ReturnType<typeof readyClaims>>[number];
+/** A ready claim with what its 837 needs of the member and the rendering provider. */
+export type ReadyClaim = Awaited<ReturnType<ReturnType<typeof readyClaimsQuery>['execute']>>[number];
 
-function readyClaims(db: Kysely<Database>, organisationId: string, payerPack: PayerPackId) {
+/** One page of ready claims: a program's, after the last claim of the page before. */
+export interface ReadyClaimsPage {
+  programId: string;
+  after: ReadyClaim | undefined;
+  limit: number;
+}
+
+/**
+ * The payer's ready claims (or a page of them), locked, in file order: program, member, date, claim number.
+ */
+export function readyClaims(
+  db: Kysely<Database>,
+  organisationId: string,
+  payerPack: PayerPackId,
+  page?: ReadyClaimsPage,
+): Promise<ReadyClaim[]> {
+  let query = readyClaimsQuery(db, organisationId, payerPack);
+  if (page === undefined) return query.execute();
+  query = query.where('c.program_id', '=', page.programId);
+  const after = page.after;
+  if (after !== undefined) {
+    query = query.where(
+      sql<boolean>`(c.member_id, c.date_of_service, c.claim_number) > (${after.member_id}::uuid, ${after.date_of_service}::date, ${after.claim_number}::bigint)`,
+    );
+  }
+  return query.limit(page.limit).execute();
+}
+
+function readyClaimsQuery(db: Kysely<Database>, organisationId: string, payerPack: PayerPackId) {
   return db
     .selectFrom('claims as c')
     .innerJoin('members as m', 'm.id', 'c.member_id')
@@ -82,8 +117,7 @@ function readyClaims(db: Kysely<Database>, organisationId: string, payerPack: Pa
     .orderBy('c.member_id')
     .orderBy('c.date_of_service')
     .orderBy('c.claim_number')
-    .forUpdate('c')
-    .execute();
+    .forUpdate('c');
 }
 
 /**
@@ -130,35 +164,7 @@ export async function createBatches(
       const ofProgram = claims.filter((claim) => claim.program_id === program.id);
       const controlNumber = await nextControlNumber(trx);
       const batch: Batch837 = {
-        interchange: {
-          senderId: settings.submitterId,
-          receiverId: settings.receiverId,
-          controlNumber,
-          groupControlNumber: controlNumber,
-          usageIndicator: settings.usageIndicator,
-          createdAt: { date: now.toISOString().slice(0, 10), time: now.toISOString().slice(11, 16) },
-        },
-        batchId: `PL${controlNumber}`,
-        submitter: {
-          name: settings.submitterName,
-          id: settings.submitterId,
-          contact: { name: settings.contactName, phone: settings.contactPhone },
-        },
-        receiver: { name: settings.receiverName, id: settings.receiverId },
-        billingProvider: {
-          name: organisation.name,
-          npi: program.npi,
-          taxonomy: program.taxonomy,
-          taxId: organisation.tax_id ?? '',
-          address: {
-            line1: program.address_line1,
-            line2: program.address_line2,
-            city: program.city,
-            state: program.state,
-            postalCode: program.postal_code,
-          },
-        },
-        payer: { name: settings.payerName, payerId: settings.payerId },
+        ...batchHeader(settings, organisation, program, controlNumber, now),
         claims: ofProgram.map((claim) => claim837(claim, details)),
       };
       const found = validateBatch837(batch);
@@ -166,39 +172,8 @@ export async function createBatches(
         problems.push(...found.map((problem) => namedProblem(problem, ofProgram)));
         continue;
       }
-      const { text, summary } = write837(batch);
-      const row = await trx
-        .insertInto('claim_batches')
-        .values({
-          organisation_id: actor.organisationId,
-          payer_pack: payerPack,
-          interchange_control_number: controlNumber,
-          file_name: `peerline-${payerPack}-${String(controlNumber).padStart(9, '0')}.837`,
-          claim_count: summary.claims,
-          line_count: summary.lines,
-          total_cents: summary.totalChargeCents,
-          content: text,
-          created_by: actor.userId,
-          created_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await moveClaims(
-        trx,
-        ctx.clock,
-        actor,
-        ofProgram.map((claim) => ({ id: claim.id, status: claim.status, member_id: claim.member_id })),
-        'batched',
-        { batchId: row.id },
-      );
-      await recordAudit(
-        trx,
-        ctx.clock,
-        actorEntry(actor, 'batch.create', { type: 'claim_batch', id: row.id }, 'success', {
-          payerPack,
-          claims: summary.claims,
-        }),
-      );
+      const written = write837(batch);
+      const row = await recordBatch(trx, ctx.clock, actor, payerPack, controlNumber, written, ofProgram, now);
       created.push(toBatch(row));
     }
     if (problems.length > 0) throw new ServiceError('conflict', problems);
@@ -206,15 +181,122 @@ export async function createBatches(
   });
 }
 
-async function nextControlNumber(trx: Kysely<Database>): Promise<number> {
+/** The parties of a program's 837 file: everything but its claims. */
+export function batchHeader(
+  settings: PayerSettings,
+  organisation: { name: string; tax_id: string | null },
+  program: Pick<
+    ProgramRow,
+    'npi' | 'taxonomy' | 'address_line1' | 'address_line2' | 'city' | 'state' | 'postal_code'
+  >,
+  controlNumber: number,
+  now: Date,
+): Omit<Batch837, 'claims'> {
+  return {
+    interchange: {
+      senderId: settings.submitterId,
+      receiverId: settings.receiverId,
+      controlNumber,
+      groupControlNumber: controlNumber,
+      usageIndicator: settings.usageIndicator,
+      createdAt: { date: now.toISOString().slice(0, 10), time: now.toISOString().slice(11, 16) },
+    },
+    batchId: `PL${controlNumber}`,
+    submitter: {
+      name: settings.submitterName,
+      id: settings.submitterId,
+      contact: { name: settings.contactName, phone: settings.contactPhone },
+    },
+    receiver: { name: settings.receiverName, id: settings.receiverId },
+    billingProvider: {
+      name: organisation.name,
+      npi: program.npi,
+      taxonomy: program.taxonomy,
+      taxId: organisation.tax_id ?? '',
+      address: {
+        line1: program.address_line1,
+        line2: program.address_line2,
+        city: program.city,
+        state: program.state,
+        postalCode: program.postal_code,
+      },
+    },
+    payer: { name: settings.payerName, payerId: settings.payerId },
+  };
+}
+
+/** Stores a written file as a batch and moves its claims to `batched`, audited. */
+export async function recordBatch(
+  trx: Kysely<Database>,
+  clock: Clock,
+  actor: Actor,
+  payerPack: PayerPackId,
+  controlNumber: number,
+  written: Written837,
+  claims: readonly ReadyClaim[],
+  now: Date,
+): Promise<ClaimBatchRow> {
+  const row = await trx
+    .insertInto('claim_batches')
+    .values({
+      organisation_id: actor.organisationId,
+      payer_pack: payerPack,
+      interchange_control_number: controlNumber,
+      file_name: batchFileName(payerPack, controlNumber),
+      claim_count: written.summary.claims,
+      line_count: written.summary.lines,
+      total_cents: written.summary.totalChargeCents,
+      content: written.text,
+      created_by: actor.userId,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await moveClaims(
+    trx,
+    clock,
+    actor,
+    claims.map((claim) => ({ id: claim.id, status: claim.status, member_id: claim.member_id })),
+    'batched',
+    { batchId: row.id },
+  );
+  await recordAudit(
+    trx,
+    clock,
+    actorEntry(actor, 'batch.create', { type: 'claim_batch', id: row.id }, 'success', {
+      payerPack,
+      claims: written.summary.claims,
+    }),
+  );
+  return row;
+}
+
+/** A batch's file name: the payer and the interchange control number. */
+export function batchFileName(payerPack: PayerPackId, controlNumber: number): string {
+  return `peerline-${payerPack}-${String(controlNumber).padStart(9, '0')}.837`;
+}
+
+export async function nextControlNumber(trx: Kysely<Database>): Promise<number> {
   const result = await sql<{
     next: string;
   }>`select nextval('interchange_control_number_seq') as next`.execute(trx);
   return Number(result.rows[0]?.next);
 }
 
+/** What else the claims need — lines, the members' ids with the payer, diagnoses — by claim and by member. */
+export type ClaimParts = Awaited<ReturnType<typeof queryClaimParts>>;
+
 /** What else each claim needs: its lines, the member's id with the payer, diagnoses, authorization. */
-async function claimParts(
+export function claimParts(
+  trx: Kysely<Database>,
+  organisationId: string,
+  payerPack: PayerPackId,
+  claims: readonly ReadyClaim[],
+): Promise<ClaimParts> {
+  return queryClaimParts(trx, organisationId, payerPack, claims);
+}
+
+async function queryClaimParts(
   trx: Kysely<Database>,
   organisationId: string,
   payerPack: PayerPackId,
@@ -258,25 +340,36 @@ async function claimParts(
       .orderBy('code')
       .execute(),
   ]);
-  return { lines, coverage, diagnoses };
+  return {
+    lines: groupBy(lines, 'claim_id'),
+    coverage: groupBy(coverage, 'member_id'),
+    diagnoses: groupBy(diagnoses, 'member_id'),
+  };
 }
 
-function claim837(claim: ReadyClaim, parts: Awaited<ReturnType<typeof claimParts>>): Claim837 {
+/** Rows grouped by one of their columns, each group in the rows' order. */
+function groupBy<Row extends Record<Key, string>, Key extends keyof Row>(
+  rows: readonly Row[],
+  key: Key,
+): Map<string, Row[]> {
+  const groups = new Map<string, Row[]>();
+  for (const row of rows) {
+    const group = groups.get(row[key]);
+    if (group === undefined) groups.set(row[key], [row]);
+    else group.push(row);
+  }
+  return groups;
+}
+
+/** One ready claim as the 837 writer takes it. */
+export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
   const date = claim.date_of_service;
-  const lines = parts.lines.filter((line) => line.claim_id === claim.id);
-  const memberNumber = parts.coverage.find(
-    (entry) =>
-      entry.member_id === claim.member_id &&
-      entry.starts_on <= date &&
-      (entry.ends_on === null || date <= entry.ends_on),
+  const lines = parts.lines.get(claim.id) ?? [];
+  const memberNumber = (parts.coverage.get(claim.member_id) ?? []).find(
+    (entry) => entry.starts_on <= date && (entry.ends_on === null || date <= entry.ends_on),
   )?.member_number;
-  const diagnoses = parts.diagnoses
-    .filter(
-      (each) =>
-        each.member_id === claim.member_id &&
-        each.recorded_on <= date &&
-        (each.resolved_on === null || date <= each.resolved_on),
-    )
+  const diagnoses = (parts.diagnoses.get(claim.member_id) ?? [])
+    .filter((each) => each.recorded_on <= date && (each.resolved_on === null || date <= each.resolved_on))
     .map((each) => each.code)
     .slice(0, MAX_DIAGNOSES);
   const provider = splitName(claim.display_name);
@@ -326,7 +419,7 @@ function claim837(claim: ReadyClaim, parts: Awaited<ReturnType<typeof claimParts
 }
 
 /** The writer's problem with the claim it is about named first, for billing staff to find it. */
-function namedProblem(problem: Problem, claims: readonly ReadyClaim[]): Problem {
+export function namedProblem(problem: Problem, claims: readonly ReadyClaim[]): Problem {
   const [root, index] = problem.path;
   const claim = root === 'claims' && typeof index === 'number' ? claims[index] : undefined;
   if (claim === undefined) return problem;

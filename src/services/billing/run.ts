@@ -35,12 +35,16 @@ export const BILLING_ROLES = ['billing', 'admin'] as const;
 
 /** Members judged per transaction. */
 export const DEFAULT_CHUNK_MEMBERS = 200;
+/** Chunks in flight at once: one judging while the other writes. */
+export const DEFAULT_CONCURRENCY = 2;
 /** A running run whose heartbeat is older than this is taken to have died with its process. */
 const STALE_AFTER_MS = 2 * 60 * 1000;
 
 export interface ProcessOptions {
   /** Members per chunk (transaction). */
   chunkMembers?: number;
+  /** Chunks in flight at once, each its own transaction; {@link DEFAULT_CONCURRENCY} when omitted. */
+  concurrency?: number;
   /** Called after each chunk commits, with the run as it now stands. */
   onProgress?: (run: BillingRun) => void;
   /**
@@ -139,21 +143,56 @@ export async function processBillingRun(
   if (run === undefined) throw notFound('billing_run');
   const chunkMembers = options.chunkMembers ?? DEFAULT_CHUNK_MEMBERS;
   const programs = await loadPrograms(ctx.db, actor.organisationId);
+  // Chunks overlap: while one transaction writes its claims, the next judges. Members are locked one chunk
+  // after another (the lock step is taken in turn, so the cursor only moves forward), and a chunk's decisions
+  // depend only on its own members, so the result is the same as one chunk at a time.
+  const workers = options.stopAfterChunks === undefined ? (options.concurrency ?? DEFAULT_CONCURRENCY) : 1;
   let cursor: string | null = null;
-  let chunks = 0;
-  try {
-    for (;;) {
-      if (options.stopAfterChunks !== undefined && chunks >= options.stopAfterChunks) {
-        return await runView(ctx.db, actor.organisationId, runId);
-      }
-      const next: string | null = await ctx.db
-        .transaction()
-        .execute((trx) => processChunk(trx, ctx.clock, actor, run, programs, cursor, chunkMembers));
-      chunks += 1;
-      if (next === null) break;
-      cursor = next;
-      options.onProgress?.(await runView(ctx.db, actor.organisationId, runId));
+  let noneLeft = false;
+  let started = 0;
+  let lockTurn: Promise<void> = Promise.resolve();
+  const lockInTurn = async (trx: Kysely<Database>): Promise<string[]> => {
+    const previous = lockTurn;
+    let release = (): void => undefined;
+    lockTurn = new Promise((resolve) => {
+      release = resolve;
+    });
+    await previous;
+    try {
+      if (noneLeft) return [];
+      const memberIds = await lockNextMembers(trx, run, cursor, chunkMembers);
+      const last = memberIds[memberIds.length - 1];
+      if (last === undefined) noneLeft = true;
+      else cursor = last;
+      return memberIds;
+    } finally {
+      release();
     }
+  };
+  const work = async (): Promise<void> => {
+    while (!noneLeft) {
+      if (options.stopAfterChunks !== undefined && started >= options.stopAfterChunks) return;
+      started += 1;
+      try {
+        const judged = await ctx.db.transaction().execute(async (trx) => {
+          const memberIds = await lockInTurn(trx);
+          if (memberIds.length === 0) return false;
+          await processChunk(trx, ctx.clock, actor, run, programs, memberIds);
+          return true;
+        });
+        if (judged) options.onProgress?.(await runView(ctx.db, actor.organisationId, runId));
+      } catch (error) {
+        // The other chunk in flight finishes (or fails) on its own; no new one starts.
+        noneLeft = true;
+        throw error;
+      }
+    }
+  };
+  try {
+    const results = await Promise.allSettled(Array.from({ length: workers }, () => work()));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+    if (!noneLeft) return await runView(ctx.db, actor.organisationId, runId);
     await ctx.db
       .updateTable('billing_runs')
       .set({ status: 'finished', finished_at: ctx.clock.now(), heartbeat_at: ctx.clock.now() })
@@ -179,23 +218,15 @@ export async function processBillingRun(
   return finished;
 }
 
-/**
- * Judges and writes one chunk of members in the caller's transaction.
- *
- * @returns the last member id of the chunk (the next chunk's cursor), or null when no member was left
- */
+/** Judges and writes one chunk of members, locked by the caller's transaction, in that transaction. */
 async function processChunk(
   trx: Kysely<Database>,
   clock: Clock,
   actor: Actor,
   run: BillingRunRow,
   programs: ReadonlyMap<string, RunProgram>,
-  cursor: string | null,
-  chunkMembers: number,
-): Promise<string | null> {
-  const memberIds = await lockNextMembers(trx, run, cursor, chunkMembers);
-  const last = memberIds[memberIds.length - 1];
-  if (last === undefined) return null;
+  memberIds: readonly string[],
+): Promise<void> {
   const notes = await loadNotes(trx, run, memberIds, programs);
   const context = await loadChunkContext(trx, run, notes, programs);
   const decisions = notes.map((note) => judgeNote(note, context));
@@ -225,7 +256,6 @@ async function processChunk(
     }))
     .where('id', '=', run.id)
     .execute();
-  return last;
 }
 
 /** One run as the API shows it. */

@@ -8,12 +8,14 @@ import * as foundation from './0001-foundation.js';
 import * as documentation from './0002-documentation.js';
 import * as billing from './0003-billing.js';
 import * as notePlanOfCare from './0004-note-plan-of-care.js';
+import * as billingIndexes from './0005-billing-indexes.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
   '0002-documentation': documentation,
   '0003-billing': billing,
   '0004-note-plan-of-care': notePlanOfCare,
+  '0005-billing-indexes': billingIndexes,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */
