@@ -11,6 +11,7 @@ export * from './units/index.js';
 export * from './language/index.js';
 export { evaluateService, evaluateStaffRules, fillTemplate } from './rules/evaluate.js';
 export type { EvaluateOptions } from './rules/evaluate.js';
+export { chooseAuthorization } from './rules/authorization.js';
 export { loadPacks, PackError, PackDefinitionSchema } from './rules/pack.js';
 export type { Pack, PackDefinition, Rule, Rate, Limit, Setting, Citation } from './rules/pack.js';
 export { compileCondition, explainCondition, operatorTest, OPERATORS } from './rules/conditions.js';

@@ -19,6 +19,7 @@ import type {
 import type { Problem } from '../../shared/problem.js';
 import { directMinutes, plainDirectMinutes } from '../units/direct-minutes.js';
 import { unitsForMinutes } from '../units/index.js';
+import { chooseAuthorization } from './authorization.js';
 import { explainCondition, isList, type ComparisonRecord, type FactValue } from './conditions.js';
 import { factInput, type FactInput } from './facts.js';
 import type { Pack, Rate } from './pack.js';
@@ -382,18 +383,8 @@ function addAuthorizationFacts(
   date: string,
   units: number,
 ): void {
-  // The first of the matching authorizations with the most units left (what a stable sort would put first).
-  let best: Authorization | undefined;
-  for (const authorization of authorizations) {
-    if (
-      authorization.code === code &&
-      authorization.from <= date &&
-      date <= authorization.to &&
-      (best === undefined || authorization.units - authorization.usedUnits > best.units - best.usedUnits)
-    ) {
-      best = authorization;
-    }
-  }
+  const index = chooseAuthorization(authorizations, code, date);
+  const best = index === -1 ? undefined : authorizations[index];
   const remaining = best === undefined ? 0 : best.units - best.usedUnits;
   values[AUTHORIZATION_NUMBER] = best?.number ?? null;
   values[AUTHORIZATION_REMAINING_UNITS] = remaining;

@@ -8,7 +8,7 @@
  * The request is built by the notes module's `claimRequestOf` — the same mapping the note form's live preview
  * uses — so a note held here shows the same problems to its peer.
  */
-import { getPack } from '../../engine/index.js';
+import { chooseAuthorization, getPack } from '../../engine/index.js';
 import type { Authorization, ClaimLine } from '../../shared/api/claims.js';
 import type { NoteFields } from '../../shared/api/notes.js';
 import type { ReviewStatus } from '../../shared/documentation.js';
@@ -172,8 +172,8 @@ function overLimit(limits: readonly { remaining: number }[]): boolean {
 }
 
 /**
- * The authorization a billable service over a limit burns: the engine's choice — the first, among those for
- * the code that cover the date, with the most units left.
+ * The authorization a billable service over a limit burns: the engine's own choice (`chooseAuthorization`),
+ * made on the authorizations with their use as the request gave them, which are the stored ones in order.
  */
 function authorizationUsed(
   stored: readonly StoredAuthorization[],
@@ -181,18 +181,8 @@ function authorizationUsed(
   code: string,
   date: string,
 ): string | null {
-  let best: number | null = null;
-  for (let index = 0; index < stored.length; index += 1) {
-    const authorization = stored[index];
-    const use = withUse[index];
-    if (authorization === undefined || use === undefined) continue;
-    if (authorization.code !== code || date < authorization.from || authorization.to < date) continue;
-    const bestUse = best === null ? undefined : withUse[best];
-    if (bestUse === undefined || use.units - use.usedUnits > bestUse.units - bestUse.usedUnits) {
-      best = index;
-    }
-  }
-  return best === null ? null : (stored[best]?.id ?? null);
+  const index = chooseAuthorization(withUse, code, date);
+  return index === -1 ? null : (stored[index]?.id ?? null);
 }
 
 function reviewProblem(status: ReviewStatus): Problem[] {
