@@ -56,5 +56,14 @@ export function caDhcsTableCases(): RuleCase[] {
       fail: (r) => void (r.member.hasMedicare = true),
       severity: 'info',
     },
+    {
+      source:
+        'Research (f): renewal every 2 years with 20 hours of CE, 6 of them law and ethics (staff rule)',
+      rule: 'ca-dhcs.staff.continuing_education',
+      pass: (r) => void (r.staff.continuingEducation = { hours: 20, lawAndEthicsHours: 6 }),
+      // Enough hours in all but one short of law and ethics: both halves of the requirement are checked.
+      fail: (r) => void (r.staff.continuingEducation = { hours: 24, lawAndEthicsHours: 5 }),
+      messageIncludes: '24 hours (5 law and ethics) of the 20 (6) needed',
+    },
   ];
 }

@@ -2,15 +2,25 @@
  * @module testing/rule-table
  * Table-driven tests for payer rule packs. Each row names the source line it checks and gives two edits of
  * a billable base request: one the rule accepts, one it refuses. The runner also insists that every rule
- * of the pack has a row, so a rule cannot be added untested.
+ * of the pack has a row, so a rule cannot be added untested. A staff rule (scope `staff`) is judged as staff
+ * compliance judges it, with `evaluateStaffRules` on the request's staff member and date, since
+ * `evaluateService` never evaluates it: a row judged on the claim would pass whatever the rule said.
  */
 import { describe, expect, it } from 'vitest';
-import { addDays, evaluateService, getPack, type Pack } from '../engine/index.js';
+import {
+  addDays,
+  evaluateService,
+  evaluateStaffRules,
+  getPack,
+  type Pack,
+  type Rule,
+} from '../engine/index.js';
 import {
   ClaimPreviewRequestSchema,
   type ClaimPreview,
   type ClaimPreviewRequest,
 } from '../shared/api/claims.js';
+import type { Problem } from '../shared/problem.js';
 import type { PayerPackId } from '../shared/programs.js';
 
 export type Edit = (request: ClaimPreviewRequest) => void;
@@ -52,8 +62,28 @@ export function problemCodes(preview: ClaimPreview): string[] {
 }
 
 /**
- * Registers the table: the base is billable with no errors; each rule passes and fails as its row says;
- * every claim rule of the pack appears in some row.
+ * The problems the pack finds with the request where `rule` is judged: the staff rules through
+ * `evaluateStaffRules`, every other rule through `evaluateService`. An unknown rule is judged on the claim, so
+ * the row still runs and the test names the missing rule.
+ */
+export function problemsWhereJudged(
+  packId: PayerPackId,
+  rule: Rule | undefined,
+  request: ClaimPreviewRequest,
+): Problem[] {
+  const scope = rule?.scope ?? 'claim';
+  switch (scope) {
+    case 'staff':
+      return evaluateStaffRules(requirePack(packId), request);
+    case 'claim':
+      return evaluate(packId, request).problems;
+  }
+}
+
+/**
+ * Registers the table: the base is billable with no errors; each rule passes and fails as its row says, judged
+ * where the rule's scope says (`problemsWhereJudged`); every rule of the pack, claim or staff, appears in some
+ * row.
  */
 export function describeRuleTable(
   packId: PayerPackId,
@@ -75,12 +105,15 @@ export function describeRuleTable(
           expect(rule, `rule ${row.rule} is not in pack ${packId}`).toBeDefined();
           const request = base();
           row.pass?.(request);
-          expect(problemCodes(evaluate(packId, request))).not.toContain(row.rule);
+          const codes = problemsWhereJudged(packId, rule, request).map((problem) => problem.code);
+          expect(codes).not.toContain(row.rule);
         });
         it('fails', () => {
           const request = base();
           row.fail(request);
-          const problem = evaluate(packId, request).problems.find((candidate) => candidate.code === row.rule);
+          const problem = problemsWhereJudged(packId, rule, request).find(
+            (candidate) => candidate.code === row.rule,
+          );
           expect(problem, `rule ${row.rule} did not report`).toBeDefined();
           expect(problem?.severity).toBe(row.severity ?? rule?.severity);
           expect(problem?.source?.document).toBe(rule?.citation.document);
@@ -92,11 +125,9 @@ export function describeRuleTable(
       });
     }
 
-    it('has a row for every rule of the pack', () => {
+    it('has a row for every rule of the pack, claim and staff rules alike', () => {
       const tested = new Set(cases.map((row) => row.rule));
-      const untested = pack.rules
-        .filter((rule) => rule.scope === 'claim' && !tested.has(rule.id))
-        .map((rule) => rule.id);
+      const untested = pack.rules.filter((rule) => !tested.has(rule.id)).map((rule) => rule.id);
       expect(untested).toEqual([]);
     });
   });

@@ -210,6 +210,14 @@ const cases: RuleCase[] = [
     },
     messageIncludes: 'PIN part(s): Plan, Next steps',
   },
+  {
+    source: `${GUIDE} Scope of Practice: supervisory training within sixty (60) days (staff rule)`,
+    rule: 'ca-la-sapc.staff.supervisor_training',
+    pass: (r) => void (r.staff.supervision = { startedOn: '2026-09-01', trainingCompletedOn: '2026-10-31' }),
+    // Supervising since 1 September, untrained on 18 November: the 60 days ended on 31 October.
+    fail: (r) => void (r.staff.supervision = { startedOn: '2026-09-01' }),
+    messageIncludes: 'yours is due by 2026-10-31',
+  },
 ];
 
 describeRuleTable('ca-la-sapc', caLaSapcBase, cases);

@@ -173,6 +173,11 @@ const cases: RuleCase[] = [
     fail: (r) => void (r.staff.hasAssignedSupervisor = false),
     severity: 'warning',
   },
+  {
+    source: `${CONTRACT} Additional Service Criteria 2: an assigned Peer Support Supervisor (staff rule)`,
+    rule: 'ks-pahp.staff.supervisor_assigned',
+    fail: (r) => void (r.staff.hasAssignedSupervisor = false),
+  },
 ];
 
 describeRuleTable('ks-pahp', ksBase, cases);
