@@ -12,6 +12,7 @@ import {
   describeRuleTable,
   evaluate,
   parseRequest,
+  problemCodes,
   requirePack,
   type RuleCase,
 } from '../../testing/rule-table.js';
@@ -202,6 +203,14 @@ const cases: RuleCase[] = [
     messageIncludes: 'recorded as other',
   },
   {
+    source: `${GUIDE} Documentation: the progress note says when the Plan of Care was updated or reviewed`,
+    rule: 'ca-la-sapc.care_plan.review_due',
+    // Due for review on the date of service itself: not yet passed.
+    pass: (r) => void (r.member.carePlan = { ...r.member.carePlan, reviewOn: '2026-11-18' }),
+    fail: (r) => void (r.member.carePlan = { ...r.member.carePlan, reviewOn: '2026-11-17' }),
+    messageIncludes: 'due for review on 2026-11-17',
+  },
+  {
     source: `${GUIDE} Quick Tip!: PIN — Plan of Care, Interaction, Next steps`,
     rule: 'ca-la-sapc.note.pin',
     fail: (r) => {
@@ -290,6 +299,26 @@ describe('ca-la-sapc coding and pricing (004 rate table, ASAM 1.0)', () => {
     const setting = requirePack('ca-la-sapc').settings['noteDueBusinessDays'];
     expect(setting).toMatchObject({ value: 3, citation: { document: '004_5683a26e336a0ac2.txt' } });
     expect(evaluate('ca-la-sapc', caLaSapcBase()).noteDueOn).toBe('2026-11-23');
+  });
+});
+
+describe('ca-la-sapc Plan of Care review (004 Documentation: "… an updated Plan of Care, or a review …")', () => {
+  const RULE = 'ca-la-sapc.care_plan.review_due';
+
+  it('says nothing when the plan has no review date, and only warns past one', () => {
+    const request = caLaSapcBase();
+    expect(problemCodes(evaluate('ca-la-sapc', request))).not.toContain(RULE);
+    request.member.carePlan = { ...request.member.carePlan, reviewOn: '2026-11-01' };
+    const preview = evaluate('ca-la-sapc', request);
+    expect(preview.problems.find((problem) => problem.code === RULE)?.severity).toBe('warning');
+    expect(preview.billable).toBe(true);
+  });
+
+  it('does not warn on the note that documents the updated Plan of Care', () => {
+    const request = caLaSapcBase();
+    request.member.carePlan = { ...request.member.carePlan, reviewOn: '2026-11-01' };
+    request.service.planOfCare = { ...completePlanOfCare(), kind: 'updated' };
+    expect(problemCodes(evaluate('ca-la-sapc', request))).not.toContain(RULE);
   });
 });
 

@@ -300,6 +300,31 @@ export const caLaSapc: PackDefinition = {
       ),
     },
     {
+      id: 'ca-la-sapc.care_plan.review_due',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'warning',
+      criterion:
+        'Once the Plan of Care’s review date has passed, the plan is reviewed or updated with the member and the progress note says so.',
+      // A note that itself documents the plan of care (new or updated) is the update the guide asks for.
+      when: {
+        all: [
+          { fact: 'member.carePlanReviewOn', op: 'present' },
+          { fact: 'service.documentsPlanOfCare', op: 'isFalse' },
+        ],
+      },
+      require: { fact: 'member.carePlanReviewOn', op: 'gte', valueFact: 'service.dateOfService' },
+      message:
+        'The member’s Plan of Care was due for review on {member.carePlanReviewOn}. Review or update the plan with the member, say in this progress note that you reviewed or updated it, and record the plan’s next review date.',
+      path: ['member', 'carePlan', 'reviewOn'],
+      citation: guideCitation(
+        'Documentation',
+        'The progress note needs to specify when there is an updated Plan of Care, or a review of the Plan of Care.',
+      ),
+      choice:
+        'A warning, not an error: the guide asks the note to say when the plan was reviewed or updated, and does not refuse services after a review date. The review date is the one recorded on the approved plan; the day itself is still on time.',
+    },
+    {
       id: 'ca-la-sapc.note.pin',
       version: '1',
       effectiveFrom: SINCE,

@@ -55,6 +55,7 @@ const request = parseRequest({
       approverRole: 'peer_support_supervisor',
       effectiveFrom: '2026-01-01',
       effectiveTo: '2026-06-30',
+      reviewOn: '2026-04-01',
     },
     comprehensiveAssessmentOn: '2026-11-01',
   },
@@ -132,6 +133,7 @@ describe('deriveFacts', () => {
     ['member.carePlanApproved', false],
     ['member.carePlanApprovalRecorded', true],
     ['member.carePlanApproverRole', 'peer_support_supervisor'],
+    ['member.carePlanReviewOn', '2026-04-01'],
     ['member.assessmentBeforeService', true],
     ['staff.certificationType', 'medi_cal_peer'],
     ['staff.certificationActive', true],
@@ -154,6 +156,6 @@ describe('deriveFacts', () => {
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(60);
+    expect(DERIVED_FACTS).toHaveLength(61);
   });
 });

@@ -114,6 +114,7 @@ export const DERIVED_FACTS = [
   'member.carePlanApproved',
   'member.carePlanApprovalRecorded',
   'member.carePlanApproverRole',
+  'member.carePlanReviewOn',
   'member.assessmentBeforeService',
   'staff.certificationType',
   'staff.certificationActive',
@@ -171,7 +172,12 @@ export const COSTLY_FACTS = {
   diagnoses: ['member.diagnosisCategories', 'member.hasDiagnosis'],
   eligibility: ['member.eligibilityVerifiedOnDate'],
   consents: ['member.telehealthConsentOnFile', 'member.audioOnlyConsentOnFile'],
-  carePlan: ['member.carePlanApproved', 'member.carePlanApprovalRecorded', 'member.carePlanApproverRole'],
+  carePlan: [
+    'member.carePlanApproved',
+    'member.carePlanApprovalRecorded',
+    'member.carePlanApproverRole',
+    'member.carePlanReviewOn',
+  ],
   assessment: ['member.assessmentBeforeService'],
   certification: ['staff.certificationType', 'staff.certificationActive', 'staff.certificationExpiresOn'],
   staffAges: ['staff.ageYears', 'staff.yearsOlderThanMember'],
@@ -298,6 +304,7 @@ export function deriveFactValues(
   values[slot++] = needs.carePlan ? carePlanApproved(carePlan, date) : undefined;
   values[slot++] = needs.carePlan ? carePlan?.approvedOn !== undefined : undefined; // …ApprovalRecorded
   values[slot++] = needs.carePlan ? (carePlan?.approverRole ?? null) : undefined;
+  values[slot++] = needs.carePlan ? (carePlan?.reviewOn ?? null) : undefined; // member.carePlanReviewOn
   values[slot++] = needs.assessment ? onOrBefore(member.comprehensiveAssessmentOn, date) : undefined;
   values[slot++] = needs.certification ? (certification?.type ?? null) : undefined;
   values[slot++] = needs.certification ? certificationActive(certification, date) : undefined;

@@ -81,7 +81,8 @@ export function planInEffectOn<T extends CarePlanRow>(
 
 /**
  * The engine's `member.carePlan` for an approved version: when and by whom it was approved (the approval's
- * date where the program is), and the stretch it is in effect.
+ * date where the program is), the stretch it is in effect, and the date set for its next review (Los
+ * Angeles warns once that date has passed, so the progress note says the plan was reviewed or updated).
  *
  * @param plan - an approved version (from {@link planInEffectOn}) with its program's time zone
  * @param inEffectOrder - all the member's approved versions, from `approvedInEffectOrder`
@@ -99,6 +100,7 @@ export function carePlanContextOf(
     approverRole: plan.approver_role,
     ...(plan.effective_from === null ? {} : { effectiveFrom: plan.effective_from }),
     ...(effectiveTo === null ? {} : { effectiveTo }),
+    ...(plan.review_on === null ? {} : { reviewOn: plan.review_on }),
   };
 }
 

@@ -366,6 +366,8 @@ describe(`plans of care on ${testDatabaseKind()}`, () => {
       approverRole: 'peer_support_supervisor',
       effectiveFrom: '2026-11-23',
       effectiveTo: '2026-12-31',
+      // The review date set on approval reaches the engine (Los Angeles' review_due rule reads it).
+      reviewOn: '2027-05-22',
     });
     const during = await carePlanOn(store.db, fixture.id, memberId, '2026-12-31');
     expect(during.plan).toMatchObject({ id: first.id, version: 1, reviewOn: '2027-05-22' });
@@ -375,6 +377,7 @@ describe(`plans of care on ${testDatabaseKind()}`, () => {
       approvedOn: '2026-11-30',
       approverRole: 'behavioral_health_professional',
       effectiveFrom: '2027-01-01',
+      reviewOn: '2027-06-30',
     });
     expect(after.plan?.version).toBe(2);
     // Scoped by organisation: another organisation's id finds nothing.

@@ -168,6 +168,11 @@ export const MemberContextSchema = z.object({
       approverRole: z.enum(APPROVER_ROLES).optional(),
       effectiveFrom: DateSchema.optional(),
       effectiveTo: DateSchema.optional(),
+      /**
+       * The date set on the plan for its next review with the member (Los Angeles: a progress note says when
+       * the plan was reviewed or updated, so a review date that has passed asks the peer to do so).
+       */
+      reviewOn: DateSchema.optional(),
     })
     .optional(),
   /** Date of the comprehensive clinical assessment by a licensed clinician (North Carolina). */
