@@ -28,6 +28,7 @@ import { NotesOverduePage } from './pages/notes-overdue-page.js';
 import { NotesPage } from './pages/notes-page.js';
 import { PayerPackPage } from './pages/payer-pack-page.js';
 import { PayerRulesPage } from './pages/payer-rules-page.js';
+import { ReportsPage } from './pages/reports-page.js';
 import { StaffDetailPage } from './pages/staff-detail-page.js';
 import { StaffPage } from './pages/staff-page.js';
 import { UserDetailPage } from './pages/user-detail-page.js';
@@ -72,6 +73,14 @@ export const router = createBrowserRouter([
           { path: 'groups/:groupId', element: <GroupDetailPage /> },
           { path: 'payer-rules', element: <PayerRulesPage /> },
           { path: 'payer-rules/:packId', element: <PayerPackPage /> },
+          {
+            path: 'reports',
+            element: (
+              <RequireRole role={['billing', 'admin']}>
+                <ReportsPage />
+              </RequireRole>
+            ),
+          },
           { path: 'members', element: <MembersPage /> },
           {
             path: 'members/new',

@@ -119,6 +119,11 @@ export function AppShell(): JSX.Element {
                 <NavLink to={`/staff/${session.user.id}`}>My credentials</NavLink>
               </li>
             ) : null}
+            {hasAnyRole(session.user.roles, ['billing', 'admin']) ? (
+              <li>
+                <NavLink to="/reports">Reports</NavLink>
+              </li>
+            ) : null}
             <li>
               <NavLink to="/payer-rules">Payer rules</NavLink>
             </li>

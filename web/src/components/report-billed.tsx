@@ -1,0 +1,84 @@
+/**
+ * @module web/components/report-billed
+ * The billed units and amounts section: a row per payer, program, peer, code and month with the total, and
+ * a chart of the amount billed each month.
+ */
+import type { JSX } from 'react';
+import { payerPackLabel } from '../../../src/shared/index.js';
+import type { ReportQuery } from '../../../src/shared/api/reports.js';
+import { getBilledReport } from '../api/reports.js';
+import { formatCents } from '../lib/format.js';
+import { ReportBarChart } from './report-bar-chart.js';
+import { formatMonth, ReportSection, ReportTable } from './report-section.js';
+
+const BILLED_COLUMNS = [
+  { label: 'Month' },
+  { label: 'Payer' },
+  { label: 'Program' },
+  { label: 'Peer' },
+  { label: 'Code' },
+  { label: 'Lines', numeric: true },
+  { label: 'Units', numeric: true },
+  { label: 'Amount', numeric: true },
+] as const;
+
+export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Element {
+  return (
+    <ReportSection
+      name="billed"
+      title="Billed units and amounts"
+      intro={
+        <p>
+          Claim lines in force for these dates of service — voided and replaced claims left out — by payer,
+          program, rendering peer, code and month.
+        </p>
+      }
+      query={query}
+      load={getBilledReport}
+    >
+      {(report) => (
+        <>
+          <ReportBarChart
+            title="Amount billed by month"
+            bars={report.byMonth.map((month) => ({
+              key: month.month,
+              label: formatMonth(month.month),
+              value: month.amountCents,
+              valueText: `${formatCents(month.amountCents)} (${month.units} units)`,
+            }))}
+          />
+          {report.rows.length === 0 ? (
+            <p>Nothing was billed for these filters.</p>
+          ) : (
+            <ReportTable caption="Billed by payer, program, peer, code and month" columns={BILLED_COLUMNS}>
+              <tbody>
+                {report.rows.map((row) => (
+                  <tr key={`${row.payerPack}/${row.program.id}/${row.peer.id}/${row.code}/${row.month}`}>
+                    <td className="nowrap">{formatMonth(row.month)}</td>
+                    <td>{payerPackLabel(row.payerPack)}</td>
+                    <td>{row.program.displayName}</td>
+                    <td>{row.peer.displayName}</td>
+                    <td>{row.code}</td>
+                    <td className="numeric">{row.lines}</td>
+                    <td className="numeric">{row.units}</td>
+                    <td className="numeric">{formatCents(row.amountCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" colSpan={5}>
+                    Total
+                  </th>
+                  <td className="numeric">{report.totals.lines}</td>
+                  <td className="numeric">{report.totals.units}</td>
+                  <td className="numeric">{formatCents(report.totals.amountCents)}</td>
+                </tr>
+              </tfoot>
+            </ReportTable>
+          )}
+        </>
+      )}
+    </ReportSection>
+  );
+}
