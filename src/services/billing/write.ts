@@ -5,7 +5,8 @@
  * holds for the notes that could not be claimed. Used by billing runs (original claims) and by corrections
  * (replacement and void claims that refer to the original).
  */
-import type { Kysely } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import { MAX_LINES_PER_CLAIM, type ClaimFrequencyCode } from '../../shared/billing.js';
 import type { Database } from '../../store/index.js';
 import type { Decision } from './judge.js';
@@ -57,75 +58,72 @@ export async function writeClaims(
     groups.set(key, claims);
   }
   const claims = [...groups.values()].flat();
-  const claimRows = claims.map((lines) => {
-    const first = lines[0] as ClaimDecision;
-    return {
-      organisation_id: target.organisationId,
-      run_id: target.runId,
-      frequency_code: target.frequencyCode ?? '1',
-      original_claim_id: target.originalClaimId ?? null,
-      member_id: first.note.memberId,
-      program_id: first.note.programId,
-      payer_pack: first.payerPack,
-      rendering_provider_id: first.note.authorId,
-      date_of_service: first.note.fields.dateOfService,
-      total_cents: lines.reduce((sum, each) => sum + each.line.amountCents, 0),
-      line_count: lines.length,
-      status_changed_at: now,
-      created_at: now,
-    };
-  });
-  const ids: string[] = [];
-  for (const slice of slices(claimRows)) {
-    const inserted = await trx.insertInto('claims').values(slice).returning('id').execute();
-    ids.push(...inserted.map((row) => row.id));
-  }
-  const lineRows = claims.flatMap((lines, claimIndex) =>
-    lines.map((decision, index) => ({
-      organisation_id: target.organisationId,
-      claim_id: ids[claimIndex] as string,
-      note_id: decision.note.id,
-      member_id: decision.note.memberId,
-      date_of_service: decision.note.fields.dateOfService,
-      line_number: index + 1,
-      code: decision.line.code,
-      modifiers: decision.line.modifiers,
-      units: decision.line.units,
-      unit_rate_cents: decision.line.unitRateCents,
-      amount_cents: decision.line.amountCents,
-      place_of_service: decision.line.placeOfService,
-      group_minutes: decision.groupMinutes,
-      authorization_id: decision.authorizationId,
-      counts: target.frequencyCode !== '8',
-      warnings: JSON.stringify(decision.warnings),
-    })),
+  // Ids are made here, so that claims, their lines, their first events and the cleared holds go to the
+  // database in one statement, each column as one array (`unnest`), however many claims the chunk has.
+  const ids = claims.map(() => randomUUID());
+  const totals = claims.map((lines) => lines.reduce((sum, each) => sum + each.line.amountCents, 0));
+  const firsts = claims.map((lines) => lines[0] as ClaimDecision);
+  const lines = claims.flatMap((group, claimIndex) =>
+    group.map((decision, index) => ({ decision, claimId: ids[claimIndex] as string, lineNumber: index + 1 })),
   );
-  for (const slice of slices(lineRows)) {
-    await trx.insertInto('claim_lines').values(slice).execute();
-  }
-  for (const slice of slices(ids)) {
-    await trx
-      .insertInto('claim_events')
-      .values(
-        slice.map((claimId) => ({
-          organisation_id: target.organisationId,
-          claim_id: claimId,
-          status: 'ready' as const,
-          comment: null,
-          user_id: target.userId,
-          occurred_at: now,
-        })),
-      )
-      .execute();
-  }
-  for (const slice of slices(claimed.map((decision) => decision.note.id))) {
-    await trx.deleteFrom('billing_holds').where('note_id', 'in', slice).execute();
-  }
+  const column = <T>(rows: readonly T[], value: (row: T) => unknown): unknown[] => rows.map(value);
+  await sql`
+    with new_claims as (
+      insert into claims (id, organisation_id, run_id, frequency_code, original_claim_id, member_id, program_id,
+        payer_pack, rendering_provider_id, date_of_service, total_cents, line_count, status_changed_at, created_at)
+      select c.id, ${target.organisationId}::uuid, ${target.runId}::uuid, ${target.frequencyCode ?? '1'},
+        ${target.originalClaimId ?? null}::uuid, c.member_id, c.program_id, c.payer_pack, c.rendering_provider_id,
+        c.date_of_service, c.total_cents, c.line_count, ${now}::timestamptz, ${now}::timestamptz
+      from unnest(${ids}::uuid[], ${column(firsts, (first) => first.note.memberId)}::uuid[],
+        ${column(firsts, (first) => first.note.programId)}::uuid[], ${column(firsts, (first) => first.payerPack)}::text[],
+        ${column(firsts, (first) => first.note.authorId)}::uuid[],
+        ${column(firsts, (first) => first.note.fields.dateOfService)}::date[], ${totals}::bigint[],
+        ${column(claims, (group) => group.length)}::integer[])
+        with ordinality as c(id, member_id, program_id, payer_pack, rendering_provider_id, date_of_service,
+          total_cents, line_count, position)
+      order by c.position
+      returning id
+    ), new_lines as (
+      insert into claim_lines (organisation_id, claim_id, note_id, member_id, date_of_service, line_number, code,
+        modifiers, units, unit_rate_cents, amount_cents, place_of_service, group_minutes, authorization_id, counts,
+        warnings)
+      select ${target.organisationId}::uuid, l.claim_id, l.note_id, l.member_id, l.date_of_service, l.line_number,
+        l.code, l.modifiers::text[], l.units, l.unit_rate_cents, l.amount_cents, l.place_of_service,
+        l.group_minutes, l.authorization_id, ${target.frequencyCode !== '8'}, l.warnings
+      from unnest(${column(lines, (line) => line.claimId)}::uuid[],
+        ${column(lines, (line) => line.decision.note.id)}::uuid[],
+        ${column(lines, (line) => line.decision.note.memberId)}::uuid[],
+        ${column(lines, (line) => line.decision.note.fields.dateOfService)}::date[],
+        ${column(lines, (line) => line.lineNumber)}::smallint[], ${column(lines, (line) => line.decision.line.code)}::text[],
+        ${column(lines, (line) => arrayLiteral(line.decision.line.modifiers))}::text[],
+        ${column(lines, (line) => line.decision.line.units)}::integer[],
+        ${column(lines, (line) => line.decision.line.unitRateCents)}::integer[],
+        ${column(lines, (line) => line.decision.line.amountCents)}::integer[],
+        ${column(lines, (line) => line.decision.line.placeOfService)}::text[],
+        ${column(lines, (line) => line.decision.groupMinutes)}::integer[],
+        ${column(lines, (line) => line.decision.authorizationId)}::uuid[],
+        ${column(lines, (line) => JSON.stringify(line.decision.warnings))}::jsonb[])
+        as l(claim_id, note_id, member_id, date_of_service, line_number, code, modifiers, units, unit_rate_cents,
+          amount_cents, place_of_service, group_minutes, authorization_id, warnings)
+    ), new_events as (
+      insert into claim_events (organisation_id, claim_id, status, comment, user_id, occurred_at)
+      select ${target.organisationId}::uuid, e.claim_id, 'ready', null, ${target.userId}::uuid, ${now}::timestamptz
+      from unnest(${ids}::uuid[]) with ordinality as e(claim_id, position)
+      order by e.position
+    ), cleared as (
+      delete from billing_holds where note_id = any(${column(claimed, (decision) => decision.note.id)}::uuid[])
+    )
+    select count(*) from new_claims`.execute(trx);
   return {
     notes: claimed.length,
     claims: claims.length,
-    amountCents: claimRows.reduce((sum, row) => sum + row.total_cents, 0),
+    amountCents: totals.reduce((sum, total) => sum + total, 0),
   };
+}
+
+/** A PostgreSQL array literal of text values (one line's modifiers), for a `text[]` inside an array column. */
+function arrayLiteral(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 }
 
 /** Records (or replaces) the hold of every note the run could not claim. */
