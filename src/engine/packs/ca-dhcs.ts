@@ -101,6 +101,17 @@ export const caDhcs: PackDefinition = {
         quote: 'Renewal: every 2 years; 20 hours of continuing education',
       },
     },
+    ceCycleYears: {
+      value: 2,
+      description:
+        'Years in a continuing-education cycle: the cycle runs from the certification’s issue date, or its latest anniversary this many years on, to the date judged. Choice: research says renewal every 2 years; the Alameda memo (001) words it "up to 20 hours of continuing education per year, as specified by DHCS" — set 1 to count a year at a time.',
+      choice: true,
+      citation: {
+        document: RESEARCH,
+        section: '(f) CA Medi-Cal Peer Support Specialist certification',
+        quote: 'Renewal: every 2 years',
+      },
+    },
     ceLawAndEthicsHours: {
       value: 6,
       description: 'Of those, hours of law and ethics.',
@@ -339,7 +350,7 @@ export const caDhcs: PackDefinition = {
         quote: '20 hours of continuing education, inclusive of 6 hours of law and ethics',
       },
       choice:
-        'Hours and period are the settings ceHoursPerCycle and ceLawAndEthicsHours (001 words it "up to 20 hours per year").',
+        'Hours and period are the settings ceHoursPerCycle, ceLawAndEthicsHours and ceCycleYears (001 words it "up to 20 hours per year"); the staff module counts the hours of the cycle the setting gives.',
     },
   ],
 };

@@ -1,12 +1,21 @@
 /**
  * The signing blocker and the engine must never disagree: a note the engine would refuse for the author's
  * certification ("rules-catalog.md, Common to every pack: an active, certified rendering peer on the date of
- * service") is exactly a note the blocker stops, with the reason in words.
+ * service") is exactly a note the blocker stops, with the reason in words. The continuing-education cycle
+ * runs in steps of the pack's cycle length from the certification's issue date.
  */
 import { describe, expect, it } from 'vitest';
-import { allPacks, evaluateService } from '../../engine/index.js';
+import { allPacks, evaluateService, getPack } from '../../engine/index.js';
 import { ClaimPreviewRequestSchema, StaffContextSchema, type StaffContext } from '../../shared/api/claims.js';
-import { certificationBlocker, certificationStateOn, continuingEducationCycle } from './credentials.js';
+import type { StaffProfileRow } from '../../store/index.js';
+import {
+  ceCycleYears,
+  certificationBlocker,
+  certificationStateOn,
+  continuingEducationCycle,
+  cycleStartOn,
+  type CredentialRecord,
+} from './credentials.js';
 
 const DATE = '2026-03-10';
 
@@ -95,5 +104,82 @@ describe('continuingEducationCycle', () => {
     );
     // No profile: no cycle start known, so everything up to the date counts.
     expect(cycle).toEqual({ cycleStart: null, hours: 3.3, lawAndEthicsHours: 1.05 });
+  });
+});
+
+describe('the continuing-education cycle follows the pack setting ceCycleYears (research (f), 001 memo)', () => {
+  /** A profile issued on `issuedOn`, with CE entries around the 2025 anniversary of a 2023 issue. */
+  function issued(issuedOn: string): CredentialRecord {
+    const profile: StaffProfileRow = {
+      user_id: 'peer',
+      organisation_id: 'org',
+      certification_type: 'medi_cal_peer',
+      certification_number: null,
+      certification_issued_on: issuedOn,
+      certification_expires_on: null,
+      npi: null,
+      taxonomy: '175T00000X',
+      date_of_birth: null,
+      high_school_diploma: true,
+      lived_experience: true,
+      background_check_on: null,
+      supervisor_id: null,
+      supervising_since: null,
+      supervisor_training_on: null,
+      updated_at: new Date('2026-01-01T00:00:00Z'),
+    };
+    return {
+      profile,
+      supervisorActive: false,
+      continuingEducation: [
+        { completedOn: '2025-02-28', hours: 10, lawAndEthicsHours: 3 },
+        { completedOn: '2025-03-01', hours: 4, lawAndEthicsHours: 1 },
+        { completedOn: '2026-03-01', hours: 2, lawAndEthicsHours: 2 },
+      ],
+    };
+  }
+
+  it('is a two-year choice in the ca-dhcs pack, cited to research (f)', () => {
+    expect(getPack('ca-dhcs')?.settings['ceCycleYears']).toMatchObject({
+      value: 2,
+      choice: true,
+      citation: { document: 'rules-research.md', quote: 'Renewal: every 2 years' },
+    });
+    expect(ceCycleYears()).toBe(2);
+  });
+
+  it('starts at the latest two-year anniversary of the issue date on or before the date', () => {
+    // Issued 2023-03-01: cycles start 2023-03-01, 2025-03-01, 2027-03-01.
+    expect(continuingEducationCycle(issued('2023-03-01'), DATE)).toEqual({
+      cycleStart: '2025-03-01',
+      hours: 6,
+      lawAndEthicsHours: 3,
+    });
+    // The day before the anniversary, the first cycle still runs and counts the entry of that day.
+    expect(continuingEducationCycle(issued('2023-03-01'), '2025-02-28')).toEqual({
+      cycleStart: '2023-03-01',
+      hours: 10,
+      lawAndEthicsHours: 3,
+    });
+  });
+
+  it('counts a year at a time when the setting is 1 (the 001 memo’s “per year”)', () => {
+    expect(continuingEducationCycle(issued('2023-03-01'), DATE, 1)).toEqual({
+      cycleStart: '2026-03-01',
+      hours: 2,
+      lawAndEthicsHours: 2,
+    });
+  });
+
+  it('starts on the issue date for a date within the first cycle or before the issue', () => {
+    expect(cycleStartOn('2025-06-01', '2026-03-10', 2)).toBe('2025-06-01');
+    expect(cycleStartOn('2025-06-01', '2025-01-01', 2)).toBe('2025-06-01');
+    expect(cycleStartOn('2023-03-01', '2027-03-01', 2)).toBe('2027-03-01');
+  });
+
+  it('takes 28 February as the anniversary of 29 February in a common year', () => {
+    expect(cycleStartOn('2024-02-29', '2026-02-28', 2)).toBe('2026-02-28');
+    expect(cycleStartOn('2024-02-29', '2026-02-27', 2)).toBe('2024-02-29');
+    expect(cycleStartOn('2024-02-29', '2028-02-29', 2)).toBe('2028-02-29');
   });
 });

@@ -3,14 +3,16 @@
  * A staff member's stored credentials as the rules engine reads them (`StaffContext`) on a date, and the one
  * check that stops a billable note from being signed: no current certification on the date of service.
  *
- * The continuing-education cycle: the packs set the hours per cycle (`ceHoursPerCycle`,
- * `ceLawAndEthicsHours`) but not its dates, and a certification is renewed by recording its new issue and
- * expiry dates. So the current cycle starts on the certification's issue date, and the hours counted are
- * those completed from that date through the date judged. With no issue date on file, no cycle start is
- * known and every entry up to the date counts.
+ * The continuing-education cycle: the Medi-Cal pack sets the hours per cycle (`ceHoursPerCycle`,
+ * `ceLawAndEthicsHours`) and the cycle's length in years (`ceCycleYears`, a choice: renewal every 2 years in
+ * the research, "per year" in the Alameda memo). A cycle runs from the certification's issue date or one of
+ * its anniversaries that many years on, so the current cycle starts on the latest of those on or before the
+ * date judged — a certification renewed without a new issue date on file still starts a new cycle on time —
+ * and the hours counted are those completed from then through the date. With no issue date on file, no cycle
+ * start is known and every entry up to the date counts.
  */
 import type { Kysely } from 'kysely';
-import { allPacks, getPack } from '../../engine/index.js';
+import { ageOn, allPacks, getPack, yearsBefore } from '../../engine/index.js';
 import type { StaffContext } from '../../shared/api/claims.js';
 import { PEER_SPECIALIST_TAXONOMY, type CertificationState } from '../../shared/api/staff.js';
 import type { Problem, ProblemSource } from '../../shared/problem.js';
@@ -34,12 +36,55 @@ export interface CredentialRecord {
   continuingEducation: readonly ContinuingEducationRecord[];
 }
 
+/**
+ * The pack that sets the continuing-education cycle: the statewide Medi-Cal pack, whose CE rule the county
+ * packs inherit. No other pack counts continuing education.
+ */
+const CE_CYCLE_PACK = 'ca-dhcs';
+
+/**
+ * The length of a continuing-education cycle in whole years: the pack setting `ceCycleYears`.
+ *
+ * @throws Error when the pack lacks the setting or holds something other than a whole number of years, a
+ *   defect of the pack that no caller can work around
+ */
+export function ceCycleYears(): number {
+  const value = getPack(CE_CYCLE_PACK)?.settings['ceCycleYears']?.value;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new Error(`pack ${CE_CYCLE_PACK} has no whole number of years in its ceCycleYears setting`);
+  }
+  return value;
+}
+
+/**
+ * The start of the cycle `date` falls in: the latest of the issue date and its anniversaries every
+ * `cycleYears` years that is on or before `date` (the issue date itself for a date before it). An anniversary
+ * of 29 February falls on 28 February in a common year, as `yearsBefore` counts.
+ *
+ * @example
+ * cycleStartOn('2023-03-01', '2026-03-10', 2) // '2025-03-01'
+ */
+export function cycleStartOn(issuedOn: string, date: string, cycleYears: number): string {
+  if (date <= issuedOn) {
+    return issuedOn;
+  }
+  // Whole years from the issue date to the date, rounded down to whole cycles; `ageOn` counts 29 February
+  // as reached only on 1 March in a common year, so the anniversary a day earlier is checked too.
+  let cycles = Math.floor(ageOn(issuedOn, date) / cycleYears);
+  if (yearsBefore(issuedOn, -(cycles + 1) * cycleYears) <= date) {
+    cycles += 1;
+  }
+  return yearsBefore(issuedOn, -cycles * cycleYears);
+}
+
 /** The current cycle's continuing education on `date`; see the module comment for the window. */
 export function continuingEducationCycle(
   record: CredentialRecord,
   date: string,
+  cycleYears: number = ceCycleYears(),
 ): { cycleStart: string | null; hours: number; lawAndEthicsHours: number } {
-  const cycleStart = record.profile?.certification_issued_on ?? null;
+  const issuedOn = record.profile?.certification_issued_on ?? null;
+  const cycleStart = issuedOn === null ? null : cycleStartOn(issuedOn, date, cycleYears);
   let hours = 0;
   let lawAndEthicsHours = 0;
   for (const entry of record.continuingEducation) {
