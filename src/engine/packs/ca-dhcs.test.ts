@@ -12,8 +12,10 @@ import {
   evaluate,
   parseRequest,
   problemCodes,
+  requirePack,
   type RuleCase,
 } from '../../testing/rule-table.js';
+import { factsOf } from '../rules/conditions.js';
 
 /** A billable H0038 hour: certified peer, covered member with an approved plan, office, signed the same day. */
 export function caDhcsBase(): ClaimPreviewRequest {
@@ -91,5 +93,42 @@ describe('ca-dhcs coding and pricing', () => {
     request.service.dateOfService = '2026-11-25';
     request.service.signedOn = '2026-11-25';
     expect(evaluate('ca-dhcs', request).noteDueOn).toBe('2026-12-01');
+  });
+});
+
+describe('ca-dhcs dependent codes and Medicare COB (000: "Dependent on Codes … No", "Medicare COB Required? … No")', () => {
+  it('holds no dependent codes, cited to Service Table 5', () => {
+    expect(requirePack('ca-dhcs').settings['dependentCodes']).toMatchObject({
+      value: [],
+      citation: { document: '000_1274c8781db8481b.txt', quote: 'Dependent on Codes … No' },
+    });
+  });
+
+  it('bills H0038 and H0025 on their own: a line alone on the day, with no other code, has no problem', () => {
+    for (const type of ['engagement', 'skill_building_group'] as const) {
+      const request = caDhcsBase();
+      request.service.type = type;
+      request.history.unitsSameDaySameCode = 0;
+      const preview = evaluate('ca-dhcs', request);
+      expect(preview.lines).toHaveLength(1);
+      expect(preview.problems).toEqual([]);
+    }
+  });
+
+  it('reads the settings in no rule, so no edit asks for a companion code or a Medicare EOB first', () => {
+    const read = requirePack('ca-dhcs').rules.flatMap((rule) =>
+      [rule.when, rule.require, rule.warningWhen].flatMap((condition) =>
+        condition === undefined ? [] : factsOf(condition),
+      ),
+    );
+    expect(read).not.toContain('settings.dependentCodes');
+    // Medicare: the one rule that reads medicareCobRequired only explains, and never blocks.
+    const request = caDhcsBase();
+    request.member.hasMedicare = true;
+    const preview = evaluate('ca-dhcs', request);
+    expect(preview.billable).toBe(true);
+    expect(preview.problems.map((problem) => [problem.code, problem.severity])).toEqual([
+      ['ca-dhcs.medicare.cob_not_required', 'info'],
+    ]);
   });
 });

@@ -11,8 +11,10 @@ import {
   evaluate,
   parseRequest,
   problemCodes,
+  requirePack,
   type RuleCase,
 } from '../../testing/rule-table.js';
+import { factsOf } from '../rules/conditions.js';
 import { ncWellcare } from './nc-wellcare.js';
 
 const DATE = '2026-11-18';
@@ -480,5 +482,79 @@ describe('nc-wellcare EPSDT: limits may be exceeded under 21, prior approval sti
     const request = ncBase();
     epsdtMember(request);
     expect(problemCodes(evaluate('nc-wellcare', request))).toEqual(['nc-wellcare.rate.contracted']);
+  });
+});
+
+describe('nc-wellcare §II: every activity not covered maps to an error or a recorded choice (002 Policy/Criteria II)', () => {
+  /** Each §II item and what answers it: a rule of the table (an error), or for E the recorded choice. */
+  const SECTION_II: Readonly<Record<string, { rule: string } | { setting: string }>> = {
+    A: { rule: 'nc-wellcare.not_covered.transportation' },
+    B: { rule: 'nc-wellcare.not_covered.habilitation' },
+    C: { rule: 'nc-wellcare.not_covered.recreation' },
+    D: { rule: 'nc-wellcare.not_covered.peer_supervision' },
+    E: { setting: 'servicesNotRendered' },
+    F: { rule: 'nc-wellcare.not_covered.childcare' },
+    G: { rule: 'nc-wellcare.not_covered.academic_teaching' },
+    H: { rule: 'nc-wellcare.coverage.in_plan' },
+    // "Services provided without prior authorization": past the unmanaged units, the limit edit asks for one.
+    I: { rule: 'nc-wellcare.limit.unmanaged_units' },
+    J: { rule: 'nc-wellcare.not_covered.family_unrelated' },
+    K: { rule: 'nc-wellcare.not_covered.room_and_board' },
+  };
+  const pack = requirePack('nc-wellcare');
+
+  it('lists the items A to K of the policy once each', () => {
+    expect(Object.keys(SECTION_II)).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K']);
+  });
+
+  it.each(Object.entries(SECTION_II))(
+    'answers §II.%s with an error the rule table tests both ways',
+    (letter, answer) => {
+      if ('setting' in answer) {
+        return;
+      }
+      const rule = pack.rules.find((candidate) => candidate.id === answer.rule);
+      expect(rule?.severity, letter).toBe('error');
+      expect(cases.some((row) => row.rule === answer.rule)).toBe(true);
+    },
+  );
+
+  it('cites each activity error to its own §II item', () => {
+    for (const [letter, answer] of Object.entries(SECTION_II)) {
+      if ('rule' in answer && answer.rule.startsWith('nc-wellcare.not_covered.')) {
+        const rule = pack.rules.find((candidate) => candidate.id === answer.rule);
+        expect(rule?.citation.section).toBe(`Policy/Criteria II.${letter}`);
+      }
+    }
+  });
+
+  it('records §II.E "services not rendered" as a choice met by billing signed notes only [choice]', () => {
+    expect(pack.settings['servicesNotRendered']).toMatchObject({
+      value: 'signed_note_attests',
+      choice: true,
+      citation: { section: 'Policy/Criteria II.E', quote: 'Covered services that have not been rendered' },
+    });
+    // No invented check: no rule reads the setting, and no rule is cited to II.E.
+    const read = pack.rules.flatMap((rule) =>
+      [rule.when, rule.require, rule.warningWhen].flatMap((condition) =>
+        condition === undefined ? [] : factsOf(condition),
+      ),
+    );
+    expect(read).not.toContain('settings.servicesNotRendered');
+    expect(pack.rules.filter((rule) => rule.citation.section === 'Policy/Criteria II.E')).toEqual([]);
+    // What does stand for it: a draft (unsigned) note is refused, a signed one is not.
+    const signed = ncBase();
+    expect(problemCodes(evaluate('nc-wellcare', signed))).not.toContain('nc-wellcare.note.signed');
+    signed.service.signedOn = undefined;
+    expect(problemCodes(evaluate('nc-wellcare', signed))).toContain('nc-wellcare.note.signed');
+  });
+});
+
+describe('nc-wellcare claim type (002 Claims-Related Information)', () => {
+  it('bills on the professional claim (837P / CMS-1500)', () => {
+    const pack = requirePack('nc-wellcare');
+    expect(ncWellcare.claimType).toBe('professional');
+    expect(pack.claimType).toBe('professional');
+    expect(pack.description).toContain('professional claim (837P)');
   });
 });

@@ -11,6 +11,8 @@
  * - The policy gives no rate ("For a schedule of rates, refer to …"), so both lines are priced at $0.00 and
  *   the warning `nc-wellcare.rate.contracted` asks billing staff to enter the contracted rate as a new
  *   effective-dated rate in this pack.
+ * - §II.E, "covered services that have not been rendered", has no edit: a signed note documents a rendered
+ *   service, so the choice is recorded as the setting `servicesNotRendered` rather than as an invented check.
  */
 import type { Activity } from '../../shared/api/claims.js';
 import type { PackDefinition } from '../rules/pack.js';
@@ -141,6 +143,13 @@ export const ncWellcare: PackDefinition = {
     'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units per episode of care each state fiscal year, then prior authorization (for members under 21 too). Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year and episode of care are counted by the caller in history.episodeFiscalYearUnits.',
   claimType: 'professional',
   settings: {
+    servicesNotRendered: {
+      value: 'signed_note_attests',
+      description:
+        'How §II.E "covered services that have not been rendered" is met: by billing only signed notes (nc-wellcare.note.signed), with no edit of its own. Choice: a signed note is the peer’s record that the service it documents was rendered, and nothing in a claim preview can show otherwise, so the engine does not invent a check; a service that did not happen is not documented as one.',
+      choice: true,
+      citation: policy('Policy/Criteria II.E', 'Covered services that have not been rendered'),
+    },
     unmanagedUnitsPerEpisodeFiscalYear: {
       value: 24,
       description:
