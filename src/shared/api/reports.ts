@@ -25,13 +25,23 @@ export const ReportQuerySchema = z
     programId: IdSchema.optional(),
     payerPack: PayerPackIdSchema.optional(),
   })
-  .refine((query) => query.from <= query.to, {
-    message: 'The first date of service must be on or before the last.',
-    path: ['to'],
-  })
-  .refine((query) => Date.parse(query.to) - Date.parse(query.from) <= REPORT_MAX_DAYS * 24 * 60 * 60 * 1000, {
-    message: 'Choose at most two years of dates of service.',
-    path: ['from'],
+  .superRefine((query, ctx) => {
+    const days = (Date.parse(query.to) - Date.parse(query.from)) / (24 * 60 * 60 * 1000);
+    // A date that is not one has its own message; the range is judged once both are dates.
+    if (Number.isNaN(days)) return;
+    if (days < 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'The first date of service must be on or before the last.',
+        path: ['to'],
+      });
+    } else if (days > REPORT_MAX_DAYS) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Choose at most two years of dates of service.',
+        path: ['from'],
+      });
+    }
   });
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
