@@ -15,6 +15,10 @@
  * older than a member under 18", see the real members) or, with none, once for a stand-in adult. Every
  * problem about the staff member (rule path `staff.…`) from the pack's claim rules and its staff rules
  * (`evaluateStaffRules`) is kept; the same problem from several packs becomes one finding naming them all.
+ *
+ * One finding is not a pack rule: Kansas's "majority of contacts in community locations", a share of the
+ * peer's recent notes no single service can show, is measured on the store (`community-contacts.ts`) for
+ * staff judged under the Kansas pack and is a warning when it is not a majority.
  */
 import type { Kysely } from 'kysely';
 import { evaluateService, evaluateStaffRules, getPack, yearsBefore, type Pack } from '../../engine/index.js';
@@ -36,6 +40,12 @@ import {
   staffContextOf,
   type CredentialRecord,
 } from './credentials.js';
+import {
+  communityContactProblem,
+  communityContactsOf,
+  KANSAS_PACK,
+  type CommunityContacts,
+} from './community-contacts.js';
 
 interface ProgramScope {
   id: string;
@@ -89,6 +99,14 @@ export async function complianceOf(
       .orderBy('name')
       .execute()
   ).map((row): ProgramScope => ({ id: row.id, type: row.type, payerPacks: row.payer_packs }));
+  const kansasPrograms = programs.filter((program) => program.payerPacks.includes(KANSAS_PACK));
+  const community = await communityContactsOf(
+    db,
+    organisationId,
+    userIds,
+    kansasPrograms.map((program) => program.id),
+    asOf,
+  );
 
   for (const userId of userIds) {
     const own = served.filter((member) => member.peerId === userId);
@@ -105,7 +123,7 @@ export async function complianceOf(
       supervisorActive: false,
       continuingEducation: [],
     };
-    result.set(userId, judge(record, inScope, own, asOf, programIds.size === 0));
+    result.set(userId, judge(record, inScope, own, asOf, programIds.size === 0, community.get(userId)));
   }
   return result;
 }
@@ -139,6 +157,7 @@ function judge(
   own: readonly ServedMember[],
   asOf: string,
   fromOrganisation: boolean,
+  community: CommunityContacts | undefined,
 ): StaffCompliance {
   const staff = staffContextOf(record, asOf);
   const findings = new Map<string, ComplianceFinding>();
@@ -167,6 +186,10 @@ function judge(
         }
       }
     }
+  }
+  const communityProblem = packsChecked.has(KANSAS_PACK) ? communityContactProblem(community, asOf) : null;
+  if (communityProblem !== null) {
+    addFinding(findings, communityProblem, KANSAS_PACK);
   }
   const list = [...findings.values()].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   return {

@@ -1,7 +1,7 @@
 /**
  * Staff credentials on the real database: who reads and changes whose profile, the audit trail, the
  * continuing-education cycle, the credentials the notes service hands the engine, and compliance computed
- * from the packs of the programs each staff member works in.
+ * from the packs of the programs each staff member works in (with Kansas's share of community contacts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, getPack } from '../../engine/index.js';
@@ -551,6 +551,86 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
       expect(supervisor).toHaveLength(1);
       expect(supervisor[0]?.severity).toBe('error');
       expect(detail.compliance.status).toBe('not_compliant');
+    });
+
+    it('warns a Kansas peer when their recent individual contacts are not mostly in the community', async () => {
+      const admin = actorOf(org, 'admin');
+      const kansas = await addPeer('kansas-community', 'Kansas Community Peer');
+      const programId = programWith('ks-pahp');
+      const memberId = await addMember(kansas.id, programId);
+      await upsertStaffProfile(
+        ctx,
+        admin,
+        kansas.id,
+        profile({
+          certificationType: 'kansas_peer',
+          certificationIssuedOn: '2026-01-01',
+          certificationExpiresOn: '2027-12-31',
+          dateOfBirth: '1980-03-01',
+          highSchoolDiploma: true,
+          livedExperience: true,
+          supervisorId: org.users.supervisor.id,
+        }),
+      );
+      const note = async (
+        date: string,
+        where: { placeOfService: string; memberLocation?: 'community' | 'home' },
+        options: { status?: 'draft' | 'signed'; group?: boolean } = {},
+      ): Promise<void> => {
+        await store.db
+          .insertInto('service_notes')
+          .values({
+            organisation_id: org.id,
+            member_id: memberId,
+            program_id: programId,
+            author_id: kansas.id,
+            status: options.status ?? 'signed',
+            service_type: options.group === true ? 'skill_building_group' : 'engagement',
+            date_of_service: date,
+            start_time: '10:00',
+            end_time: '11:00',
+            gaps: '[]',
+            modality: 'in_person',
+            member_location: where.memberLocation ?? null,
+            place_of_service: where.placeOfService,
+            due_on: date,
+            signed_at: options.status === 'draft' ? null : new Date(`${date}T20:00:00Z`),
+            signed_by: options.status === 'draft' ? null : kansas.id,
+          })
+          .execute();
+      };
+      const OFFICE = { placeOfService: '11' };
+      // In the community: the member's location says so, or the place of service is a community one (home).
+      await note(addDays(TODAY, -3), { placeOfService: '99', memberLocation: 'community' });
+      await note(addDays(TODAY, -10), { placeOfService: '12' });
+      await note(addDays(TODAY, -20), OFFICE);
+      await note(TODAY, OFFICE);
+      // Not counted: a day before the 90 days, a draft, a group.
+      await note(addDays(TODAY, -90), OFFICE);
+      await note(addDays(TODAY, -5), OFFICE, { status: 'draft' });
+      await note(addDays(TODAY, -5), OFFICE, { group: true });
+
+      // Two of four is half, not the majority the contract asks for (more than the 0.5 setting).
+      const half = await getStaffMember(ctx, admin, kansas.id);
+      const setting = getPack('ks-pahp')?.settings.minCommunityContactShare;
+      expect(setting?.value).toBe(0.5);
+      expect(half.compliance.findings.map((each) => each.code)).toEqual(['ks-pahp.staff.community_contacts']);
+      const [finding] = half.compliance.findings;
+      expect(finding).toMatchObject({
+        severity: 'warning',
+        packs: ['ks-pahp'],
+        source: { document: setting?.citation?.document, section: 'Definition' },
+      });
+      expect(finding?.message).toContain(
+        `From ${addDays(TODAY, -89)} to ${TODAY}, 2 of your 4 signed individual notes for Kansas members (50%)`,
+      );
+      expect(half.compliance.status).toBe('attention');
+
+      // A third in the community on the first day of the 90: three of five, a majority.
+      await note(addDays(TODAY, -89), { placeOfService: '99', memberLocation: 'community' });
+      const majority = await getStaffMember(ctx, admin, kansas.id);
+      expect(majority.compliance.findings).toEqual([]);
+      expect(majority.compliance.status).toBe('compliant');
     });
 
     it('checks someone with nobody on their caseload against every program of the organisation', async () => {
