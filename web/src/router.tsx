@@ -1,12 +1,19 @@
 /**
  * @module web/router
  * The app's pages. `/login` is public; everything else needs a session, and the user and audit pages need
- * the admin role. The payer rules pages are open to every role. The server must answer these paths with index.html (history fallback).
+ * the admin role, the billing pages billing staff or an admin. The payer rules pages are open to every role.
+ * The server must answer these paths with index.html (history fallback).
  */
 import type { JSX } from 'react';
 import { Outlet, createBrowserRouter } from 'react-router';
 import { AppShell } from './components/app-shell.js';
 import { AuditPage } from './pages/audit-page.js';
+import { AuthorizationsPage } from './pages/authorizations-page.js';
+import { BatchesPage } from './pages/batches-page.js';
+import { BillingClaimsPage } from './pages/billing-claims-page.js';
+import { BillingPage } from './pages/billing-page.js';
+import { BillingSettingsPage } from './pages/billing-settings-page.js';
+import { ClaimPage } from './pages/claim-page.js';
 import { CarePlanPage } from './pages/care-plan-page.js';
 import { CarePlansPage } from './pages/care-plans-page.js';
 import { CarePlansPendingPage } from './pages/care-plans-pending-page.js';
@@ -47,6 +54,11 @@ function Root(): JSX.Element {
 
 function adminOnly(page: JSX.Element): JSX.Element {
   return <RequireRole role="admin">{page}</RequireRole>;
+}
+
+/** The billing pages: billing staff and admins. */
+function billingOnly(page: JSX.Element): JSX.Element {
+  return <RequireRole role={['billing', 'admin']}>{page}</RequireRole>;
 }
 
 export const router = createBrowserRouter([
@@ -130,6 +142,12 @@ export const router = createBrowserRouter([
           },
           // Everyone may open a staff page; the server answers only for those in the user's reach (peers: their own).
           { path: 'staff/:userId', element: <StaffDetailPage /> },
+          { path: 'billing', element: billingOnly(<BillingPage />) },
+          { path: 'billing/claims', element: billingOnly(<BillingClaimsPage />) },
+          { path: 'billing/claims/:claimId', element: billingOnly(<ClaimPage />) },
+          { path: 'billing/batches', element: billingOnly(<BatchesPage />) },
+          { path: 'billing/authorizations', element: billingOnly(<AuthorizationsPage />) },
+          { path: 'billing/settings', element: billingOnly(<BillingSettingsPage />) },
           { path: 'account/password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },
         ],

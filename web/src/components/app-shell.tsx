@@ -22,6 +22,7 @@ export function AppShell(): JSX.Element {
   const reviewsNotes = hasAnyRole(session.user.roles, ['supervisor', 'admin']);
   const approvesCarePlans = session.user.roles.some((role) => role === 'supervisor' || role === 'clinician');
   const seesStaff = hasAnyRole(session.user.roles, ['admin', 'supervisor', 'billing']);
+  const bills = hasAnyRole(session.user.roles, ['billing', 'admin']);
   const isPeer = session.user.roles.includes('peer');
   const main = useRef<HTMLElement>(null);
   const firstPath = useRef(location.pathname);
@@ -117,6 +118,11 @@ export function AppShell(): JSX.Element {
             {isPeer ? (
               <li>
                 <NavLink to={`/staff/${session.user.id}`}>My credentials</NavLink>
+              </li>
+            ) : null}
+            {bills ? (
+              <li>
+                <NavLink to="/billing">Billing</NavLink>
               </li>
             ) : null}
             {hasAnyRole(session.user.roles, ['billing', 'admin']) ? (

@@ -1,0 +1,145 @@
+/**
+ * @module web/pages/billing-claims-page
+ * Billing staff and admins: the claims billing runs made (`/billing/claims`), newest dates of service first,
+ * filtered by status, payer, program and dates of service (kept in the URL, so the worklist's "claims by
+ * status" can link here). Each claim opens onto its own page with its lines, history and actions.
+ */
+import type { JSX } from 'react';
+import { Link } from 'react-router';
+import { ClaimListQuerySchema, type Claim } from '../../../src/shared/api/billing.js';
+import { payerPackLabel } from '../../../src/shared/index.js';
+import type { Program } from '../../../src/shared/index.js';
+import { listClaims } from '../api/billing.js';
+import {
+  BillingNav,
+  CLAIM_STATUS_OPTIONS,
+  ClaimStatusBadge,
+  UrlFilterForm,
+  frequencyLabel,
+  payerOptions,
+  programName,
+  programOptions,
+  usePrograms,
+  useUrlFilters,
+  type FilterField,
+} from '../components/billing-parts.js';
+import { LoadError, Loading } from '../components/load-state.js';
+import { PageHeading } from '../components/page-heading.js';
+import { ScrollTable } from '../components/payer-rules-parts.js';
+import { formatCents, formatDate } from '../lib/format.js';
+import { useLoad } from '../lib/use-load.js';
+
+const FILTER_NAMES = ['status', 'payerPack', 'programId', 'from', 'to'] as const;
+type FilterName = (typeof FILTER_NAMES)[number];
+
+function filterFields(programs: readonly Program[]): FilterField<FilterName>[] {
+  return [
+    { name: 'status', id: 'claims-status', label: 'Status', kind: 'select', options: CLAIM_STATUS_OPTIONS },
+    {
+      name: 'payerPack',
+      id: 'claims-payer',
+      label: 'Payer',
+      kind: 'select',
+      options: payerOptions('Any payer'),
+    },
+    {
+      name: 'programId',
+      id: 'claims-program',
+      label: 'Program',
+      kind: 'select',
+      options: programOptions(programs, 'Any program'),
+    },
+    { name: 'from', id: 'claims-from', label: 'Dates of service from', kind: 'date' },
+    { name: 'to', id: 'claims-to', label: 'Dates of service to', kind: 'date' },
+  ];
+}
+
+export function BillingClaimsPage(): JSX.Element {
+  const filters = useUrlFilters(FILTER_NAMES);
+  const programs = usePrograms();
+  const { state, reload } = useLoad((signal) => listClaims(filters.applied, signal), [filters.key]);
+  const filterProblems = state.status === 'failed' && state.error.status === 400 ? state.error.problems : [];
+  return (
+    <>
+      <PageHeading title="Claims">Claims</PageHeading>
+      <BillingNav />
+      <section aria-labelledby="claims-filters-heading" className="panel">
+        <h2 id="claims-filters-heading">Filters</h2>
+        <UrlFilterForm
+          key={filters.key}
+          label="Claim filters"
+          fields={filterFields(programs)}
+          schema={ClaimListQuerySchema}
+          initial={filters.values}
+          serverProblems={filterProblems}
+          onApply={filters.apply}
+          onClear={filters.clear}
+          anySet={filters.key !== ''}
+        />
+      </section>
+      <section aria-labelledby="claims-heading">
+        <h2 id="claims-heading">The claims</h2>
+        {state.status === 'loading' ? <Loading what="claims" /> : null}
+        {state.status === 'failed' && filterProblems.length === 0 ? (
+          <LoadError error={state.error} what="the claims" onRetry={reload} />
+        ) : null}
+        {state.status === 'loaded' ? <ClaimTable claims={state.data} programs={programs} /> : null}
+      </section>
+    </>
+  );
+}
+
+function ClaimTable({ claims, programs }: { claims: Claim[]; programs: Program[] }): JSX.Element {
+  if (claims.length === 0) {
+    return <p>No claims match these filters.</p>;
+  }
+  const total = claims.reduce((sum, claim) => sum + claim.totalCents, 0);
+  return (
+    <>
+      <p role="status" className="table-count">
+        {claims.length} {claims.length === 1 ? 'claim' : 'claims'}, {formatCents(total)}.
+      </p>
+      <ScrollTable caption="Claims">
+        <thead>
+          <tr>
+            <th scope="col">Claim</th>
+            <th scope="col">Status</th>
+            <th scope="col">Member</th>
+            <th scope="col">Date of service</th>
+            <th scope="col">Payer</th>
+            <th scope="col">Program</th>
+            <th scope="col" className="numeric">
+              Lines
+            </th>
+            <th scope="col" className="numeric">
+              Amount
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {claims.map((claim) => (
+            <tr key={claim.id}>
+              <th scope="row" className="nowrap">
+                <Link to={`/billing/claims/${claim.id}`}>PL{claim.claimNumber}</Link>
+                {claim.frequencyCode === '1' ? null : (
+                  <span className="record-meta">{frequencyLabel(claim.frequencyCode)}</span>
+                )}
+              </th>
+              <td>
+                <ClaimStatusBadge status={claim.status} />
+              </td>
+              <td>{claim.member.displayName}</td>
+              <td className="nowrap">
+                <time dateTime={claim.dateOfService}>{formatDate(claim.dateOfService)}</time>
+              </td>
+              <td>{payerPackLabel(claim.payerPack)}</td>
+              <td>{programName(programs, claim.programId)}</td>
+              <td className="numeric">{claim.lineCount}</td>
+              <td className="numeric">{formatCents(claim.totalCents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
+    </>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * @module web/pages/billing-settings-page
+ * Billing staff and admins: each payer's 837 settings (`/billing/settings`) — who its files go to (payer
+ * and receiver, with the ids from the payer's companion guide), who they come from (submitter and EDI
+ * contact), and whether they are test or production files. One payer at a time, chosen from a list kept in
+ * the URL (`payer`); the 837 writer refuses to make files for a payer without settings.
+ */
+import { useState } from 'react';
+import type { JSX } from 'react';
+import { useSearchParams } from 'react-router';
+import { PayerSettingsSchema, type PayerSettings } from '../../../src/shared/api/billing.js';
+import { PAYER_PACK_IDS, payerPackLabel } from '../../../src/shared/index.js';
+import type { PayerPackId } from '../../../src/shared/index.js';
+import { listPayerSettings, savePayerSettings } from '../api/billing.js';
+import { BillingNav, payerOptions } from '../components/billing-parts.js';
+import { ErrorSummary } from '../components/error-summary.js';
+import { RadioGroup, SelectField, TextField } from '../components/fields.js';
+import { LoadError, Loading } from '../components/load-state.js';
+import { PageHeading } from '../components/page-heading.js';
+import { StatusMessage } from '../components/status-message.js';
+import { problemsUnder } from '../lib/problems.js';
+import { useLoad } from '../lib/use-load.js';
+import { useSchemaForm } from '../lib/use-schema-form.js';
+
+type TextName = Exclude<keyof PayerSettings, 'payerPack' | 'usageIndicator'>;
+type Usage = PayerSettings['usageIndicator'];
+
+/** The text fields, in the order of the file: payer, receiver, submitter, contact. */
+const TEXT_FIELDS: readonly { name: TextName; label: string; hint?: string; id?: boolean }[] = [
+  { name: 'payerName', label: 'Payer name', hint: 'As the payer’s companion guide writes it (837 2010BB).' },
+  {
+    name: 'payerId',
+    label: 'Payer id',
+    hint: 'The payer’s id in 837 files: 2–15 letters or digits.',
+    id: true,
+  },
+  {
+    name: 'receiverName',
+    label: 'Receiver name',
+    hint: 'Who receives the files: the payer or its clearinghouse.',
+  },
+  { name: 'receiverId', label: 'Receiver id', hint: 'The receiver’s interchange id (ISA08).', id: true },
+  { name: 'submitterName', label: 'Submitter name', hint: 'Your organisation, as the payer enrolled it.' },
+  {
+    name: 'submitterId',
+    label: 'Submitter id',
+    hint: 'The id the payer gave you for sending files (ISA06).',
+    id: true,
+  },
+  { name: 'contactName', label: 'EDI contact name' },
+  { name: 'contactPhone', label: 'EDI contact phone', hint: 'Ten digits, no spaces.' },
+];
+
+const fieldId = (name: keyof PayerSettings): string => `payer-settings-${name}`;
+const FIELD_IDS: Record<string, string> = {
+  ...Object.fromEntries(TEXT_FIELDS.map((field) => [field.name, fieldId(field.name)])),
+  usageIndicator: `${fieldId('usageIndicator')}-T`,
+};
+
+function isPayerPack(value: string | null): value is PayerPackId {
+  return PAYER_PACK_IDS.some((pack) => pack === value);
+}
+
+export function BillingSettingsPage(): JSX.Element {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const chosen = searchParams.get('payer');
+  const payerPack: PayerPackId = isPayerPack(chosen) ? chosen : (PAYER_PACK_IDS[0] ?? 'ca-dhcs');
+  const { state, reload, replace } = useLoad((signal) => listPayerSettings(signal), []);
+  return (
+    <>
+      <PageHeading title="Billing settings">Billing settings</PageHeading>
+      <BillingNav />
+      <p>
+        Each payer’s ids for 837 files, from the payer’s companion guide and your enrollment with it. Files
+        for a payer can be made once its settings are saved.
+      </p>
+      <SelectField
+        id="payer-settings-payer"
+        label="Payer"
+        options={payerOptions('Choose a payer…').filter((option) => option.value !== '')}
+        value={payerPack}
+        onValueChange={(value) => setSearchParams({ payer: value }, { replace: true })}
+      />
+      {state.status === 'loading' ? <Loading what="the payer settings" /> : null}
+      {state.status === 'failed' ? (
+        <LoadError error={state.error} what="the payer settings" onRetry={reload} />
+      ) : null}
+      {state.status === 'loaded' ? (
+        <section aria-labelledby="payer-settings-heading" className="panel">
+          <h2 id="payer-settings-heading">{payerPackLabel(payerPack)}</h2>
+          <PayerSettingsForm
+            key={payerPack}
+            payerPack={payerPack}
+            saved={state.data.find((payer) => payer.payerPack === payerPack) ?? null}
+            onSaved={(settings) =>
+              replace([...state.data.filter((payer) => payer.payerPack !== settings.payerPack), settings])
+            }
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+function PayerSettingsForm({
+  payerPack,
+  saved,
+  onSaved,
+}: {
+  payerPack: PayerPackId;
+  saved: PayerSettings | null;
+  onSaved: (settings: PayerSettings) => void;
+}): JSX.Element {
+  const [values, setValues] = useState<Record<TextName, string>>(() => ({
+    payerName: saved?.payerName ?? '',
+    payerId: saved?.payerId ?? '',
+    receiverName: saved?.receiverName ?? '',
+    receiverId: saved?.receiverId ?? '',
+    submitterName: saved?.submitterName ?? '',
+    submitterId: saved?.submitterId ?? '',
+    contactName: saved?.contactName ?? '',
+    contactPhone: saved?.contactPhone ?? '',
+  }));
+  const [usage, setUsage] = useState<Usage>(saved?.usageIndicator ?? 'T');
+  const [message, setMessage] = useState<string | null>(null);
+  const form = useSchemaForm({
+    schema: PayerSettingsSchema,
+    input: { ...values, payerPack, usageIndicator: usage },
+    onAttempt: () => setMessage(null),
+    send: savePayerSettings,
+    afterSuccess: 'stay',
+    onSuccess: (settings) => {
+      setMessage(`Saved the 837 settings of ${payerPackLabel(settings.payerPack)}.`);
+      onSaved(settings);
+    },
+  });
+  return (
+    <>
+      {saved === null ? (
+        <p className="notice notice-info">No settings yet: 837 files cannot be made for this payer.</p>
+      ) : null}
+      <ErrorSummary problems={form.problems} fieldIds={FIELD_IDS} focusKey={form.focusKey} />
+      <form onSubmit={form.submit} noValidate className="form">
+        {TEXT_FIELDS.map((field) => (
+          <TextField
+            key={field.name}
+            id={fieldId(field.name)}
+            name={field.name}
+            label={field.label}
+            hint={field.hint}
+            autoComplete="off"
+            spellCheck={field.id === true ? false : undefined}
+            autoCapitalize={field.id === true ? 'characters' : undefined}
+            inputMode={field.name === 'contactPhone' ? 'tel' : undefined}
+            value={values[field.name]}
+            onValueChange={(value) => setValues((previous) => ({ ...previous, [field.name]: value }))}
+            problems={problemsUnder(form.problems, field.name)}
+          />
+        ))}
+        <RadioGroup
+          id={fieldId('usageIndicator')}
+          legend="Files are"
+          hint="Send test files until the payer says you may send production files."
+          options={[
+            { value: 'T', label: 'Test files (ISA15 T)' },
+            { value: 'P', label: 'Production files (ISA15 P)' },
+          ]}
+          value={usage}
+          onChange={setUsage}
+          problems={problemsUnder(form.problems, 'usageIndicator')}
+        />
+        <button type="submit" className="button" disabled={form.submitting}>
+          {form.submitting ? 'Saving…' : 'Save settings'}
+        </button>
+      </form>
+      <StatusMessage message={message} />
+    </>
+  );
+}
