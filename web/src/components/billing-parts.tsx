@@ -5,7 +5,7 @@
  * prior authorizations, the problems of a refused action listed with a link to the claim each one names, and
  * filters kept in the URL (checked with the list's shared query schema).
  */
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { Link, NavLink, useSearchParams } from 'react-router';
 import type { z } from 'zod';
@@ -155,32 +155,45 @@ function claimIdOf(problem: Problem): string | null {
 }
 
 /**
- * Everything wrong with an action that was refused as a whole (an 837 batch, a claim's move): an alert
- * listing each problem in plain words, with a link to the claim it names.
+ * Everything wrong with an action that was refused as a whole (an 837 batch, a batch's move): an alert
+ * listing each problem in plain words, with a link to the claim it names (once per claim). It takes focus
+ * whenever `focusKey` changes, like the forms' error summary.
  */
 export function RefusalProblems({
   title,
   problems,
+  focusKey = 0,
 }: {
   title: string;
   problems: readonly Problem[];
+  focusKey?: number;
 }): JSX.Element | null {
+  const summary = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    if (focusKey > 0) summary.current?.focus();
+  }, [focusKey]);
   if (problems.length === 0) return null;
+  const linked = new Set<string>();
   return (
-    <div className="error-summary" role="alert">
-      <h2 className="error-summary-title">{title}</h2>
+    <div ref={summary} className="error-summary" role="alert" tabIndex={-1} aria-labelledby={titleId}>
+      <h2 id={titleId} className="error-summary-title">
+        {title}
+      </h2>
       <ul>
         {problems.map((problem, index) => {
           const claimId = claimIdOf(problem);
+          const link = claimId !== null && !linked.has(claimId);
+          if (claimId !== null) linked.add(claimId);
           return (
             <li key={`${problem.code}-${index}`}>
               {problem.message}
-              {claimId === null ? null : (
+              {link ? (
                 <>
                   {' '}
                   <Link to={`/billing/claims/${claimId}`}>Open the claim</Link>
                 </>
-              )}
+              ) : null}
             </li>
           );
         })}

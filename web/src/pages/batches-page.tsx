@@ -15,6 +15,7 @@ import type { PayerPackId } from '../../../src/shared/index.js';
 import { batchFileHref, createBatches, listBatches, markBatchSubmitted } from '../api/billing.js';
 import { BillingNav, RefusalProblems, payerOptions } from '../components/billing-parts.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
+import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField } from '../components/fields.js';
 import { LoadError, Loading } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -94,7 +95,12 @@ function MakeBatchForm({ onMade }: { onMade: (made: Batch[], payerPack: PayerPac
         file is made and each problem is listed with its claim. The payer’s ids come from the{' '}
         <Link to="/billing/settings">billing settings</Link>.
       </p>
-      <RefusalProblems title="No file was made" problems={claimProblems} />
+      <ErrorSummary
+        problems={fieldProblems}
+        fieldIds={{ payerPack: PAYER_FIELD_ID }}
+        focusKey={form.focusKey}
+      />
+      <RefusalProblems title="No file was made" problems={claimProblems} focusKey={form.focusKey} />
       <form onSubmit={form.submit} noValidate className="filters" aria-label="Make 837 files">
         <SelectField
           id={PAYER_FIELD_ID}
@@ -123,7 +129,11 @@ function BatchTable({ batches, onSent }: { batches: Batch[]; onSent: (batch: Bat
   }
   return (
     <>
-      <RefusalProblems title="The batch was not marked as sent" problems={action.problems} />
+      <RefusalProblems
+        title="The batch was not marked as sent"
+        problems={action.problems}
+        focusKey={action.focusKey}
+      />
       <ScrollTable caption="837 batches, newest first">
         <thead>
           <tr>

@@ -412,7 +412,7 @@ function ClaimLines({ claim }: { claim: ClaimDetail }): JSX.Element {
               {line.lineNumber}
               {line.current ? null : <span className="record-meta">No longer billed</span>}
             </th>
-            <td>
+            <td className="nowrap">
               <Link to={`/notes/${line.noteId}`}>
                 Open the note<span className="visually-hidden"> of line {line.lineNumber}</span>
               </Link>
