@@ -4,16 +4,15 @@
  * line, as the user named by `--as` (there is no session; their role is checked as on the web). The run prints
  * its progress as it goes; the export writes each 837 file into a directory and prints where.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { StartBillingRunRequestSchema } from '../shared/api/billing.js';
 import { PayerPackIdSchema } from '../shared/programs.js';
 import {
-  batchFile,
-  createBatches,
   DEFAULT_CHUNK_MEMBERS,
+  export837Stream,
   processBillingRun,
   startBillingRun,
 } from '../services/billing/index.js';
@@ -90,7 +89,7 @@ export function addBillingCommands(program: Command, io: CliIo): void {
   claims
     .command('export')
     .description(
-      'Write every ready claim of a payer into 837P files (one per program) in a directory, and mark the claims batched.',
+      'Write every ready claim of a payer into 837P files (per program, at most 5,000 claims each) in a directory, and mark the claims batched.',
     )
     .requiredOption('--payer <pack>', 'the payer pack, e.g. ca-dhcs')
     .requiredOption('--as <email>', 'the billing staff member or admin exporting')
@@ -101,23 +100,30 @@ export function addBillingCommands(program: Command, io: CliIo): void {
         await migrateToLatest(store.db);
         const ctx = contextOf(store, io.env);
         const actor = await actorByEmail(store.db, options.as);
-        const batches = await createBatches(ctx, actor, payerPack);
-        if (batches.length === 0) {
-          io.out(`No ready claims for ${payerPack}: nothing written.`);
-          return;
-        }
         await mkdir(options.out, { recursive: true });
-        for (const batch of batches) {
-          const file = await batchFile(ctx, actor, batch.id);
+        // Files are streamed as they are written, so a month of claims needs no more memory than a page.
+        const result = await export837Stream(ctx, actor, payerPack, async (file) => {
           const target = path.join(options.out, file.fileName);
-          await writeFile(target, file.content, { flag: 'wx' }).catch((error: unknown) => {
+          const handle = await open(target, 'wx').catch((error: unknown) => {
             if (error instanceof Error && 'code' in error && error.code === 'EEXIST') {
               throw new UsageError(`${target} already exists; choose another --out directory.`);
             }
             throw error;
           });
+          return {
+            write: async (chunk) => {
+              await handle.write(chunk);
+            },
+            close: () => handle.close(),
+          };
+        });
+        if (result.batches.length === 0) {
+          io.out(`No ready claims for ${payerPack}: nothing written.`);
+          return;
+        }
+        for (const batch of result.batches) {
           io.out(
-            `${target}: ${batch.claimCount} claims, ${batch.lineCount} lines, ${dollars(batch.totalCents)} (interchange ${batch.interchangeControlNumber}).`,
+            `${path.join(options.out, batch.fileName)}: ${batch.claimCount} claims, ${batch.lineCount} lines, ${dollars(batch.totalCents)} (interchange ${batch.interchangeControlNumber}).`,
           );
         }
       });

@@ -5,11 +5,12 @@
  * TEST_DATABASE_URL server.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
+import { X12Parser } from 'node-x12';
 import { DEFAULT_SECURITY_SETTINGS, packageRoot } from '../config/index.js';
 import { login } from '../services/auth/index.js';
 import { systemClock } from '../services/context.js';
@@ -483,6 +484,48 @@ describe('peerline billing run', () => {
     ]);
     expect(unknown.code).toBe(1);
     expect(unknown.err).toContain('--as: no active user signs in as "nobody@demo.peerline.test"');
+  });
+
+  it('claims export streams the billed demo claims into 837 files that parse back, then has nothing left to write', async () => {
+    const database = await newDatabase();
+    expect((await run(database, ['demo-data'])).code).toBe(0);
+    const billingArgs = ['--as', 'billing@demo.peerline.test'];
+    const billed = await run(database, [
+      'billing',
+      'run',
+      '--from',
+      '2020-01-01',
+      '--to',
+      '2030-12-31',
+      ...billingArgs,
+    ]);
+    expect(billed.code).toBe(0);
+    // The demo's Medi-Cal members are billed under their county's pack, so export whichever payer has claims.
+    const payers = await inspect(database, async (store) =>
+      store.db.selectFrom('claims').select('payer_pack').distinct().where('status', '=', 'ready').execute(),
+    );
+    expect(payers.length).toBeGreaterThan(0);
+    const payer = payers[0]?.payer_pack ?? 'none';
+    const out = await mkdtemp(path.join(tmpdir(), 'peerline-837-'));
+    disposals.push(() => rm(out, { recursive: true, force: true }));
+    const exportArgs = ['claims', 'export', '--payer', payer, '--out', out, ...billingArgs];
+    const exported = await run(database, exportArgs);
+    expect(exported.err).toBe('');
+    expect(exported.code).toBe(0);
+    const written = [...exported.out.matchAll(/^(\S+\.837): (\d+) claims, (\d+) lines/gm)];
+    expect(written.length).toBeGreaterThan(0);
+    for (const [, file, claims] of written) {
+      const interchange = new X12Parser(true).parse(await readFile(file ?? '', 'utf8'));
+      if (Array.isArray(interchange)) throw new Error('one interchange per file');
+      const clm = interchange.functionalGroups.flatMap((group) =>
+        group.transactions.flatMap((transaction) =>
+          transaction.segments.filter((segment) => segment.tag === 'CLM'),
+        ),
+      );
+      expect(clm).toHaveLength(Number(claims));
+    }
+    const again = await run(database, exportArgs);
+    expect(again.out).toBe(`No ready claims for ${payer}: nothing written.`);
   });
 
   it('without a required option exits non-zero and names it', async () => {
