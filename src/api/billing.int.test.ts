@@ -140,6 +140,16 @@ describe(`billing API on ${testDatabaseKind()}`, () => {
       expect.objectContaining({ code: 'billing.review_pending', owner: 'supervisor', notes: 1 }),
     ]);
     expect(worklist.claimsByStatus.find((each) => each.status === 'ready')?.claims).toBe(1);
+    // The held note keeps the payer it was judged under, though the run billed every payer.
+    expect(worklist.held.map((note) => note.payerPack)).toEqual(['ca-dhcs']);
+    const byPayer = WorklistSchema.parse(
+      (await client('billing').get('/api/v1/billing/worklist?payerPack=ca-dhcs')).json(),
+    );
+    expect(byPayer.held).toHaveLength(1);
+    const otherPayer = WorklistSchema.parse(
+      (await client('billing').get('/api/v1/billing/worklist?payerPack=ks-pahp')).json(),
+    );
+    expect(otherPayer.held).toHaveLength(0);
     const csv = await client('billing').get('/api/v1/billing/worklist.csv');
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);

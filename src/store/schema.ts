@@ -498,6 +498,8 @@ export interface BillingHoldsTable {
   note_id: string;
   organisation_id: string;
   run_id: string;
+  /** The pack the note was judged under; null when no coverage the program bills was in force. */
+  payer_pack: PayerPackId | null;
   problems: ProblemList;
   held_at: Timestamp;
 }

@@ -29,7 +29,6 @@ async function heldNotes(
     .innerJoin('service_notes as n', 'n.id', 'h.note_id')
     .innerJoin('members as m', 'm.id', 'n.member_id')
     .innerJoin('users as u', 'u.id', 'n.author_id')
-    .leftJoin('billing_runs as r', 'r.id', 'h.run_id')
     .select([
       'h.note_id',
       'h.problems',
@@ -43,7 +42,7 @@ async function heldNotes(
       'm.last_name',
       'm.preferred_name',
       'u.display_name',
-      'r.payer_pack',
+      'h.payer_pack',
     ])
     .where('h.organisation_id', '=', organisationId)
     // A note claimed since it was held is no longer on the worklist (the run removes the hold; this is belt

@@ -140,6 +140,7 @@ export async function writeHolds(
             note_id: decision.note.id,
             organisation_id: run.organisationId,
             run_id: run.runId,
+            payer_pack: decision.payerPack,
             problems: JSON.stringify(decision.problems),
             held_at: now,
           },
@@ -153,6 +154,7 @@ export async function writeHolds(
       .onConflict((oc) =>
         oc.column('note_id').doUpdateSet((eb) => ({
           run_id: eb.ref('excluded.run_id'),
+          payer_pack: eb.ref('excluded.payer_pack'),
           problems: eb.ref('excluded.problems'),
           held_at: eb.ref('excluded.held_at'),
         })),

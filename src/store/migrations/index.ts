@@ -9,6 +9,7 @@ import * as documentation from './0002-documentation.js';
 import * as billing from './0003-billing.js';
 import * as notePlanOfCare from './0004-note-plan-of-care.js';
 import * as billingIndexes from './0005-billing-indexes.js';
+import * as holdPayer from './0006-hold-payer.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -16,6 +17,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-billing': billing,
   '0004-note-plan-of-care': notePlanOfCare,
   '0005-billing-indexes': billingIndexes,
+  '0006-hold-payer': holdPayer,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */
