@@ -254,6 +254,10 @@ describe(`billing API on ${testDatabaseKind()}`, () => {
     const voidClaim = ClaimDetailSchema.parse(voided.json());
     expect(voidClaim).toMatchObject({ frequencyCode: '8', originalClaimId: claim?.id, status: 'ready' });
     expect(voidClaim.lines.map((line) => line.current)).toEqual([true]);
+    // Its history starts with one event carrying the reason.
+    expect(voidClaim.events.map((event) => [event.status, event.comment])).toEqual([
+      ['ready', 'Billed in error.'],
+    ]);
     const original = ClaimDetailSchema.parse((await client('billing').get(url)).json());
     expect(original.supersededBy).toBe(voidClaim.id);
     expect(original.lines.map((line) => line.current)).toEqual([false]);

@@ -318,6 +318,7 @@ export async function correctClaim(
         userId: actor.userId,
         frequencyCode: correction.kind === 'void' ? '8' : '7',
         originalClaimId: original.id,
+        comment: correction.reason,
       },
       decisions,
       now,
@@ -333,17 +334,6 @@ export async function correctClaim(
       .updateTable('claims')
       .set({ superseded_by: created.id })
       .where('id', '=', original.id)
-      .execute();
-    await trx
-      .insertInto('claim_events')
-      .values({
-        organisation_id: actor.organisationId,
-        claim_id: created.id,
-        status: 'ready',
-        comment: correction.reason,
-        user_id: actor.userId,
-        occurred_at: now,
-      })
       .execute();
     await recordAudit(
       trx,

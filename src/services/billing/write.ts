@@ -25,6 +25,8 @@ export interface ClaimTarget {
   frequencyCode?: ClaimFrequencyCode;
   /** The claim a replacement (7) or void (8) refers to. */
   originalClaimId?: string;
+  /** Why the claims were made (a correction's reason), on their first status event. */
+  comment?: string;
 }
 
 type ClaimDecision = Extract<Decision, { kind: 'claim' }>;
@@ -107,7 +109,8 @@ export async function writeClaims(
           amount_cents, place_of_service, group_minutes, authorization_id, warnings)
     ), new_events as (
       insert into claim_events (organisation_id, claim_id, status, comment, user_id, occurred_at)
-      select ${target.organisationId}::uuid, e.claim_id, 'ready', null, ${target.userId}::uuid, ${now}::timestamptz
+      select ${target.organisationId}::uuid, e.claim_id, 'ready', ${target.comment ?? null}::text, ${target.userId}::uuid,
+        ${now}::timestamptz
       from unnest(${ids}::uuid[]) with ordinality as e(claim_id, position)
       order by e.position
     ), cleared as (
