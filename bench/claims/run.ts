@@ -13,7 +13,8 @@
  * Options: --notes N (the largest month, default 1,000,000); --members N (default notes / 20); --sizes
  * 0.25,0.5,1 (fractions of the month, members scaled alike); --runs N (runs per size, default 1; the report
  * gives medians); --db pg|pglite|both; --postgres URL (server, default postgres://postgres@127.0.0.1:5432/postgres);
- * --seed S; --quick (20,000 notes, sizes 0.5 and 1).
+ * --seed S; --quick (20,000 notes, sizes 0.5 and 1); --keep (leave the PostgreSQL template databases, with the
+ * generated month and nothing billed, for experiments; their names are printed).
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
@@ -41,6 +42,7 @@ const { values: args } = parseArgs({
     postgres: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
     seed: { type: 'string', default: 'peerline-claims-bench' },
     quick: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
   },
 });
 
@@ -151,13 +153,20 @@ async function generateInto(store: Store, notes: number, members: number): Promi
 async function onPostgres(notes: number, members: number, results: Measured[]): Promise<void> {
   const template = `peerline_claims_bench_${process.pid}_${notes}`;
   await admin(`create database ${template}`);
-  cleanups.push(() => admin(`drop database if exists ${template} with (force)`));
+  if (args.keep) log(`keeping database ${template} (--keep); drop it when done`);
+  else cleanups.push(() => admin(`drop database if exists ${template} with (force)`));
   const store = await openStore({ kind: 'postgres', url: urlOf(template), poolSize: 4 });
   let workload: Workload;
   try {
     workload = await generateInto(store, notes, members);
   } finally {
     await store.close();
+  }
+  if (args.keep) {
+    log(
+      `measure a phase on a copy with: tsx bench/claims/measure.ts --phase run --postgres <copy url> ` +
+        `--organisation ${workload.organisationId} --user ${workload.billingUserId} --from ${workload.from} --to ${workload.to}`,
+    );
   }
   for (let run = 0; run < runs; run += 1) {
     const copy = `${template}_run${run}`;

@@ -73,6 +73,14 @@ afterAll(async () => {
   await store.dispose();
 });
 
+function aClaimLineOfTheFixture() {
+  return store.db
+    .selectFrom('claim_lines')
+    .selectAll()
+    .where('organisation_id', '=', fixture.id)
+    .executeTakeFirstOrThrow();
+}
+
 describe(`billing runs on ${testDatabaseKind()}`, () => {
   it('claims billable notes on one claim per member and day, and holds the others with their problems', async () => {
     const first = await insertSignedNote(store.db, fixture, planned, { date: '2026-11-02' });
@@ -144,11 +152,7 @@ describe(`billing runs on ${testDatabaseKind()}`, () => {
   });
 
   it('the database itself refuses a second current claim line for a note', async () => {
-    const line = await store.db
-      .selectFrom('claim_lines')
-      .selectAll()
-      .where('organisation_id', '=', fixture.id)
-      .executeTakeFirstOrThrow();
+    const line = await aClaimLineOfTheFixture();
     const { id: _id, current: _current, ...copy } = line;
     const duplicate = store.db
       .insertInto('claim_lines')
@@ -162,6 +166,56 @@ describe(`billing runs on ${testDatabaseKind()}`, () => {
     await expect(store.db.deleteFrom('claim_lines').where('id', '=', line.id).execute()).rejects.toThrow(
       /never removed/,
     );
+  });
+
+  it('the database refuses a line or an event whose claim is of another member or organisation', async () => {
+    const line = await aClaimLineOfTheFixture();
+    const other = await createDocumentationFixture(ctx, 'billing-other');
+    const otherMember = fixture.members.find((member) => member.id !== line.member_id);
+    if (otherMember === undefined) throw new Error('the fixture has one member only');
+    const { id: _id, current: _current, ...copy } = line;
+    const insertLine = (change: Partial<Omit<typeof copy, 'warnings'>>) =>
+      store.db
+        .insertInto('claim_lines')
+        .values({
+          ...copy,
+          current: false,
+          line_number: 49,
+          warnings: JSON.stringify(copy.warnings),
+          ...change,
+        })
+        .execute();
+    // Another member of the same organisation: the claim is not theirs.
+    await expect(insertLine({ member_id: otherMember.id })).rejects.toThrow(/claim_organisation_member_fkey/);
+    // Another organisation, with one of its own members.
+    await expect(
+      insertLine({ organisation_id: other.id, member_id: other.members[0]?.id ?? '' }),
+    ).rejects.toThrow(/claim_organisation_member_fkey/);
+    await expect(
+      store.db
+        .insertInto('claim_events')
+        .values({
+          organisation_id: other.id,
+          claim_id: line.claim_id,
+          status: 'ready',
+          user_id: null,
+          occurred_at: new Date(),
+        })
+        .execute(),
+    ).rejects.toThrow(/claim_events_claim_organisation_fkey/);
+    // A claim for a member of another organisation.
+    const claim = await store.db
+      .selectFrom('claims')
+      .selectAll()
+      .where('id', '=', line.claim_id)
+      .executeTakeFirstOrThrow();
+    const { id: _claimId, claim_number: _number, ...claimCopy } = claim;
+    await expect(
+      store.db
+        .insertInto('claims')
+        .values({ ...claimCopy, member_id: other.members[0]?.id ?? '' })
+        .execute(),
+    ).rejects.toThrow(/claims_member_organisation_fkey/);
   });
 
   it('two runs at once share the members and bill every note exactly once', async () => {

@@ -9,7 +9,7 @@
  * uses — so a note held here shows the same problems to its peer.
  */
 import { chooseAuthorization, getPack } from '../../engine/index.js';
-import type { Authorization, ClaimLine } from '../../shared/api/claims.js';
+import type { Authorization, ClaimLine, StaffContext } from '../../shared/api/claims.js';
 import type { NoteFields } from '../../shared/api/notes.js';
 import type { ReviewStatus } from '../../shared/documentation.js';
 import type { Problem } from '../../shared/problem.js';
@@ -74,6 +74,13 @@ export type Decision =
 
 const SOURCE = { document: 'peerline-billing' };
 
+/** The record of a peer with nothing on file. */
+const NO_CREDENTIALS: CredentialRecord = {
+  profile: undefined,
+  supervisorActive: false,
+  continuingEducation: [],
+};
+
 /**
  * Judges one note and, when it is claimed, records its line in the member's history.
  *
@@ -105,15 +112,11 @@ export function judgeNote(note: NoteToBill, context: ChunkContext): Decision {
   const plan = planInEffectOn(plans, date);
   // A plan-of-care note is judged on the version it documents (as the note form's preview does).
   const documented = context.documentedPlans.get(note.id);
-  const carePlanInEffect = plan === null ? undefined : carePlanContextOf(plan, plans);
+  const carePlanInEffect = plan === null ? undefined : carePlanContextFor(plan, plans);
   const authorizations = (context.authorizations.get(note.memberId) ?? []).filter(
     (authorization) => authorization.payerPack === payerPack,
   );
-  const staffRecord = context.staff.get(note.authorId) ?? {
-    profile: undefined,
-    supervisorActive: false,
-    continuingEducation: [],
-  };
+  const staffRecord = context.staff.get(note.authorId) ?? NO_CREDENTIALS;
   const request = claimRequestOf({
     fields: note.fields,
     times: { start: note.fields.start, end: note.fields.end },
@@ -124,7 +127,7 @@ export function judgeNote(note: NoteToBill, context: ChunkContext): Decision {
     member,
     carePlan: documented !== undefined ? documented.carePlan : carePlanInEffect,
     ...(documented === undefined ? {} : { planOfCare: documented.planOfCare }),
-    staff: staffContextOf(staffRecord, date),
+    staff: staffContextFor(staffRecord, date),
     history: history.historyOn(date, limitPeriodsOf(pack, date, member.episodeStart)),
     authorizations: history.authorizationsWithUse(authorizations),
   });
@@ -155,6 +158,42 @@ export function judgeNote(note: NoteToBill, context: ChunkContext): Decision {
     authorizationId,
     warnings: preview.problems.filter((problem) => problem.severity === 'warning'),
   };
+}
+
+/*
+ * A chunk holds tens of thousands of notes by a few dozen peers over a month, and each member's few plan
+ * versions: the engine's view of a peer's credentials on a day, and of a plan version, are the same for every
+ * note that shares them, and building them (a continuing-education cycle, an approval date in the program's
+ * time zone) cost more than judging the note. They are pure functions of records the run loaded for the
+ * chunk, so each is built once per record (and date) and shared; the maps are keyed by those record objects
+ * and let go with the chunk. The engine never changes its input.
+ */
+const staffContexts = new WeakMap<CredentialRecord, Map<string, StaffContext>>();
+const carePlanContexts = new WeakMap<ApprovedPlan, ReturnType<typeof carePlanContextOf>>();
+
+function staffContextFor(record: CredentialRecord, date: string): StaffContext {
+  let byDate = staffContexts.get(record);
+  if (byDate === undefined) {
+    byDate = new Map();
+    staffContexts.set(record, byDate);
+  }
+  let staff = byDate.get(date);
+  if (staff === undefined) {
+    staff = staffContextOf(record, date);
+    byDate.set(date, staff);
+  }
+  return staff;
+}
+
+/** `plans` must be the member's approved versions `plan` came from (always the same array for one plan). */
+function carePlanContextFor(
+  plan: ApprovedPlan,
+  plans: readonly ApprovedPlan[],
+): ReturnType<typeof carePlanContextOf> {
+  if (carePlanContexts.has(plan)) return carePlanContexts.get(plan);
+  const carePlan = carePlanContextOf(plan, plans);
+  carePlanContexts.set(plan, carePlan);
+  return carePlan;
 }
 
 function historyOf(context: ChunkContext, memberId: string): MemberHistory {

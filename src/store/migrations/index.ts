@@ -10,6 +10,7 @@ import * as billing from './0003-billing.js';
 import * as notePlanOfCare from './0004-note-plan-of-care.js';
 import * as billingIndexes from './0005-billing-indexes.js';
 import * as holdPayer from './0006-hold-payer.js';
+import * as claimTenantKeys from './0007-claim-tenant-keys.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -18,6 +19,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-note-plan-of-care': notePlanOfCare,
   '0005-billing-indexes': billingIndexes,
   '0006-hold-payer': holdPayer,
+  '0007-claim-tenant-keys': claimTenantKeys,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */
