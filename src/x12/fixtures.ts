@@ -284,3 +284,69 @@ export function syntheticClaims(count: number, seed = 'x12-volume'): Claim837[] 
   }
   return claims;
 }
+
+/**
+ * `count` claims shaped like the billing export's (`claim837` in services/billing): one service line each, a new
+ * member after one or two claims, and — as the export builds them — a fresh subscriber and rendering provider
+ * object for every claim, with names in mixed case as people typed them. Nothing can be shared by identity, so
+ * this is the shape where per-claim and per-subscriber work dominates.
+ */
+export function exportShapedClaims(count: number, seed = 'x12-export'): Claim837[] {
+  const rng = createRng(seed);
+  const members = rng.fork('members');
+  const peers = rng.fork('peers');
+  const draws = rng.fork('claims');
+  const peerNames = Array.from({ length: 50 }, (_, index) => ({
+    npi: syntheticNpi(peers.at(index)),
+    name: syntheticPersonName(peers.at(index)),
+  }));
+  const claims: Claim837[] = [];
+  let member = MEMBER_A;
+  for (let index = 0; index < count; index += 1) {
+    const draw = draws.at(index);
+    if (index === 0 || draw.chance(0.6)) {
+      const name = syntheticPersonName(members.at(index));
+      member = {
+        memberId: syntheticMedicaidIdAt(members, 'CA', index),
+        last: name.familyName,
+        first: name.givenName,
+        dateOfBirth: `19${draw.int(50, 99)}-0${draw.int(1, 9)}-1${draw.int(0, 9)}`,
+        gender: draw.pick(['F', 'M'] as const),
+        address: {
+          line1: `${draw.int(100, 9899)} Bench Street`,
+          line2: null,
+          city: 'Oakland',
+          state: 'CA',
+          postalCode: '946120000',
+        },
+      };
+    }
+    const peer = draw.pick(peerNames);
+    const claimId = `PL${1_000_000 + index}`;
+    claims.push({
+      claimId,
+      frequencyCode: '1',
+      placeOfService: '11',
+      subscriber: { ...member, address: { ...member.address } },
+      diagnoses: draw.chance(0.5) ? ['F10.20', 'F33.1'] : ['F33.1'],
+      renderingProvider: {
+        npi: peer.npi,
+        last: peer.name.familyName,
+        first: peer.name.givenName,
+        taxonomy: '175T00000X',
+      },
+      lines: [
+        {
+          lineControlNumber: `${claimId}-1`,
+          code: draw.pick(HCPCS),
+          modifiers: draw.chance(0.5) ? ['HQ'] : [],
+          chargeCents: draw.int(500, 20_000),
+          units: draw.int(1, 8),
+          dateOfService: `2026-10-${String(draw.int(1, 31)).padStart(2, '0')}`,
+          diagnosisPointers: [1],
+        },
+      ],
+    });
+  }
+  return claims;
+}

@@ -14,6 +14,7 @@ import {
   type Address,
   type Batch837,
   type Claim837,
+  type RenderingProvider837,
   type ServiceLine837,
   type Subscriber837,
 } from './types.js';
@@ -23,7 +24,9 @@ import {
   describeCharacter,
   digitsOf,
   forbiddenCharacter,
+  hasOnlyAllowedCharacters,
   isClockTime,
+  isDigits,
 } from './values.js';
 
 /** Stable codes of the problems the writer reports. */
@@ -191,7 +194,7 @@ function isPlain(value: string, rule: TextRule): boolean {
     length <= rule.max &&
     value.charCodeAt(0) !== SPACE &&
     value.charCodeAt(length - 1) !== SPACE &&
-    forbiddenCharacter(value) === undefined &&
+    hasOnlyAllowedCharacters(value) &&
     (rule.kind === 'id' || !value.includes('  '))
   );
 }
@@ -307,7 +310,7 @@ class Problems {
       );
     }
     const zip = digitsOf(address.postalCode);
-    const zipOk = zipPlusFour ? /^\d{9}$/.test(zip) : /^(\d{5}|\d{9})$/.test(zip);
+    const zipOk = isDigits(zip) && (zip.length === 9 || (!zipPlusFour && zip.length === 5));
     if (!zipOk) {
       this.add(
         X12_PROBLEM_CODES.postalCode,
@@ -479,16 +482,14 @@ export function validateBatch837(batch: Batch837): Problem[] {
     );
   }
   const claimIds = new Set<string>();
+  const createdDate = createdDateOk ? interchange.createdAt.date : undefined;
+  const billingNpi = billing.npi.trim();
+  const known: KnownClean = { subscriber: undefined, renderingProviders: new Map() };
+  const claims = batch.claims;
   let previous: Claim837 | undefined;
-  batch.claims.forEach((claim, index) => {
-    validateClaim(
-      problems,
-      claim,
-      ['claims', index],
-      createdDateOk ? interchange.createdAt.date : undefined,
-      billing.npi,
-      previous?.subscriber,
-    );
+  for (let index = 0; index < claims.length; index += 1) {
+    const claim = claims[index] as Claim837;
+    validateClaim(problems, claim, ['claims', index], createdDate, billingNpi, previous?.subscriber, known);
     const id = claim.claimId.trim();
     if (claimIds.has(id)) {
       problems.add(
@@ -516,8 +517,25 @@ export function validateBatch837(batch: Batch837): Problem[] {
       );
     }
     previous = claim;
-  });
+  }
   return problems.list;
+}
+
+/**
+ * Parties already checked and found clean in this batch. The billing export builds a fresh subscriber and
+ * rendering provider object for every claim, so sharing by identity finds nothing there; equal values do. Only
+ * clean ones are kept, so skipping a check never hides a problem (a faulty one is checked, and reported, again).
+ */
+interface KnownClean {
+  /** The last subscriber found clean. */
+  subscriber: Subscriber837 | undefined;
+  /** Rendering providers found clean, by NPI as given. */
+  readonly renderingProviders: Map<string, RenderingProvider837>;
+}
+
+/** How problems name a claim: by its id when the id itself is fine. Made only when there is a problem. */
+function claimName(claim: Claim837, claimIdOk: boolean): string {
+  return claimIdOk ? `claim "${claim.claimId.trim()}"` : 'this claim';
 }
 
 function validateClaim(
@@ -527,14 +545,14 @@ function validateClaim(
   createdDate: string | undefined,
   billingNpi: string,
   previousSubscriber: Subscriber837 | undefined,
+  known: KnownClean,
 ): void {
   const claimIdOk = problems.text(claim.claimId, path, 'claimId', TEXT_RULES.claimId);
-  const name = claimIdOk ? `claim "${claim.claimId.trim()}"` : 'this claim';
 
   if (!(CLAIM_FREQUENCY_CODES as readonly string[]).includes(claim.frequencyCode)) {
     problems.add(
       X12_PROBLEM_CODES.frequency,
-      `Use frequency code 1 (original), 7 (replacement) or 8 (void) for ${name}, not "${claim.frequencyCode}".`,
+      `Use frequency code 1 (original), 7 (replacement) or 8 (void) for ${claimName(claim, claimIdOk)}, not "${claim.frequencyCode}".`,
       [...path, 'frequencyCode'],
       '2300 CLM05-3',
     );
@@ -542,7 +560,7 @@ function validateClaim(
     if (claim.originalClaimReference !== undefined) {
       problems.add(
         X12_PROBLEM_CODES.originalReferenceUnexpected,
-        `Remove the original claim reference from ${name}, or make it a replacement (7) or void (8): an ` +
+        `Remove the original claim reference from ${claimName(claim, claimIdOk)}, or make it a replacement (7) or void (8): an ` +
           'original claim (frequency 1) does not name a prior claim.',
         [...path, 'originalClaimReference'],
         '2300 REF*F8',
@@ -551,7 +569,7 @@ function validateClaim(
   } else if (claim.originalClaimReference === undefined || claim.originalClaimReference.trim() === '') {
     problems.add(
       X12_PROBLEM_CODES.originalReferenceMissing,
-      `Give the payer's claim control number of the claim that ${name} ` +
+      `Give the payer's claim control number of the claim that ${claimName(claim, claimIdOk)} ` +
         `${claim.frequencyCode === '7' ? 'replaces' : 'voids'}: the payer cannot find it without one.`,
       [...path, 'originalClaimReference'],
       '2300 REF*F8',
@@ -565,11 +583,17 @@ function validateClaim(
     );
   }
 
-  const placeOfService = cleanCode(claim.placeOfService);
-  if (!PLACE_OF_SERVICE_PATTERN.test(placeOfService) || !isKnownPlaceOfService(placeOfService)) {
+  // Usually a known code as given; only anything else is cleaned before it is judged.
+  const placeOfService = isKnownPlaceOfService(claim.placeOfService)
+    ? undefined
+    : cleanCode(claim.placeOfService);
+  if (
+    placeOfService !== undefined &&
+    (!PLACE_OF_SERVICE_PATTERN.test(placeOfService) || !isKnownPlaceOfService(placeOfService))
+  ) {
     problems.add(
       X12_PROBLEM_CODES.placeOfService,
-      `Correct the place of service "${claim.placeOfService}" of ${name}: use a two-digit CMS code such as 11 (office).`,
+      `Correct the place of service "${claim.placeOfService}" of ${claimName(claim, claimIdOk)}: use a two-digit CMS code such as 11 (office).`,
       [...path, 'placeOfService'],
       '2300 CLM05-1',
       'CMS Place of Service Code Set',
@@ -577,10 +601,19 @@ function validateClaim(
   }
 
   // A member's claims often share one subscriber object: its problems were reported with the first claim.
-  const subscriberDateOk =
-    claim.subscriber === previousSubscriber
-      ? isCalendarDate(claim.subscriber.dateOfBirth)
-      : validateSubscriber(problems, claim.subscriber, [...path, 'subscriber']);
+  const subscriber = claim.subscriber;
+  let subscriberDateOk: boolean;
+  if (subscriber === previousSubscriber) {
+    subscriberDateOk = isCalendarDate(subscriber.dateOfBirth);
+  } else if (known.subscriber !== undefined && sameSubscriberValues(known.subscriber, subscriber)) {
+    subscriberDateOk = true;
+  } else {
+    const before = problems.list.length;
+    subscriberDateOk = validateSubscriber(problems, subscriber, [...path, 'subscriber']);
+    if (problems.list.length === before) {
+      known.subscriber = subscriber;
+    }
+  }
 
   if (claim.priorAuthorization !== undefined) {
     problems.text(claim.priorAuthorization, path, 'priorAuthorization', TEXT_RULES.priorAuthorization, false);
@@ -590,33 +623,35 @@ function validateClaim(
   if (diagnoses.length === 0) {
     problems.add(
       X12_PROBLEM_CODES.noDiagnosis,
-      `Add the principal diagnosis to ${name}: every professional claim needs at least one ICD-10-CM code.`,
+      `Add the principal diagnosis to ${claimName(claim, claimIdOk)}: every professional claim needs at least one ICD-10-CM code.`,
       [...path, 'diagnoses'],
       '2300 HI01',
     );
   } else if (diagnoses.length > X12_LIMITS.diagnosesPerClaim) {
     problems.add(
       X12_PROBLEM_CODES.tooManyDiagnoses,
-      `Keep ${name} to 12 diagnoses, not ${diagnoses.length}: split the services across claims.`,
+      `Keep ${claimName(claim, claimIdOk)} to 12 diagnoses, not ${diagnoses.length}: split the services across claims.`,
       [...path, 'diagnoses'],
       '2300 HI',
     );
   }
-  diagnoses.forEach((code, index) => {
+  for (let index = 0; index < diagnoses.length; index += 1) {
+    const code = diagnoses[index] as string;
     const trimmed = code.trim();
     const valid = trimmed.includes('.') ? ICD10_DOT_PATTERN.test(trimmed) : ICD10_PATTERN.test(trimmed);
     if (!valid) {
       problems.add(
         X12_PROBLEM_CODES.diagnosis,
-        `Correct diagnosis "${code}" of ${name}: an ICD-10-CM code is a letter, a digit and one to five more letters or digits, e.g. F33.1.`,
+        `Correct diagnosis "${code}" of ${claimName(claim, claimIdOk)}: an ICD-10-CM code is a letter, a digit and one to five more letters or digits, e.g. F33.1.`,
         [...path, 'diagnoses', index],
         index === 0 ? '2300 HI01-2 (ABK)' : `2300 HI${String(index + 1).padStart(2, '0')}-2 (ABF)`,
       );
     }
-  });
+  }
 
-  if (claim.renderingProvider.npi.trim() !== billingNpi.trim()) {
-    const rendering = claim.renderingProvider;
+  const rendering = claim.renderingProvider;
+  if (rendering.npi.trim() !== billingNpi && !isKnownCleanProvider(known, rendering)) {
+    const before = problems.list.length;
     const renderingPath = [...path, 'renderingProvider'];
     problems.npi(rendering.npi, renderingPath, 'npi', "the rendering provider's NPI", '2310B NM109');
     problems.text(rendering.last, renderingPath, 'last', TEXT_RULES.renderingLast);
@@ -628,20 +663,27 @@ function validateClaim(
       "the rendering provider's taxonomy",
       '2310B PRV03',
     );
+    if (problems.list.length === before) {
+      // Bounded, so a batch of very many providers cannot grow it without limit.
+      if (known.renderingProviders.size >= 4096) {
+        known.renderingProviders.clear();
+      }
+      known.renderingProviders.set(rendering.npi, rendering);
+    }
   }
 
   const lines = claim.lines;
   if (lines.length === 0) {
     problems.add(
       X12_PROBLEM_CODES.noLines,
-      `Add at least one service line to ${name}.`,
+      `Add at least one service line to ${claimName(claim, claimIdOk)}.`,
       [...path, 'lines'],
       '2400 LX',
     );
   } else if (lines.length > X12_LIMITS.linesPerClaim) {
     problems.add(
       X12_PROBLEM_CODES.tooManyLines,
-      `Split ${name} into claims of at most 50 service lines; it has ${lines.length}.`,
+      `Split ${claimName(claim, claimIdOk)} into claims of at most 50 service lines; it has ${lines.length}.`,
       [...path, 'lines'],
       '2400 LX',
     );
@@ -656,19 +698,31 @@ function validateClaim(
         diagnoses: diagnoses.length,
         createdDate,
         birth,
-        name: `line ${index + 1} of ${name}`,
+        name: `line ${index + 1} of ${claimName(claim, claimIdOk)}`,
       });
     }
     const lineControl = line.lineControlNumber.trim();
     if (usedBefore(lines, index, lineControl)) {
       problems.add(
         X12_PROBLEM_CODES.duplicateLineControlNumber,
-        `Give line ${index + 1} of ${name} its own line control number: "${lineControl}" is already used on this claim.`,
+        `Give line ${index + 1} of ${claimName(claim, claimIdOk)} its own line control number: "${lineControl}" is already used on this claim.`,
         [...path, 'lines', index, 'lineControlNumber'],
         '2400 REF02 (6R)',
       );
     }
   }
+}
+
+/** True when `rendering` has the values of a rendering provider already found clean in this batch. */
+function isKnownCleanProvider(known: KnownClean, rendering: RenderingProvider837): boolean {
+  const clean = known.renderingProviders.get(rendering.npi);
+  return (
+    clean !== undefined &&
+    (clean === rendering ||
+      (clean.last === rendering.last &&
+        clean.first === rendering.first &&
+        clean.taxonomy === rendering.taxonomy))
+  );
 }
 
 /** True when a line before `index` has the line control number `id` (a claim has at most 50 lines). */
@@ -697,7 +751,7 @@ function lineLooksRight(
     id.length > TEXT_RULES.lineControlNumber.max ||
     id.charCodeAt(0) === SPACE ||
     id.charCodeAt(id.length - 1) === SPACE ||
-    forbiddenCharacter(id) !== undefined ||
+    !hasOnlyAllowedCharacters(id) ||
     !PROCEDURE_PATTERN.test(line.code) ||
     !Number.isSafeInteger(line.chargeCents) ||
     line.chargeCents < 0 ||
@@ -902,7 +956,7 @@ export function sameMemberId(a: Subscriber837, b: Subscriber837): boolean {
 }
 
 function sameSubscriber(a: Subscriber837, b: Subscriber837): boolean {
-  if (a === b) {
+  if (a === b || sameSubscriberValues(a, b)) {
     return true;
   }
   return (
@@ -923,5 +977,28 @@ function sameAddress(a: Address, b: Address): boolean {
       cleanText(a.city) === cleanText(b.city) &&
       cleanCode(a.state) === cleanCode(b.state) &&
       digitsOf(a.postalCode) === digitsOf(b.postalCode))
+  );
+}
+
+/**
+ * True when two subscribers hold the very same values as given, compared without cleaning anything: the cheap
+ * test that settles the usual case of one member's consecutive claims, built as separate objects.
+ */
+function sameSubscriberValues(a: Subscriber837, b: Subscriber837): boolean {
+  const x = a.address;
+  const y = b.address;
+  return (
+    a.memberId === b.memberId &&
+    a.last === b.last &&
+    a.first === b.first &&
+    a.middle === b.middle &&
+    a.dateOfBirth === b.dateOfBirth &&
+    a.gender === b.gender &&
+    (x === y ||
+      (x.line1 === y.line1 &&
+        x.line2 === y.line2 &&
+        x.city === y.city &&
+        x.state === y.state &&
+        x.postalCode === y.postalCode))
   );
 }

@@ -27,11 +27,34 @@ const SPACE_RUNS = / {2,}/g;
 const EDGE_SPACES = /^ | $/g;
 const CLEAN_CODE = /^[0-9A-Z]*$/;
 const NEEDS_SPACE_WORK = /^ | $| {2}/;
+const SPACE = 0x20;
+const ZERO = 0x30;
+const NINE = 0x39;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
+const STAR = 0x2a;
+const COLON = 0x3a;
+const CARET = 0x5e;
+const TILDE = 0x7e;
 
 /** The first character of `value` that may not stand in an element value, or undefined when there is none. */
 export function forbiddenCharacter(value: string): string | undefined {
   const match = FORBIDDEN.exec(value);
   return match === null ? undefined : match[0];
+}
+
+/**
+ * True when every character of `value` may stand in an element value: `forbiddenCharacter(value) === undefined`,
+ * without a regular expression, for the checks that run on every claim.
+ */
+export function hasOnlyAllowedCharacters(value: string): boolean {
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code < SPACE || code >= TILDE || code === STAR || code === COLON || code === CARET) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** How a forbidden character is named in a message: printable ones quoted, others by code point. */
@@ -50,6 +73,28 @@ export function describeCharacter(character: string): string {
  * @param value - the text as entered
  */
 export function cleanText(value: string): string {
+  // One pass over the characters settles the usual case (ASCII, spaces already tidy), which runs for every name
+  // and address line of a file; only text that needs folding or space work goes the long way.
+  let lower = false;
+  const last = value.length - 1;
+  for (let index = 0; index <= last; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code >= 0x80) {
+      return foldAndTidy(value);
+    }
+    if (code === SPACE) {
+      if (index === 0 || index === last || value.charCodeAt(index + 1) === SPACE) {
+        return foldAndTidy(value);
+      }
+    } else if (code >= LOWER_A && code <= LOWER_Z) {
+      lower = true;
+    }
+  }
+  return lower ? value.toUpperCase() : value;
+}
+
+/** `cleanText` the long way, for text with accents or untidy spaces. */
+function foldAndTidy(value: string): string {
   let text = value;
   if (NON_ASCII.test(text)) {
     text = text.normalize('NFD').replace(COMBINING_MARKS, '');
@@ -86,7 +131,22 @@ export function diagnosisCode(value: string): string {
  * @param value - the number as entered
  */
 export function digitsOf(value: string): string {
-  return value.replace(/[\s().-]/g, '');
+  // Usually typed as bare digits already: checking is cheaper than a replace that finds nothing.
+  return isDigits(value) ? value : value.replace(/[\s().-]/g, '');
+}
+
+/** True when `value` is one or more ASCII digits, checked without a regular expression or an allocation. */
+export function isDigits(value: string): boolean {
+  if (value.length === 0) {
+    return false;
+  }
+  for (let index = 0; index < value.length; index += 1) {
+    const code = value.charCodeAt(index);
+    if (code < ZERO || code > NINE) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /**
