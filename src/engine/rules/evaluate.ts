@@ -16,7 +16,7 @@ import type {
   LimitRoom,
   RuleCheck,
 } from '../../shared/api/claims.js';
-import type { Problem } from '../../shared/problem.js';
+import type { Problem, ProblemSource } from '../../shared/problem.js';
 import { directMinutes, plainDirectMinutes } from '../units/direct-minutes.js';
 import { unitsForMinutes } from '../units/index.js';
 import { chooseAuthorization } from './authorization.js';
@@ -30,6 +30,7 @@ import {
   noOverrides,
   daySettings,
   rulesInForce,
+  rulesInForceOn,
   type CompiledLimit,
   type CompiledRule,
 } from './plan.js';
@@ -128,7 +129,7 @@ export function evaluateService(
 
   const checks: RuleCheck[] | undefined = explainAll ? [] : undefined;
   const facts = explainAll ? factsByName(plan, values) : undefined;
-  for (const compiled of rulesInForce(plan, date).claim) {
+  for (const compiled of rulesInForceOn(plan, date, input.dateOfServiceNumber).claim) {
     if (compiled.applies !== undefined && !compiled.applies(values)) {
       continue;
     }
@@ -398,8 +399,39 @@ function problemOf(compiled: CompiledRule, values: Values): Problem {
     severity,
     code: rule.id,
     message: fillCompiledTemplate(compiled.message, values),
-    path: rule.path.slice(),
-    source: { ...compiled.source },
+    path: copyPath(rule.path),
+    source: copySource(compiled.source),
+  };
+}
+
+/**
+ * A problem's own copy of its rule's path. Paths are one to three segments, and an array literal of that length
+ * is built inline, where `slice` is a call into a builtin (copying path and source cost about 5 % of evaluation).
+ */
+function copyPath(path: readonly string[]): string[] {
+  switch (path.length) {
+    case 1:
+      return [path[0] ?? ''];
+    case 2:
+      return [path[0] ?? '', path[1] ?? ''];
+    case 3:
+      return [path[0] ?? '', path[1] ?? '', path[2] ?? ''];
+    default:
+      return path.slice();
+  }
+}
+
+/**
+ * A problem's own copy of its rule's source, written as a literal of the one shape every compiled source has:
+ * V8 allocates it inline, where a spread of it went through a slower generic clone.
+ */
+function copySource(source: Readonly<ProblemSource>): ProblemSource {
+  return {
+    document: source.document,
+    section: source.section,
+    quote: source.quote,
+    ruleId: source.ruleId,
+    ruleVersion: source.ruleVersion,
   };
 }
 

@@ -11,6 +11,7 @@
  *   they are in force, so a service only runs the rules in force on its date.
  */
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import { requireDateNumber } from '../calendar/date.js';
 import type { ProblemSource } from '../../shared/problem.js';
 import {
   compileForSlots,
@@ -111,6 +112,12 @@ export interface PackPlan {
    */
   readonly thresholdDates: readonly string[];
   readonly thresholdAfter: readonly boolean[];
+  /**
+   * The same thresholds as YYYYMMDD numbers (see `dateNumber`): a date numbered n passes threshold i when
+   * n ≥ `thresholdNumbers[i]` ("after" thresholds are stored one higher), so a service's rules are found with
+   * number comparisons instead of string ones.
+   */
+  readonly thresholdNumbers: readonly number[];
   readonly inForce: readonly RulesInForce[];
 }
 
@@ -192,6 +199,9 @@ export function planPack(pack: PlanSource): PackPlan {
     limits,
     thresholdDates,
     thresholdAfter,
+    thresholdNumbers: thresholdDates.map(
+      (threshold, index) => requireDateNumber(threshold) + (thresholdAfter[index] === true ? 1 : 0),
+    ),
     inForce,
   };
 }
@@ -274,6 +284,23 @@ function groupByEffectiveDates(rules: readonly CompiledRule[]): {
 }
 
 const NO_RULES: RulesInForce = { claim: [], staff: [] };
+
+/**
+ * The pack's rules in force on a date of service given as `dateNumber` reads it (YYYYMMDD); the evaluator has
+ * that number already, and comparing numbers is cheaper than comparing date strings. A negative number (not a
+ * date) takes the string comparisons of `rulesInForce`.
+ */
+export function rulesInForceOn(plan: PackPlan, date: string, number: number): RulesInForce {
+  if (number < 0) {
+    return rulesInForce(plan, date);
+  }
+  const { thresholdNumbers } = plan;
+  let passed = 0;
+  while (passed < thresholdNumbers.length && number >= (thresholdNumbers[passed] ?? 0)) {
+    passed += 1;
+  }
+  return plan.inForce[passed] ?? NO_RULES;
+}
 
 /** The pack's rules in force on a date of service. */
 export function rulesInForce(plan: PackPlan, date: string): RulesInForce {
