@@ -111,7 +111,8 @@ export function evaluateService(
   }
 
   const date = input.dateOfService;
-  const rate = code === null ? undefined : findRate(pack.rates, code, modifiers, date);
+  const rate =
+    code === null ? undefined : findRate(pack, code, modifiers, date, input.dateOfServiceNumber);
   values[LINE_UNIT_RATE_CENTS] = rate?.unitRateCents ?? null;
   values[LINE_HAS_RATE] = rate !== undefined;
 
@@ -299,21 +300,25 @@ function addOnce(list: string[], item: string): void {
   }
 }
 
-/** The rate in force for the code on the date whose selecting modifiers are all on the line; most specific wins. */
+/**
+ * The rate in force for the code on the date whose selecting modifiers are all on the line; most specific wins.
+ * The date is compared as its YYYYMMDD number (`dateNumber`) with the plan's dated rates; a date that is not one
+ * (a negative number) is compared as a string, as the rates' own dates are.
+ */
 function findRate(
-  rates: readonly Rate[],
+  pack: Pack,
   code: string,
   modifiers: readonly string[],
   date: string,
+  dateNumber: number,
 ): Rate | undefined {
   let best: Rate | undefined;
-  for (const rate of rates) {
-    if (
-      rate.code !== code ||
-      rate.effectiveFrom > date ||
-      (rate.effectiveTo !== null && date > rate.effectiveTo) ||
-      !containsAll(modifiers, rate.modifiers)
-    ) {
+  for (const { rate, from, to } of pack.plan.rates) {
+    const inForce =
+      dateNumber < 0
+        ? rate.effectiveFrom <= date && (rate.effectiveTo === null || date <= rate.effectiveTo)
+        : from <= dateNumber && dateNumber <= to;
+    if (rate.code !== code || !inForce || !containsAll(modifiers, rate.modifiers)) {
       continue;
     }
     if (best === undefined || rate.modifiers.length > best.modifiers.length) {

@@ -323,6 +323,11 @@ function resolve(
   const placeOfServiceRules = [...definition.placeOfServiceRules, ...(inherited?.placeOfServiceRules ?? [])];
   const limitList = byId(keep(inherited?.limits), limits);
   const ruleList = byId(keep(inherited?.rules), rules);
+  // A pack's own rates replace the base pack's rates for the same code.
+  const rateList = [
+    ...definition.rates,
+    ...(inherited?.rates ?? []).filter((rate) => !definition.rates.some((own) => own.code === rate.code)),
+  ];
   return {
     id: definition.id,
     name: definition.name,
@@ -340,16 +345,13 @@ function resolve(
     modifierOrder:
       definition.modifierOrder.length > 0 ? definition.modifierOrder : (inherited?.modifierOrder ?? []),
     placeOfServiceRules,
-    // A pack's own rates replace the base pack's rates for the same code.
-    rates: [
-      ...definition.rates,
-      ...(inherited?.rates ?? []).filter((rate) => !definition.rates.some((own) => own.code === rate.code)),
-    ],
+    rates: rateList,
     limits: limitList,
     rules: ruleList,
     // Built for the merged pack, so inherited conditions read this pack's slots and settings.
     plan: planPack({
       settings,
+      rates: rateList,
       procedures: procedureList,
       modifierRules,
       placeOfServiceRules,

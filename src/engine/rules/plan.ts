@@ -11,7 +11,6 @@
  *   they are in force, so a service only runs the rules in force on its date.
  */
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
-import { requireDateNumber } from '../calendar/date.js';
 import type { ProblemSource } from '../../shared/problem.js';
 import {
   compileForSlots,
@@ -31,7 +30,7 @@ import {
   type FactInput,
   type FixedFact,
 } from './facts.js';
-import type { Limit, Pack, Procedure, Rule, Setting } from './pack.js';
+import type { Limit, Pack, Procedure, Rate, Rule, Setting } from './pack.js';
 import { compileTemplate, placeholdersOf, type CompiledTemplate } from './template.js';
 
 /** Facts held in the same slot by every pack: the derived facts, then the ones the evaluator sets. */
@@ -74,6 +73,13 @@ export interface CompiledLimit {
   readonly thisService: Slot;
 }
 
+/** A rate with its dates as numbers, compared with the service's date number instead of as strings. */
+export interface DatedRate {
+  readonly rate: Rate;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** The rules in force between two effective-date thresholds (see `PackPlan.thresholdDates`). */
 export interface RulesInForce {
   readonly claim: readonly CompiledRule[];
@@ -106,6 +112,8 @@ export interface PackPlan {
   readonly modifierRules: readonly { readonly modifier: string; readonly test: SlotCondition }[];
   readonly placeOfServiceRules: readonly { readonly placeOfService: string; readonly test: SlotCondition }[];
   readonly limits: readonly CompiledLimit[];
+  /** The pack's rates with their dates as YYYYMMDD numbers (see `digitsOfDate`; no end is `Infinity`). */
+  readonly rates: readonly DatedRate[];
   /**
    * Effective-date thresholds in order: a date passes `thresholdDates[i]` when it is on or after it, or, where
    * `thresholdAfter[i]`, strictly after it. The number of thresholds a date passes indexes `inForce`.
@@ -124,7 +132,7 @@ export interface PackPlan {
 /** The parts of a loaded pack its plan is built from. */
 export type PlanSource = Pick<
   Pack,
-  'settings' | 'procedures' | 'modifierRules' | 'placeOfServiceRules' | 'limits' | 'rules'
+  'settings' | 'procedures' | 'modifierRules' | 'placeOfServiceRules' | 'limits' | 'rules' | 'rates'
 >;
 
 /** Builds a pack's plan; the pack's conditions and messages have already been validated. */
@@ -197,10 +205,15 @@ export function planPack(pack: PlanSource): PackPlan {
       test: compile(rule.when),
     })),
     limits,
+    rates: pack.rates.map((rate) => ({
+      rate,
+      from: digitsOfDate(rate.effectiveFrom),
+      to: rate.effectiveTo === null ? Infinity : digitsOfDate(rate.effectiveTo),
+    })),
     thresholdDates,
     thresholdAfter,
     thresholdNumbers: thresholdDates.map(
-      (threshold, index) => requireDateNumber(threshold) + (thresholdAfter[index] === true ? 1 : 0),
+      (threshold, index) => digitsOfDate(threshold) + (thresholdAfter[index] === true ? 1 : 0),
     ),
     inForce,
   };
@@ -284,6 +297,15 @@ function groupByEffectiveDates(rules: readonly CompiledRule[]): {
 }
 
 const NO_RULES: RulesInForce = { claim: [], staff: [] };
+
+/**
+ * A pack date's digits as the number YYYYMMDD. Pack dates are only checked to be written 'dddd-dd-dd', not to
+ * name a day, so this reads the digits without `dateNumber`'s calendar check: for two such dates the numbers
+ * order exactly as the strings do.
+ */
+function digitsOfDate(date: string): number {
+  return Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
+}
 
 /**
  * The pack's rules in force on a date of service given as `dateNumber` reads it (YYYYMMDD); the evaluator has
