@@ -3,6 +3,7 @@
  * claims or holds; a run repeated, two runs at once, and a run killed midway then followed by another never
  * bill a note twice or lose one; the daily maximum counts what earlier notes and runs claimed.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PayerPackId } from '../../shared/programs.js';
 import type { Role } from '../../shared/roles.js';
@@ -216,6 +217,33 @@ describe(`billing runs on ${testDatabaseKind()}`, () => {
         .values({ ...claimCopy, member_id: other.members[0]?.id ?? '' })
         .execute(),
     ).rejects.toThrow(/claims_member_organisation_fkey/);
+  });
+
+  it('refreshes the planner statistics of claim lines as a run grows the table', async () => {
+    const estimatedLines = async (): Promise<number> => {
+      const result = await sql<{
+        lines: number;
+      }>`select greatest(reltuples, 0)::float8 as lines from pg_class where oid = 'claim_lines'::regclass`.execute(
+        store.db,
+      );
+      return Number(result.rows[0]?.lines);
+    };
+    const countLines = async (): Promise<number> => {
+      const row = await store.db
+        .selectFrom('claim_lines')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    };
+    await insertSignedNote(store.db, fixture, planned, { date: '2026-11-20' });
+    const before = await estimatedLines();
+    const linesBefore = await countLines();
+    expect(before).toBeLessThan(linesBefore + 1);
+    const started = await startBillingRun(ctx, actorOf('billing'), { from: '2026-11-20', to: '2026-11-20' });
+    const done = await processBillingRun(ctx, actorOf('billing'), started.id, { analyzeAfterLines: 1 });
+    expect(done.notesClaimed).toBe(1);
+    // ANALYZE of a table this small reads every row: the estimate is the count.
+    expect(await estimatedLines()).toBe(linesBefore + 1);
   });
 
   it('two runs at once share the members and bill every note exactly once', async () => {

@@ -326,11 +326,17 @@ async function loadGroups(
       .groupBy('group_session_id')
       .execute(),
   ]);
+  // By session first: a chunk can hold thousands of group sessions.
+  const minutesBySession = new Map<string, number[]>();
+  for (const row of facilitators) {
+    const minutes = minutesBySession.get(row.group_session_id);
+    if (minutes === undefined) minutesBySession.set(row.group_session_id, [row.minutes]);
+    else minutes.push(row.minutes);
+  }
+  const attendeesBySession = new Map(attendees.map((row) => [row.group_session_id, Number(row.count)]));
   for (const session of sessions) {
-    const minutes = facilitators
-      .filter((row) => row.group_session_id === session.id)
-      .map((row) => row.minutes);
-    const count = Number(attendees.find((row) => row.group_session_id === session.id)?.count ?? 0);
+    const count = attendeesBySession.get(session.id) ?? 0;
+    const minutes = minutesBySession.get(session.id) ?? [];
     groups.set(session.id, groupContextOf(count, minutes, session.start_time, session.end_time));
   }
   return groups;

@@ -20,6 +20,7 @@ import { actorEntry, recordAudit, recordAuditMany } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import { notFound, requireRole } from '../errors.js';
 import { judgeNote } from './judge.js';
+import { ClaimLineStatistics, DEFAULT_ANALYZE_AFTER_LINES } from './statistics.js';
 import { writeClaims, writeHolds } from './write.js';
 import {
   countClaimableNotes,
@@ -51,6 +52,8 @@ export interface ProcessOptions {
    * Stops after this many chunks, leaving the run `running` as a killed process would (tests of resuming).
    */
   stopAfterChunks?: number;
+  /** Claim lines written before the first refresh of the table's statistics; see `statistics.ts`. */
+  analyzeAfterLines?: number;
 }
 
 /**
@@ -147,6 +150,10 @@ export async function processBillingRun(
   // after another (the lock step is taken in turn, so the cursor only moves forward), and a chunk's decisions
   // depend only on its own members, so the result is the same as one chunk at a time.
   const workers = options.stopAfterChunks === undefined ? (options.concurrency ?? DEFAULT_CONCURRENCY) : 1;
+  const statistics = await ClaimLineStatistics.of(
+    ctx.db,
+    options.analyzeAfterLines ?? DEFAULT_ANALYZE_AFTER_LINES,
+  );
   let cursor: string | null = null;
   let noneLeft = false;
   let started = 0;
@@ -174,13 +181,15 @@ export async function processBillingRun(
       if (options.stopAfterChunks !== undefined && started >= options.stopAfterChunks) return;
       started += 1;
       try {
-        const judged = await ctx.db.transaction().execute(async (trx) => {
+        const linesWritten = await ctx.db.transaction().execute(async (trx) => {
           const memberIds = await lockInTurn(trx);
-          if (memberIds.length === 0) return false;
-          await processChunk(trx, ctx.clock, actor, run, programs, memberIds);
-          return true;
+          if (memberIds.length === 0) return null;
+          return processChunk(trx, ctx.clock, actor, run, programs, memberIds);
         });
-        if (judged) options.onProgress?.(await runView(ctx.db, actor.organisationId, runId));
+        if (linesWritten !== null) {
+          await statistics.written(ctx.db, linesWritten);
+          options.onProgress?.(await runView(ctx.db, actor.organisationId, runId));
+        }
       } catch (error) {
         // The other chunk in flight finishes (or fails) on its own; no new one starts.
         noneLeft = true;
@@ -218,7 +227,11 @@ export async function processBillingRun(
   return finished;
 }
 
-/** Judges and writes one chunk of members, locked by the caller's transaction, in that transaction. */
+/**
+ * Judges and writes one chunk of members, locked by the caller's transaction, in that transaction.
+ *
+ * @returns the claim lines written
+ */
 async function processChunk(
   trx: Kysely<Database>,
   clock: Clock,
@@ -226,7 +239,7 @@ async function processChunk(
   run: BillingRunRow,
   programs: ReadonlyMap<string, RunProgram>,
   memberIds: readonly string[],
-): Promise<void> {
+): Promise<number> {
   const notes = await loadNotes(trx, run, memberIds, programs);
   const context = await loadChunkContext(trx, run, notes, programs);
   const decisions = notes.map((note) => judgeNote(note, context));
@@ -256,6 +269,7 @@ async function processChunk(
     }))
     .where('id', '=', run.id)
     .execute();
+  return written.notes;
 }
 
 /** One run as the API shows it. */
