@@ -6,7 +6,9 @@
  * Pure and synchronous: the same request always gives the same answer.
  *
  * This is the hot path of claim previews and billing runs, so it works on the pack's plan (`plan.ts`): facts in
- * slots, conditions compiled against them, and plain loops that build only the objects the answer holds.
+ * slots, conditions compiled against them, the claim rules run as generated code (`codegen.ts`; the compiled
+ * closures explain, judge staff rules and serve as the tests' reference), and plain loops that build only the
+ * objects the answer holds.
  */
 import type {
   Authorization,

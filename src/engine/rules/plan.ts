@@ -8,7 +8,9 @@
  * - which **costly facts** the pack reads, so it derives only those (California never needs the Kansas staff
  *   ages), and which settings it reads;
  * - each message split at its placeholders, each limit's slots, and the pack's rules grouped by the dates
- *   they are in force, so a service only runs the rules in force on its date.
+ *   they are in force, so a service only runs the rules in force on its date;
+ * - for each such group, its claim rules generated as one function of inline comparisons (`codegen.ts`), which
+ *   judges them without a call per condition.
  */
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
 import type { Problem, ProblemSource } from '../../shared/problem.js';
