@@ -114,7 +114,8 @@ describe('members', () => {
     await page.getByLabel('Medicaid ID').fill('zzca77000001');
     await page.getByRole('button', { name: 'Search' }).click();
     await expect.poll(() => page.getByRole('link', { name: FULL_NAME }).count()).toBe(1);
-    expect(await page.getByText('1 member.').count()).toBe(1);
+    // The count sentence renders with the results but is checked on its own: poll rather than read once.
+    await expect.poll(() => page.getByText('1 member.').count()).toBe(1);
     await page.getByRole('link', { name: FULL_NAME }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(FULL_NAME);
     expect(await page.getByRole('button', { name: 'Edit details' }).count()).toBe(0);

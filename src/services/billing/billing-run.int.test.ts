@@ -22,7 +22,7 @@ import {
 } from '../../testing/index.js';
 import { isUniqueViolation } from '../../store/index.js';
 import type { Actor, ServiceContext } from '../context.js';
-import { processBillingRun, startBillingRun } from './index.js';
+import { getBillingRun, listBillingRuns, processBillingRun, startBillingRun } from './index.js';
 
 let store: TestStore;
 let clock: ManualClock;
@@ -300,7 +300,16 @@ describe(`billing runs on ${testDatabaseKind()}`, () => {
       expect(Number(claim.lines)).toBe(claim.line_count);
     }
 
+    // The run still looks alive while its heartbeat is fresh; once stale it shows as interrupted at once.
+    expect((await getBillingRun(ctx, billing, killed.id)).status).toBe('running');
     clock.advanceMinutes(3);
+    expect(await getBillingRun(ctx, billing, killed.id)).toMatchObject({
+      status: 'interrupted',
+      error: 'The process running it stopped before it finished.',
+    });
+    expect((await listBillingRuns(ctx, billing)).find((run) => run.id === killed.id)?.status).toBe(
+      'interrupted',
+    );
     const resumed = await startBillingRun(ctx, billing, { from: '2026-11-15', to: '2026-11-21' });
     expect(resumed.notesTotal).toBe(notes.length - 2);
     const finished = await processBillingRun(ctx, billing, resumed.id);

@@ -86,7 +86,7 @@ export async function startBillingRun(
       .set({
         status: 'interrupted',
         finished_at: now,
-        error: 'The process running it stopped before it finished.',
+        error: DIED,
       })
       .where('organisation_id', '=', actor.organisationId)
       .where('status', '=', 'running')
@@ -120,7 +120,7 @@ export async function startBillingRun(
         payerPack: input.payerPack ?? null,
       }),
     );
-    return runView(trx, actor.organisationId, run.id);
+    return runView(trx, actor.organisationId, run.id, now);
   });
 }
 
@@ -188,7 +188,7 @@ export async function processBillingRun(
         });
         if (linesWritten !== null) {
           await statistics.written(ctx.db, linesWritten);
-          options.onProgress?.(await runView(ctx.db, actor.organisationId, runId));
+          options.onProgress?.(await runView(ctx.db, actor.organisationId, runId, ctx.clock.now()));
         }
       } catch (error) {
         // The other chunk in flight finishes (or fails) on its own; no new one starts.
@@ -201,7 +201,7 @@ export async function processBillingRun(
     const results = await Promise.allSettled(Array.from({ length: workers }, () => work()));
     const failed = results.find((result) => result.status === 'rejected');
     if (failed !== undefined) throw failed.reason;
-    if (!noneLeft) return await runView(ctx.db, actor.organisationId, runId);
+    if (!noneLeft) return await runView(ctx.db, actor.organisationId, runId, ctx.clock.now());
     await ctx.db
       .updateTable('billing_runs')
       .set({ status: 'finished', finished_at: ctx.clock.now(), heartbeat_at: ctx.clock.now() })
@@ -222,7 +222,7 @@ export async function processBillingRun(
       .execute();
     throw error;
   }
-  const finished = await runView(ctx.db, actor.organisationId, runId);
+  const finished = await runView(ctx.db, actor.organisationId, runId, ctx.clock.now());
   options.onProgress?.(finished);
   return finished;
 }
@@ -277,6 +277,7 @@ export async function runView(
   db: Kysely<Database>,
   organisationId: string,
   runId: string,
+  now: Date,
 ): Promise<BillingRun> {
   const row = await db
     .selectFrom('billing_runs')
@@ -287,13 +288,22 @@ export async function runView(
     .where('billing_runs.id', '=', runId)
     .executeTakeFirst();
   if (row === undefined) throw notFound('billing_run');
-  return toRunView(row);
+  return toRunView(row, now);
 }
 
-function toRunView(row: BillingRunRow & { display_name: string }): BillingRun {
+/** What a run whose process died says, shown at once and recorded by the next run to start. */
+const DIED = 'The process running it stopped before it finished.';
+
+/**
+ * A run as shown at `now`. A run still `running` whose heartbeat is stale died with its process: it is shown
+ * as interrupted at once (the billing page stops waiting on it), though the row is changed only when the next
+ * run starts.
+ */
+function toRunView(row: BillingRunRow & { display_name: string }, now: Date): BillingRun {
+  const died = row.status === 'running' && isStale(row.heartbeat_at, now);
   return {
     id: row.id,
-    status: row.status,
+    status: died ? 'interrupted' : row.status,
     from: row.from_date,
     to: row.to_date,
     programId: row.program_id,
@@ -305,7 +315,7 @@ function toRunView(row: BillingRunRow & { display_name: string }): BillingRun {
     notesHeld: row.notes_held,
     claimsCreated: row.claims_created,
     amountCents: Number(row.amount_cents),
-    error: row.error,
+    error: died ? DIED : row.error,
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,
   };
@@ -323,11 +333,16 @@ export async function listBillingRuns(ctx: ServiceContext, actor: Actor, limit =
     .orderBy('billing_runs.started_at', 'desc')
     .limit(limit)
     .execute();
-  return rows.map(toRunView);
+  const now = ctx.clock.now();
+  return rows.map((row) => toRunView(row, now));
 }
 
 /** One run, with its progress. */
 export async function getBillingRun(ctx: ServiceContext, actor: Actor, runId: string): Promise<BillingRun> {
   requireRole(actor, BILLING_ROLES);
-  return runView(ctx.db, actor.organisationId, runId);
+  return runView(ctx.db, actor.organisationId, runId, ctx.clock.now());
+}
+
+function isStale(heartbeat: Date, now: Date): boolean {
+  return heartbeat.getTime() < now.getTime() - STALE_AFTER_MS;
 }
