@@ -14,7 +14,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/engine/index.js';
 import { calendarDateIn } from '../../src/services/time/index.js';
-import { signIn, useBrowserSuite } from './browser.js';
+import { sidewaysScroll, signIn, useBrowserSuite } from './browser.js';
 
 const suite = useBrowserSuite();
 
@@ -231,8 +231,6 @@ describe('billing', () => {
       .getByText(/^The \d+ notes?/)
       .first()
       .click();
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    ).toBe(0);
+    expect(await sidewaysScroll(page)).toBe(0);
   });
 });

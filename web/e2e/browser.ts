@@ -85,3 +85,11 @@ export function useBrowserSuite(): BrowserSuite {
     },
   };
 }
+
+/**
+ * How many pixels the page itself scrolls sideways (0 when everything fits the viewport's width; tables that
+ * scroll inside their own regions do not count).
+ */
+export function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -14,7 +14,7 @@ import {
   testContext,
   type DocumentationFixture,
 } from '../../src/testing/index.js';
-import { useBrowserSuite } from './browser.js';
+import { sidewaysScroll, useBrowserSuite } from './browser.js';
 
 const suite = useBrowserSuite();
 let fixture: DocumentationFixture;
@@ -33,10 +33,6 @@ async function signInAs(page: Page, role: Role): Promise<void> {
 
 function heading(page: Page): Promise<string | null> {
   return page.getByRole('heading', { level: 1 }).textContent();
-}
-
-function overflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
 describe('plans of care', () => {
@@ -83,7 +79,7 @@ describe('plans of care', () => {
     expect(await page.getByText('Waiting for approval').count()).toBeGreaterThan(0);
     // Sent, it is read-only for the peer.
     expect(await page.getByRole('button', { name: 'Submit for approval' }).count()).toBe(0);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
 
     const supervisorContext = await suite.browser.newContext();
     const supervisor = await supervisorContext.newPage();
@@ -116,6 +112,6 @@ describe('plans of care', () => {
     await page.goto(`${server.url}/members/${memberId}/care-plans`);
     await expect.poll(() => page.getByRole('row', { name: /Version 1 \(current\)/ }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Start update' }).count()).toBe(1);
-    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
   });
 });

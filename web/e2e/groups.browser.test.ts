@@ -17,7 +17,7 @@ import {
   testContext,
 } from '../../src/testing/index.js';
 import type { DocumentationFixture, FixtureMember } from '../../src/testing/index.js';
-import { useBrowserSuite } from './browser.js';
+import { sidewaysScroll, useBrowserSuite } from './browser.js';
 
 const suite = useBrowserSuite();
 
@@ -132,5 +132,10 @@ describe('a group with three attendees', () => {
     // Signed: the session and its attendance no longer change.
     expect(await page.getByRole('button', { name: 'Save interaction' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /Remove .* from the group/ }).count()).toBe(0);
+    // All of it on a 360-pixel phone: the session page, and the list of sessions, never scroll sideways.
+    expect(await sidewaysScroll(page)).toBe(0);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click();
+    await expect.poll(() => page.getByText('Budgeting for the month').count()).toBeGreaterThan(0);
+    expect(await sidewaysScroll(page)).toBe(0);
   });
 });

@@ -5,7 +5,7 @@
  * can record coverage but not change clinical details. The cases run in order and build on each other.
  */
 import { describe, expect, it } from 'vitest';
-import { signIn, useBrowserSuite } from './browser.js';
+import { sidewaysScroll, signIn, useBrowserSuite } from './browser.js';
 
 const suite = useBrowserSuite();
 
@@ -122,5 +122,17 @@ describe('members', () => {
     expect(await page.getByRole('button', { name: 'Add a consent' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add coverage' }).count()).toBe(1);
     expect(await page.getByRole('button', { name: 'Record an eligibility check' }).count()).toBe(1);
+  });
+
+  it('fits the member list and the member’s record into 375 pixels without sideways scrolling', async () => {
+    const { page, server } = suite;
+    await page.setViewportSize({ width: 375, height: 800 });
+    await signIn(page, server, 'admin');
+    await page.goto(`${server.url}/members?name=${MEMBER.lastName}`);
+    await expect.poll(() => page.getByRole('link', { name: FULL_NAME }).count()).toBe(1);
+    expect(await sidewaysScroll(page)).toBe(0);
+    await page.getByRole('link', { name: FULL_NAME }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(FULL_NAME);
+    expect(await sidewaysScroll(page)).toBe(0);
   });
 });

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PayerPackListResponseSchema } from '../../src/shared/index.js';
 import type { PayerPackSummary } from '../../src/shared/index.js';
-import { signIn, useBrowserSuite } from './browser.js';
+import { sidewaysScroll, signIn, useBrowserSuite } from './browser.js';
 
 const suite = useBrowserSuite();
 
@@ -136,9 +136,6 @@ describe('payer rules', () => {
     await signIn(page, server, 'supervisor');
     await page.goto(`${server.url}/payer-rules/${CA_DHCS}`);
     await expect.poll(() => ruleCards(page).count()).toBeGreaterThan(0);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
   });
 });

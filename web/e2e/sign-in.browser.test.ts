@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ROLES, roleLabel } from '../../src/shared/roles.js';
-import { signIn, useBrowserSuite } from './browser.js';
+import { sidewaysScroll, signIn, useBrowserSuite } from './browser.js';
 
 const suite = useBrowserSuite();
 
@@ -85,11 +85,9 @@ describe('on a phone-sized screen', () => {
     const { page, server } = suite;
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(server.url);
-    const overflow = (): Promise<number> =>
-      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
     await signIn(page, server, 'peer');
-    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await sidewaysScroll(page)).toBeLessThanOrEqual(0);
   });
 });
 

@@ -4,7 +4,7 @@
  * peer sees their own credentials read-only (and the server refuses their edit), but can log their training.
  */
 import { describe, expect, it } from 'vitest';
-import { signIn, useBrowserSuite } from './browser.js';
+import { sidewaysScroll, signIn, useBrowserSuite } from './browser.js';
 
 const suite = useBrowserSuite();
 
@@ -109,5 +109,20 @@ describe('staff credentials', () => {
       .poll(() => page.getByRole('status').allTextContents())
       .toContainEqual(expect.stringContaining('Removed “Law and ethics refresher”'));
     expect(await page.getByRole('row', { name: /Law and ethics refresher/ }).count()).toBe(0);
+  });
+
+  it('fits the staff list and a staff member’s credentials into 375 pixels without sideways scrolling', async () => {
+    const { page, server } = suite;
+    const peerName = demoName('peer');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await signIn(page, server, 'admin');
+    await page.goto(`${server.url}/staff`);
+    await expect.poll(() => page.getByRole('link', { name: peerName }).count()).toBe(1);
+    expect(await sidewaysScroll(page)).toBe(0);
+    await page.getByRole('link', { name: peerName }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe(`Credentials of ${peerName}`);
+    expect(await sidewaysScroll(page)).toBe(0);
   });
 });
