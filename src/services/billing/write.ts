@@ -82,6 +82,8 @@ export async function writeClaims(
     plainArrayLiteral(rows.map(value));
   const textColumn = <T>(rows: readonly T[], value: (row: T) => string): string =>
     arrayLiteral(rows.map(value));
+  // The claims' ids go to the claims and to their first events: one literal serves both.
+  const claimIds = plainArrayLiteral(ids);
   await sql`
     with new_claims as (
       insert into claims (id, organisation_id, run_id, frequency_code, original_claim_id, member_id, program_id,
@@ -89,7 +91,7 @@ export async function writeClaims(
       select c.id, ${target.organisationId}::uuid, ${target.runId}::uuid, ${target.frequencyCode ?? '1'},
         ${target.originalClaimId ?? null}::uuid, c.member_id, c.program_id, c.payer_pack, c.rendering_provider_id,
         c.date_of_service, c.total_cents, c.line_count, ${now}::timestamptz, ${now}::timestamptz
-      from unnest(${plainArrayLiteral(ids)}::uuid[], ${column(firsts, (first) => first.note.memberId)}::uuid[],
+      from unnest(${claimIds}::uuid[], ${column(firsts, (first) => first.note.memberId)}::uuid[],
         ${column(firsts, (first) => first.note.programId)}::uuid[], ${textColumn(firsts, (first) => first.payerPack)}::text[],
         ${column(firsts, (first) => first.note.authorId)}::uuid[],
         ${column(firsts, (first) => first.note.fields.dateOfService)}::date[], ${plainArrayLiteral(totals)}::bigint[],
@@ -124,7 +126,7 @@ export async function writeClaims(
       insert into claim_events (organisation_id, claim_id, status, comment, user_id, occurred_at)
       select ${target.organisationId}::uuid, e.claim_id, 'ready', ${target.comment ?? null}::text, ${target.userId}::uuid,
         ${now}::timestamptz
-      from unnest(${plainArrayLiteral(ids)}::uuid[]) with ordinality as e(claim_id, position)
+      from unnest(${claimIds}::uuid[]) with ordinality as e(claim_id, position)
       order by e.position
     ), cleared as (
       delete from billing_holds where note_id = any(${column(claimed, (decision) => decision.note.id)}::uuid[])
