@@ -22,6 +22,7 @@ import {
   type CertificationType,
   type Modality,
   type ServiceType,
+  type ServiceHistory,
 } from '../../src/shared/api/claims.js';
 import type { PayerPackId, ProgramType } from '../../src/shared/programs.js';
 import { createRng, syntheticDateOfBirth, type Rng, type Seed } from '../../src/synthetic/index.js';
@@ -430,9 +431,9 @@ function carePlanFor(rng: Rng, date: string): { carePlan?: Record<string, string
  * History under each of the pack's limits: mostly nothing or a little used; 4 % of services close to
  * (or just over) the maximum, where one more note tips it.
  */
-function historyFor(rng: Rng, pack: Pack): Record<string, number> {
-  const history: Record<string, number> = {
-    unitsSameDaySameCode: 0,
+function historyFor(rng: Rng, pack: Pack): ServiceHistory {
+  const history: ServiceHistory = {
+    unitsSameDayByCode: {},
     episodeFiscalYearUnits: 0,
     calendarYearGroupHours: 0,
   };
@@ -450,7 +451,8 @@ function historyFor(rng: Rng, pack: Pack): Record<string, number> {
     }
     switch (limit.period) {
       case 'day':
-        history.unitsSameDaySameCode = used;
+        // Every code of the pack the same: the units already billed that day under whatever code it bills.
+        for (const procedure of pack.procedures) history.unitsSameDayByCode[procedure.code] = used;
         break;
       case 'episode_state_fiscal_year':
         history.episodeFiscalYearUnits = used;

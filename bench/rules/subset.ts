@@ -156,7 +156,9 @@ export function precomputeFacts(pack: Pack, request: ClaimPreviewRequest): FactR
 function usedBefore(period: Pack['limits'][number]['period'], request: ClaimPreviewRequest): number {
   switch (period) {
     case 'day':
-      return request.history.unitsSameDaySameCode;
+      // The generator gives every code of the pack the same units that day (bench/rules/generate.ts), so the
+      // code the engine will choose need not be known here.
+      return Math.max(0, ...Object.values(request.history.unitsSameDayByCode));
     case 'episode_state_fiscal_year':
       return request.history.episodeFiscalYearUnits;
     case 'calendar_year':

@@ -26,8 +26,8 @@ export function caDhcsTableCases(): RuleCase[] {
     {
       source: `${TABLE}: Maximum Units that Can be Billed — 96`,
       rule: 'ca-dhcs.units.daily_max',
-      pass: (r) => void (r.history.unitsSameDaySameCode = 92),
-      fail: (r) => void (r.history.unitsSameDaySameCode = 93),
+      pass: (r) => void (r.history.unitsSameDayByCode = { H0038: 92 }),
+      fail: (r) => void (r.history.unitsSameDayByCode = { H0038: 93 }),
       messageIncludes: 'allows 96 units a day; this member already has 93 today and this note adds 4',
     },
     {

@@ -108,11 +108,23 @@ describe('ca-dhcs dependent codes and Medicare COB (000: "Dependent on Codes …
     for (const type of ['engagement', 'skill_building_group'] as const) {
       const request = caDhcsBase();
       request.service.type = type;
-      request.history.unitsSameDaySameCode = 0;
+      request.history.unitsSameDayByCode = {};
       const preview = evaluate('ca-dhcs', request);
       expect(preview.lines).toHaveLength(1);
       expect(preview.problems).toEqual([]);
     }
+  });
+
+  it('counts toward a daily maximum only the units of the code the service bills under', () => {
+    // 96 units of H0025 that day leave H0038's 96 untouched; 93 of H0038 leave no room for 4 more.
+    const request = caDhcsBase();
+    request.history.unitsSameDayByCode = { H0025: 96 };
+    const other = evaluate('ca-dhcs', request);
+    expect(other.lines[0]?.code).toBe('H0038');
+    expect(other.problems.map((problem) => problem.code)).not.toContain('ca-dhcs.units.daily_max');
+    request.history.unitsSameDayByCode = { H0025: 96, H0038: 93 };
+    const same = evaluate('ca-dhcs', request);
+    expect(same.problems.map((problem) => problem.code)).toContain('ca-dhcs.units.daily_max');
   });
 
   it('reads the settings in no rule, so no edit asks for a companion code or a Medicare EOB first', () => {

@@ -95,10 +95,10 @@ const cases: RuleCase[] = [
   {
     source: `${TABLE} / ${GUIDE} rate table: Maximum units that can be billed — 96`,
     rule: 'ca-dhcs.units.daily_max',
-    pass: (r) => void (r.history.unitsSameDaySameCode = 92),
+    pass: (r) => void (r.history.unitsSameDayByCode = { H0038: 92, H0050: 92 }),
     fail: (r) => {
       r.service.type = 'contingency_management';
-      r.history.unitsSameDaySameCode = 93;
+      r.history.unitsSameDayByCode = { H0050: 93 };
     },
     messageIncludes: 'H0050 allows 96 units a day',
   },

@@ -227,7 +227,7 @@ function overridesNoSetting(request: ClaimPreviewRequest): boolean {
   const { certification } = staff;
   const records =
     noOverrides(settings) &&
-    request.history.unitsSameDaySameCode >= 0 &&
+    request.history.unitsSameDayByCode !== undefined &&
     request.program.type !== undefined &&
     staff.taxonomy !== undefined;
   const first = coverage[0];
@@ -381,7 +381,7 @@ function limitRoom(
   const max = values[compiled.maxSetting];
   const limitValue = typeof max === 'number' ? max : 0;
   const counts = compiled.applies === undefined || compiled.applies(values);
-  const usedBefore = usedUnder(limit.period, request);
+  const usedBefore = usedUnder(limit.period, request, values[LINE_CODE]);
   const amount = limit.unit === 'hours' ? round2(minutes / 60) : units;
   const thisService = counts ? amount : 0;
   const after = round2(usedBefore + thisService);
@@ -403,10 +403,14 @@ function limitRoom(
   };
 }
 
-function usedUnder(period: Pack['limits'][number]['period'], request: ClaimPreviewRequest): number {
+function usedUnder(
+  period: Pack['limits'][number]['period'],
+  request: ClaimPreviewRequest,
+  code: FactValue | undefined,
+): number {
   switch (period) {
     case 'day':
-      return request.history.unitsSameDaySameCode;
+      return typeof code === 'string' ? (request.history.unitsSameDayByCode[code] ?? 0) : 0;
     case 'episode_state_fiscal_year':
       return request.history.episodeFiscalYearUnits;
     case 'calendar_year':

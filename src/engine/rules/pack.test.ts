@@ -149,7 +149,7 @@ describe('layering', () => {
       },
       member: { dateOfBirth: '1990-01-01' },
       program: { type: 'dmc_ods_outpatient' },
-      history: { unitsSameDaySameCode: 8 },
+      history: { unitsSameDayByCode: { H0038: 8 } },
     });
     const codes = evaluateService(layered, request).problems.map((problem) => problem.code);
     expect(codes).toEqual(

@@ -51,7 +51,7 @@ describe('member history', () => {
 
   it('counts unmanaged units from the period start through the date of service, leaving out authorized ones', () => {
     expect(history.historyOn('2026-07-05', { episodeFiscalYearFrom: '2026-07-01' })).toEqual({
-      unitsSameDaySameCode: 0,
+      unitsSameDayByCode: {},
       episodeFiscalYearUnits: 11,
       calendarYearGroupHours: 0,
     });
@@ -63,10 +63,9 @@ describe('member history', () => {
     );
   });
 
-  it('counts same-day units of the same code only', () => {
-    expect(history.sameDayUnits('2026-07-02', 'H0038')).toBe(4);
-    expect(history.sameDayUnits('2026-07-02', 'H0025')).toBe(3);
-    expect(history.sameDayUnits('2026-07-03', 'H0038')).toBe(0);
+  it('counts same-day units by code, on the date of service only', () => {
+    expect(history.historyOn('2026-07-02', {}).unitsSameDayByCode).toEqual({ H0038: 4, H0025: 3 });
+    expect(history.historyOn('2026-07-03', {}).unitsSameDayByCode).toEqual({});
   });
 
   it('burns authorizations down by the units of the lines that cite them, including lines added in the run', () => {

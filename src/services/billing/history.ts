@@ -44,15 +44,17 @@ export class MemberHistory {
   }
 
   /**
-   * The engine's history for a service on `date` (same-day units are filled later, once the code is known).
+   * The engine's history for a service on `date`.
    *
    * @param periods - from `limitPeriodsOf` (services/claims)
    */
   historyOn(date: string, periods: LimitPeriods): ServiceHistory {
     let unmanaged = 0;
     let groupMinutes = 0;
+    const sameDay: Record<string, number> = {};
     for (const line of this.lines) {
       if (line.dateOfService > date) continue;
+      if (line.dateOfService === date) sameDay[line.code] = (sameDay[line.code] ?? 0) + line.units;
       const from = periods.episodeFiscalYearFrom;
       if (from !== undefined && line.dateOfService >= from && line.authorizationId === null) {
         unmanaged += line.units;
@@ -63,19 +65,10 @@ export class MemberHistory {
       }
     }
     return {
-      unitsSameDaySameCode: 0,
+      unitsSameDayByCode: sameDay,
       episodeFiscalYearUnits: unmanaged,
       calendarYearGroupHours: groupMinutes / 60,
     };
-  }
-
-  /** Units of `code` already claimed for the member on `date`. */
-  sameDayUnits(date: string, code: string): number {
-    let units = 0;
-    for (const line of this.lines) {
-      if (line.dateOfService === date && line.code === code) units += line.units;
-    }
-    return units;
   }
 
   /** The member's authorizations as the engine takes them, each with the units its lines have used. */

@@ -16,15 +16,9 @@ import type { Problem } from '../../shared/problem.js';
 import { payerPackLabel, type PayerPackId, type ProgramType } from '../../shared/programs.js';
 import { carePlanContextOf, planInEffectOn, type ApprovedPlan } from '../care-plans/index.js';
 import { toMemberClaimContext, type MemberClaimRecords } from '../members/index.js';
-import {
-  claimRequestOf,
-  judgeWithSameDayHistory,
-  payerPackOn,
-  type DocumentedPlanOfCare,
-  type GroupContext,
-} from '../notes/index.js';
+import { claimRequestOf, payerPackOn, type DocumentedPlanOfCare, type GroupContext } from '../notes/index.js';
 import { staffContextOf, type CredentialRecord } from '../staff/index.js';
-import { limitPeriodsOf } from '../claims/index.js';
+import { limitPeriodsOf, previewClaim } from '../claims/index.js';
 import { MemberHistory, type StoredAuthorization } from './history.js';
 import { REVIEW_PENDING, REVIEW_RETURNED } from './owners.js';
 
@@ -131,7 +125,7 @@ export function judgeNote(note: NoteToBill, context: ChunkContext): Decision {
     history: history.historyOn(date, limitPeriodsOf(pack, date, member.episodeStart)),
     authorizations: history.authorizationsWithUse(authorizations),
   });
-  const preview = judgeWithSameDayHistory(request, (code) => history.sameDayUnits(date, code));
+  const preview = previewClaim(request);
   const errors = preview.problems.filter((problem) => problem.severity === 'error');
   const line = preview.lines[0];
   if (errors.length > 0 || reviewHold.length > 0 || line === undefined || !preview.billable) {

@@ -123,7 +123,7 @@ export async function programToday(
 }
 
 const NO_HISTORY: ServiceHistory = {
-  unitsSameDaySameCode: 0,
+  unitsSameDayByCode: {},
   episodeFiscalYearUnits: 0,
   calendarYearGroupHours: 0,
 };
@@ -186,11 +186,14 @@ export async function previewNote(db: Kysely<Database>, subject: NoteSubject): P
     carePlan,
     ...(documented === null ? {} : { planOfCare: documented.planOfCare }),
     staff,
-    history: { ...NO_HISTORY, ...(await periodHistory(db, subject, pack, member.episodeStart)) },
+    history: {
+      ...NO_HISTORY,
+      ...(await periodHistory(db, subject, pack, member.episodeStart)),
+      unitsSameDayByCode: Object.fromEntries(await sameDayUnitsByCode(db, subject)),
+    },
     authorizations: await authorizationsInUse(db, organisationId, memberId, pack.id, subject.noteId),
   });
-  const sameDay = await sameDayUnitsByCode(db, subject);
-  const preview = judgeWithSameDayHistory(request, (code) => sameDay.get(code) ?? 0);
+  const preview = previewClaim(request);
   return { payerPack: pack.id, staff, preview, missing };
 }
 
@@ -227,26 +230,6 @@ export function claimRequestOf(parts: ClaimRequestParts): ClaimPreviewRequest {
     authorizations: parts.authorizations,
     settings: {},
   };
-}
-
-/**
- * Judges a request whose same-day history is not filled in yet. The same-day history counts units of the
- * note's own code, which only the engine decides: judge once to learn the code, and again when other services
- * that day already used it.
- *
- * @param request - the request, `history.unitsSameDaySameCode` not yet set
- * @param unitsSameDay - units of `code` the member already has on the date of service
- */
-export function judgeWithSameDayHistory(
-  request: ClaimPreviewRequest,
-  unitsSameDay: (code: string) => number,
-): ClaimPreview {
-  const first = previewClaim(request);
-  const code = first.lines[0]?.code;
-  const sameDay = code === undefined ? 0 : unitsSameDay(code);
-  return sameDay === 0
-    ? first
-    : previewClaim({ ...request, history: { ...request.history, unitsSameDaySameCode: sameDay } });
 }
 
 /**

@@ -12,14 +12,7 @@ export type { SaveDraftOptions } from './save.js';
 export { signNote, signNoteIn } from './sign.js';
 export { addAddendum, listReviewQueue, cosignNote, returnNote } from './review.js';
 export { getNote, listNotes, listOverdueNotes } from './read.js';
-export {
-  previewNote,
-  dueOnFor,
-  payerPackOn,
-  claimRequestOf,
-  judgeWithSameDayHistory,
-  groupContextOf,
-} from './claim-context.js';
+export { previewNote, dueOnFor, payerPackOn, claimRequestOf, groupContextOf } from './claim-context.js';
 export type { GroupContext, NoteSubject, NotePreview, ClaimRequestParts } from './claim-context.js';
 export { noteResponse } from './note-view.js';
 export {

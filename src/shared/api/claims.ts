@@ -205,8 +205,16 @@ export const StaffContextSchema = z.object({
 export type StaffContext = z.infer<typeof StaffContextSchema>;
 
 export const HistorySchema = z.object({
-  /** Units of this code already billed for the member on the date of service. */
-  unitsSameDaySameCode: z.number().int().min(0).default(0),
+  /**
+   * Units already billed for the member on the date of service, by HCPCS code. The engine reads the entry of
+   * the code it chooses for the service, so a caller need not know the code before judging.
+   */
+  unitsSameDayByCode: z
+    .record(
+      z.string().regex(/^[A-Z]\d{4}$/, 'A HCPCS code is a letter and four digits, e.g. H0038.'),
+      z.number().int().min(0),
+    )
+    .default({}),
   /** Unmanaged (unauthorised) units already used in this episode in this state fiscal year (North Carolina). */
   episodeFiscalYearUnits: z.number().int().min(0).default(0),
   /** Group hours (peer support plus psychosocial rehabilitation) already used this calendar year (Kansas). */
@@ -238,7 +246,7 @@ export const ClaimPreviewRequestSchema = z.object({
   }),
   program: z.object({ type: ProgramTypeSchema }),
   history: HistorySchema.default({
-    unitsSameDaySameCode: 0,
+    unitsSameDayByCode: {},
     episodeFiscalYearUnits: 0,
     calendarYearGroupHours: 0,
   }),
