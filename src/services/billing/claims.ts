@@ -25,8 +25,8 @@ import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole, ServiceError } from '../errors.js';
 import { isUuid } from '../access/index.js';
-import { judgeNote, type Decision } from './judge.js';
-import { loadChunkContext, loadNotes, loadPrograms } from './load.js';
+import { judgeNote, loadClaimContext } from '../claims/index.js';
+import { decisionOf, type Decision } from './decisions.js';
 import { BILLING_ROLES } from './run.js';
 import { writeClaims } from './write.js';
 
@@ -443,17 +443,14 @@ async function replacementDecisions(
   original: ClaimRow,
   noteIds: readonly string[],
 ): Promise<Decision[]> {
-  const scope = {
-    organisation_id: original.organisation_id,
-    from_date: original.date_of_service,
-    to_date: original.date_of_service,
-    program_id: original.program_id,
-    payer_pack: original.payer_pack,
-  };
-  const programs = await loadPrograms(trx, original.organisation_id);
-  const notes = await loadNotes(trx, scope, [original.member_id], programs, noteIds);
-  const context = await loadChunkContext(trx, scope, notes, programs);
-  const decisions = notes.map((note) => judgeNote(note, context));
+  const context = await loadClaimContext(
+    trx,
+    original.organisation_id,
+    [original.member_id],
+    { from: original.date_of_service, to: original.date_of_service },
+    { programId: original.program_id, noteIds },
+  );
+  const decisions = context.notes.map((note) => decisionOf(judgeNote(note, context, original.payer_pack)));
   const problems: Problem[] = decisions.flatMap((decision) => {
     switch (decision.kind) {
       case 'claim':

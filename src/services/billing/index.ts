@@ -20,8 +20,6 @@ export { listPayerSettings, savePayerSettings, payerSettingsOf } from './payer-s
 export { createBatches, listBatches, batchFile, submitBatch } from './batches.js';
 export { export837Stream, DEFAULT_CLAIMS_PER_FILE } from './export.js';
 export type { Export837File, Export837Options, Export837Result, Export837Sink } from './export.js';
-export { judgeNote } from './judge.js';
-export type { ChunkContext, Decision, NoteToBill } from './judge.js';
-export { MemberHistory } from './history.js';
-export type { CountedLine, StoredAuthorization } from './history.js';
+export { decisionOf } from './decisions.js';
+export type { Decision } from './decisions.js';
 export { ownerOf } from './owners.js';

@@ -5,11 +5,7 @@
  */
 import type { HoldOwner } from '../../shared/billing.js';
 import type { Problem } from '../../shared/problem.js';
-
-/** A signed note waiting for its supervisor's co-signature. */
-export const REVIEW_PENDING = 'billing.review_pending';
-/** A signed note its supervisor returned with comments. */
-export const REVIEW_RETURNED = 'billing.review_returned';
+import { REVIEW_PENDING, REVIEW_RETURNED } from '../claims/index.js';
 
 /** Clinical parts of the member's record: the plan of care, diagnoses, assessments. */
 const CLINICAL_MEMBER_FIELDS = new Set([

@@ -19,17 +19,16 @@ import type { BillingRunRow, Database } from '../../store/index.js';
 import { actorEntry, recordAudit, recordAuditMany } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import { notFound, requireRole } from '../errors.js';
-import { judgeNote } from './judge.js';
+import {
+  claimableNote,
+  judgeNote,
+  loadClaimContext,
+  loadPrograms,
+  type ClaimProgram,
+} from '../claims/index.js';
+import { decisionOf } from './decisions.js';
 import { ClaimLineStatistics, DEFAULT_ANALYZE_AFTER_LINES } from './statistics.js';
 import { writeClaims, writeHolds } from './write.js';
-import {
-  countClaimableNotes,
-  loadChunkContext,
-  loadNotes,
-  loadPrograms,
-  lockNextMembers,
-  type RunProgram,
-} from './load.js';
 
 /** Who may run billing. */
 export const BILLING_ROLES = ['billing', 'admin'] as const;
@@ -237,12 +236,14 @@ async function processChunk(
   clock: Clock,
   actor: Actor,
   run: BillingRunRow,
-  programs: ReadonlyMap<string, RunProgram>,
+  programs: ReadonlyMap<string, ClaimProgram>,
   memberIds: readonly string[],
 ): Promise<number> {
-  const notes = await loadNotes(trx, run, memberIds, programs);
-  const context = await loadChunkContext(trx, run, notes, programs);
-  const decisions = notes.map((note) => judgeNote(note, context));
+  const context = await loadClaimContext(trx, run.organisation_id, memberIds, rangeOf(run), {
+    programId: run.program_id,
+    programs,
+  });
+  const decisions = context.notes.map((note) => decisionOf(judgeNote(note, context, run.payer_pack)));
   const now = clock.now();
   const target = { organisationId: run.organisation_id, runId: run.id, userId: actor.userId };
   const written = await writeClaims(trx, target, decisions, now);
@@ -345,4 +346,49 @@ export async function getBillingRun(ctx: ServiceContext, actor: Actor, runId: st
 
 function isStale(heartbeat: Date, now: Date): boolean {
   return heartbeat.getTime() < now.getTime() - STALE_AFTER_MS;
+}
+
+/** The run's filters, as the queries need them. */
+type RunScope = Pick<BillingRunRow, 'organisation_id' | 'from_date' | 'to_date' | 'program_id'>;
+
+function rangeOf(scope: RunScope): { from: string; to: string } {
+  return { from: scope.from_date, to: scope.to_date };
+}
+
+/** Counts the notes a run would judge now (its progress bar's whole). */
+async function countClaimableNotes(db: Kysely<Database>, scope: RunScope): Promise<number> {
+  const row = await db
+    .selectFrom('service_notes as n')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where(claimableNote(scope.organisation_id, rangeOf(scope), scope.program_id))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/**
+ * Locks the next members after `cursor` (by id) who have notes to bill, skipping members another run has
+ * locked: two runs at once share the work instead of judging the same member twice.
+ */
+async function lockNextMembers(
+  trx: Kysely<Database>,
+  scope: RunScope,
+  cursor: string | null,
+  limit: number,
+): Promise<string[]> {
+  let query = trx
+    .selectFrom('members as m')
+    .select('m.id')
+    .where('m.organisation_id', '=', scope.organisation_id)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('service_notes as n')
+          .select(sql<number>`1`.as('one'))
+          .whereRef('n.member_id', '=', 'm.id')
+          .where(claimableNote(scope.organisation_id, rangeOf(scope), scope.program_id)),
+      ),
+    );
+  if (cursor !== null) query = query.where('m.id', '>', cursor);
+  const rows = await query.orderBy('m.id').limit(limit).forUpdate().skipLocked().execute();
+  return rows.map((row) => row.id);
 }

@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { MAX_LINES_PER_CLAIM, type ClaimFrequencyCode } from '../../shared/billing.js';
 import type { Database } from '../../store/index.js';
-import type { Decision } from './judge.js';
+import type { Decision } from './decisions.js';
 
 /** Rows per INSERT statement (PostgreSQL allows 65,535 parameters per statement). */
 const ROWS_PER_INSERT = 1000;

@@ -10,3 +10,5 @@ export { getCarePlan, listCarePlans, listMemberCarePlans } from './read.js';
 export { carePlanOn, carePlanContextOf, planInEffectOn, approvedPlansOf } from './care-plan-on.js';
 export type { ApprovedPlan } from './care-plan-on.js';
 export type { CarePlanOnDate } from './care-plan-on.js';
+export { documentedPlansOf, documentedPlanFor } from './documented-plans.js';
+export type { DocumentedPlanOfCare } from './documented-plans.js';

@@ -6,6 +6,7 @@
  * what the payer rules decided for it (code, units, amount), judged by the same preview the form uses. PIN
  * text is generic recovery coaching, never about a real person; dates are relative to the clock's today.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { addDays } from '../../engine/index.js';
 import type { NoteFields } from '../../shared/api/notes.js';
@@ -156,10 +157,15 @@ async function insertDemoNote(
   const signed = reviewStatus !== 'not_required';
   // Signed in the afternoon of the day of service (US time), so never late.
   const signedAt = new Date(`${note.dateOfService}T22:00:00Z`);
-  const { preview } = await previewNote(trx, {
-    ...note,
-    noteId: null,
+  // The note's id is chosen here so its claim can be judged before it is stored, as signing would judge it.
+  const id = randomUUID();
+  const { preview } = await previewNote(trx, note.organisationId, {
+    id,
+    memberId: note.memberId,
+    programId: note.programId,
+    authorId: note.authorId,
     groupSessionId: null,
+    reviewStatus: 'not_required',
     fields,
     signedOn: note.dateOfService,
   });
@@ -169,6 +175,7 @@ async function insertDemoNote(
   const row = await trx
     .insertInto('service_notes')
     .values({
+      id,
       organisation_id: note.organisationId,
       member_id: note.memberId,
       program_id: note.programId,

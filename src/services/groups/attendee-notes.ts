@@ -23,8 +23,8 @@ import {
   saveDraft,
   saveDraftIn,
   signNoteIn,
-  type GroupContext,
 } from '../notes/index.js';
+import type { GroupContext } from '../claims/index.js';
 
 /** What an attendee's claim preview says, and what signing their note still needs. */
 export interface AttendeeJudgement {

@@ -17,7 +17,7 @@ import type { Actor, Clock } from '../context.js';
 import { conflict } from '../errors.js';
 import { attendeeFieldsOf, judgeAttendeeNote } from './attendee-notes.js';
 import { canWriteGroups } from './group-access.js';
-import { facilitatorFte, groupOfService } from './group-size.js';
+import { facilitatorFte, groupOfService } from '../claims/index.js';
 
 export interface FacilitatorView {
   userId: string;

@@ -25,7 +25,7 @@ import { invalid, ServiceError } from '../errors.js';
 import { addAttendeeNotes } from './attendees.js';
 import { syncAttendeeNote } from './attendee-notes.js';
 import { groupForActor, requireGroupWriter, visibleGroups } from './group-access.js';
-import { sessionMinutes } from './group-size.js';
+import { sessionMinutes } from '../claims/index.js';
 import {
   assertNothingSigned,
   attendeeNotesOf,

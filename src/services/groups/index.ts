@@ -14,5 +14,4 @@ export {
 export { addAttendees, removeAttendee, saveAttendee } from './attendees.js';
 export { signGroup } from './sign.js';
 export { visibleGroups, groupForActor } from './group-access.js';
-export { facilitatorFte, groupOfService, sessionMinutes } from './group-size.js';
 export { groupNoteFields } from './attendee-notes.js';

@@ -10,7 +10,7 @@ import type { Actor, ServiceContext } from '../context.js';
 import { invalid, ServiceError } from '../errors.js';
 import { signAttendeeNote } from './attendee-notes.js';
 import { groupForActor } from './group-access.js';
-import { groupOfService } from './group-size.js';
+import { groupOfService } from '../claims/index.js';
 import { attendeeNotesOf, facilitatorsOf, groupView } from './group-view.js';
 
 export async function signGroup(

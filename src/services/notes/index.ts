@@ -12,8 +12,8 @@ export type { SaveDraftOptions } from './save.js';
 export { signNote, signNoteIn } from './sign.js';
 export { addAddendum, listReviewQueue, cosignNote, returnNote } from './review.js';
 export { getNote, listNotes, listOverdueNotes } from './read.js';
-export { previewNote, dueOnFor, payerPackOn, claimRequestOf, groupContextOf } from './claim-context.js';
-export type { GroupContext, NoteSubject, NotePreview, ClaimRequestParts } from './claim-context.js';
+export { previewNote, judgeNoteInHand, noteInHand, notePreviewOf, dueOnFor } from './note-claim.js';
+export type { NotePreview } from './note-claim.js';
 export { noteResponse } from './note-view.js';
 export {
   noteDueOn,
@@ -21,8 +21,6 @@ export {
   lateReasonNeeded,
   DEFAULT_NOTE_DUE_BUSINESS_DAYS,
 } from './due-dates.js';
-export { documentedPlanOfCare } from './plan-of-care.js';
-export type { DocumentedPlanOfCare } from './plan-of-care.js';
 /** The program's local date (services/time); still exported under this name for demo data and browser tests. */
-export { columnsOfFields, defaultFields, fieldsOfRow, mergeFields } from './fields.js';
+export { columnsOfFields, defaultFields, fieldsOfRow, mergeFields } from '../note-fields/index.js';
 export { NOTE_WRITERS, NOTE_REVIEWERS, visibleNotes } from './note-access.js';

@@ -12,9 +12,10 @@ import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock } from '../context.js';
 import { certificationBlocker } from '../staff/index.js';
 import { calendarDateIn } from '../time/index.js';
-import { previewNote, subjectOf, type GroupContext, type NotePreview } from './claim-context.js';
+import type { GroupContext } from '../claims/index.js';
+import { noteInHand, previewNote, type NotePreview } from './note-claim.js';
 import { businessDaysOverdue, lateReasonNeeded } from './due-dates.js';
-import { fieldsOfRow } from './fields.js';
+import { fieldsOfRow } from '../note-fields/index.js';
 import { visibleNotes } from './note-access.js';
 import { signingProblems } from './problems.js';
 import { languageProblems } from './language.js';
@@ -125,7 +126,7 @@ export function documentationProblems(
     ...signingProblems(fields, late),
     ...preview.missing.filter((problem) => problem.code === 'note.no_coverage'),
   ];
-  if (preview.preview !== null && preview.preview.lines.length > 0) {
+  if (preview.staff !== null && preview.preview !== null && preview.preview.lines.length > 0) {
     const blocker = certificationBlocker(preview.staff, fields.dateOfService, preview.payerPack ?? undefined);
     if (blocker !== null) problems.push({ ...blocker, severity: 'warning' });
   }
@@ -154,7 +155,7 @@ export async function noteResponse(
     .executeTakeFirstOrThrow();
   const fields = fieldsOfRow(row);
   const signedOn = signingDay(row, now);
-  const preview = await previewNote(db, subjectOf(row, fields, signedOn, group));
+  const preview = await previewNote(db, organisationId, noteInHand(row, fields, signedOn, group));
   const late = { dueOn: row.due_on, reasonNeeded: lateReasonNeeded(preview.payerPack, row.due_on, signedOn) };
   return {
     note: await fullNote(db, row, fields, preview, late.reasonNeeded, now),

@@ -11,11 +11,9 @@
  * A refused reference is a 400 naming the field under the caller's body path.
  */
 import type { Kysely } from 'kysely';
-import type { MemberContext, ServiceInput } from '../../shared/api/claims.js';
 import type { NoteFields } from '../../shared/api/notes.js';
 import { errorProblem, type Problem } from '../../shared/problem.js';
 import type { Database } from '../../store/index.js';
-import { carePlanContextOf } from '../care-plans/index.js';
 import { ServiceError } from '../errors.js';
 
 /**
@@ -76,59 +74,4 @@ export async function checkPlanReferences(
     }
   }
   if (problems.length > 0) throw new ServiceError('invalid', problems);
-}
-
-/** The plan version a note documents, as the payer rules judge that note. */
-export interface DocumentedPlanOfCare {
-  /** The engine's `service.planOfCare`: what the version holds. */
-  planOfCare: NonNullable<ServiceInput['planOfCare']>;
-  /** The engine's `member.carePlan`: that version's approval, or undefined while it is not approved. */
-  carePlan: MemberContext['carePlan'];
-}
-
-/**
- * The content and approval of the plan version a note documents, or null when it is not the member's (the
- * save path refuses such a reference; this keeps a preview from judging another member's plan).
- *
- * @param db - the transaction
- * @param member - the note's organisation and member
- * @param planId - the version
- */
-export async function documentedPlanOfCare(
-  db: Kysely<Database>,
-  member: { organisationId: string; memberId: string },
-  planId: string,
-): Promise<DocumentedPlanOfCare | null> {
-  const plan = await db
-    .selectFrom('care_plans')
-    .innerJoin('members', 'members.id', 'care_plans.member_id')
-    .innerJoin('programs', 'programs.id', 'members.program_id')
-    .selectAll('care_plans')
-    .select('programs.time_zone')
-    .where('care_plans.organisation_id', '=', member.organisationId)
-    .where('care_plans.member_id', '=', member.memberId)
-    .where('care_plans.id', '=', planId)
-    .executeTakeFirst();
-  if (plan === undefined) return null;
-  const goals = await db
-    .selectFrom('care_plan_goals')
-    .select(['text', 'target_date'])
-    .where('organisation_id', '=', member.organisationId)
-    .where('care_plan_id', '=', plan.id)
-    .orderBy('position')
-    .execute();
-  return {
-    planOfCare: {
-      kind: plan.kind,
-      longTermGoalsInMemberWords: plan.long_term_goals,
-      shortTermGoals: goals.map((goal) => ({
-        text: goal.text,
-        ...(goal.target_date === null ? {} : { targetDate: goal.target_date }),
-      })),
-      memberParticipated: plan.member_participated,
-      memberAgreed: plan.member_agreed,
-    },
-    // The version alone: the note judges this version's approval, not where it sits among the others.
-    carePlan: plan.status === 'approved' ? carePlanContextOf(plan, [plan]) : undefined,
-  };
 }

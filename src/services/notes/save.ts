@@ -11,8 +11,8 @@ import type { Database, ServiceNoteRow } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import { conflict, ServiceError } from '../errors.js';
-import { dueOnFor, previewNote, programToday, subjectOf } from './claim-context.js';
-import { columnsOfFields, fieldsOfRow, mergeFields } from './fields.js';
+import { dueOnFor, noteInHand, previewNote, programToday } from './note-claim.js';
+import { columnsOfFields, fieldsOfRow, mergeFields } from '../note-fields/index.js';
 import { lockedNoteOfOrganisation, noteForActor, requireAuthor, updateNote } from './note-access.js';
 import { noteResponse } from './note-view.js';
 import { checkPlanReferences } from './plan-of-care.js';
@@ -153,7 +153,8 @@ export async function previewDraft(
     const today = await programToday(trx, actor.organisationId, note.program_id, ctx.clock.now());
     const result = await previewNote(
       trx,
-      subjectOf(note, mergeFields(fieldsOfRow(note), request.fields), today),
+      actor.organisationId,
+      noteInHand(note, mergeFields(fieldsOfRow(note), request.fields), today),
     );
     await recordAudit(
       trx,

@@ -18,9 +18,10 @@ import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { certificationBlocker } from '../staff/index.js';
-import { previewNote, programToday, subjectOf, type GroupContext } from './claim-context.js';
+import type { GroupContext } from '../claims/index.js';
+import { judgeNoteInHand, noteInHand, notePreviewOf, programToday } from './note-claim.js';
 import { lateReasonNeeded } from './due-dates.js';
-import { fieldsOfRow } from './fields.js';
+import { fieldsOfRow } from '../note-fields/index.js';
 import { noteForActor, requireAuthor, updateNote } from './note-access.js';
 import { noteResponse } from './note-view.js';
 import { pinProblems } from './language.js';
@@ -56,14 +57,16 @@ export async function signNoteIn(
   const now = clock.now();
   const signedOn = await programToday(trx, actor.organisationId, note.program_id, now);
   const fields = fieldsOfRow(note);
-  const { preview, staff, payerPack } = await previewNote(trx, subjectOf(note, fields, signedOn, group));
+  const { preview, staff, payerPack } = notePreviewOf(
+    await judgeNoteInHand(trx, actor.organisationId, noteInHand(note, fields, signedOn, group)),
+  );
   const late = { dueOn: note.due_on, reasonNeeded: lateReasonNeeded(payerPack, note.due_on, signedOn) };
   const missing = [...signingProblems(fields, late), ...pinProblems(fields)];
   if (missing.length > 0) {
     throw new ServiceError('invalid', asRequestErrors(missing));
   }
   const line = preview?.lines[0];
-  if (line !== undefined) {
+  if (line !== undefined && staff !== null) {
     const blocker = certificationBlocker(staff, note.date_of_service, payerPack ?? undefined);
     if (blocker !== null) throw new ServiceError('conflict', [blocker]);
   }

@@ -1,5 +1,5 @@
 /**
- * @module services/notes/fields
+ * @module services/note-fields/fields
  * The note's editable fields as the API speaks them (`NoteFields`) and as `service_notes` stores them, in
  * both directions. One mapping, so a field added to the contract has exactly one place to be stored.
  */

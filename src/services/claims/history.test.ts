@@ -1,12 +1,10 @@
 /**
- * The billing run's member history and problem owners, as pure functions: what counts toward each limit, from
- * when, and whose desk each kind of problem lands on.
+ * The one history source, as pure functions: what counts toward each limit, from when, and how authorizations
+ * burn down.
  */
 import { describe, expect, it } from 'vitest';
 import { getPack } from '../../engine/index.js';
-import { limitPeriodsOf } from '../claims/index.js';
-import { MemberHistory, type CountedLine } from './history.js';
-import { ownerOf } from './owners.js';
+import { limitPeriodsOf, MemberHistory, type CountedLine } from './history.js';
 
 const line = (dateOfService: string, units: number, extra: Partial<CountedLine> = {}): CountedLine => ({
   dateOfService,
@@ -68,9 +66,20 @@ describe('member history', () => {
     expect(history.historyOn('2026-07-03', {}).unitsSameDayByCode).toEqual({});
   });
 
-  it('burns authorizations down by the units of the lines that cite them, including lines added in the run', () => {
+  it('burns authorizations down from their stored use by the lines judged since that cite them', () => {
+    // Stored use comes from the database (every line of any date that cites it); the history's stored lines
+    // are not counted again.
     const stored = [
-      { id: 'pa-1', number: 'PA-1', code: 'H0038', units: 10, from: '2026-07-01', to: '2026-07-31' },
+      {
+        id: 'pa-1',
+        payerPack: 'nc-wellcare' as const,
+        number: 'PA-1',
+        code: 'H0038',
+        units: 10,
+        from: '2026-07-01',
+        to: '2026-07-31',
+        usedUnits: 4,
+      },
     ];
     expect(history.authorizationsWithUse(stored)[0]?.usedUnits).toBe(4);
     history.add(line('2026-07-10', 5, { authorizationId: 'pa-1' }));
@@ -79,26 +88,5 @@ describe('member history', () => {
       units: 10,
       usedUnits: 9,
     });
-  });
-});
-
-describe('who can clear a problem', () => {
-  it.each([
-    [{ code: 'ca-dhcs.note.late_reason', path: ['service', 'lateReason'] }, 'peer'],
-    [{ code: 'nc-wellcare.telephonic.consent', path: ['member', 'consents', 'audioOnly'] }, 'peer'],
-    [{ code: 'ca-dhcs.care_plan.approved', path: ['member', 'carePlan'] }, 'supervisor'],
-    [
-      { code: 'nc-wellcare.coverage.assessment', path: ['member', 'comprehensiveAssessmentOn'] },
-      'supervisor',
-    ],
-    [{ code: 'ca-dhcs.discipline.peer', path: ['staff', 'certification', 'type'] }, 'supervisor'],
-    [{ code: 'billing.review_pending', path: ['review'] }, 'supervisor'],
-    [{ code: 'billing.review_returned', path: ['review'] }, 'peer'],
-    [{ code: 'nc-wellcare.eligibility.verified', path: ['member', 'eligibilityVerifiedOn'] }, 'billing'],
-    [{ code: 'billing.no_coverage', path: ['member', 'coverage'] }, 'billing'],
-    [{ code: 'nc-wellcare.limit.unmanaged_units', path: ['authorizations'] }, 'billing'],
-    [{ code: 'ca-acbhd.program.outpatient', path: ['program', 'type'] }, 'billing'],
-  ] as const)('%o → %s', (problem, owner) => {
-    expect(ownerOf({ code: problem.code, path: [...problem.path] })).toBe(owner);
   });
 });

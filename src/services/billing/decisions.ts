@@ -1,0 +1,100 @@
+/**
+ * @module services/billing/decisions
+ * What a billing run does with each note, from the claim rules' judgement of it (services/claims `judgeNote`):
+ * claim it (the line, with the authorization it burns), hold it (with every error that stops it, in words
+ * that say who fixes it and how), or leave it to another run when the run bills a different payer.
+ */
+import type { ClaimLine } from '../../shared/api/claims.js';
+import type { Problem } from '../../shared/problem.js';
+import { payerPackLabel, type PayerPackId } from '../../shared/programs.js';
+import type { Judgement, NoteToJudge } from '../claims/index.js';
+
+export type Decision =
+  | {
+      kind: 'claim';
+      note: NoteToJudge;
+      payerPack: PayerPackId;
+      line: ClaimLine;
+      groupMinutes: number;
+      authorizationId: string | null;
+      /** Warnings the line goes out with (shown on the worklist). */
+      warnings: Problem[];
+    }
+  | { kind: 'hold'; note: NoteToJudge; payerPack: PayerPackId | null; problems: Problem[] }
+  | { kind: 'other_payer'; note: NoteToJudge };
+
+const SOURCE = { document: 'peerline-billing' };
+
+/** The run's decision for a judged note. */
+export function decisionOf(judgement: Judgement): Decision {
+  const { note } = judgement;
+  switch (judgement.kind) {
+    case 'other_payer':
+      return { kind: 'other_payer', note };
+    case 'no_coverage':
+      return {
+        kind: 'hold',
+        note,
+        payerPack: null,
+        problems: [noCoverage(note.fields.dateOfService, judgement.programPacks), ...judgement.review],
+      };
+    case 'no_times':
+      return {
+        kind: 'hold',
+        note,
+        payerPack: judgement.payerPack,
+        problems: [noTimes(), ...judgement.review],
+      };
+    case 'judged': {
+      const { claimable, preview, payerPack } = judgement;
+      if (claimable !== null) {
+        return {
+          kind: 'claim',
+          note,
+          payerPack,
+          line: claimable.line,
+          groupMinutes: claimable.groupMinutes,
+          authorizationId: claimable.authorizationId,
+          warnings: preview.problems.filter((problem) => problem.severity === 'warning'),
+        };
+      }
+      const problems = [
+        ...preview.problems.filter((problem) => problem.severity === 'error'),
+        ...judgement.review,
+      ];
+      return { kind: 'hold', note, payerPack, problems: problems.length > 0 ? problems : [noLine()] };
+    }
+  }
+}
+
+function noCoverage(date: string, packs: readonly PayerPackId[]): Problem {
+  const payers = packs.map((id) => payerPackLabel(id)).join(' or ');
+  return {
+    severity: 'error',
+    code: 'billing.no_coverage',
+    message: `The member has no coverage with ${payers} on ${date}. Record the member’s coverage for that date (with the payer’s member number), then run billing again.`,
+    path: ['member', 'coverage'],
+    source: SOURCE,
+  };
+}
+
+function noTimes(): Problem {
+  return {
+    severity: 'error',
+    code: 'billing.no_times',
+    message: 'The note has no start or end time, so its units cannot be counted. Add them in an addendum.',
+    path: ['fields', 'start'],
+    source: SOURCE,
+  };
+}
+
+function noLine(): Problem {
+  return {
+    severity: 'error',
+    code: 'billing.no_line',
+    message:
+      'The payer’s rules give this service no claim line (no billable code or units). Check the service type and times.',
+    path: ['fields', 'serviceType'],
+    source: SOURCE,
+  };
+}

@@ -1,0 +1,272 @@
+/**
+ * @module services/claims/judge
+ * The claim rules' answer for each note, as a pure function of what the claim context loaded: the pack the
+ * member's coverage gives, the engine's preview of the note's claim (judged once, against the member's history
+ * as it stands when the note's turn comes), and whether that claim is claimable now. Notes are judged per member
+ * in order (date of service, start time, id), and each line the payer's rules would bill joins the member's
+ * history at once, so the next note that day sees it — also while the note's review still holds it, since it
+ * bills once co-signed. The billing run judges a chunk this way; the note form's preview and signing
+ * judge the member's earlier unbilled notes this way and then the note — so the preview a peer sees is what a
+ * billing run started now would claim or hold.
+ */
+import { chooseAuthorization, getPack } from '../../engine/index.js';
+import type {
+  Authorization,
+  ClaimLine,
+  ClaimPreview,
+  ClaimPreviewRequest,
+  StaffContext,
+} from '../../shared/api/claims.js';
+import type { ReviewStatus } from '../../shared/documentation.js';
+import type { Problem } from '../../shared/problem.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import {
+  carePlanContextOf,
+  documentedPlanFor,
+  planInEffectOn,
+  type ApprovedPlan,
+} from '../care-plans/index.js';
+import { toMemberClaimContext } from '../members/index.js';
+import { staffContextOf, type CredentialRecord } from '../staff/index.js';
+import type { ClaimContext, NoteToJudge } from './context.js';
+import { limitPeriodsOf, MemberHistory, type StoredAuthorization } from './history.js';
+import { previewClaim } from './preview.js';
+import { claimRequestOf, onNoteFields, payerPackOn } from './request.js';
+
+/** A claim line the note makes, as billing records it. */
+export interface ClaimableLine {
+  line: ClaimLine;
+  /** Direct minutes of a group service (0 for individual services): Kansas counts group hours. */
+  groupMinutes: number;
+  /** The authorization the line burns: set when the service is over a limit and one covers it. */
+  authorizationId: string | null;
+}
+
+/** What the claim rules say of one note. */
+export type Judgement =
+  /** The member's coverage is with a payer the caller is not judging (a billing run for one payer). */
+  | { kind: 'other_payer'; note: NoteToJudge }
+  /** No coverage in force on the date with a payer the note's program bills. */
+  | { kind: 'no_coverage'; note: NoteToJudge; programPacks: readonly PayerPackId[]; review: Problem[] }
+  /** No start or end time: nothing to count units from. */
+  | { kind: 'no_times'; note: NoteToJudge; payerPack: PayerPackId; review: Problem[] }
+  | {
+      kind: 'judged';
+      note: NoteToJudge;
+      payerPack: PayerPackId;
+      request: ClaimPreviewRequest;
+      /** The engine's answer, its problems placed on the note's fields (`['fields', …]`). */
+      preview: ClaimPreview;
+      staff: StaffContext;
+      /** Why a signed note's review stops billing it (a co-signature missing, or the note returned). */
+      review: Problem[];
+      /** The line billing would claim now, or null when the note would be held (by the rules or its review). */
+      claimable: ClaimableLine | null;
+    };
+
+/** Problem codes of a signed note that its review holds. */
+export const REVIEW_PENDING = 'billing.review_pending';
+export const REVIEW_RETURNED = 'billing.review_returned';
+
+const SOURCE = { document: 'peerline-billing' };
+
+/** The record of a peer with nothing on file. */
+const NO_CREDENTIALS: CredentialRecord = {
+  profile: undefined,
+  supervisorActive: false,
+  continuingEducation: [],
+};
+
+/**
+ * Judges one note and, when it is claimable, records its line in the member's history.
+ *
+ * @param note - a note of `context` (its turn in `context.notes`' order)
+ * @param context - what was loaded for the note's member
+ * @param payerPack - the one payer being judged (a billing run for one payer), or null for every payer
+ */
+export function judgeNote(
+  note: NoteToJudge,
+  context: ClaimContext,
+  payerPack: PayerPackId | null = null,
+): Judgement {
+  const date = note.fields.dateOfService;
+  const program = context.programs.get(note.programId);
+  const records = context.members.get(note.memberId);
+  if (program === undefined || records === undefined) {
+    throw new Error(`the claim context did not load the program or member of note ${note.id}`);
+  }
+  const member = toMemberClaimContext(records, date);
+  const covering = payerPackOn(member.coverage, program.payerPacks, date);
+  if (payerPack !== null && covering !== payerPack) return { kind: 'other_payer', note };
+  const review = reviewProblems(note.reviewStatus);
+  const pack = covering === null ? undefined : getPack(covering);
+  if (pack === undefined || covering === null) {
+    return { kind: 'no_coverage', note, programPacks: program.payerPacks, review };
+  }
+  if (note.fields.start === null || note.fields.end === null) {
+    return { kind: 'no_times', note, payerPack: covering, review };
+  }
+  const history = historyOf(context, note.memberId);
+  const plans = context.carePlans.get(note.memberId) ?? [];
+  const plan = planInEffectOn(plans, date);
+  // A plan-of-care note is judged on the version it documents.
+  const documented = documentedPlanFor(context.documentedPlans, note.memberId, note.fields.planOfCareId);
+  const authorizations = (context.authorizations.get(note.memberId) ?? []).filter(
+    (authorization) => authorization.payerPack === covering,
+  );
+  const staff = staffContextFor(context.staff.get(note.authorId) ?? NO_CREDENTIALS, date);
+  const request = claimRequestOf({
+    fields: note.fields,
+    times: { start: note.fields.start, end: note.fields.end },
+    signedOn: note.signedOn,
+    group: note.group ?? (note.groupSessionId === null ? undefined : context.groups.get(note.groupSessionId)),
+    payerPack: covering,
+    programType: program.type,
+    member,
+    carePlan: documented !== null ? documented.carePlan : carePlanFor(plan, plans),
+    documented,
+    staff,
+    history: history.historyOn(date, limitPeriodsOf(pack, date, member.episodeStart)),
+    authorizations: history.authorizationsWithUse(authorizations),
+  });
+  const engine = previewClaim(request);
+  const preview = { ...engine, problems: engine.problems.map(onNoteFields) };
+  const line = preview.lines[0];
+  const held =
+    line === undefined ||
+    !preview.billable ||
+    preview.problems.some((problem) => problem.severity === 'error');
+  if (held) {
+    return { kind: 'judged', note, payerPack: covering, request, preview, staff, review, claimable: null };
+  }
+  const isGroup = note.groupSessionId !== null || note.fields.serviceType === 'skill_building_group';
+  const groupMinutes = isGroup ? preview.minutes : 0;
+  const authorizationId = overLimit(preview.limits)
+    ? authorizationUsed(authorizations, request.authorizations, line.code, date)
+    : null;
+  // A note the payer's rules would bill keeps its place in the member's history even while its review holds
+  // it: it bills once co-signed, so a later service that day must not take the room it needs.
+  history.add({ dateOfService: date, code: line.code, units: line.units, groupMinutes, authorizationId });
+  return {
+    kind: 'judged',
+    note,
+    payerPack: covering,
+    request,
+    preview,
+    staff,
+    review,
+    claimable: review.length > 0 ? null : { line, groupMinutes, authorizationId },
+  };
+}
+
+/**
+ * Judges the member's notes of `context` in order up to `noteId` and answers that note's judgement: what a
+ * billing run started now would do with it, after the notes judged before it.
+ *
+ * @throws Error when `noteId` is not among the context's notes
+ */
+export function judgeInTurn(context: ClaimContext, noteId: string): Judgement {
+  const target = context.notes.find((note) => note.id === noteId);
+  if (target === undefined) throw new Error(`note ${noteId} is not in the claim context`);
+  for (const note of context.notes) {
+    if (note.memberId !== target.memberId) continue;
+    const judgement = judgeNote(note, context);
+    if (note.id === noteId) return judgement;
+  }
+  throw new Error(`note ${noteId} was not judged`);
+}
+
+/*
+ * A chunk holds tens of thousands of notes by a few dozen peers over a month, and each member's few plan
+ * versions: the engine's view of a peer's credentials on a day, and of a plan version, are the same for every
+ * note that shares them, and building them (a continuing-education cycle, an approval date in the program's
+ * time zone) cost more than judging the note. They are pure functions of records loaded with the context, so
+ * each is built once per record (and date) and shared; the maps are keyed by those record objects and let go
+ * with the context. The engine never changes its input.
+ */
+const staffContexts = new WeakMap<CredentialRecord, Map<string, StaffContext>>();
+const carePlanContexts = new WeakMap<ApprovedPlan, ReturnType<typeof carePlanContextOf>>();
+
+function staffContextFor(record: CredentialRecord, date: string): StaffContext {
+  let byDate = staffContexts.get(record);
+  if (byDate === undefined) {
+    byDate = new Map();
+    staffContexts.set(record, byDate);
+  }
+  let staff = byDate.get(date);
+  if (staff === undefined) {
+    staff = staffContextOf(record, date);
+    byDate.set(date, staff);
+  }
+  return staff;
+}
+
+/** `plans` must be the member's approved versions `plan` came from (always the same array for one plan). */
+function carePlanFor(
+  plan: ApprovedPlan | null,
+  plans: readonly ApprovedPlan[],
+): ReturnType<typeof carePlanContextOf> {
+  if (plan === null) return undefined;
+  if (carePlanContexts.has(plan)) return carePlanContexts.get(plan);
+  const carePlan = carePlanContextOf(plan, plans);
+  carePlanContexts.set(plan, carePlan);
+  return carePlan;
+}
+
+function historyOf(context: ClaimContext, memberId: string): MemberHistory {
+  let history = context.histories.get(memberId);
+  if (history === undefined) {
+    history = new MemberHistory();
+    context.histories.set(memberId, history);
+  }
+  return history;
+}
+
+/** A limit this service goes over: billable only because an authorization covers it. */
+function overLimit(limits: readonly { remaining: number }[]): boolean {
+  return limits.some((limit) => limit.remaining < 0);
+}
+
+/**
+ * The authorization a billable service over a limit burns: the engine's own choice (`chooseAuthorization`),
+ * made on the authorizations with their use as the request gave them, which are the stored ones in order.
+ */
+function authorizationUsed(
+  stored: readonly StoredAuthorization[],
+  withUse: readonly Authorization[],
+  code: string,
+  date: string,
+): string | null {
+  const index = chooseAuthorization(withUse, code, date);
+  return index === -1 ? null : (stored[index]?.id ?? null);
+}
+
+function reviewProblems(status: ReviewStatus): Problem[] {
+  switch (status) {
+    case 'not_required':
+    case 'cosigned':
+      return [];
+    case 'pending':
+      return [
+        {
+          severity: 'error',
+          code: REVIEW_PENDING,
+          message:
+            'A supervisor has not co-signed this note yet. It is billed by the first run after they co-sign it from the review queue.',
+          path: ['review'],
+          source: SOURCE,
+        },
+      ];
+    case 'returned':
+      return [
+        {
+          severity: 'error',
+          code: REVIEW_RETURNED,
+          message:
+            'The supervisor returned this note with comments. Answer them with an addendum; the note is billed once the supervisor co-signs it.',
+          path: ['review'],
+          source: SOURCE,
+        },
+      ];
+  }
+}
