@@ -94,6 +94,10 @@ export class ManualClock implements Clock {
   advanceMs(milliseconds: number): void {
     this.current += milliseconds;
   }
+  /** Moves the clock to `instant` (a scenario stepping through the days of a month). */
+  set(instant: Date | string): void {
+    this.current = new Date(instant).getTime();
+  }
 }
 
 export function testContext(
