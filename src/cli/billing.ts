@@ -18,7 +18,7 @@ import {
 } from '../services/billing/index.js';
 import { actorByEmail } from '../services/users/index.js';
 import { migrateToLatest } from '../store/index.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 import { contextOf, parseOption, withStore } from './store.js';
 import { UsageError } from './usage-error.js';
 import { loadConfig } from '../config/index.js';

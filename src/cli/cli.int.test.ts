@@ -18,7 +18,8 @@ import { ROLES } from '../shared/roles.js';
 import { openStore, type DatabaseTarget, type Store } from '../store/index.js';
 import { MIGRATIONS } from '../store/migrations/index.js';
 import { createPostgresTestDatabase, testDatabaseKind } from '../testing/index.js';
-import { runCli, type CliIo } from './main.js';
+import type { CliIo } from './io.js';
+import { runCli } from './main.js';
 
 interface Database {
   /** Environment that points the CLI at this database. */

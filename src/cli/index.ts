@@ -3,4 +3,4 @@
  * The `peerline` command line.
  */
 export { buildCli, runCli, UsageError } from './main.js';
-export type { CliIo } from './main.js';
+export type { CliIo } from './io.js';

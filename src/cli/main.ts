@@ -13,18 +13,12 @@ import { createAdminFromCli } from '../services/organisations/index.js';
 import { startServer, peerlineVersion, type RunningServer } from '../server/index.js';
 import { DataDirectoryLockedError, MigrationError, migrateToLatest } from '../store/index.js';
 import { addBillingCommands } from './billing.js';
+import type { CliIo } from './io.js';
 import { addPreviewCommand } from './preview.js';
 import { contextOf, parseOption, withStore } from './store.js';
 import { UsageError } from './usage-error.js';
 
 export { UsageError };
-
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  readStdin: () => Promise<string>;
-  env: Readonly<Record<string, string | undefined>>;
-}
 
 // A closed stdout (a log pipe that went away) must not bring the server down with it.
 for (const stream of [process.stdout, process.stderr]) {

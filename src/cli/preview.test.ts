@@ -10,7 +10,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimPreviewSchema, type ClaimPreview } from '../shared/api/claims.js';
 import { billableCaDhcsRequest } from '../testing/claim-requests.js';
-import { runCli, type CliIo } from './main.js';
+import type { CliIo } from './io.js';
+import { runCli } from './main.js';
 
 interface Run {
   code: number;

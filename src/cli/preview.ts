@@ -11,7 +11,7 @@ import { ClaimPreviewRequestSchema, type ClaimPreviewRequest } from '../shared/a
 import { fieldOfPath, plainValidationMessage } from '../shared/problem.js';
 import { previewClaim } from '../services/claims/index.js';
 import { ServiceError } from '../services/errors.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 /** The FILE argument that means standard input. */

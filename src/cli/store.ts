@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { loadConfig, type Config } from '../config/index.js';
 import { systemClock, type ServiceContext } from '../services/context.js';
 import { databaseTargetFromConfig, openStore, type Store } from '../store/index.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './io.js';
 import { UsageError } from './usage-error.js';
 
 export function contextOf(store: Store, env: CliIo['env']): ServiceContext {

@@ -27,6 +27,7 @@ describe('engine public surface', () => {
     'federalHolidays',
     'fiscalYearNamed',
     'isBusinessDay',
+    'inForce',
     'isFederalHoliday',
     'parseCalendarDate',
     'parseClockTime',

@@ -3,7 +3,14 @@
  * Runs the numbered, forward-only migrations. Kysely's Migrator takes a PostgreSQL advisory lock for the
  * run, so several servers starting at once against one PostgreSQL database migrate it exactly once.
  */
-import { Migrator, sql, type Kysely, type MigrationProvider, type Migration } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+} from 'kysely';
 import { MIGRATIONS, migrationNumber } from './migrations/index.js';
 import type { Database } from './schema.js';
 
@@ -26,13 +33,37 @@ export class MigrationError extends Error {
 
 /** Applies every pending migration in order; returns the state afterwards. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationState> {
+  return run(db, (migrator) => migrator.migrateToLatest());
+}
+
+/**
+ * Applies the pending migrations up to and including `name` (a key of `MIGRATIONS`), never past it; returns
+ * the state afterwards. Tests use it to build a database the way an old installation was built, step by step.
+ * Refuses a migration already passed: migrations are forward-only, and Kysely would "migrate down" by only
+ * forgetting that they ran.
+ */
+export async function migrateTo(db: Kysely<Database>, name: string): Promise<MigrationState> {
+  if (!Object.hasOwn(MIGRATIONS, name)) {
+    throw new MigrationError(`There is no migration named ${name}`);
+  }
+  const current = await migrationState(db);
+  if (migrationNumber(name) < current.version) {
+    throw new MigrationError(`Migrations are forward-only: ${name} is before ${current.name ?? 'the first'}`);
+  }
+  return run(db, (migrator) => migrator.migrateTo(name));
+}
+
+async function run(
+  db: Kysely<Database>,
+  migrate: (migrator: Migrator) => Promise<MigrationResultSet>,
+): Promise<MigrationState> {
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: MIGRATION_LOCK_TABLE,
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await migrate(migrator);
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error');
     const name = failed?.migrationName ?? 'unknown';

@@ -4,12 +4,15 @@
  */
 export {
   openTestStore,
+  openEmptyTestStore,
   testContext,
   testDatabaseKind,
   ManualClock,
   createPostgresTestDatabase,
 } from './test-store.js';
 export type { TestStore, PostgresTestDatabase } from './test-store.js';
+export { schemaSnapshot } from './schema-snapshot.js';
+export type { SchemaSnapshot } from './schema-snapshot.js';
 export { createFixtureOrganisation, fixtureActor, FIXTURE_PASSWORD } from './fixtures.js';
 export type { FixtureOrganisation, FixtureUser } from './fixtures.js';
 export { startTestServer } from './test-server.js';

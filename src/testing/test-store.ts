@@ -22,22 +22,29 @@ export function testDatabaseKind(): 'postgres' | 'pglite' {
     : 'postgres';
 }
 
+/** A new database migrated to the latest migration. */
 export async function openTestStore(): Promise<TestStore> {
+  const store = await openTestDatabase(await migratedPgliteTemplate());
+  await migrateToLatest(store.db);
+  return store;
+}
+
+/** A new database with no migration applied, for tests that migrate it themselves. */
+export function openEmptyTestStore(): Promise<TestStore> {
+  return openTestDatabase(undefined);
+}
+
+async function openTestDatabase(loadDataDir: Blob | undefined): Promise<TestStore> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (serverUrl === undefined || serverUrl === '') {
-    const templatePath = process.env.PEERLINE_TEST_TEMPLATE;
-    const loadDataDir =
-      templatePath === undefined ? undefined : new Blob([new Uint8Array(await readFile(templatePath))]);
     const store = await openStore({
       kind: 'pglite-memory',
       ...(loadDataDir === undefined ? {} : { loadDataDir }),
     });
-    await migrateToLatest(store.db);
     return { ...store, dispose: () => store.close() };
   }
   const database = await createPostgresTestDatabase(serverUrl, 'test');
   const store = await openStore({ kind: 'postgres', url: database.url, poolSize: 5 });
-  await migrateToLatest(store.db);
   return {
     ...store,
     dispose: async () => {
@@ -45,6 +52,15 @@ export async function openTestStore(): Promise<TestStore> {
       await database.drop();
     },
   };
+}
+
+/** The migrated PGlite database the global setup dumped, if the suites run on PGlite and it made one. */
+async function migratedPgliteTemplate(): Promise<Blob | undefined> {
+  const templatePath = process.env.PEERLINE_TEST_TEMPLATE;
+  if (templatePath === undefined || testDatabaseKind() === 'postgres') {
+    return undefined;
+  }
+  return new Blob([new Uint8Array(await readFile(templatePath))]);
 }
 
 export interface PostgresTestDatabase {

@@ -37,6 +37,7 @@ export type { BusinessDayOptions } from './business-days.js';
 export {
   calendarYear,
   fiscalYearNamed,
+  inForce,
   periodContains,
   stateFiscalYear,
   DEFAULT_FISCAL_YEAR_START_MONTH,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { daysBetween } from './date.js';
-import { calendarYear, fiscalYearNamed, periodContains, stateFiscalYear } from './periods.js';
+import { calendarYear, fiscalYearNamed, inForce, periodContains, stateFiscalYear } from './periods.js';
 
 describe('stateFiscalYear (July 1 – June 30, named by the year it ends)', () => {
   it.each([
@@ -80,5 +80,20 @@ describe('periodContains', () => {
   it('contains its only day when it starts and ends on the same date', () => {
     expect(periodContains({ start: '2028-02-29', end: '2028-02-29' }, '2028-02-29')).toBe(true);
     expect(periodContains({ start: '2028-02-29', end: '2028-02-29' }, '2028-03-01')).toBe(false);
+  });
+});
+
+describe('inForce (from and to included, a null to is open)', () => {
+  it.each([
+    ['2025-12-31', '2026-01-01', '2026-06-30', false], // the day before it starts
+    ['2026-01-01', '2026-01-01', '2026-06-30', true], // first day included
+    ['2026-06-30', '2026-01-01', '2026-06-30', true], // last day included
+    ['2026-07-01', '2026-01-01', '2026-06-30', false], // the day after it ends
+    ['2026-03-01', '2026-03-01', '2026-03-01', true], // a single day
+    ['2025-12-31', '2026-01-01', null, false], // open, not started yet
+    ['2026-01-01', '2026-01-01', null, true],
+    ['2099-12-31', '2026-01-01', null, true], // open: in force from then on
+  ])('on %s, from %s to %s: %s', (date, from, to, expected) => {
+    expect(inForce(date, from, to)).toBe(expected);
   });
 });

@@ -88,3 +88,18 @@ export function calendarYear(date: CalendarDate): NamedYear {
 export function periodContains(period: DatePeriod, date: CalendarDate): boolean {
   return compareDates(period.start, date) <= 0 && compareDates(date, period.end) <= 0;
 }
+
+/**
+ * True when something dated `from`–`to` (coverage, a diagnosis, an episode, a rate) is in force on `date`:
+ * from its first day through its last, both included; a `to` of null means it has not ended. The one copy of
+ * the rule, so services and the engine cannot disagree on whether the last day counts.
+ *
+ * @param date - the 'YYYY-MM-DD' date asked about
+ * @param from - the first day in force
+ * @param to - the last day in force, or null while open
+ * @example inForce('2026-06-30', '2026-01-01', '2026-06-30') // true: the last day counts
+ */
+export function inForce(date: CalendarDate, from: CalendarDate, to: CalendarDate | null): boolean {
+  // 'YYYY-MM-DD' strings order as the dates do.
+  return from <= date && (to === null || date <= to);
+}

@@ -9,7 +9,7 @@
  * use of the record; these functions take the organisation, not an actor, and write no audit row.
  */
 import type { Kysely } from 'kysely';
-import { getPack } from '../../engine/index.js';
+import { getPack, inForce } from '../../engine/index.js';
 import type { MemberContext } from '../../shared/api/claims.js';
 import type { AsamLevel, ConsentKind, EligibilityResult } from '../../shared/documentation.js';
 import type { DiagnosisCategory, SpecialPopulation } from '../../shared/api/members.js';
@@ -37,9 +37,6 @@ export interface MemberClaimRecords {
 
 /** The lowest ASAM level that meets "ASAM Level 1 criteria" (North Carolina): 1.0 and above. */
 const ASAM_LEVEL_1 = 1;
-
-const within = (date: string, from: string, to: string | null): boolean =>
-  from <= date && (to === null || date <= to);
 
 /** For sorting calendar dates latest first. */
 const latestFirst = (a: string, b: string): number => b.localeCompare(a);
@@ -71,7 +68,7 @@ export function orderCoverage(coverage: readonly CoverageEntry[]): CoverageEntry
 
 /** The coverage entries in force on `date`, the one to judge by first (see {@link orderCoverage}). */
 export function coverageInForceOn(coverage: readonly CoverageEntry[], date: string): CoverageEntry[] {
-  return orderCoverage(coverage.filter((entry) => within(date, entry.from, entry.to)));
+  return orderCoverage(coverage.filter((entry) => inForce(date, entry.from, entry.to)));
 }
 
 /** The date a consent of `kind` in force on `date` was given (the latest such consent), if any. */
@@ -80,8 +77,7 @@ function consentInForce(records: MemberClaimRecords['consents'], kind: ConsentKi
     .filter(
       (consent) =>
         consent.kind === kind &&
-        consent.givenOn <= date &&
-        (consent.expiresOn === null || date <= consent.expiresOn) &&
+        inForce(date, consent.givenOn, consent.expiresOn) &&
         (consent.revokedOn === null || date < consent.revokedOn),
     )
     .map((consent) => consent.givenOn)
@@ -97,7 +93,7 @@ function consentInForce(records: MemberClaimRecords['consents'], kind: ConsentKi
 export function toMemberClaimContext(records: MemberClaimRecords, dateOfService: string): MemberClaimContext {
   const date = dateOfService;
   const episode = records.episodes
-    .filter((entry) => within(date, entry.admittedOn, entry.dischargedOn))
+    .filter((entry) => inForce(date, entry.admittedOn, entry.dischargedOn))
     .sort((a, b) => latestFirst(a.admittedOn, b.admittedOn))[0];
   const telehealth = consentInForce(records.consents, 'telehealth', date);
   const audioOnly = consentInForce(records.consents, 'audio_only', date);
@@ -113,7 +109,7 @@ export function toMemberClaimContext(records: MemberClaimRecords, dateOfService:
     ),
     hasMedicare: records.hasMedicare,
     diagnoses: records.diagnoses
-      .filter((diagnosis) => within(date, diagnosis.recordedOn, diagnosis.resolvedOn))
+      .filter((diagnosis) => inForce(date, diagnosis.recordedOn, diagnosis.resolvedOn))
       .map((diagnosis) => ({ code: diagnosis.code, category: diagnosis.category })),
     asamLevel1Met: records.asamLevel !== null && Number(records.asamLevel) >= ASAM_LEVEL_1,
     specialPopulations: [...records.specialPopulations],

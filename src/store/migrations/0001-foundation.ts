@@ -2,13 +2,10 @@
  * @module store/migrations/0001-foundation
  * Organisations, programs, users, sessions and the append-only audit log.
  * Forward-only: a mistake here is corrected by a later migration, never by editing this one.
+ * The allowed values in this migration's CHECKs are written out as they were when it shipped, never read from
+ * constants that can change, so a database made today and one made long ago get the same schema.
  */
 import { sql, type Kysely } from 'kysely';
-import { PAYER_PACK_IDS, PROGRAM_TYPES } from '../../shared/programs.js';
-import { ROLES } from '../../shared/roles.js';
-import { AUDIT_OUTCOMES } from '../../shared/api/audit.js';
-
-const textList = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
@@ -25,7 +22,7 @@ create table programs (
   id uuid primary key default gen_random_uuid(),
   organisation_id uuid not null references organisations (id),
   name text not null check (length(name) between 1 and 200),
-  type text not null check (type in (${textList(PROGRAM_TYPES)})),
+  type text not null check (type in ('mh_outpatient', 'dmc_ods_outpatient', 'residential', 'inpatient', 'crisis')),
   npi text not null check (npi ~ '^[0-9]{10}$'),
   taxonomy text not null check (taxonomy ~ '^[0-9]{3}[0-9A-Z]{6}X$'),
   address_line1 text not null,
@@ -35,7 +32,7 @@ create table programs (
   postal_code text not null check (postal_code ~ '^[0-9]{5}([0-9]{4})?$'),
   time_zone text not null,
   payer_packs text[] not null default '{}'
-    check (payer_packs <@ array[${textList(PAYER_PACK_IDS)}]::text[]),
+    check (payer_packs <@ array['ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp']::text[]),
   created_at timestamptz not null default now(),
   unique (organisation_id, name)
 );
@@ -47,7 +44,7 @@ create table users (
   display_name text not null check (length(display_name) between 1 and 120),
   password_hash text not null,
   roles text[] not null
-    check (cardinality(roles) > 0 and roles <@ array[${textList(ROLES)}]::text[]),
+    check (cardinality(roles) > 0 and roles <@ array['peer', 'supervisor', 'clinician', 'billing', 'admin']::text[]),
   active boolean not null default true,
   failed_login_count integer not null default 0 check (failed_login_count >= 0),
   locked_until timestamptz,
@@ -84,7 +81,7 @@ create table audit_events (
   record_type text,
   record_id text,
   ip text,
-  outcome text not null check (outcome in (${textList(AUDIT_OUTCOMES)})),
+  outcome text not null check (outcome in ('success', 'failure', 'denied')),
   details jsonb not null default '{}'::jsonb
 );
 create index audit_events_org_idx on audit_events (organisation_id, id desc);

@@ -7,32 +7,11 @@
  * What must never happen is enforced here, not only in code: a signed note's content cannot change, an
  * approved plan of care cannot change, addenda and review entries are append-only, and a member attends a
  * group session at most once. Forward-only: correct mistakes with a later migration.
+ * The allowed values in this migration's CHECKs are written out as they were when it shipped, never read from
+ * constants that can change, so a database made today and one made long ago get the same schema.
  */
 import { sql, type Kysely } from 'kysely';
-import {
-  APPROVER_ROLES,
-  ACTIVITIES,
-  CERTIFICATION_TYPES,
-  DIAGNOSIS_CATEGORIES,
-  MEMBER_LOCATIONS,
-  MODALITIES,
-  SERVICE_TYPES,
-  SPECIAL_POPULATIONS,
-} from '../../shared/api/claims.js';
-import {
-  ASAM_LEVELS,
-  CARE_PLAN_STATUSES,
-  CONSENT_KINDS,
-  CONTACT_KINDS,
-  ELIGIBILITY_RESULTS,
-  FACILITATOR_ROLES,
-  GOAL_STATUSES,
-  NOTE_STATUSES,
-  REVIEW_STATUSES,
-} from '../../shared/documentation.js';
-import { PAYER_PACK_IDS } from '../../shared/programs.js';
 
-const textList = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
 const CLOCK_TIME = `'^([01][0-9]|2[0-3]):[0-5][0-9]$'`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -44,7 +23,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 create table staff_profiles (
   user_id uuid primary key references users (id),
   organisation_id uuid not null references organisations (id),
-  certification_type text check (certification_type in (${textList(CERTIFICATION_TYPES)})),
+  certification_type text check (certification_type in ('medi_cal_peer', 'medi_cal_peer_family', 'kansas_peer', 'north_carolina_peer', 'legacy_uncertified')),
   certification_number text check (length(certification_number) between 1 and 60),
   certification_issued_on date,
   certification_expires_on date,
@@ -89,9 +68,9 @@ create table members (
   medicaid_id text check (medicaid_id ~ '^[A-Z0-9]{6,20}$'),
   phone text check (phone ~ '^[0-9]{10}$'),
   has_medicare boolean not null default false,
-  asam_level text check (asam_level in (${textList(ASAM_LEVELS)})),
+  asam_level text check (asam_level in ('0.5', '1.0', '2.1', '2.5', '3.1', '3.3', '3.5', '3.7', '4.0')),
   special_populations text[] not null default '{}'
-    check (special_populations <@ array[${textList(SPECIAL_POPULATIONS)}]::text[]),
+    check (special_populations <@ array['katie_a', 'icc', 'ihbs']::text[]),
   program_id uuid not null references programs (id),
   assigned_peer_id uuid references users (id),
   active boolean not null default true,
@@ -107,7 +86,7 @@ create table member_contacts (
   id uuid primary key default gen_random_uuid(),
   organisation_id uuid not null references organisations (id),
   member_id uuid not null references members (id),
-  kind text not null check (kind in (${textList(CONTACT_KINDS)})),
+  kind text not null check (kind in ('guardian', 'family', 'significant_support')),
   name text not null check (length(name) between 1 and 200),
   relationship text check (length(relationship) between 1 and 100),
   phone text check (phone ~ '^[0-9]{10}$'),
@@ -120,7 +99,7 @@ create table coverage_periods (
   id uuid primary key default gen_random_uuid(),
   organisation_id uuid not null references organisations (id),
   member_id uuid not null references members (id),
-  payer_pack text not null check (payer_pack in (${textList(PAYER_PACK_IDS)})),
+  payer_pack text not null check (payer_pack in ('ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp')),
   plan_name text not null check (length(plan_name) between 1 and 200),
   member_number text not null check (member_number ~ '^[A-Z0-9]{6,30}$'),
   starts_on date not null,
@@ -135,7 +114,7 @@ create table eligibility_checks (
   organisation_id uuid not null references organisations (id),
   member_id uuid not null references members (id),
   checked_on date not null,
-  result text not null check (result in (${textList(ELIGIBILITY_RESULTS)})),
+  result text not null check (result in ('eligible', 'not_eligible', 'pending')),
   source text not null check (length(source) between 1 and 200),
   checked_by uuid not null references users (id),
   created_at timestamptz not null default now()
@@ -148,7 +127,7 @@ create table diagnoses (
   member_id uuid not null references members (id),
   code text not null check (code ~ '^[A-Z][0-9][0-9A-Z](\\.[0-9A-Z]{1,4})?$'),
   description text not null check (length(description) between 1 and 300),
-  category text not null check (category in (${textList(DIAGNOSIS_CATEGORIES)})),
+  category text not null check (category in ('mental_health', 'substance_use', 'intellectual_developmental')),
   recorded_on date not null,
   resolved_on date,
   created_at timestamptz not null default now(),
@@ -174,7 +153,7 @@ create table consents (
   id uuid primary key default gen_random_uuid(),
   organisation_id uuid not null references organisations (id),
   member_id uuid not null references members (id),
-  kind text not null check (kind in (${textList(CONSENT_KINDS)})),
+  kind text not null check (kind in ('telehealth', 'audio_only', 'release_of_information')),
   given_on date not null,
   expires_on date,
   revoked_on date,
@@ -192,7 +171,7 @@ create table care_plans (
   member_id uuid not null references members (id),
   version integer not null check (version >= 1),
   kind text not null check (kind in ('new', 'updated')),
-  status text not null default 'draft' check (status in (${textList(CARE_PLAN_STATUSES)})),
+  status text not null default 'draft' check (status in ('draft', 'submitted', 'approved', 'returned')),
   long_term_goals text not null default '' check (length(long_term_goals) <= 5000),
   member_participated boolean not null default false,
   member_agreed boolean not null default false,
@@ -200,7 +179,7 @@ create table care_plans (
   effective_from date,
   review_on date,
   approved_by uuid references users (id),
-  approver_role text check (approver_role in (${textList(APPROVER_ROLES)})),
+  approver_role text check (approver_role in ('behavioral_health_professional', 'peer_support_supervisor', 'other')),
   approved_at timestamptz,
   return_comment text check (length(return_comment) <= 2000),
   created_at timestamptz not null default now(),
@@ -218,7 +197,7 @@ create table care_plan_goals (
   position integer not null check (position >= 1),
   text text not null check (length(text) between 1 and 1000),
   target_date date,
-  status text not null default 'not_started' check (status in (${textList(GOAL_STATUSES)})),
+  status text not null default 'not_started' check (status in ('not_started', 'in_progress', 'met', 'revised', 'discontinued')),
   unique (care_plan_id, position)
 );
 
@@ -263,8 +242,8 @@ create table group_sessions (
   date_of_service date not null,
   start_time text check (start_time ~ ${CLOCK_TIME}),
   end_time text check (end_time ~ ${CLOCK_TIME}),
-  modality text not null default 'in_person' check (modality in (${textList(MODALITIES)})),
-  member_location text check (member_location in (${textList(MEMBER_LOCATIONS)})),
+  modality text not null default 'in_person' check (modality in ('in_person', 'video', 'audio_only')),
+  member_location text check (member_location in ('home', 'community', 'clinic', 'school', 'work', 'other')),
   place_of_service text check (place_of_service ~ '^[0-9]{2}$'),
   interaction text not null default '' check (length(interaction) <= 10000),
   created_by uuid not null references users (id),
@@ -278,7 +257,7 @@ create table group_facilitators (
   organisation_id uuid not null references organisations (id),
   group_session_id uuid not null references group_sessions (id),
   user_id uuid not null references users (id),
-  role text not null check (role in (${textList(FACILITATOR_ROLES)})),
+  role text not null check (role in ('lead', 'co_facilitator')),
   minutes integer not null check (minutes between 1 and 1440),
   unique (group_session_id, user_id)
 );
@@ -290,19 +269,19 @@ create table service_notes (
   program_id uuid not null references programs (id),
   author_id uuid not null references users (id),
   group_session_id uuid references group_sessions (id),
-  status text not null default 'draft' check (status in (${textList(NOTE_STATUSES)})),
+  status text not null default 'draft' check (status in ('draft', 'signed')),
   -- Bumped by every draft save; a save names the revision it started from, so a stale tab cannot overwrite.
   revision integer not null default 1 check (revision >= 1),
-  service_type text not null check (service_type in (${textList(SERVICE_TYPES)})),
-  activity text not null default 'recovery_coaching' check (activity in (${textList(ACTIVITIES)})),
+  service_type text not null check (service_type in ('engagement', 'therapeutic_activity', 'skill_building_group', 'contingency_management')),
+  activity text not null default 'recovery_coaching' check (activity in ('recovery_coaching', 'goal_setting', 'resource_linkage', 'skill_building', 'advocacy', 'family_education', 'crisis_support', 'transportation', 'habilitation', 'recreation', 'peer_supervision', 'childcare', 'academic_teaching', 'room_and_board', 'other')),
   recipient text not null default 'member' check (recipient in ('member', 'family_without_member')),
   family_relation_to_treatment text check (length(family_relation_to_treatment) <= 2000),
   date_of_service date not null,
   start_time text check (start_time ~ ${CLOCK_TIME}),
   end_time text check (end_time ~ ${CLOCK_TIME}),
   gaps jsonb not null default '[]'::jsonb check (jsonb_typeof(gaps) = 'array'),
-  modality text not null default 'in_person' check (modality in (${textList(MODALITIES)})),
-  member_location text check (member_location in (${textList(MEMBER_LOCATIONS)})),
+  modality text not null default 'in_person' check (modality in ('in_person', 'video', 'audio_only')),
+  member_location text check (member_location in ('home', 'community', 'clinic', 'school', 'work', 'other')),
   place_of_service text check (place_of_service ~ '^[0-9]{2}$'),
   identity_verified boolean not null default false,
   modifiers text[] not null default '{}',
@@ -322,7 +301,7 @@ create table service_notes (
   signed_code text,
   signed_units integer check (signed_units >= 0),
   signed_amount_cents integer check (signed_amount_cents >= 0),
-  review_status text not null default 'not_required' check (review_status in (${textList(REVIEW_STATUSES)})),
+  review_status text not null default 'not_required' check (review_status in ('not_required', 'pending', 'cosigned', 'returned')),
   reviewed_by uuid references users (id),
   reviewed_at timestamptz,
   created_at timestamptz not null default now(),

@@ -12,26 +12,17 @@
  *   claims nor batches are ever removed; claim status history is append-only;
  * - interchange control numbers come from a sequence that never cycles, and are unique.
  * Forward-only: correct mistakes with a later migration.
+ * The allowed values in this migration's CHECKs are written out as they were when it shipped, never read from
+ * constants that can change, so a database made today and one made long ago get the same schema.
  */
 import { sql, type Kysely } from 'kysely';
-import {
-  BILLING_RUN_STATUSES,
-  CLAIM_FREQUENCY_CODES,
-  CLAIM_STATUSES,
-  MAX_LINES_PER_CLAIM,
-  MEMBER_SEXES,
-} from '../../shared/billing.js';
-import { PAYER_PACK_IDS } from '../../shared/programs.js';
-
-const textList = (values: readonly string[]): string => values.map((value) => `'${value}'`).join(', ');
-const PACK_CHECK = `in (${textList(PAYER_PACK_IDS)})`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `
 alter table members
-  add column sex text not null default 'U' check (sex in (${textList(MEMBER_SEXES)})),
+  add column sex text not null default 'U' check (sex in ('F', 'M', 'U')),
   add column address_line1 text check (length(address_line1) between 1 and 55),
   add column city text check (length(city) between 1 and 30),
   add column state text check (state ~ '^[A-Z]{2}$'),
@@ -41,7 +32,7 @@ alter table members
 -- ISA/GS sender and receiver). Set by an admin or billing staff; the writer refuses to run without it.
 create table payer_settings (
   organisation_id uuid not null references organisations (id),
-  payer_pack text not null check (payer_pack ${PACK_CHECK}),
+  payer_pack text not null check (payer_pack in ('ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp')),
   payer_name text not null check (length(payer_name) between 1 and 60),
   payer_id text not null check (payer_id ~ '^[A-Z0-9]{2,80}$'),
   receiver_name text not null check (length(receiver_name) between 1 and 60),
@@ -59,7 +50,7 @@ create table authorizations (
   id uuid primary key default gen_random_uuid(),
   organisation_id uuid not null references organisations (id),
   member_id uuid not null references members (id),
-  payer_pack text not null check (payer_pack ${PACK_CHECK}),
+  payer_pack text not null check (payer_pack in ('ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp')),
   number text not null check (number ~ '^[A-Za-z0-9-]{1,50}$'),
   code text not null check (code ~ '^[A-Z][0-9]{4}$'),
   units integer not null check (units > 0),
@@ -79,8 +70,8 @@ create table billing_runs (
   from_date date not null,
   to_date date not null,
   program_id uuid references programs (id),
-  payer_pack text check (payer_pack ${PACK_CHECK}),
-  status text not null default 'running' check (status in (${textList(BILLING_RUN_STATUSES)})),
+  payer_pack text check (payer_pack in ('ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp')),
+  status text not null default 'running' check (status in ('running', 'finished', 'failed', 'interrupted')),
   notes_total integer not null default 0 check (notes_total >= 0),
   notes_done integer not null default 0 check (notes_done >= 0),
   notes_claimed integer not null default 0 check (notes_claimed >= 0),
@@ -103,7 +94,7 @@ create sequence interchange_control_number_seq minvalue 1 maxvalue 999999999 no 
 create table claim_batches (
   id uuid primary key default gen_random_uuid(),
   organisation_id uuid not null references organisations (id),
-  payer_pack text not null check (payer_pack ${PACK_CHECK}),
+  payer_pack text not null check (payer_pack in ('ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp')),
   interchange_control_number integer not null unique default nextval('interchange_control_number_seq'),
   file_name text not null,
   claim_count integer not null check (claim_count >= 1),
@@ -124,18 +115,18 @@ create table claims (
   run_id uuid references billing_runs (id),
   member_id uuid not null references members (id),
   program_id uuid not null references programs (id),
-  payer_pack text not null check (payer_pack ${PACK_CHECK}),
+  payer_pack text not null check (payer_pack in ('ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp')),
   rendering_provider_id uuid not null references users (id),
   date_of_service date not null,
-  frequency_code text not null default '1' check (frequency_code in (${textList(CLAIM_FREQUENCY_CODES)})),
+  frequency_code text not null default '1' check (frequency_code in ('1', '7', '8')),
   original_claim_id uuid references claims (id),
-  status text not null default 'ready' check (status in (${textList(CLAIM_STATUSES)})),
+  status text not null default 'ready' check (status in ('ready', 'batched', 'submitted', 'accepted', 'rejected', 'paid', 'denied')),
   -- The payer's own number for the claim (its ICN), recorded on acceptance; corrections must cite it.
   payer_claim_number text check (payer_claim_number ~ '^[A-Za-z0-9-]{1,50}$'),
   superseded_by uuid references claims (id),
   batch_id uuid references claim_batches (id),
   total_cents bigint not null check (total_cents >= 0),
-  line_count integer not null check (line_count between 1 and ${MAX_LINES_PER_CLAIM}),
+  line_count integer not null check (line_count between 1 and 50),
   status_changed_at timestamptz not null,
   created_at timestamptz not null,
   check ((frequency_code = '1') = (original_claim_id is null)),
@@ -153,7 +144,7 @@ create table claim_lines (
   -- Copied from the claim and the note so limit history reads one table.
   member_id uuid not null references members (id),
   date_of_service date not null,
-  line_number smallint not null check (line_number between 1 and ${MAX_LINES_PER_CLAIM}),
+  line_number smallint not null check (line_number between 1 and 50),
   code text not null check (code ~ '^[A-Z][0-9]{4}$'),
   modifiers text[] not null default '{}',
   units integer not null check (units >= 1),
@@ -178,7 +169,7 @@ create table claim_events (
   id bigint generated always as identity primary key,
   organisation_id uuid not null references organisations (id),
   claim_id uuid not null references claims (id),
-  status text not null check (status in (${textList(CLAIM_STATUSES)})),
+  status text not null check (status in ('ready', 'batched', 'submitted', 'accepted', 'rejected', 'paid', 'denied')),
   comment text check (length(comment) <= 2000),
   user_id uuid references users (id),
   occurred_at timestamptz not null

@@ -11,6 +11,7 @@ import * as notePlanOfCare from './0004-note-plan-of-care.js';
 import * as billingIndexes from './0005-billing-indexes.js';
 import * as holdPayer from './0006-hold-payer.js';
 import * as claimTenantKeys from './0007-claim-tenant-keys.js';
+import * as payerPacksUnconstrained from './0008-payer-packs-unconstrained.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -20,6 +21,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-billing-indexes': billingIndexes,
   '0006-hold-payer': holdPayer,
   '0007-claim-tenant-keys': claimTenantKeys,
+  '0008-payer-packs-unconstrained': payerPacksUnconstrained,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */
