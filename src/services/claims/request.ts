@@ -6,6 +6,7 @@
  * (`['fields', 'serviceType']` for the engine's `['service', 'type']`), so the form places a problem by its
  * path alone and billing's worklist names the same field.
  */
+import { inForce } from '../../engine/index.js';
 import type {
   Authorization,
   ClaimPreviewRequest,
@@ -144,8 +145,7 @@ export function payerPackOn(
   date: string,
 ): PayerPackId | null {
   const covering = coverage.find(
-    (entry) =>
-      programPacks.includes(entry.payerPack) && entry.from <= date && (entry.to === null || date <= entry.to),
+    (entry) => programPacks.includes(entry.payerPack) && inForce(date, entry.from, entry.to),
   );
   return covering?.payerPack ?? null;
 }
