@@ -9,6 +9,7 @@ import {
   NoteListResponseSchema,
   NoteResponseSchema,
   OverdueNotesResponseSchema,
+  SaveDraftResponseSchema,
   type NoteResponse,
 } from '../shared/api/notes.js';
 import { ClaimPreviewSchema } from '../shared/api/claims.js';
@@ -203,9 +204,12 @@ describe(`service notes over HTTP on ${testDatabaseKind()}`, () => {
   it('autosaves with PUT …/draft and answers a stale revision with 409', async () => {
     const draft = await newDraft();
     const url = `/api/v1/notes/${draft.note.id}/draft`;
-    const saved = noteOf(await call('peer', 'PUT', url, { revision: 1, fields: COMPLETE_FIELDS }));
-    expect(saved.note.revision).toBe(2);
-    expect(saved.preview?.lines[0]).toMatchObject({ code: 'H0038', units: 4 });
+    const response = await call('peer', 'PUT', url, { revision: 1, fields: COMPLETE_FIELDS });
+    expect(response.statusCode, response.body).toBe(200);
+    // The save answers its revision and what signing needs, never a claim preview (the form asks for that).
+    const saved = SaveDraftResponseSchema.strict().parse(response.json());
+    expect(saved.revision).toBe(2);
+    expect(saved.documentationProblems).toEqual([]);
     const stale = problemsOf(await call('peer', 'PUT', url, { revision: 1, fields: { end: '11:30' } }), 409);
     expect(stale[0]).toMatchObject({ code: 'note.stale_revision', path: ['body', 'revision'] });
     const malformed = problemsOf(

@@ -171,7 +171,13 @@ export async function judgeAttendeeNote(
   note: ServiceNoteRow,
   size: GroupContext | null,
 ): Promise<AttendeeJudgement> {
-  const response = await noteResponse(db, note.organisation_id, note.id, clock.now(), size ?? undefined);
+  const response = await noteResponse(
+    db,
+    note.organisation_id,
+    note.id,
+    clock.now(),
+    size === null ? {} : { group: size },
+  );
   return {
     preview: response.preview,
     problems: response.documentationProblems,

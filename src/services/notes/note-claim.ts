@@ -154,7 +154,8 @@ function missingTimes(fields: NoteFields): Problem[] {
   return missing;
 }
 
-function noCoverageProblem(date: string, packs: readonly PayerPackId[]): Problem {
+/** The form's warning that the member has no coverage the note's program bills on the date. */
+export function noCoverageProblem(date: string, packs: readonly PayerPackId[]): Problem {
   const payers = packs.map((id) => payerPackLabel(id)).join(' or ');
   return fieldProblem(
     'warning',

@@ -5,15 +5,24 @@
  * works from — the note, its live claim preview and the documentation problems signing would raise.
  */
 import type { Kysely } from 'kysely';
-import type { Note, NoteFields, NoteResponse, NoteSummary } from '../../shared/api/notes.js';
+import type {
+  Note,
+  NoteFields,
+  NoteResponse,
+  NoteSummary,
+  SaveDraftResponse,
+} from '../../shared/api/notes.js';
 import type { Problem } from '../../shared/problem.js';
 import type { Database, ServiceNoteRow } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock } from '../context.js';
-import { certificationBlocker } from '../staff/index.js';
+import type { StaffContext } from '../../shared/api/claims.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import { memberClaimContext } from '../members/index.js';
+import { certificationBlocker, staffCredentialsOn } from '../staff/index.js';
 import { calendarDateIn } from '../time/index.js';
-import type { GroupContext } from '../claims/index.js';
-import { noteInHand, previewNote, type NotePreview } from './note-claim.js';
+import { payerPackOn, type GroupContext } from '../claims/index.js';
+import { noCoverageProblem, noteInHand, previewNote, type NotePreview } from './note-claim.js';
 import { businessDaysOverdue, lateReasonNeeded } from './due-dates.js';
 import { fieldsOfRow } from '../note-fields/index.js';
 import { visibleNotes } from './note-access.js';
@@ -119,18 +128,67 @@ export function signingDay(row: NoteSummaryRow, now: Date): string {
  */
 export function documentationProblems(
   fields: NoteFields,
-  preview: NotePreview,
+  billing: NoteBilling,
   late: { dueOn: string; reasonNeeded: boolean },
 ): Problem[] {
-  const problems = [
-    ...signingProblems(fields, late),
-    ...preview.missing.filter((problem) => problem.code === 'note.no_coverage'),
-  ];
-  if (preview.staff !== null && preview.preview !== null && preview.preview.lines.length > 0) {
-    const blocker = certificationBlocker(preview.staff, fields.dateOfService, preview.payerPack ?? undefined);
+  const problems = [...signingProblems(fields, late), ...billing.noCoverage];
+  if (billing.bills && billing.staff !== null) {
+    const blocker = certificationBlocker(billing.staff, fields.dateOfService, billing.payerPack ?? undefined);
     if (blocker !== null) problems.push({ ...blocker, severity: 'warning' });
   }
   return [...problems, ...languageProblems(fields)];
+}
+
+/** What the documentation problems need to know of a note's billing. */
+export interface NoteBilling {
+  payerPack: PayerPackId | null;
+  /** The missing coverage, as the form shows it (none when covered). */
+  noCoverage: Problem[];
+  /** The author's credentials on the date of service, when the note bills. */
+  staff: StaffContext | null;
+  /** Whether the note makes a claim line (its author's certification must then be current). */
+  bills: boolean;
+}
+
+/** The billing facts of a judged note. */
+export function billingOfPreview(preview: NotePreview): NoteBilling {
+  return {
+    payerPack: preview.payerPack,
+    noCoverage: preview.missing.filter((problem) => problem.code === 'note.no_coverage'),
+    staff: preview.staff,
+    bills: preview.preview !== null && preview.preview.lines.length > 0,
+  };
+}
+
+/**
+ * The billing facts of a note without judging its claim (an autosave): the pack its member's coverage gives,
+ * and — when covered with its times entered, so it will make a claim line — its author's credentials.
+ */
+export async function billingWithoutJudging(
+  db: Kysely<Database>,
+  row: Pick<ServiceNoteRow, 'organisation_id' | 'member_id' | 'program_id' | 'author_id'>,
+  fields: NoteFields,
+): Promise<NoteBilling> {
+  const date = fields.dateOfService;
+  const program = await db
+    .selectFrom('programs')
+    .select('payer_packs')
+    .where('organisation_id', '=', row.organisation_id)
+    .where('id', '=', row.program_id)
+    .executeTakeFirstOrThrow();
+  const member = await memberClaimContext(db, row.organisation_id, row.member_id, date);
+  const payerPack = payerPackOn(member.coverage, program.payer_packs, date);
+  if (payerPack === null) {
+    return {
+      payerPack,
+      noCoverage: [noCoverageProblem(date, program.payer_packs)],
+      staff: null,
+      bills: false,
+    };
+  }
+  const bills = fields.start !== null && fields.end !== null;
+  const staff = bills ? await staffCredentialsOn(db, row.organisation_id, row.author_id, date) : null;
+  return { payerPack, noCoverage: [], staff, bills };
 }
 
 /**
@@ -148,19 +206,22 @@ export async function noteResponse(
   organisationId: string,
   noteId: string,
   now: Date,
-  group?: GroupContext,
+  judged: { group?: GroupContext; preview?: NotePreview } = {},
 ): Promise<NoteResponse> {
   const row = await summaryBase(db, organisationId)
     .where('service_notes.id', '=', noteId)
     .executeTakeFirstOrThrow();
   const fields = fieldsOfRow(row);
   const signedOn = signingDay(row, now);
-  const preview = await previewNote(db, organisationId, noteInHand(row, fields, signedOn, group));
+  const preview =
+    judged.preview ??
+    (await previewNote(db, organisationId, noteInHand(row, fields, signedOn, judged.group)));
   const late = { dueOn: row.due_on, reasonNeeded: lateReasonNeeded(preview.payerPack, row.due_on, signedOn) };
   return {
     note: await fullNote(db, row, fields, preview, late.reasonNeeded, now),
     preview: preview.preview,
-    documentationProblems: row.status === 'draft' ? documentationProblems(fields, preview, late) : [],
+    documentationProblems:
+      row.status === 'draft' ? documentationProblems(fields, billingOfPreview(preview), late) : [],
   };
 }
 
@@ -234,5 +295,32 @@ async function fullNote(
       comment: entry.comment,
       createdAt: entry.created_at.toISOString(),
     })),
+  };
+}
+
+/**
+ * An autosave's answer: the note's revision, due date and what signing still needs, without judging its claim.
+ * Runs in the caller's transaction, after its access check.
+ */
+export async function savedDraftResponse(
+  db: Kysely<Database>,
+  organisationId: string,
+  noteId: string,
+  now: Date,
+): Promise<SaveDraftResponse> {
+  const row = await summaryBase(db, organisationId)
+    .where('service_notes.id', '=', noteId)
+    .executeTakeFirstOrThrow();
+  const fields = fieldsOfRow(row);
+  const signedOn = signingDay(row, now);
+  const billing = await billingWithoutJudging(db, row, fields);
+  const late = { dueOn: row.due_on, reasonNeeded: lateReasonNeeded(billing.payerPack, row.due_on, signedOn) };
+  return {
+    revision: row.revision,
+    updatedAt: row.updated_at.toISOString(),
+    fields,
+    dueOn: row.due_on,
+    lateReasonNeeded: late.reasonNeeded,
+    documentationProblems: documentationProblems(fields, billing, late),
   };
 }

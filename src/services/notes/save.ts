@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ClaimPreview } from '../../shared/api/claims.js';
-import type { NoteResponse, PreviewDraftRequest, SaveDraftRequest } from '../../shared/api/notes.js';
+import type { PreviewDraftRequest, SaveDraftRequest, SaveDraftResponse } from '../../shared/api/notes.js';
 import type { Database, ServiceNoteRow } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
@@ -14,7 +14,7 @@ import { conflict, ServiceError } from '../errors.js';
 import { dueOnFor, noteInHand, previewNote, programToday } from './note-claim.js';
 import { columnsOfFields, fieldsOfRow, mergeFields } from '../note-fields/index.js';
 import { lockedNoteOfOrganisation, noteForActor, requireAuthor, updateNote } from './note-access.js';
-import { noteResponse } from './note-view.js';
+import { savedDraftResponse } from './note-view.js';
 import { checkPlanReferences } from './plan-of-care.js';
 import { asRequestErrors } from './problems.js';
 
@@ -117,7 +117,8 @@ export async function saveDraftIn(
 }
 
 /**
- * Saves the fields that changed since `revision` and answers the note at its next revision.
+ * Saves the fields that changed since `revision` and answers the note's next revision with what signing it
+ * still needs. It does not judge the claim: the form previews that while the peer types.
  *
  * @throws ServiceError as `saveDraftIn`
  */
@@ -126,10 +127,10 @@ export async function saveDraft(
   actor: Actor,
   noteId: string,
   request: SaveDraftRequest,
-): Promise<NoteResponse> {
+): Promise<SaveDraftResponse> {
   return ctx.db.transaction().execute(async (trx) => {
     await saveDraftIn(trx, ctx.clock, actor, noteId, request);
-    return noteResponse(trx, actor.organisationId, noteId, ctx.clock.now());
+    return savedDraftResponse(trx, actor.organisationId, noteId, ctx.clock.now());
   });
 }
 

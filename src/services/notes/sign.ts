@@ -19,7 +19,7 @@ import type { Actor, Clock, ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
 import { certificationBlocker } from '../staff/index.js';
 import type { GroupContext } from '../claims/index.js';
-import { judgeNoteInHand, noteInHand, notePreviewOf, programToday } from './note-claim.js';
+import { judgeNoteInHand, noteInHand, notePreviewOf, programToday, type NotePreview } from './note-claim.js';
 import { lateReasonNeeded } from './due-dates.js';
 import { fieldsOfRow } from '../note-fields/index.js';
 import { noteForActor, requireAuthor, updateNote } from './note-access.js';
@@ -49,7 +49,7 @@ export async function signNoteIn(
   noteId: string,
   revision: number,
   group?: GroupContext,
-): Promise<void> {
+): Promise<NotePreview> {
   const note = await noteForActor(trx, actor, noteId, { forUpdate: true });
   refuseIfSigned(note);
   requireAuthor(actor, note, 'sign this note');
@@ -57,9 +57,10 @@ export async function signNoteIn(
   const now = clock.now();
   const signedOn = await programToday(trx, actor.organisationId, note.program_id, now);
   const fields = fieldsOfRow(note);
-  const { preview, staff, payerPack } = notePreviewOf(
+  const judged = notePreviewOf(
     await judgeNoteInHand(trx, actor.organisationId, noteInHand(note, fields, signedOn, group)),
   );
+  const { preview, staff, payerPack } = judged;
   const late = { dueOn: note.due_on, reasonNeeded: lateReasonNeeded(payerPack, note.due_on, signedOn) };
   const missing = [...signingProblems(fields, late), ...pinProblems(fields)];
   if (missing.length > 0) {
@@ -93,6 +94,7 @@ export async function signNoteIn(
       late: signedOn > note.due_on,
     }),
   );
+  return judged;
 }
 
 /** Signs the note the author saw at `revision` and answers it, now locked. */
@@ -103,8 +105,9 @@ export async function signNote(
   request: SignNoteRequest,
 ): Promise<NoteResponse> {
   return ctx.db.transaction().execute(async (trx) => {
-    await signNoteIn(trx, ctx.clock, actor, noteId, request.revision);
-    return noteResponse(trx, actor.organisationId, noteId, ctx.clock.now());
+    // The answer shows the claim as signing judged it, without judging it again.
+    const preview = await signNoteIn(trx, ctx.clock, actor, noteId, request.revision);
+    return noteResponse(trx, actor.organisationId, noteId, ctx.clock.now(), { preview });
   });
 }
 

@@ -202,6 +202,23 @@ export const NoteResponseSchema = z.object({
 });
 export type NoteResponse = z.infer<typeof NoteResponseSchema>;
 
+/**
+ * An autosave's answer: the note's new revision and what signing it still needs. It carries no claim preview:
+ * the form asks `POST …/preview` for that while the peer types, so a save never judges the claim.
+ */
+export const SaveDraftResponseSchema = z.object({
+  revision: z.number().int().min(1),
+  updatedAt: TimestampSchema,
+  /** The fields as stored (the server trims text, say). */
+  fields: NoteFieldsSchema,
+  /** The due date, which follows the date of service. */
+  dueOn: CalendarDateSchema,
+  lateReasonNeeded: z.boolean(),
+  /** Problems that are not the payer's: fields signing needs, recovery-language suggestions. */
+  documentationProblems: z.array(ProblemSchema),
+});
+export type SaveDraftResponse = z.infer<typeof SaveDraftResponseSchema>;
+
 export const NoteListQuerySchema = z.object({
   memberId: IdSchema.optional(),
   authorId: IdSchema.optional(),
