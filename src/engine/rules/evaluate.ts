@@ -29,7 +29,7 @@ import {
   type FactSlots,
   type FactValue,
 } from './conditions.js';
-import { factInput, type FactInput } from './facts.js';
+import { factInput, referenceDeriver, type FactInput } from './facts.js';
 import type { Pack, Rate } from './pack.js';
 import {
   factValues,
@@ -110,7 +110,9 @@ function judge(
   }
   const units = unitsForMinutes(minutes);
   const input = inputFor(pack, request, minutes, units, usualSettings);
-  const values = factValues(plan, input, usualSettings ? undefined : request.settings, plan.claimNeeds);
+  // The reference judges with the table-driven derivation too, so the tests hold both generated parts to it.
+  const derive = interpreted ? referenceDeriver(plan.claimNeeds) : plan.deriveClaimFacts;
+  const values = factValues(plan, input, usualSettings ? undefined : request.settings, derive);
 
   // Procedure: the first whose condition holds picks the code and its fixed modifiers.
   let procedure: Pack['procedures'][number] | undefined;
@@ -221,7 +223,7 @@ function judge(
 function overridesNoSetting(request: ClaimPreviewRequest): boolean {
   const { member, staff, settings } = request;
   // The records (each read below is of a different object), then what they hold, then what that holds. Not
-  // the service's fields: each read of one is costly (see `COSTLY_FACTS` in facts.ts), so evaluation reads them
+  // the service's fields: each read of one is costly (see `FACT_TABLE` in fact-table.ts), so evaluation reads them
   // once, where it needs them.
   const { coverage, consents, carePlan } = member;
   const { certification } = staff;
@@ -252,7 +254,7 @@ export function evaluateStaffRules(pack: Pack, request: ClaimPreviewRequest): Pr
     pack.plan,
     input,
     usualSettings ? undefined : request.settings,
-    pack.plan.staffNeeds,
+    pack.plan.deriveStaffFacts,
   );
   const problems: Problem[] = [];
   for (const compiled of rulesInForce(pack.plan, request.service.dateOfService).staff) {
@@ -315,7 +317,7 @@ function lineModifiers(
   return given;
 }
 
-/** The modifiers the user chose, as the facts hold them (read from the service once, see `facts.ts`). */
+/** The modifiers the user chose, as the facts hold them (read from the service once, see `fact-table.ts`). */
 function userModifiers(values: Values, request: ClaimPreviewRequest): readonly string[] {
   const user = values[USER_MODIFIERS];
   return isList(user) ? user : request.service.modifiers;
