@@ -76,8 +76,9 @@ export function evaluateService(
 }
 
 /**
- * `evaluateService` judging the claim rules with their compiled closures instead of the generated function
- * (`codegen.ts`): the reference the tests compare the generated code with. Not exported by the engine.
+ * `evaluateService` deriving the facts straight off the fact table and judging the claim rules with their
+ * compiled closures, instead of the generated functions (`fact-codegen.ts`, `codegen.ts`): the reference the
+ * tests compare the generated code with. Not exported by the engine.
  */
 export function evaluateServiceInterpreted(
   pack: Pack,
@@ -223,8 +224,8 @@ function judge(
 function overridesNoSetting(request: ClaimPreviewRequest): boolean {
   const { member, staff, settings } = request;
   // The records (each read below is of a different object), then what they hold, then what that holds. Not
-  // the service's fields: each read of one is costly (see `FACT_TABLE` in fact-table.ts), so evaluation reads them
-  // once, where it needs them.
+  // the service's fields: each read of one is costly (see the header of fact-table.ts), so evaluation reads
+  // them once, where it needs them.
   const { coverage, consents, carePlan } = member;
   const { certification } = staff;
   const records =

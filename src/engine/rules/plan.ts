@@ -6,7 +6,8 @@
  *   slots, so evaluation never looks a fact up by name (an object of ~80 string keys, rebuilt per service and
  *   read by name, was the engine's main cost);
  * - which **costly facts** the pack reads, so it derives only those (California never needs the Kansas staff
- *   ages), and which settings it reads;
+ *   ages), with a derivation of just those generated from the fact table (`fact-codegen.ts`), and which
+ *   settings it reads;
  * - each message split at its placeholders, each limit's slots, and the pack's rules grouped by the dates
  *   they are in force, so a service only runs the rules in force on its date;
  * - for each such group, its claim rules generated as one function of inline comparisons (`codegen.ts`), which
