@@ -83,18 +83,25 @@ export function generateRuleRunner<R extends GuardedRule, P>(
     ...lines,
     '  };',
   ].join('\n');
-  let factory: RunnerFactory<R, P>;
+  const factory = functionOfSource<RunnerFactory<R, P>>(['R', 'K', 'T'], body);
+  return factory?.(rules, writer.literals, OPERATOR_TESTS);
+}
+
+/**
+ * `new Function(...parameters, body)` as the type `F` the caller knows it to have, or undefined where code
+ * generation from strings is disallowed (`--disallow-code-generation-from-strings`), where callers keep their
+ * interpreted path. Callers build `body` only from validated data, as this module's header explains.
+ */
+export function functionOfSource<F>(parameters: readonly string[], body: string): F | undefined {
   try {
-    // The source is built only from validated pack data as the header explains; this is the point of the module.
     // eslint-disable-next-line @typescript-eslint/no-implied-eval
-    factory = new Function('R', 'K', 'T', body) as RunnerFactory<R, P>;
+    return new Function(...parameters, body) as F;
   } catch (error) {
     if (error instanceof EvalError) {
       return undefined;
     }
     throw error;
   }
-  return factory(rules, writer.literals, OPERATOR_TESTS);
 }
 
 /**

@@ -29,7 +29,7 @@ import {
   type FactSlots,
   type FactValue,
 } from './conditions.js';
-import { factInput, type FactInput } from './facts.js';
+import { factInput, referenceDeriver, type FactInput } from './facts.js';
 import type { Pack, Rate } from './pack.js';
 import {
   factValues,
@@ -76,8 +76,9 @@ export function evaluateService(
 }
 
 /**
- * `evaluateService` judging the claim rules with their compiled closures instead of the generated function
- * (`codegen.ts`): the reference the tests compare the generated code with. Not exported by the engine.
+ * `evaluateService` deriving the facts straight off the fact table and judging the claim rules with their
+ * compiled closures, instead of the generated functions (`fact-codegen.ts`, `codegen.ts`): the reference the
+ * tests compare the generated code with. Not exported by the engine.
  */
 export function evaluateServiceInterpreted(
   pack: Pack,
@@ -110,7 +111,9 @@ function judge(
   }
   const units = unitsForMinutes(minutes);
   const input = inputFor(pack, request, minutes, units, usualSettings);
-  const values = factValues(plan, input, usualSettings ? undefined : request.settings, plan.claimNeeds);
+  // The reference judges with the table-driven derivation too, so the tests hold both generated parts to it.
+  const derive = interpreted ? referenceDeriver(plan.claimNeeds) : plan.deriveClaimFacts;
+  const values = factValues(plan, input, usualSettings ? undefined : request.settings, derive);
 
   // Procedure: the first whose condition holds picks the code and its fixed modifiers.
   let procedure: Pack['procedures'][number] | undefined;
@@ -221,8 +224,8 @@ function judge(
 function overridesNoSetting(request: ClaimPreviewRequest): boolean {
   const { member, staff, settings } = request;
   // The records (each read below is of a different object), then what they hold, then what that holds. Not
-  // the service's fields: each read of one is costly (see `COSTLY_FACTS` in facts.ts), so evaluation reads them
-  // once, where it needs them.
+  // the service's fields: each read of one is costly (see the header of fact-table.ts), so evaluation reads
+  // them once, where it needs them.
   const { coverage, consents, carePlan } = member;
   const { certification } = staff;
   const records =
@@ -252,7 +255,7 @@ export function evaluateStaffRules(pack: Pack, request: ClaimPreviewRequest): Pr
     pack.plan,
     input,
     usualSettings ? undefined : request.settings,
-    pack.plan.staffNeeds,
+    pack.plan.deriveStaffFacts,
   );
   const problems: Problem[] = [];
   for (const compiled of rulesInForce(pack.plan, request.service.dateOfService).staff) {
@@ -315,7 +318,7 @@ function lineModifiers(
   return given;
 }
 
-/** The modifiers the user chose, as the facts hold them (read from the service once, see `facts.ts`). */
+/** The modifiers the user chose, as the facts hold them (read from the service once, see `fact-table.ts`). */
 function userModifiers(values: Values, request: ClaimPreviewRequest): readonly string[] {
   const user = values[USER_MODIFIERS];
   return isList(user) ? user : request.service.modifiers;

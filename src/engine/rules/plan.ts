@@ -6,7 +6,8 @@
  *   slots, so evaluation never looks a fact up by name (an object of ~80 string keys, rebuilt per service and
  *   read by name, was the engine's main cost);
  * - which **costly facts** the pack reads, so it derives only those (California never needs the Kansas staff
- *   ages), and which settings it reads;
+ *   ages), with a derivation of just those generated from the fact table (`fact-codegen.ts`), and which
+ *   settings it reads;
  * - each message split at its placeholders, each limit's slots, and the pack's rules grouped by the dates
  *   they are in force, so a service only runs the rules in force on its date;
  * - for each such group, its claim rules generated as one function of inline comparisons (`codegen.ts`), which
@@ -22,14 +23,15 @@ import {
   type SlotCondition,
 } from './conditions.js';
 import { generateRuleRunner, type RuleRunner } from './codegen.js';
+import { factDeriver } from './fact-codegen.js';
 import {
   DERIVED_FACTS,
   EVALUATED_FACTS,
   blankValues,
-  deriveFactValues,
   needsOf,
   type DaySettings,
   type DerivationNeeds,
+  type FactDeriver,
   type FactInput,
   type FixedFact,
 } from './facts.js';
@@ -102,10 +104,14 @@ export interface PackPlan {
    */
   readonly blank: readonly (FactValue | undefined)[];
   readonly slots: ReadonlyMap<string, Slot>;
-  /** The groups of costly derived facts judging a service reads (see `facts.ts`). */
+  /** The groups of costly derived facts judging a service reads (see `fact-table.ts`). */
   readonly claimNeeds: DerivationNeeds;
   /** The groups of costly derived facts the staff rules read. */
   readonly staffNeeds: DerivationNeeds;
+  /** Derives the facts of `claimNeeds`: generated code (`fact-codegen.ts`), or the table where it cannot be. */
+  readonly deriveClaimFacts: FactDeriver;
+  /** Derives the facts of `staffNeeds`, as `deriveClaimFacts` does those of `claimNeeds`. */
+  readonly deriveStaffFacts: FactDeriver;
   /** The settings that conditions, messages or limits read, with their slots and the pack's values. */
   readonly settings: readonly {
     readonly slot: Slot;
@@ -198,11 +204,15 @@ export function planPack(pack: PlanSource): PackPlan {
   for (const { slot, value } of settings) {
     blank[slot] = value;
   }
+  const claimNeeds = needsOf(claimReads);
+  const staffNeeds = needsOf(staffReads);
   return {
     blank,
     slots,
-    claimNeeds: needsOf(claimReads),
-    staffNeeds: needsOf(staffReads),
+    claimNeeds,
+    staffNeeds,
+    deriveClaimFacts: factDeriver(claimNeeds),
+    deriveStaffFacts: factDeriver(staffNeeds),
     settings,
     days: daySettings(pack.settings, {}),
     readsAuthorizations: [...claimReads].some((fact) => fact.startsWith('authorization.')),
@@ -395,20 +405,20 @@ export function noOverrides(overrides: ClaimPreviewRequest['settings']): boolean
 }
 
 /**
- * The fact values of one service: the derived facts the pack reads, and its settings as the request overrides
- * them (`overrides` undefined when it overrides none). Line, limit and authorization slots are left for the
- * evaluator.
+ * The fact values of one service: the derived facts the pack reads (written by `derive`, one of the plan's
+ * derivers or the reference), and its settings as the request overrides them (`overrides` undefined when it
+ * overrides none). Line, limit and authorization slots are left for the evaluator.
  */
 export function factValues(
   plan: PackPlan,
   input: FactInput,
   overrides: ClaimPreviewRequest['settings'] | undefined,
-  needs: DerivationNeeds,
+  derive: FactDeriver,
 ): (FactValue | undefined)[] {
   // A copy of the pack's blank values, which hold its settings: made at its final size in one step, with no
   // holes to check on reads.
   const values = plan.blank.slice();
-  deriveFactValues(values, input, needs);
+  derive(values, input);
   if (overrides !== undefined) {
     for (const { slot, name, value } of plan.settings) {
       values[slot] = overrides[name] ?? value;
