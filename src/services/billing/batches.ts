@@ -11,16 +11,13 @@ import { sql, type Kysely } from 'kysely';
 import type { Batch, PayerSettings } from '../../shared/api/billing.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import type { ClaimBatchRow, Database, ProgramRow } from '../../store/index.js';
-import type { Batch837, Claim837 } from '../../x12/index.js';
+import { X12_LIMITS, type Batch837, type Claim837 } from '../../x12/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole } from '../errors.js';
 import { isUuid } from '../access/index.js';
 import { moveClaims } from './claims.js';
 import { BILLING_ROLES } from './run.js';
-
-/** Most diagnoses one 837P claim carries (HI: one principal and eleven others). */
-const MAX_DIAGNOSES = 12;
 
 export function toBatch(row: ClaimBatchRow): Batch {
   return {
@@ -251,7 +248,8 @@ export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
   const diagnoses = (parts.diagnoses.get(claim.member_id) ?? [])
     .filter((each) => each.recorded_on <= date && (each.resolved_on === null || date <= each.resolved_on))
     .map((each) => each.code)
-    .slice(0, MAX_DIAGNOSES);
+    // HI carries one principal and eleven others.
+    .slice(0, X12_LIMITS.diagnosesPerClaim);
   const provider = splitName(claim.display_name);
   const placeOfService = lines[0]?.place_of_service ?? '';
   const authorization = lines.find((line) => line.authorization_number !== null)?.authorization_number;
