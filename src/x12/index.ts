@@ -34,7 +34,7 @@ export {
   type UsageIndicator,
   type Write837Options,
 } from './types.js';
-export { X12_LIMITS, X12_PROBLEM_CODES, validateBatch837, type X12ProblemCode } from './validate.js';
+export { X12_LIMITS, X12_PROBLEM_CODES, validateBatch837, type X12ProblemCode } from './validate/index.js';
 export {
   Batch837Error,
   DEFAULT_MAX_CLAIMS_PER_TRANSACTION,

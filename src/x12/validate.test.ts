@@ -13,6 +13,7 @@ import {
   fixtureLine,
 } from './fixtures.js';
 import {
+  X12_LIMITS,
   X12_PROBLEM_CODES,
   validateBatch837,
   type Batch837,
@@ -163,6 +164,14 @@ const CASES: readonly RefusalCase[] = [
     path: ['claims', 0, 'lines', 0, 'units'],
     bad: withLine({ units: -2 }),
     good: withLine({ units: 2 }),
+  },
+  {
+    // Peerline's own ceiling: 10,000 units of peer support in a day is a minutes-for-units slip, not a service.
+    fault: 'units are above the ceiling that catches minutes typed as units',
+    code: X12_PROBLEM_CODES.units,
+    path: ['claims', 0, 'lines', 0, 'units'],
+    bad: withLine({ units: X12_LIMITS.maxUnits + 1 }),
+    good: withLine({ units: X12_LIMITS.maxUnits }),
   },
   {
     fault: 'units are fractional',

@@ -1,7 +1,10 @@
 /**
- * The value rules of the 837P writer: money in X12's decimal form, the character rule, and text clean-up.
+ * The value rules of the 837P writer: money in X12's decimal form, the character rule, and text clean-up — with
+ * the allocation-free shortcuts (the character rule without a regular expression, clean-up that returns a value
+ * already clean as it is) pinned to the long way on thousands of seeded strings.
  */
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../synthetic/index.js';
 import {
   cleanCode,
   cleanText,
@@ -10,7 +13,9 @@ import {
   diagnosisCode,
   digitsOf,
   dollars,
+  foldAndTidy,
   forbiddenCharacter,
+  hasOnlyAllowedCharacters,
   hhmm,
   isClockTime,
   padRight,
@@ -75,5 +80,73 @@ describe('clean-up', () => {
   it('drops the punctuation people type in phone numbers, ZIP codes and EINs', () => {
     expect(digitsOf('(510) 555-0142')).toBe('5105550142');
     expect(digitsOf('94612-0000')).toBe('946120000');
+  });
+});
+
+/** Pieces of values people type, fine and not: letters, digits, spaces, delimiters, controls, accents, emoji. */
+const PIECES = [
+  'a',
+  'Z',
+  'q',
+  '0',
+  '9',
+  ' ',
+  '  ',
+  '-',
+  '.',
+  '(',
+  ')',
+  '/',
+  '#',
+  "'",
+  '*',
+  ':',
+  '^',
+  '~',
+  '}',
+  '\x7f',
+  '\t',
+  '\n',
+  '\u00a0',
+  'é',
+  'Ñ',
+  'ß',
+  'ı',
+  'Ｆ',
+  '😀',
+  '\u0301',
+] as const;
+
+function seededStrings(count: number): string[] {
+  const rng = createRng('x12-value-shortcuts');
+  return Array.from({ length: count }, (_, index) => {
+    const draw = rng.at(index);
+    return Array.from({ length: draw.int(0, 8) }, () => draw.pick(PIECES)).join('');
+  });
+}
+
+describe('the shortcuts of the value rules', () => {
+  const values = seededStrings(20_000);
+
+  it('the character rule without a regular expression agrees with forbiddenCharacter', () => {
+    for (const value of values) {
+      expect([value, hasOnlyAllowedCharacters(value)]).toEqual([
+        value,
+        forbiddenCharacter(value) === undefined,
+      ]);
+    }
+  });
+
+  it('cleanText, which returns tidy ASCII in one pass, agrees with the long way', () => {
+    for (const value of values) {
+      expect([value, cleanText(value)]).toEqual([value, foldAndTidy(value)]);
+    }
+  });
+
+  it('cleanCode and digitsOf, which return a clean value as it is, agree with trimming and removing', () => {
+    for (const value of values) {
+      expect([value, cleanCode(value)]).toEqual([value, value.trim().toUpperCase()]);
+      expect([value, digitsOf(value)]).toEqual([value, value.replace(/[\s().-]/g, '')]);
+    }
   });
 });

@@ -23,7 +23,7 @@ import type {
   Summary837,
   Write837Options,
 } from './types.js';
-import { sameMemberId, validateBatch837 } from './validate.js';
+import { sameMemberId, validateBatch837 } from './validate/index.js';
 import { cleanCode, cleanText, d8, diagnosisCode, digitsOf, hhmm, padRight } from './values.js';
 
 /** GS08/ST03: the implementation guide this writer follows. */

@@ -36,7 +36,7 @@ import {
   batchFile,
   changeClaimStatus,
   correctClaim,
-  createBatches,
+  export837Stream,
   getBillingRun,
   getClaim,
   getWorklist,
@@ -286,15 +286,16 @@ export function registerBillingRoutes(app: ZodApp, ctx: ServiceContext): void {
       schema: {
         tags,
         summary:
-          'Write every ready claim of a payer into 837P files (one per program); refused whole, with each claim’s problems, when any is wrong.',
+          'Write every ready claim of a payer into 837P files (per program, at most 5,000 claims each) and mark them batched. A file with a wrong claim is refused with each claim’s problems; files written before it stay.',
         body: NewBatchSchema,
         response: { 201: BatchListSchema, ...problemResponses(...GUARDED, 409, 415) },
       },
     },
-    async (request, reply) =>
-      reply
-        .code(201)
-        .send({ batches: await createBatches(ctx, authenticatedOf(request).actor, request.body.payerPack) }),
+    async (request, reply) => {
+      // No sink: the files are stored with their batches and downloaded from `…/batches/{id}/file`.
+      const { batches } = await export837Stream(ctx, authenticatedOf(request).actor, request.body.payerPack);
+      return reply.code(201).send({ batches });
+    },
   );
 
   app.get(

@@ -1,33 +1,23 @@
 /**
  * @module services/billing/batches
- * 837P batches: every ready claim of a payer, one file per billing program (the billing provider's NPI and
- * address are the program's), written by the X12 writer, stored, and the claims moved to `batched` — all in
- * one transaction, so a claim is in exactly one file or in none. Control numbers come from a database
- * sequence that never repeats. The writer checks every claim first; if any is wrong (an NPI's check digit, a
- * missing diagnosis or member id, too many lines) nothing is written and each problem names its claim.
+ * 837P batches: what goes into a file, and the files once stored. A page of a payer's ready claims is read in
+ * file order (program, member, date, claim number), locked, with everything its 837 needs — the member's id
+ * with the payer, the diagnoses on the date, the rendering peer's NPI, the lines and any authorization — and
+ * turned into the X12 writer's batch, whose billing provider is the claims' program. Making batches is
+ * `export837Stream` (export.ts), the one path for the API and the CLI; here the stored batches are also listed,
+ * downloaded (audited) and marked sent.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Batch, PayerSettings } from '../../shared/api/billing.js';
-import type { Problem } from '../../shared/problem.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import type { ClaimBatchRow, Database, ProgramRow } from '../../store/index.js';
-import {
-  validateBatch837,
-  write837,
-  type Batch837,
-  type Claim837,
-  type Written837,
-} from '../../x12/index.js';
+import { X12_LIMITS, type Batch837, type Claim837 } from '../../x12/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
-import type { Actor, Clock, ServiceContext } from '../context.js';
-import { conflict, notFound, requireRole, ServiceError } from '../errors.js';
+import type { Actor, ServiceContext } from '../context.js';
+import { conflict, notFound, requireRole } from '../errors.js';
 import { isUuid } from '../access/index.js';
 import { moveClaims } from './claims.js';
-import { payerSettingsOf } from './payer-settings.js';
 import { BILLING_ROLES } from './run.js';
-
-/** Most diagnoses one 837P claim carries (HI: one principal and eleven others). */
-const MAX_DIAGNOSES = 12;
 
 export function toBatch(row: ClaimBatchRow): Batch {
   return {
@@ -60,18 +50,14 @@ export interface ReadyClaimsPage {
   limit: number;
 }
 
-/**
- * The payer's ready claims (or a page of them), locked, in file order: program, member, date, claim number.
- */
+/** The page of the payer's ready claims, locked, in file order: program, member, date, claim number. */
 export function readyClaims(
   db: Kysely<Database>,
   organisationId: string,
   payerPack: PayerPackId,
-  page?: ReadyClaimsPage,
+  page: ReadyClaimsPage,
 ): Promise<ReadyClaim[]> {
-  let query = readyClaimsQuery(db, organisationId, payerPack);
-  if (page === undefined) return query.execute();
-  query = query.where('c.program_id', '=', page.programId);
+  let query = readyClaimsQuery(db, organisationId, payerPack, page.programId);
   const after = page.after;
   if (after !== undefined) {
     query = query.where(
@@ -81,7 +67,12 @@ export function readyClaims(
   return query.limit(page.limit).execute();
 }
 
-function readyClaimsQuery(db: Kysely<Database>, organisationId: string, payerPack: PayerPackId) {
+function readyClaimsQuery(
+  db: Kysely<Database>,
+  organisationId: string,
+  payerPack: PayerPackId,
+  programId: string,
+) {
   return db
     .selectFrom('claims as c')
     .innerJoin('members as m', 'm.id', 'c.member_id')
@@ -112,73 +103,12 @@ function readyClaimsQuery(db: Kysely<Database>, organisationId: string, payerPac
     ])
     .where('c.organisation_id', '=', organisationId)
     .where('c.payer_pack', '=', payerPack)
+    .where('c.program_id', '=', programId)
     .where('c.status', '=', 'ready')
-    .orderBy('c.program_id')
     .orderBy('c.member_id')
     .orderBy('c.date_of_service')
     .orderBy('c.claim_number')
     .forUpdate('c');
-}
-
-/**
- * Writes every ready claim of `payerPack` into 837P files, one per billing program, and marks them batched.
- *
- * @returns the batches made (none when no claim was ready)
- * @throws ServiceError `conflict` when the payer's settings are missing, or with every problem the writer
- *   found, each naming its claim — nothing is written then
- */
-export async function createBatches(
-  ctx: ServiceContext,
-  actor: Actor,
-  payerPack: PayerPackId,
-): Promise<Batch[]> {
-  requireRole(actor, BILLING_ROLES);
-  return ctx.db.transaction().execute(async (trx) => {
-    const settings = await payerSettingsOf(trx, actor.organisationId, payerPack);
-    if (settings === null) {
-      throw conflict(
-        'batch.no_payer_settings',
-        'Enter this payer’s 837 settings first (payer id, receiver, submitter id and contact) on the billing settings page.',
-        ['body', 'payerPack'],
-      );
-    }
-    const claims = await readyClaims(trx, actor.organisationId, payerPack);
-    if (claims.length === 0) return [];
-    const organisation = await trx
-      .selectFrom('organisations')
-      .select(['name', 'tax_id'])
-      .where('id', '=', actor.organisationId)
-      .executeTakeFirstOrThrow();
-    const programIds = [...new Set(claims.map((claim) => claim.program_id))];
-    const programs = await trx
-      .selectFrom('programs')
-      .selectAll()
-      .where('organisation_id', '=', actor.organisationId)
-      .where('id', 'in', programIds)
-      .execute();
-    const details = await claimParts(trx, actor.organisationId, payerPack, claims);
-    const now = ctx.clock.now();
-    const created: Batch[] = [];
-    const problems: Problem[] = [];
-    for (const program of programs) {
-      const ofProgram = claims.filter((claim) => claim.program_id === program.id);
-      const controlNumber = await nextControlNumber(trx);
-      const batch: Batch837 = {
-        ...batchHeader(settings, organisation, program, controlNumber, now),
-        claims: ofProgram.map((claim) => claim837(claim, details)),
-      };
-      const found = validateBatch837(batch);
-      if (found.length > 0) {
-        problems.push(...found.map((problem) => namedProblem(problem, ofProgram)));
-        continue;
-      }
-      const written = write837(batch);
-      const row = await recordBatch(trx, ctx.clock, actor, payerPack, controlNumber, written, ofProgram, now);
-      created.push(toBatch(row));
-    }
-    if (problems.length > 0) throw new ServiceError('conflict', problems);
-    return created;
-  });
 }
 
 /** The parties of a program's 837 file: everything but its claims. */
@@ -225,62 +155,9 @@ export function batchHeader(
   };
 }
 
-/** Stores a written file as a batch and moves its claims to `batched`, audited. */
-export async function recordBatch(
-  trx: Kysely<Database>,
-  clock: Clock,
-  actor: Actor,
-  payerPack: PayerPackId,
-  controlNumber: number,
-  written: Written837,
-  claims: readonly ReadyClaim[],
-  now: Date,
-): Promise<ClaimBatchRow> {
-  const row = await trx
-    .insertInto('claim_batches')
-    .values({
-      organisation_id: actor.organisationId,
-      payer_pack: payerPack,
-      interchange_control_number: controlNumber,
-      file_name: batchFileName(payerPack, controlNumber),
-      claim_count: written.summary.claims,
-      line_count: written.summary.lines,
-      total_cents: written.summary.totalChargeCents,
-      content: written.text,
-      created_by: actor.userId,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await moveClaims(
-    trx,
-    clock,
-    actor,
-    claims.map((claim) => ({ id: claim.id, status: claim.status, member_id: claim.member_id })),
-    'batched',
-    { batchId: row.id },
-  );
-  await recordAudit(
-    trx,
-    clock,
-    actorEntry(actor, 'batch.create', { type: 'claim_batch', id: row.id }, 'success', {
-      payerPack,
-      claims: written.summary.claims,
-    }),
-  );
-  return row;
-}
-
 /** A batch's file name: the payer and the interchange control number. */
 export function batchFileName(payerPack: PayerPackId, controlNumber: number): string {
   return `peerline-${payerPack}-${String(controlNumber).padStart(9, '0')}.837`;
-}
-
-export async function nextControlNumber(trx: Kysely<Database>): Promise<number> {
-  const result = await sql<{
-    next: string;
-  }>`select nextval('interchange_control_number_seq') as next`.execute(trx);
-  return Number(result.rows[0]?.next);
 }
 
 /** What else the claims need — lines, the members' ids with the payer, diagnoses — by claim and by member. */
@@ -371,7 +248,8 @@ export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
   const diagnoses = (parts.diagnoses.get(claim.member_id) ?? [])
     .filter((each) => each.recorded_on <= date && (each.resolved_on === null || date <= each.resolved_on))
     .map((each) => each.code)
-    .slice(0, MAX_DIAGNOSES);
+    // HI carries one principal and eleven others.
+    .slice(0, X12_LIMITS.diagnosesPerClaim);
   const provider = splitName(claim.display_name);
   const placeOfService = lines[0]?.place_of_service ?? '';
   const authorization = lines.find((line) => line.authorization_number !== null)?.authorization_number;
@@ -415,18 +293,6 @@ export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
       ...(line.place_of_service === placeOfService ? {} : { placeOfService: line.place_of_service }),
       diagnosisPointers: [1],
     })),
-  };
-}
-
-/** The writer's problem with the claim it is about named first, for billing staff to find it. */
-export function namedProblem(problem: Problem, claims: readonly ReadyClaim[]): Problem {
-  const [root, index] = problem.path;
-  const claim = root === 'claims' && typeof index === 'number' ? claims[index] : undefined;
-  if (claim === undefined) return problem;
-  return {
-    ...problem,
-    message: `Claim PL${claim.claim_number} (${claim.first_name} ${claim.last_name}, ${claim.date_of_service}): ${problem.message}`,
-    path: ['claims', claim.id, ...problem.path.slice(2)],
   };
 }
 

@@ -17,9 +17,15 @@ export { addAuthorization, listAuthorizations, authorizationsRunningOut } from '
 export { listClaims, getClaim, changeClaimStatus, correctClaim } from './claims.js';
 export { getWorklist, worklistCsv, toCsv, csvField } from './worklist.js';
 export { listPayerSettings, savePayerSettings, payerSettingsOf } from './payer-settings.js';
-export { createBatches, listBatches, batchFile, submitBatch } from './batches.js';
+export { listBatches, batchFile, submitBatch } from './batches.js';
 export { export837Stream, DEFAULT_CLAIMS_PER_FILE } from './export.js';
-export type { Export837File, Export837Options, Export837Result, Export837Sink } from './export.js';
+export type {
+  Export837File,
+  Export837Open,
+  Export837Options,
+  Export837Result,
+  Export837Sink,
+} from './export.js';
 export { decisionOf } from './decisions.js';
 export type { Decision } from './decisions.js';
 export { ownerOf } from './owners.js';

@@ -21,7 +21,7 @@ import { calendarDateIn } from '../time/index.js';
 import { getGroup, listGroups } from '../groups/index.js';
 import {
   batchFile,
-  createBatches,
+  export837Stream,
   getWorklist,
   listPayerSettings,
   processBillingRun,
@@ -190,7 +190,7 @@ describe(`the demo organisation on ${testDatabaseKind()}`, () => {
     const packs = [...new Set(payers.map((payer) => payer.payerPack))];
     let files = 0;
     for (const pack of packs) {
-      for (const batch of await createBatches(ctx, billing, pack)) {
+      for (const batch of (await export837Stream(ctx, billing, pack)).batches) {
         const file = await batchFile(ctx, billing, batch.id);
         expect(file.content.startsWith('ISA*')).toBe(true);
         expect(file.content).toContain('CLM*');
