@@ -33,7 +33,7 @@ import type {
 } from '../../../src/shared/api/billing.js';
 import type { ClaimStatus } from '../../../src/shared/billing.js';
 import type { PayerPackId } from '../../../src/shared/index.js';
-import { requestJson } from './client.js';
+import { requestJson } from './legacy-client.js';
 
 const BILLING = '/api/v1/billing';
 

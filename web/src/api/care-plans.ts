@@ -18,7 +18,7 @@ import type {
   UpdateCarePlanRequest,
 } from '../../../src/shared/index.js';
 import type { CarePlanStatus } from '../../../src/shared/documentation.js';
-import { requestJson } from './client.js';
+import { requestJson } from './legacy-client.js';
 
 const CARE_PLANS = '/api/v1/care-plans';
 

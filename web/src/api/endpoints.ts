@@ -24,7 +24,7 @@ import type {
   UpdateUserRequest,
   User,
 } from '../../../src/shared/index.js';
-import { requestJson, requestNoContent } from './client.js';
+import { requestJson, requestNoContent } from './legacy-client.js';
 
 const V1 = '/api/v1';
 

@@ -20,7 +20,7 @@ import type {
   SignGroupResponse,
   UpdateGroupSessionRequest,
 } from '../../../src/shared/index.js';
-import { requestJson } from './client.js';
+import { requestJson } from './legacy-client.js';
 
 const GROUPS = '/api/v1/groups';
 

@@ -23,7 +23,7 @@ import type {
   RevokeConsentRequest,
   UpdateMemberRequest,
 } from '../../../src/shared/index.js';
-import { requestJson } from './client.js';
+import { requestJson } from './legacy-client.js';
 
 const MEMBERS = '/api/v1/members';
 

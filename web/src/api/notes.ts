@@ -21,7 +21,7 @@ import type {
   OverdueNotesResponse,
   SaveDraftRequest,
 } from '../../../src/shared/index.js';
-import { requestJson } from './client.js';
+import { requestJson } from './legacy-client.js';
 
 const NOTES = '/api/v1/notes';
 

@@ -15,7 +15,7 @@ import type {
   ReportQuery,
   TimelinessReport,
 } from '../../../src/shared/api/reports.js';
-import { requestJson } from './client.js';
+import { requestJson } from './legacy-client.js';
 
 const REPORTS = '/api/v1/reports';
 

@@ -11,7 +11,7 @@ import type {
   StaffListResponse,
   StaffProfileRequest,
 } from '../../../src/shared/index.js';
-import { requestJson } from './client.js';
+import { requestJson } from './legacy-client.js';
 
 const STAFF = '/api/v1/staff';
 
