@@ -101,34 +101,26 @@ const failures: Middleware = {
   },
 };
 
-/** Notes the server's clock from an answer's `Date` header. */
-export function recordServerClock(response: Response): void {
-  const date = response.headers.get('Date');
-  const serverNow = date === null ? Number.NaN : Date.parse(date);
-  if (!Number.isNaN(serverNow)) {
-    serverClockOffsetMs = serverNow - Date.now();
-  }
-}
-
-/** Tells the session layer about an answer to a request made with the session. */
-export function reportSessionAnswer(response: Response): void {
-  if (response.status === 401) {
-    sessionSignals?.ended();
-  } else {
-    sessionSignals?.active();
-  }
-}
-
+/** Notes the server's clock from each answer's `Date` header. */
 const serverClock: Middleware = {
   onResponse({ response }) {
-    recordServerClock(response);
+    const date = response.headers.get('Date');
+    const serverNow = date === null ? Number.NaN : Date.parse(date);
+    if (!Number.isNaN(serverNow)) {
+      serverClockOffsetMs = serverNow - Date.now();
+    }
     return undefined;
   },
 };
 
+/** Tells the session layer about each answer to a request made with the session. */
 const session: Middleware = {
   onResponse({ response }) {
-    reportSessionAnswer(response);
+    if (response.status === 401) {
+      sessionSignals?.ended();
+    } else {
+      sessionSignals?.active();
+    }
     return undefined;
   },
 };
@@ -194,7 +186,7 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 /** The problems of an error answer; a generic one by status when the body is not the problems shape. */
-export async function problemsOf(response: Response): Promise<Problem[]> {
+async function problemsOf(response: Response): Promise<Problem[]> {
   const parsed = ProblemResponseSchema.safeParse(await readJson(response.clone()));
   if (parsed.success && parsed.data.problems.length > 0) {
     return parsed.data.problems;

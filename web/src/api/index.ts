@@ -16,10 +16,3 @@ export {
 } from './client.js';
 export type { GetData, GetParams, GetPath, SessionSignals } from './client.js';
 export { apiQuery, invalidate, queryClient, showChanged } from './queries.js';
-// TRANSITIONAL: the hand-written path modules, until the last pages use the generated client.
-export * from './endpoints.js';
-export * from './care-plans.js';
-export * from './notes.js';
-export * from './groups.js';
-export * from './staff.js';
-export * from './members.js';

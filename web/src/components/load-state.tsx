@@ -82,16 +82,22 @@ export interface QueryViewProps<T> {
   query: Loadable<T>;
   /** What is loading, e.g. "the users": "Loading the users…", "Could not load the users." */
   what: string;
+  /** What to say when the record is not there (404, or 400 for an id that is not one); a failure otherwise. */
+  notFound?: ReactNode;
   children: (data: T) => ReactNode;
 }
 
 /** Part of a page: "Loading …", the failure with "Try again", or `children` with the data. */
-export function QueryView<T>({ query, what, children }: QueryViewProps<T>): JSX.Element {
+export function QueryView<T>({ query, what, notFound, children }: QueryViewProps<T>): JSX.Element {
   const state = queryState(query);
   switch (state.status) {
     case 'loading':
       return <Loading what={what} />;
     case 'not-found':
+      if (notFound !== undefined) {
+        return <>{notFound}</>;
+      }
+      return <LoadError error={state.error} what={what} onRetry={() => query.refetch()} />;
     case 'failed':
       return <LoadError error={state.error} what={what} onRetry={() => query.refetch()} />;
     case 'loaded':
