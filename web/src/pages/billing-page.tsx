@@ -191,9 +191,8 @@ function StartRunForm({
     },
     send: async (body) => {
       const run = await ok(api.POST('/api/v1/billing/runs', { body }));
-      // The answer is the run's first progress: shown at once, and the runs list knows of it.
+      // The answer is the run's first progress, shown at once; the list of runs is read again when it ends.
       queryClient.setQueryData(runQuery(run.id).queryKey, run);
-      void invalidate('/api/v1/billing/runs');
       return run;
     },
     afterSuccess: 'stay',
@@ -238,9 +237,16 @@ function runQuery(runId: string): ReturnType<typeof apiQuery<'/api/v1/billing/ru
  * stops the polling until "Check again"; when the run ends, what it changed is read again.
  */
 function RunProgress({ first, programs }: { first: BillingRun; programs: Program[] }): JSX.Element {
+  // The run as started or listed is shown for one whole interval before the first check, as every answer is.
+  const [checking, setChecking] = useState(false);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setChecking(true), POLL_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
   const progress = useQuery({
     ...runQuery(first.id),
     initialData: first,
+    enabled: checking,
     refetchInterval: (query) =>
       query.state.status !== 'error' && query.state.data?.status === 'running' ? POLL_MS : false,
   });
