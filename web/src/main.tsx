@@ -1,10 +1,12 @@
 /**
  * @module web/main
- * Entry point of the Peerline web app: mounts the router into `#root`.
+ * Entry point of the Peerline web app: mounts the router into `#root`, inside the API answers' cache.
  */
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { queryClient } from './api/index.js';
 import { router } from './router.js';
 import './styles.css';
 
@@ -15,6 +17,8 @@ if (container === null) {
 
 createRoot(container).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,12 +1,18 @@
 /**
  * @module web/api
- * The web app's API client: typed route functions and the error they throw.
+ * The web app's API client: the generated contract's typed client, the error every failure becomes, and
+ * the TanStack Query helpers that read, cache and refresh answers.
  */
-export { ApiError, asApiError, isAbortError, serverTimeToLocal, setSessionSignals } from './client.js';
-export type { SessionSignals } from './client.js';
-export * from './endpoints.js';
-export * from './care-plans.js';
-export * from './notes.js';
-export * from './groups.js';
-export * from './staff.js';
-export * from './members.js';
+export {
+  ApiError,
+  api,
+  apiHref,
+  asApiError,
+  isAbortError,
+  ok,
+  publicApi,
+  serverTimeToLocal,
+  setSessionSignals,
+} from './client.js';
+export type { GetData, GetParams, GetPath, SessionSignals } from './client.js';
+export { apiQuery, invalidate, queryClient, showChanged } from './queries.js';

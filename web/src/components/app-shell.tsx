@@ -3,12 +3,12 @@
  * The frame of every signed-in page: skip link, header (Peerline, organisation, user, Sign out),
  * role-aware navigation, the page in `<main>`, and a footer with the server version.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { hasAnyRole } from '../../../src/shared/index.js';
-import { asApiError, getHealth } from '../api/index.js';
-import { useLoad } from '../lib/use-load.js';
+import { asApiError, ok, publicApi } from '../api/index.js';
 import { useSession, useSignedInSession } from '../session/session-context.js';
 
 export function AppShell(): JSX.Element {
@@ -170,16 +170,20 @@ export function AppShell(): JSX.Element {
 }
 
 function SiteFooter({ showDatabase }: { showDatabase: boolean }): JSX.Element {
-  const { state } = useLoad((signal) => getHealth(signal), []);
+  // Without the session: the health check is not the user's activity and must not slide their session.
+  const { data: health } = useQuery({
+    queryKey: ['/api/health'],
+    queryFn: ({ signal }) => ok(publicApi.GET('/api/health', { signal })),
+  });
   return (
     <footer className="site-footer">
       <div className="page-width">
-        {state.status === 'loaded' ? (
+        {health !== undefined ? (
           <p>
-            Peerline {state.data.version}
+            Peerline {health.version}
             {showDatabase
-              ? ` · Database: ${state.data.database.kind}, migration ${state.data.database.migrationVersion}${
-                  state.data.database.migrationName === null ? '' : ` (${state.data.database.migrationName})`
+              ? ` · Database: ${health.database.kind}, migration ${health.database.migrationVersion}${
+                  health.database.migrationName === null ? '' : ` (${health.database.migrationName})`
                 }`
               : null}
           </p>

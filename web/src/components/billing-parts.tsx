@@ -5,6 +5,7 @@
  * prior authorizations, the problems of a refused action listed with a link to the claim each one names, and
  * filters kept in the URL (checked with the list's shared query schema).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { Link, NavLink, useSearchParams } from 'react-router';
@@ -19,15 +20,24 @@ import { CLAIM_STATUSES, HOLD_OWNERS } from '../../../src/shared/billing.js';
 import type { AuthorizationView } from '../../../src/shared/api/billing.js';
 import { payerPackLabel } from '../../../src/shared/index.js';
 import type { Problem, Program } from '../../../src/shared/index.js';
-import { getOrganisation } from '../api/index.js';
+import { apiQuery } from '../api/index.js';
 import { formatDate } from '../lib/format.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 import { ErrorSummary } from './error-summary.js';
 import { SelectField, TextField } from './fields.js';
 import { PAYER_PACK_OPTIONS, type Option } from './member-parts.js';
 import { ScrollTable } from './payer-rules-parts.js';
+
+/** The address of the claims page with `filters`, for links such as "the ready claims". */
+export function claimsHref(filters: Readonly<Record<string, string | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) {
+    if (value !== undefined && value !== '') params.set(name, value);
+  }
+  const search = params.toString();
+  return search === '' ? '/billing/claims' : `/billing/claims?${search}`;
+}
 
 /** The billing pages, in the order billing staff use them. */
 const BILLING_PAGES = [
@@ -139,8 +149,8 @@ export const OWNER_OPTIONS: Option[] = [
 
 /** The organisation's programs (to name and filter by), loaded once per page. */
 export function usePrograms(): Program[] {
-  const { state } = useLoad(async (signal) => (await getOrganisation(signal)).programs, []);
-  return state.status === 'loaded' ? state.data : [];
+  const { data } = useQuery({ ...apiQuery('/api/v1/organisation'), select: (answer) => answer.programs });
+  return data ?? [];
 }
 
 /** A program's name from its id; the id when the list has not loaded. */

@@ -3,16 +3,28 @@
  * Pieces the plan-of-care pages share: the words for statuses, the status badge, the approval signature
  * line, the read-only view of a version's goals, and opening a version just written or started.
  */
-import type { JSX, ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import type { JSX } from 'react';
+import { useNavigate } from 'react-router';
 import { approverRoleLabel } from '../../../src/shared/index.js';
 import type { CarePlan } from '../../../src/shared/index.js';
 import type { CarePlanStatus, GoalStatus } from '../../../src/shared/documentation.js';
+import { api, invalidate, ok } from '../api/index.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
-import type { Loadable } from '../lib/use-load.js';
 import { useSubmission, type Submission } from '../lib/use-schema-form.js';
-import { LoadError, Loading } from './load-state.js';
-import { PageHeading } from './page-heading.js';
+
+/** The plan of care as the server answers every call about one version. */
+export async function planAfter(
+  pending: Promise<{ data?: { plan: CarePlan }; response: Response }>,
+): Promise<CarePlan> {
+  return (await ok(pending)).plan;
+}
+
+/** Starts a new draft version copied from `planId`, the latest approved version. */
+export function startCarePlanUpdate(planId: string): Promise<CarePlan> {
+  return planAfter(
+    api.POST('/api/v1/care-plans/{id}/update', { params: { path: { id: planId } }, body: {} }),
+  );
+}
 
 /** The address of a version's page. */
 export function carePlanPath(plan: Pick<CarePlan, 'id' | 'member'>): string {
@@ -27,7 +39,15 @@ export function useOpenCarePlan(): { action: Submission; open: (start: () => Pro
   const navigate = useNavigate();
   const action = useSubmission();
   const open = (start: () => Promise<CarePlan>): void =>
-    action.send(start, { afterSuccess: 'leave', onSuccess: (plan) => void navigate(carePlanPath(plan)) });
+    action.send(
+      async () => {
+        const plan = await start();
+        // A new version changes the member's list of versions and perhaps the approvers' queue.
+        await invalidate('/api/v1/care-plans', `/api/v1/members/{memberId}/care-plans`);
+        return plan;
+      },
+      { afterSuccess: 'leave', onSuccess: (plan) => void navigate(carePlanPath(plan)) },
+    );
   return { action, open };
 }
 
@@ -159,55 +179,4 @@ export function CarePlanContentView({ plan }: { plan: CarePlan }): JSX.Element {
       </dl>
     </>
   );
-}
-
-export interface PlanLoadProps<T> {
-  state: Loadable<T>;
-  reload: () => void;
-  /** Where the back link above the page goes, and its words. */
-  back: { to: string; label: string };
-  /** The heading and words when the address names nothing the user can see. */
-  notFound: { title: string; text: string };
-  children: (data: T) => ReactNode;
-}
-
-/** A plan-of-care page's frame: back link, and the heading while loading or when loading failed. */
-export function PlanLoad<T>({ state, reload, back, notFound, children }: PlanLoadProps<T>): JSX.Element {
-  const backLink = (
-    <p className="back-link">
-      <Link to={back.to}>{back.label}</Link>
-    </p>
-  );
-  switch (state.status) {
-    case 'loading':
-      return (
-        <>
-          {backLink}
-          <PageHeading title="Plan of care">Plan of care</PageHeading>
-          <Loading what="the plan of care" />
-        </>
-      );
-    case 'failed': {
-      // 400: the id in the address is not even a valid id; to the user that is the same as not found.
-      const missing = state.error.status === 404 || state.error.status === 400;
-      return (
-        <>
-          {backLink}
-          <PageHeading title="Plan of care">{missing ? notFound.title : 'Plan of care'}</PageHeading>
-          {missing ? (
-            <p>{notFound.text}</p>
-          ) : (
-            <LoadError error={state.error} what="the plan of care" onRetry={reload} />
-          )}
-        </>
-      );
-    }
-    case 'loaded':
-      return (
-        <>
-          {backLink}
-          {children(state.data)}
-        </>
-      );
-  }
 }

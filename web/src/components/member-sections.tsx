@@ -31,7 +31,7 @@ import type {
   MemberRecord,
   Program,
 } from '../../../src/shared/index.js';
-import { addMemberRecord, removeMemberRecord, revokeConsent, updateMemberRecord } from '../api/index.js';
+import { api, ok } from '../api/index.js';
 import { formatDate, todayLocalDate } from '../lib/format.js';
 import { useSubmission } from '../lib/use-schema-form.js';
 import { ConfirmDialog } from './confirm-dialog.js';
@@ -49,6 +49,21 @@ import {
   type RecordField,
 } from './member-parts.js';
 import { StatusMessage } from './status-message.js';
+
+/** The member's record as the server answers every change to one of its parts. */
+export async function recordAfter(
+  pending: Promise<{ data?: { member: MemberRecord }; response: Response }>,
+): Promise<MemberRecord> {
+  return (await ok(pending)).member;
+}
+
+/** The path parameters of the member, or of one row of a part of the record. */
+export function memberParams(member: MemberRecord): { path: { memberId: string } } {
+  return { path: { memberId: member.id } };
+}
+function rowParams(member: MemberRecord, recordId: string): { path: { memberId: string; recordId: string } } {
+  return { path: { memberId: member.id, recordId } };
+}
 
 export interface MemberSectionProps {
   member: MemberRecord;
@@ -277,8 +292,15 @@ export function ContactsSection({ member, onChange }: MemberSectionProps): JSX.E
           submitLabel={contact === undefined ? 'Add contact' : 'Save contact'}
           send={(body) =>
             contact === undefined
-              ? addMemberRecord(member.id, 'contacts', body)
-              : updateMemberRecord(member.id, 'contacts', contact.id, body)
+              ? recordAfter(
+                  api.POST('/api/v1/members/{memberId}/contacts', { params: memberParams(member), body }),
+                )
+              : recordAfter(
+                  api.PATCH('/api/v1/members/{memberId}/contacts/{recordId}', {
+                    params: rowParams(member, contact.id),
+                    body,
+                  }),
+                )
           }
           onSaved={(saved) =>
             done(saved, contact === undefined ? 'Added the contact.' : 'Saved the contact.')
@@ -290,7 +312,14 @@ export function ContactsSection({ member, onChange }: MemberSectionProps): JSX.E
         <RemoveAction
           label={`contact ${contact.name}`}
           what="contact"
-          remove={() => removeMemberRecord(member.id, 'contacts', contact.id)}
+          remove={() =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/contacts/{recordId}/remove', {
+                params: rowParams(member, contact.id),
+                body: {},
+              }),
+            )
+          }
           done={done}
         />
       )}
@@ -344,8 +373,15 @@ export function CoverageSection({ member, onChange }: MemberSectionProps): JSX.E
           submitLabel={coverage === undefined ? 'Add coverage' : 'Save coverage'}
           send={(body) =>
             coverage === undefined
-              ? addMemberRecord(member.id, 'coverage', body)
-              : updateMemberRecord(member.id, 'coverage', coverage.id, body)
+              ? recordAfter(
+                  api.POST('/api/v1/members/{memberId}/coverage', { params: memberParams(member), body }),
+                )
+              : recordAfter(
+                  api.PATCH('/api/v1/members/{memberId}/coverage/{recordId}', {
+                    params: rowParams(member, coverage.id),
+                    body,
+                  }),
+                )
           }
           onSaved={(saved) =>
             done(saved, coverage === undefined ? 'Added the coverage.' : 'Saved the coverage.')
@@ -357,7 +393,14 @@ export function CoverageSection({ member, onChange }: MemberSectionProps): JSX.E
         <RemoveAction
           label={`${payerPackLabel(coverage.payerPack)} coverage from ${formatDate(coverage.from)}`}
           what="coverage period"
-          remove={() => removeMemberRecord(member.id, 'coverage', coverage.id)}
+          remove={() =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/coverage/{recordId}/remove', {
+                params: rowParams(member, coverage.id),
+                body: {},
+              }),
+            )
+          }
           done={done}
         />
       )}
@@ -400,7 +443,14 @@ export function EligibilitySection({ member, onChange }: MemberSectionProps): JS
           schema={EligibilityCheckRequestSchema}
           initial={{ checkedOn: todayLocalDate(), result: '', source: '' }}
           submitLabel="Record check"
-          send={(body) => addMemberRecord(member.id, 'eligibility-checks', body)}
+          send={(body) =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/eligibility-checks', {
+                params: memberParams(member),
+                body,
+              }),
+            )
+          }
           onSaved={(saved) => done(saved, 'Recorded the eligibility check.')}
           onCancel={cancel}
         />
@@ -463,8 +513,15 @@ export function DiagnosesSection({ member, onChange }: MemberSectionProps): JSX.
           submitLabel={diagnosis === undefined ? 'Add diagnosis' : 'Save diagnosis'}
           send={(body) =>
             diagnosis === undefined
-              ? addMemberRecord(member.id, 'diagnoses', body)
-              : updateMemberRecord(member.id, 'diagnoses', diagnosis.id, body)
+              ? recordAfter(
+                  api.POST('/api/v1/members/{memberId}/diagnoses', { params: memberParams(member), body }),
+                )
+              : recordAfter(
+                  api.PATCH('/api/v1/members/{memberId}/diagnoses/{recordId}', {
+                    params: rowParams(member, diagnosis.id),
+                    body,
+                  }),
+                )
           }
           onSaved={(saved) =>
             done(saved, diagnosis === undefined ? 'Added the diagnosis.' : 'Saved the diagnosis.')
@@ -476,7 +533,14 @@ export function DiagnosesSection({ member, onChange }: MemberSectionProps): JSX.
         <RemoveAction
           label={`diagnosis ${diagnosis.code}`}
           what="diagnosis"
-          remove={() => removeMemberRecord(member.id, 'diagnoses', diagnosis.id)}
+          remove={() =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/diagnoses/{recordId}/remove', {
+                params: rowParams(member, diagnosis.id),
+                body: {},
+              }),
+            )
+          }
           done={done}
         />
       )}
@@ -558,8 +622,15 @@ export function EpisodesSection({
           submitLabel={episode === undefined ? 'Add episode' : 'Save episode'}
           send={(body) =>
             episode === undefined
-              ? addMemberRecord(member.id, 'episodes', body)
-              : updateMemberRecord(member.id, 'episodes', episode.id, body)
+              ? recordAfter(
+                  api.POST('/api/v1/members/{memberId}/episodes', { params: memberParams(member), body }),
+                )
+              : recordAfter(
+                  api.PATCH('/api/v1/members/{memberId}/episodes/{recordId}', {
+                    params: rowParams(member, episode.id),
+                    body,
+                  }),
+                )
           }
           onSaved={(saved) =>
             done(saved, episode === undefined ? 'Added the episode.' : 'Saved the episode.')
@@ -634,7 +705,14 @@ function RevokeAction({
       schema={RevokeConsentRequestSchema}
       initial={{ revokedOn: todayLocalDate() }}
       submitLabel="Revoke consent"
-      send={(body) => revokeConsent(member.id, consent.id, body)}
+      send={(body) =>
+        recordAfter(
+          api.POST('/api/v1/members/{memberId}/consents/{recordId}/revoke', {
+            params: rowParams(member, consent.id),
+            body,
+          }),
+        )
+      }
       onSaved={(saved) =>
         done(saved, `Recorded that the ${consentKindLabel(consent.kind)} consent was revoked.`)
       }
@@ -667,7 +745,11 @@ export function ConsentsSection({ member, onChange }: MemberSectionProps): JSX.E
           schema={ConsentRequestSchema}
           initial={{ kind: '', givenOn: todayLocalDate(), expiresOn: '', details: '' }}
           submitLabel="Add consent"
-          send={(body) => addMemberRecord(member.id, 'consents', body)}
+          send={(body) =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/consents', { params: memberParams(member), body }),
+            )
+          }
           onSaved={(saved) => done(saved, 'Added the consent.')}
           onCancel={cancel}
         />

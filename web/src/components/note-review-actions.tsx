@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { JSX } from 'react';
 import { ReturnNoteRequestSchema } from '../../../src/shared/index.js';
 import type { NoteResponse } from '../../../src/shared/index.js';
-import { cosignNote, returnNote } from '../api/index.js';
+import { api, invalidate, ok } from '../api/index.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 import { ErrorSummary } from './error-summary.js';
@@ -20,6 +20,18 @@ export interface NoteReviewActionsProps {
   onDone: (response: NoteResponse, action: 'cosigned' | 'returned') => void;
 }
 
+/** Co-signs or returns the note; the review queue and the note lists then read again. */
+async function review(noteId: string, action: 'cosign' | 'return', comment: string): Promise<NoteResponse> {
+  const params = { path: { id: noteId } };
+  const reviewed = await ok(
+    action === 'cosign'
+      ? api.POST('/api/v1/notes/{id}/cosign', { params, body: {} })
+      : api.POST('/api/v1/notes/{id}/return', { params, body: { comment } }),
+  );
+  await invalidate('/api/v1/reviews', '/api/v1/notes');
+  return reviewed;
+}
+
 export function NoteReviewActions({ noteId, noteLabel, onDone }: NoteReviewActionsProps): JSX.Element {
   const cosign = useSubmission();
   const [returning, setReturning] = useState(false);
@@ -28,7 +40,7 @@ export function NoteReviewActions({ noteId, noteLabel, onDone }: NoteReviewActio
   const form = useSchemaForm({
     schema: ReturnNoteRequestSchema,
     input: { comment },
-    send: (body) => returnNote(noteId, body.comment),
+    send: (body) => review(noteId, 'return', body.comment),
     afterSuccess: 'leave',
     onSuccess: (response) => onDone(response, 'returned'),
   });
@@ -65,7 +77,7 @@ export function NoteReviewActions({ noteId, noteLabel, onDone }: NoteReviewActio
             disabled={cosign.submitting}
             aria-label={`Co-sign — ${noteLabel}`}
             onClick={() =>
-              cosign.send(() => cosignNote(noteId), {
+              cosign.send(() => review(noteId, 'cosign', ''), {
                 afterSuccess: 'leave',
                 onSuccess: (response) => onDone(response, 'cosigned'),
               })

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { JSX } from 'react';
 import { AddendumRequestSchema } from '../../../src/shared/index.js';
 import type { Note, NoteFields, NoteResponse } from '../../../src/shared/index.js';
-import { addNoteAddendum } from '../api/index.js';
+import { api, ok } from '../api/index.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import {
   activityLabel,
@@ -212,7 +212,7 @@ function NoteAddenda({
     schema: AddendumRequestSchema,
     input: { reason, text },
     onAttempt: () => setDone(null),
-    send: (body) => addNoteAddendum(note.id, body),
+    send: (body) => ok(api.POST('/api/v1/notes/{id}/addenda', { params: { path: { id: note.id } }, body })),
     afterSuccess: 'stay',
     onSuccess: (response) => {
       setReason('');

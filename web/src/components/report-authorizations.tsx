@@ -3,10 +3,11 @@
  * The authorization use section: each prior authorization valid in the range with the units used and left,
  * the share used and the days left, and a chart of the share used.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
 import { payerPackLabel } from '../../../src/shared/index.js';
 import type { ReportQuery } from '../../../src/shared/api/reports.js';
-import { getAuthorizationUseReport } from '../api/reports.js';
+import { apiHref, apiQuery } from '../api/index.js';
 import { formatDate } from '../lib/format.js';
 import { ReportBarChart } from './report-bar-chart.js';
 import { formatPercent, ReportSection, ReportTable } from './report-section.js';
@@ -25,9 +26,9 @@ const AUTHORIZATION_COLUMNS = [
 ] as const;
 
 export function AuthorizationUseReportSection({ query }: { query: ReportQuery }): JSX.Element {
+  const report = useQuery(apiQuery('/api/v1/reports/authorizations', { query }));
   return (
     <ReportSection
-      name="authorizations"
       title="Authorization use"
       intro={
         <p>
@@ -35,8 +36,8 @@ export function AuthorizationUseReportSection({ query }: { query: ReportQuery })
           far.
         </p>
       }
-      query={query}
-      load={getAuthorizationUseReport}
+      report={report}
+      csvHref={apiHref('/api/v1/reports/authorizations.csv', { query })}
     >
       {(report) =>
         report.authorizations.length === 0 ? (

@@ -3,10 +3,11 @@
  * The billed units and amounts section: a row per payer, program, peer, code and month with the total, and
  * a chart of the amount billed each month.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
 import { payerPackLabel } from '../../../src/shared/index.js';
 import type { ReportQuery } from '../../../src/shared/api/reports.js';
-import { getBilledReport } from '../api/reports.js';
+import { apiHref, apiQuery } from '../api/index.js';
 import { formatCents } from '../lib/format.js';
 import { ReportBarChart } from './report-bar-chart.js';
 import { formatMonth, ReportSection, ReportTable } from './report-section.js';
@@ -23,9 +24,9 @@ const BILLED_COLUMNS = [
 ] as const;
 
 export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Element {
+  const report = useQuery(apiQuery('/api/v1/reports/billed', { query }));
   return (
     <ReportSection
-      name="billed"
       title="Billed units and amounts"
       intro={
         <p>
@@ -33,8 +34,8 @@ export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Elem
           program, rendering peer, code and month.
         </p>
       }
-      query={query}
-      load={getBilledReport}
+      report={report}
+      csvHref={apiHref('/api/v1/reports/billed.csv', { query })}
     >
       {(report) => (
         <>

@@ -6,47 +6,51 @@
  */
 import { useId } from 'react';
 import type { JSX, ReactNode } from 'react';
-import type { ReportName, ReportQuery } from '../../../src/shared/api/reports.js';
-import { reportCsvUrl, reportSearch } from '../api/reports.js';
-import { useLoad } from '../lib/use-load.js';
-import { LoadError, Loading } from './load-state.js';
+import type { ReportQuery } from '../../../src/shared/api/reports.js';
+import { QueryView } from './load-state.js';
+import type { Loadable } from './load-state.js';
 
 export interface ReportSectionProps<T> {
-  name: ReportName;
   title: string;
   /** What the report counts, in a sentence or two. */
   intro: ReactNode;
-  query: ReportQuery;
-  load: (query: ReportQuery, signal: AbortSignal) => Promise<T>;
+  /** The report's query (`useQuery(apiQuery('/api/v1/reports/…', { query }))`). */
+  report: Loadable<T>;
+  /** The address of the same report as CSV. */
+  csvHref: string;
   children: (data: T) => ReactNode;
 }
 
 export function ReportSection<T>({
-  name,
   title,
   intro,
-  query,
-  load,
+  report,
+  csvHref,
   children,
 }: ReportSectionProps<T>): JSX.Element {
   const headingId = useId();
-  const { state, reload } = useLoad((signal) => load(query, signal), [reportSearch(query).toString()]);
   return (
     <section aria-labelledby={headingId} className="panel report-section">
       <h2 id={headingId}>{title}</h2>
       {intro}
       <p>
-        <a className="report-csv" href={reportCsvUrl(name, query)} download>
+        <a className="report-csv" href={csvHref} download>
           Download {title.toLowerCase()} as CSV
         </a>
       </p>
-      {state.status === 'loading' ? <Loading what={title.toLowerCase()} /> : null}
-      {state.status === 'failed' ? (
-        <LoadError error={state.error} what={title.toLowerCase()} onRetry={reload} />
-      ) : null}
-      {state.status === 'loaded' ? children(state.data) : null}
+      <QueryView query={report} what={title.toLowerCase()}>
+        {children}
+      </QueryView>
     </section>
   );
+}
+
+/** The report's filters as the reports page's address carries them; unset filters are left out. */
+export function reportSearch(query: ReportQuery): URLSearchParams {
+  const params = new URLSearchParams({ from: query.from, to: query.to });
+  if (query.programId !== undefined) params.set('programId', query.programId);
+  if (query.payerPack !== undefined) params.set('payerPack', query.payerPack);
+  return params;
 }
 
 export interface ReportColumn {

@@ -3,9 +3,10 @@
  * The note timeliness section: signed notes on time, late with a reason and late without, per program and
  * per peer, and a chart of each peer's share on time.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
 import type { ReportQuery, TimelinessFigures } from '../../../src/shared/api/reports.js';
-import { getTimelinessReport } from '../api/reports.js';
+import { apiHref, apiQuery } from '../api/index.js';
 import { ReportBarChart } from './report-bar-chart.js';
 import { formatPercent, ReportSection, ReportTable } from './report-section.js';
 
@@ -63,9 +64,9 @@ function TimelinessTable({
 }
 
 export function TimelinessReportSection({ query }: { query: ReportQuery }): JSX.Element {
+  const report = useQuery(apiQuery('/api/v1/reports/timeliness', { query }));
   return (
     <ReportSection
-      name="timeliness"
       title="Note timeliness"
       intro={
         <p>
@@ -74,8 +75,8 @@ export function TimelinessReportSection({ query }: { query: ReportQuery }): JSX.
           no payer until it is billed.
         </p>
       }
-      query={query}
-      load={getTimelinessReport}
+      report={report}
+      csvHref={apiHref('/api/v1/reports/timeliness.csv', { query })}
     >
       {(report) =>
         report.totals.signed === 0 ? (

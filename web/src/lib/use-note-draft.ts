@@ -12,7 +12,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NoteFields, NoteResponse, Problem } from '../../../src/shared/index.js';
-import { asApiError, getNote, saveNoteDraft } from '../api/index.js';
+import { api, asApiError, ok } from '../api/index.js';
 import type { ApiError } from '../api/index.js';
 import {
   alreadyApplied,
@@ -153,7 +153,7 @@ export function useNoteDraft(initial: NoteResponse): NoteDraft {
     async (sent: Partial<NoteFields>, sentOn: Base): Promise<false | 'again'> => {
       let latest: NoteResponse;
       try {
-        latest = await getNote(noteId);
+        latest = await ok(api.GET('/api/v1/notes/{id}', { params: { path: { id: noteId } } }));
       } catch {
         setStatus({ kind: 'conflict', signed: false });
         stopped.current = true;
@@ -202,7 +202,12 @@ export function useNoteDraft(initial: NoteResponse): NoteDraft {
     }
     setStatus({ kind: 'saving' });
     try {
-      const saved = await saveNoteDraft(noteId, { revision: sentOn.revision, fields: valid });
+      const saved = await ok(
+        api.PUT('/api/v1/notes/{id}/draft', {
+          params: { path: { id: noteId } },
+          body: { revision: sentOn.revision, fields: valid },
+        }),
+      );
       // What was sent is what the form shows, even if the server tidied it (trimmed spaces, say).
       baseRef.current = { revision: saved.note.revision, fields: { ...saved.note.fields, ...valid } };
       setResponse(saved);

@@ -6,8 +6,8 @@
  * versions a note can say it documents, and which payers bill such a Plan of Care note.
  */
 import type { CarePlan, MemberCarePlansResponse, PayerPackId } from '../../../src/shared/index.js';
-import { listMemberCarePlans } from '../api/index.js';
-import { useLoad } from './use-load.js';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery } from '../api/index.js';
 
 export interface GoalOption {
   id: string;
@@ -53,8 +53,8 @@ export function goalOptions(
 
 /** The member's plans of care, or null while loading or when they cannot be read (no goals shown). */
 export function useMemberCarePlans(memberId: string): MemberCarePlansResponse | null {
-  const { state } = useLoad((signal) => listMemberCarePlans(memberId, signal), [memberId]);
-  return state.status === 'loaded' ? state.data : null;
+  const { data } = useQuery(apiQuery('/api/v1/members/{memberId}/care-plans', { path: { memberId } }));
+  return data ?? null;
 }
 
 /** A version of the member's plan of care a note can say it documents. */

@@ -6,8 +6,8 @@
  * A pack that names no allowed modifiers offers none.
  */
 import type { PayerPackId, PayerPackSummary } from '../../../src/shared/index.js';
-import { listPayerPacks } from '../api/index.js';
-import { useLoad } from './use-load.js';
+import { useQuery } from '@tanstack/react-query';
+import { apiQuery } from '../api/index.js';
 
 /**
  * The modifiers the author chooses under `pack`, in the pack's modifier order.
@@ -32,10 +32,10 @@ export function userModifiers(pack: PayerPackSummary): string[] {
 
 /** The modifiers to offer on a note judged by `packId` (none while loading, or without a pack). */
 export function useNoteModifiers(packId: PayerPackId | null): string[] {
-  const { state } = useLoad((signal) => listPayerPacks(signal), []);
-  if (packId === null || state.status !== 'loaded') {
+  const { data } = useQuery(apiQuery('/api/v1/payer-packs'));
+  if (packId === null || data === undefined) {
     return [];
   }
-  const pack = state.data.find((each) => each.id === packId);
+  const pack = data.packs.find((each) => each.id === packId);
   return pack === undefined ? [] : userModifiers(pack);
 }

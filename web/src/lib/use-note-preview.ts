@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { ClaimPreview, NoteFields, Problem } from '../../../src/shared/index.js';
-import { asApiError, isAbortError, previewNoteDraft } from '../api/index.js';
+import { api, asApiError, isAbortError, ok } from '../api/index.js';
 import { asFormProblem, checkNoteFields } from './note-problems.js';
 
 export const PREVIEW_DELAY_MS = 300;
@@ -55,7 +55,14 @@ export function useNotePreview(
     setState((current) => ({ status: 'updating', preview: current.preview }));
     const timer = window.setTimeout(() => {
       const { valid } = checkNoteFields(latest.current);
-      previewNoteDraft(noteId, valid, controller.signal).then(
+      const params = { path: { id: noteId } };
+      ok(
+        api.POST('/api/v1/notes/{id}/preview', {
+          params,
+          body: { fields: valid },
+          signal: controller.signal,
+        }),
+      ).then(
         (preview) => {
           if (!controller.signal.aborted) {
             setState({ status: 'current', preview });

@@ -4,20 +4,20 @@
  * `recordId`, `from`, `to`), so a filtered view can be bookmarked or sent to a colleague; "Older events"
  * pages back with the server's `nextBefore`.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { AuditQuerySchema } from '../../../src/shared/index.js';
 import type { AuditEvent, AuditOutcome, AuditPage, Problem, User } from '../../../src/shared/index.js';
-import { asApiError, listAuditEvents, listUsers } from '../api/index.js';
-import type { ApiError, AuditFilters } from '../api/index.js';
+import { api, apiQuery, asApiError, ok } from '../api/index.js';
+import type { ApiError } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { LoadError, Loading, queryState } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { formatDateTimeSeconds } from '../lib/format.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
 const FILTER_NAMES = ['userId', 'recordType', 'recordId', 'from', 'to'] as const;
@@ -72,12 +72,15 @@ export function AuditPage(): JSX.Element {
   const filters = filtersOf(searchParams);
   const applied = setFilters(filters);
   const filterKey = new URLSearchParams(applied).toString();
-  const users = useLoad((signal) => listUsers(true, signal), []);
-  const first = useLoad((signal) => listAuditEvents(applied, signal), [filterKey]);
+  const users = useQuery({
+    ...apiQuery('/api/v1/users', { query: { includeInactive: 'true' } }),
+    select: (answer) => answer.users,
+  });
+  const first = useQuery(apiQuery('/api/v1/audit-events', { query: applied }));
 
   // A 400 means the filters in the URL are not valid: show the problems beside the filter fields.
-  const filterProblems =
-    first.state.status === 'failed' && first.state.error.status === 400 ? first.state.error.problems : [];
+  const filterProblems = first.error?.status === 400 ? first.error.problems : [];
+  const firstState = queryState(first);
 
   return (
     <>
@@ -89,25 +92,31 @@ export function AuditPage(): JSX.Element {
       <AuditFilterForm
         key={filterKey}
         initial={filters}
-        users={users.state.status === 'loaded' ? users.state.data : []}
+        users={users.data ?? []}
         serverProblems={filterProblems}
         onApply={(values) => setSearchParams(setFilters(values))}
         onClear={() => setSearchParams({})}
         anySet={filterKey !== ''}
       />
-      {users.state.status === 'failed' ? (
+      {users.error !== null ? (
         <p className="notice notice-error" role="alert">
-          The user list could not be loaded, so the User filter lists no names. {users.state.error.message}
+          The user list could not be loaded, so the User filter lists no names. {users.error.message}
         </p>
       ) : null}
       <section aria-labelledby="audit-events-heading">
         <h2 id="audit-events-heading">Events</h2>
-        {first.state.status === 'loading' ? <Loading what="audit events" /> : null}
-        {first.state.status === 'failed' && filterProblems.length === 0 ? (
-          <LoadError error={first.state.error} what="the audit log" onRetry={first.reload} />
+        {firstState.status === 'loading' ? <Loading what="audit events" /> : null}
+        {(firstState.status === 'failed' || firstState.status === 'not-found') &&
+        filterProblems.length === 0 ? (
+          <LoadError error={firstState.error} what="the audit log" onRetry={() => void first.refetch()} />
         ) : null}
-        {first.state.status === 'loaded' ? (
-          <AuditEvents key={filterKey} filters={applied} firstPage={first.state.data} />
+        {firstState.status === 'loaded' ? (
+          // Remounted with each new first page: older pages follow from the newest answer.
+          <AuditEvents
+            key={`${filterKey}@${first.dataUpdatedAt}`}
+            filters={applied}
+            firstPage={firstState.data}
+          />
         ) : null}
       </section>
     </>
@@ -222,7 +231,7 @@ function AuditFilterForm({
 }
 
 interface AuditEventsProps {
-  filters: AuditFilters;
+  filters: Readonly<Record<string, string>>;
   firstPage: AuditPage;
 }
 
@@ -250,7 +259,7 @@ function AuditEvents({ filters, firstPage }: AuditEventsProps): JSX.Element {
     setLoadingOlder(true);
     setOlderError(null);
     pagedToEnd.current = true;
-    listAuditEvents({ ...filters, before: nextBefore }).then(
+    ok(api.GET('/api/v1/audit-events', { params: { query: { ...filters, before: nextBefore } } })).then(
       (page) => {
         setEvents((previous) => [...previous, ...page.events]);
         setNextBefore(page.nextBefore);

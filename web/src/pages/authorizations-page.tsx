@@ -5,22 +5,21 @@
  * members search), payer, authorization number, procedure code, units and dates — checked with the shared
  * schema, each problem beside its field.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { NewAuthorizationSchema, type AuthorizationView } from '../../../src/shared/api/billing.js';
 import type { MemberSummary, PayerPackId, Problem } from '../../../src/shared/index.js';
-import { asApiError, searchMembers } from '../api/index.js';
-import { addAuthorization, listAuthorizations } from '../api/billing.js';
+import { api, apiQuery, asApiError, invalidate, ok } from '../api/index.js';
 import { AuthorizationTable, BillingNav, payerOptions } from '../components/billing-parts.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { memberName } from '../components/member-parts.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { formatDate } from '../lib/format.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
 const FIELD_IDS = {
@@ -35,7 +34,10 @@ const FIELD_IDS = {
 type FieldName = keyof typeof FIELD_IDS;
 
 export function AuthorizationsPage(): JSX.Element {
-  const { state, reload } = useLoad((signal) => listAuthorizations(signal), []);
+  const authorizations = useQuery({
+    ...apiQuery('/api/v1/billing/authorizations'),
+    select: (answer) => answer.authorizations,
+  });
   const [saved, setSaved] = useState<string | null>(null);
   return (
     <>
@@ -44,11 +46,9 @@ export function AuthorizationsPage(): JSX.Element {
       <StatusMessage message={saved} />
       <section aria-labelledby="authorizations-heading">
         <h2 id="authorizations-heading">Authorizations</h2>
-        {state.status === 'loading' ? <Loading what="authorizations" /> : null}
-        {state.status === 'failed' ? (
-          <LoadError error={state.error} what="the authorizations" onRetry={reload} />
-        ) : null}
-        {state.status === 'loaded' ? <AuthorizationList authorizations={state.data} /> : null}
+        <QueryView query={authorizations} what="the authorizations">
+          {(list) => <AuthorizationList authorizations={list} />}
+        </QueryView>
       </section>
       <section aria-labelledby="new-authorization-heading" className="panel">
         <h2 id="new-authorization-heading">Record an authorization</h2>
@@ -57,7 +57,6 @@ export function AuthorizationsPage(): JSX.Element {
             setSaved(
               `Recorded authorization ${authorization.number} for ${authorization.member.displayName}: ${authorization.units} units of ${authorization.code} from ${formatDate(authorization.from)} to ${formatDate(authorization.to)}.`,
             );
-            reload();
           }}
         />
       </section>
@@ -90,7 +89,12 @@ function AuthorizationForm({
     schema: NewAuthorizationSchema,
     // The choices as made: the schema says when one is not a payer.
     input: { ...values, payerPack: values.payerPack as PayerPackId, units: unitsOf(values.units) },
-    send: addAuthorization,
+    send: async (body) => {
+      const authorization = await ok(api.POST('/api/v1/billing/authorizations', { body }));
+      // The list above, and the worklist's authorizations running out, now include it.
+      await invalidate('/api/v1/billing', '/api/v1/reports');
+      return authorization;
+    },
     afterSuccess: 'stay',
     onSuccess: (authorization) => {
       setValues(EMPTY);
@@ -177,7 +181,7 @@ function MemberPicker({
   const search = (): void => {
     setSearching(true);
     setProblems([]);
-    searchMembers({ name: name.trim() }).then(
+    ok(api.GET('/api/v1/members', { params: { query: { name: name.trim() } } })).then(
       (result) => {
         setSearching(false);
         setSearched(true);

@@ -6,28 +6,30 @@
  * link to the claim it names. Below, every batch made, newest first, with a download link for its file and
  * "Mark as sent" once it has gone to the payer (its claims then count as submitted).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import { NewBatchSchema, type Batch } from '../../../src/shared/api/billing.js';
 import { payerPackLabel } from '../../../src/shared/index.js';
 import type { PayerPackId } from '../../../src/shared/index.js';
-import { batchFileHref, createBatches, listBatches, markBatchSubmitted } from '../api/billing.js';
+import { api, apiHref, apiQuery, invalidate, ok } from '../api/index.js';
 import { BillingNav, RefusalProblems, payerOptions } from '../components/billing-parts.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { None, ScrollTable } from '../components/payer-rules-parts.js';
 import { StatusMessage } from '../components/status-message.js';
 import { formatCents, formatDateTime } from '../lib/format.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 
 export function BatchesPage(): JSX.Element {
-  const { state, reload } = useLoad((signal) => listBatches(signal), []);
+  const batches = useQuery({ ...apiQuery('/api/v1/billing/batches'), select: (answer) => answer.batches });
+  // A file made or sent changes the batches, the claims in them and the worklist's counts.
+  const reload = (): void => void invalidate('/api/v1/billing', '/api/v1/reports');
   const [message, setMessage] = useState<string | null>(null);
   return (
     <>
@@ -45,21 +47,19 @@ export function BatchesPage(): JSX.Element {
       </section>
       <section aria-labelledby="batches-heading">
         <h2 id="batches-heading">Batches</h2>
-        {state.status === 'loading' ? <Loading what="batches" /> : null}
-        {state.status === 'failed' ? (
-          <LoadError error={state.error} what="the batches" onRetry={reload} />
-        ) : null}
-        {state.status === 'loaded' ? (
-          <BatchTable
-            batches={state.data}
-            onSent={(batch) => {
-              setMessage(
-                `Marked ${batch.fileName} as sent: its ${batch.claimCount} claims are now submitted.`,
-              );
-              reload();
-            }}
-          />
-        ) : null}
+        <QueryView query={batches} what="the batches">
+          {(list) => (
+            <BatchTable
+              batches={list}
+              onSent={(batch) => {
+                setMessage(
+                  `Marked ${batch.fileName} as sent: its ${batch.claimCount} claims are now submitted.`,
+                );
+                reload();
+              }}
+            />
+          )}
+        </QueryView>
       </section>
     </>
   );
@@ -81,7 +81,10 @@ function MakeBatchForm({ onMade }: { onMade: (made: Batch[], payerPack: PayerPac
     schema: NewBatchSchema,
     // The choice as made: the schema says when it is not a payer.
     input: { payerPack: payerPack as PayerPackId },
-    send: async (body) => ({ made: await createBatches(body.payerPack), payerPack: body.payerPack }),
+    send: async (body) => {
+      const { batches: made } = await ok(api.POST('/api/v1/billing/batches', { body }));
+      return { made, payerPack: body.payerPack };
+    },
     afterSuccess: 'stay',
     onSuccess: ({ made, payerPack: pack }) => onMade(made, pack),
   });
@@ -156,7 +159,10 @@ function BatchTable({ batches, onSent }: { batches: Batch[]; onSent: (batch: Bat
           {batches.map((batch) => (
             <tr key={batch.id}>
               <th scope="row" className="nowrap">
-                <a href={batchFileHref(batch.id)} download={batch.fileName}>
+                <a
+                  href={apiHref('/api/v1/billing/batches/{id}/file', { path: { id: batch.id } })}
+                  download={batch.fileName}
+                >
                   {batch.fileName}
                 </a>
               </th>
@@ -194,7 +200,11 @@ function BatchTable({ batches, onSent }: { batches: Batch[]; onSent: (batch: Bat
           const batch = sending;
           setSending(null);
           if (batch === null) return;
-          action.send(() => markBatchSubmitted(batch.id), { afterSuccess: 'stay', onSuccess: onSent });
+          const params = { path: { id: batch.id } };
+          action.send(() => ok(api.POST('/api/v1/billing/batches/{id}/submitted', { params, body: {} })), {
+            afterSuccess: 'stay',
+            onSuccess: onSent,
+          });
         }}
       >
         <p>

@@ -4,12 +4,14 @@
  * filtered by status, payer, program and dates of service (kept in the URL, so the worklist's "claims by
  * status" can link here). Each claim opens onto its own page with its lines, history and actions.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import { ClaimListQuerySchema, type Claim } from '../../../src/shared/api/billing.js';
 import { payerPackLabel } from '../../../src/shared/index.js';
 import type { Program } from '../../../src/shared/index.js';
-import { listClaims } from '../api/billing.js';
+import { apiQuery } from '../api/index.js';
+import type { GetParams } from '../api/index.js';
 import {
   BillingNav,
   CLAIM_STATUS_OPTIONS,
@@ -23,11 +25,10 @@ import {
   useUrlFilters,
   type FilterField,
 } from '../components/billing-parts.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { ScrollTable } from '../components/payer-rules-parts.js';
 import { formatCents, formatDate } from '../lib/format.js';
-import { useLoad } from '../lib/use-load.js';
 
 const FILTER_NAMES = ['status', 'payerPack', 'programId', 'from', 'to'] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
@@ -57,8 +58,13 @@ function filterFields(programs: readonly Program[]): FilterField<FilterName>[] {
 export function BillingClaimsPage(): JSX.Element {
   const filters = useUrlFilters(FILTER_NAMES);
   const programs = usePrograms();
-  const { state, reload } = useLoad((signal) => listClaims(filters.applied, signal), [filters.key]);
-  const filterProblems = state.status === 'failed' && state.error.status === 400 ? state.error.problems : [];
+  // The URL's filters as they travel; the server checks them (a 400 shows beside the filter fields).
+  const query = filters.applied as NonNullable<GetParams<'/api/v1/billing/claims'>['query']>;
+  const claims = useQuery({
+    ...apiQuery('/api/v1/billing/claims', { query }),
+    select: (answer) => answer.claims,
+  });
+  const filterProblems = claims.error?.status === 400 ? claims.error.problems : [];
   return (
     <>
       <PageHeading title="Claims">Claims</PageHeading>
@@ -79,11 +85,11 @@ export function BillingClaimsPage(): JSX.Element {
       </section>
       <section aria-labelledby="claims-heading">
         <h2 id="claims-heading">The claims</h2>
-        {state.status === 'loading' ? <Loading what="claims" /> : null}
-        {state.status === 'failed' && filterProblems.length === 0 ? (
-          <LoadError error={state.error} what="the claims" onRetry={reload} />
+        {filterProblems.length === 0 ? (
+          <QueryView query={claims} what="the claims">
+            {(list) => <ClaimTable claims={list} programs={programs} />}
+          </QueryView>
         ) : null}
-        {state.status === 'loaded' ? <ClaimTable claims={state.data} programs={programs} /> : null}
       </section>
     </>
   );

@@ -2,13 +2,14 @@
  * @module web/pages/billing-page
  * Billing staff and admins: the billing worklist (`/billing`). A form starts a billing run over a range of
  * dates of service (optionally one program or payer) and then shows its progress, polled every half second
- * until it ends. Below it, the notes runs held, grouped by the problem holding them — each group with the
+ * until it ends (TanStack Query's `refetchInterval`); the worklist and the claims are read again when it does. Below it, the notes runs held, grouped by the problem holding them — each group with the
  * plain message, its source, who can clear it and what they do, how many notes and how much money, opening
  * onto the notes themselves — then claims counted by status and authorizations running out. The filters
  * (`programId`, `payerPack`, `code`, `owner`, `from`, `to`) live in the URL, and the held notes download as
  * CSV with the same filters.
  */
-import { useEffect, useId, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import {
@@ -21,19 +22,12 @@ import {
 } from '../../../src/shared/api/billing.js';
 import { payerPackLabel } from '../../../src/shared/index.js';
 import type { PayerPackId, Program } from '../../../src/shared/index.js';
-import { asApiError, isAbortError } from '../api/index.js';
-import type { ApiError } from '../api/index.js';
-import {
-  claimsHref,
-  getBillingRun,
-  getWorklist,
-  listBillingRuns,
-  startBillingRun,
-  worklistCsvHref,
-} from '../api/billing.js';
+import { api, apiHref, apiQuery, invalidate, ok, queryClient } from '../api/index.js';
+import type { GetParams } from '../api/index.js';
 import {
   AuthorizationTable,
   BillingNav,
+  claimsHref,
   OWNER_OPTIONS,
   UrlFilterForm,
   claimStatusLabel,
@@ -50,12 +44,11 @@ import {
 } from '../components/billing-parts.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { None, ScrollTable } from '../components/payer-rules-parts.js';
 import { formatCents, formatDate, formatDateTime, todayLocalDate } from '../lib/format.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
 /** How often a running run is asked for its progress. */
@@ -112,27 +105,22 @@ export function BillingPage(): JSX.Element {
   const filters = useUrlFilters(FILTER_NAMES);
   const applied = filters.applied;
   const programs = usePrograms();
-  const worklist = useLoad((signal) => getWorklist(applied, signal), [filters.key]);
-  const filterProblems =
-    worklist.state.status === 'failed' && worklist.state.error.status === 400
-      ? worklist.state.error.problems
-      : [];
+  // The URL's filters as they travel; the server checks them (a 400 shows beside the filter fields).
+  const query = applied as NonNullable<GetParams<'/api/v1/billing/worklist'>['query']>;
+  const worklist = useQuery(apiQuery('/api/v1/billing/worklist', { query }));
+  const filterProblems = worklist.error?.status === 400 ? worklist.error.problems : [];
 
   return (
     <>
       <PageHeading title="Billing">Billing</PageHeading>
       <BillingNav />
-      <RunSection programs={programs} onFinished={worklist.reload} />
+      <RunSection programs={programs} />
       <section aria-labelledby="worklist-filters-heading" className="panel">
         <h2 id="worklist-filters-heading">Filters</h2>
         <UrlFilterForm
           key={filters.key}
           label="Worklist filters"
-          fields={filterFields(
-            programs,
-            worklist.state.status === 'loaded' ? worklist.state.data.groups : [],
-            filters.values.code,
-          )}
+          fields={filterFields(programs, worklist.data?.groups ?? [], filters.values.code)}
           schema={WorklistQuerySchema}
           initial={filters.values}
           serverProblems={filterProblems}
@@ -141,17 +129,19 @@ export function BillingPage(): JSX.Element {
           anySet={filters.key !== ''}
         />
         <p>
-          <a href={worklistCsvHref(applied)} download className="button button-secondary">
+          <a
+            href={apiHref('/api/v1/billing/worklist.csv', { query })}
+            download
+            className="button button-secondary"
+          >
             Download the held notes as CSV
           </a>
         </p>
       </section>
-      {worklist.state.status === 'loading' ? <Loading what="the worklist" /> : null}
-      {worklist.state.status === 'failed' && filterProblems.length === 0 ? (
-        <LoadError error={worklist.state.error} what="the worklist" onRetry={worklist.reload} />
-      ) : null}
-      {worklist.state.status === 'loaded' ? (
-        <WorklistView worklist={worklist.state.data} programs={programs} filters={applied} />
+      {filterProblems.length === 0 ? (
+        <QueryView query={worklist} what="the worklist">
+          {(loaded) => <WorklistView worklist={loaded} programs={programs} filters={applied} />}
+        </QueryView>
       ) : null}
     </>
   );
@@ -159,12 +149,11 @@ export function BillingPage(): JSX.Element {
 
 // ——— Billing runs ———
 
-function RunSection({ programs, onFinished }: { programs: Program[]; onFinished: () => void }): JSX.Element {
-  const runs = useLoad((signal) => listBillingRuns(signal), []);
-  const [current, setCurrent] = useState<BillingRun | null>(null);
-  // The run to show: the one started or polled here, or else the most recent (which may still be running).
-  const latest = runs.state.status === 'loaded' ? (runs.state.data[0] ?? null) : null;
-  const run = current ?? latest;
+function RunSection({ programs }: { programs: Program[] }): JSX.Element {
+  const runs = useQuery({ ...apiQuery('/api/v1/billing/runs'), select: (answer) => answer.runs });
+  const [started, setStarted] = useState<BillingRun | null>(null);
+  // The run to show: the one started here, or else the most recent (which may still be running).
+  const run = started ?? runs.data?.[0] ?? null;
   return (
     <section aria-labelledby="run-heading" className="panel">
       <h2 id="run-heading">Billing run</h2>
@@ -172,17 +161,8 @@ function RunSection({ programs, onFinished }: { programs: Program[]; onFinished:
         A run judges every signed note with a date of service in the range under its payer’s rules: notes that
         pass become claims ready for an 837 file, the others are held below with what holds them.
       </p>
-      <StartRunForm programs={programs} running={run?.status === 'running'} onStarted={setCurrent} />
-      {run === null ? null : (
-        <RunProgress
-          run={run}
-          programs={programs}
-          onUpdate={(next) => {
-            setCurrent(next);
-            if (next.status !== 'running') onFinished();
-          }}
-        />
-      )}
+      <StartRunForm programs={programs} running={run?.status === 'running'} onStarted={setStarted} />
+      {run === null ? null : <RunProgress key={run.id} first={run} programs={programs} />}
     </section>
   );
 }
@@ -209,7 +189,12 @@ function StartRunForm({
       programId: values.programId === '' ? undefined : values.programId,
       payerPack: values.payerPack === '' ? undefined : (values.payerPack as PayerPackId),
     },
-    send: startBillingRun,
+    send: async (body) => {
+      const run = await ok(api.POST('/api/v1/billing/runs', { body }));
+      // The answer is the run's first progress, shown at once; the list of runs is read again when it ends.
+      queryClient.setQueryData(runQuery(run.id).queryKey, run);
+      return run;
+    },
     afterSuccess: 'stay',
     onSuccess: onStarted,
   });
@@ -243,39 +228,39 @@ function StartRunForm({
   );
 }
 
-/** A run's progress, asked for every {@link POLL_MS} while it runs; each answer goes to `onUpdate`. */
-function RunProgress({
-  run,
-  programs,
-  onUpdate,
-}: {
-  run: BillingRun;
-  programs: Program[];
-  onUpdate: (run: BillingRun) => void;
-}): JSX.Element {
-  const [pollError, setPollError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
+function runQuery(runId: string): ReturnType<typeof apiQuery<'/api/v1/billing/runs/{id}'>> {
+  return apiQuery('/api/v1/billing/runs/{id}', { path: { id: runId } });
+}
 
+/**
+ * A run's progress, starting from `first` and asked for every {@link POLL_MS} while it runs. A failed check
+ * stops the polling until "Check again"; when the run ends, what it changed is read again.
+ */
+function RunProgress({ first, programs }: { first: BillingRun; programs: Program[] }): JSX.Element {
+  // The run as started or listed is shown for one whole interval before the first check, as every answer is.
+  const [checking, setChecking] = useState(false);
   useEffect(() => {
-    if (run.status !== 'running') return undefined;
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      getBillingRun(run.id, controller.signal).then(
-        (next) => {
-          setPollError(null);
-          onUpdate(next);
-        },
-        (error: unknown) => {
-          if (!isAbortError(error)) setPollError(asApiError(error));
-        },
-      );
-    }, POLL_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-    // `onUpdate` only stores the answer; a new `run` object is what starts the next poll.
-  }, [run, attempt]);
+    const timer = window.setTimeout(() => setChecking(true), POLL_MS);
+    return () => window.clearTimeout(timer);
+  }, []);
+  const progress = useQuery({
+    ...runQuery(first.id),
+    initialData: first,
+    enabled: checking,
+    refetchInterval: (query) =>
+      query.state.status !== 'error' && query.state.data?.status === 'running' ? POLL_MS : false,
+  });
+  const run = progress.data ?? first;
+  const pollError = progress.error;
+
+  // Seen running here and now ended: the worklist, claims and runs it changed are stale.
+  const wasRunning = useRef(first.status === 'running');
+  useEffect(() => {
+    if (wasRunning.current && run.status !== 'running') {
+      void invalidate('/api/v1/billing', '/api/v1/reports');
+    }
+    wasRunning.current = run.status === 'running';
+  }, [run.status]);
 
   const scope = [
     run.programId === null ? null : programName(programs, run.programId),
@@ -328,7 +313,7 @@ function RunProgress({
           <p>
             <strong>Could not check the run’s progress.</strong> {pollError.message}
           </p>
-          <button type="button" className="button button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button button-secondary" onClick={() => void progress.refetch()}>
             Check again
           </button>
         </div>

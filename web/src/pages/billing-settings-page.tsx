@@ -5,21 +5,21 @@
  * contact), and whether they are test or production files. One payer at a time, chosen from a list kept in
  * the URL (`payer`); the 837 writer refuses to make files for a payer without settings.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { useSearchParams } from 'react-router';
 import { PayerSettingsSchema, type PayerSettings } from '../../../src/shared/api/billing.js';
 import { PAYER_PACK_IDS, payerPackLabel } from '../../../src/shared/index.js';
 import type { PayerPackId } from '../../../src/shared/index.js';
-import { listPayerSettings, savePayerSettings } from '../api/billing.js';
+import { api, apiQuery, ok, showChanged } from '../api/index.js';
 import { BillingNav, payerOptions } from '../components/billing-parts.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { RadioGroup, SelectField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
 type TextName = Exclude<keyof PayerSettings, 'payerPack' | 'usageIndicator'>;
@@ -65,7 +65,8 @@ export function BillingSettingsPage(): JSX.Element {
   const [searchParams, setSearchParams] = useSearchParams();
   const chosen = searchParams.get('payer');
   const payerPack: PayerPackId = isPayerPack(chosen) ? chosen : (PAYER_PACK_IDS[0] ?? 'ca-dhcs');
-  const { state, reload, replace } = useLoad((signal) => listPayerSettings(signal), []);
+  const settingsQuery = apiQuery('/api/v1/billing/payers');
+  const settings = useQuery(settingsQuery);
   return (
     <>
       <PageHeading title="Billing settings">Billing settings</PageHeading>
@@ -81,23 +82,25 @@ export function BillingSettingsPage(): JSX.Element {
         value={payerPack}
         onValueChange={(value) => setSearchParams({ payer: value }, { replace: true })}
       />
-      {state.status === 'loading' ? <Loading what="the payer settings" /> : null}
-      {state.status === 'failed' ? (
-        <LoadError error={state.error} what="the payer settings" onRetry={reload} />
-      ) : null}
-      {state.status === 'loaded' ? (
-        <section aria-labelledby="payer-settings-heading" className="panel">
-          <h2 id="payer-settings-heading">{payerPackLabel(payerPack)}</h2>
-          <PayerSettingsForm
-            key={payerPack}
-            payerPack={payerPack}
-            saved={state.data.find((payer) => payer.payerPack === payerPack) ?? null}
-            onSaved={(settings) =>
-              replace([...state.data.filter((payer) => payer.payerPack !== settings.payerPack), settings])
-            }
-          />
-        </section>
-      ) : null}
+      <QueryView query={settings} what="the payer settings">
+        {({ payers }) => (
+          <section aria-labelledby="payer-settings-heading" className="panel">
+            <h2 id="payer-settings-heading">{payerPackLabel(payerPack)}</h2>
+            <PayerSettingsForm
+              key={payerPack}
+              payerPack={payerPack}
+              saved={payers.find((payer) => payer.payerPack === payerPack) ?? null}
+              onSaved={(saved) =>
+                showChanged(
+                  settingsQuery,
+                  { payers: [...payers.filter((payer) => payer.payerPack !== saved.payerPack), saved] },
+                  '/api/v1/billing/batches',
+                )
+              }
+            />
+          </section>
+        )}
+      </QueryView>
     </>
   );
 }
@@ -127,7 +130,7 @@ function PayerSettingsForm({
     schema: PayerSettingsSchema,
     input: { ...values, payerPack, usageIndicator: usage },
     onAttempt: () => setMessage(null),
-    send: savePayerSettings,
+    send: (body) => ok(api.PUT('/api/v1/billing/payers', { body })),
     afterSuccess: 'stay',
     onSuccess: (settings) => {
       setMessage(`Saved the 837 settings of ${payerPackLabel(settings.payerPack)}.`);

@@ -6,6 +6,7 @@
  * A clinician or supervisor who did not write it approves (signs) or returns it with a comment. An approved
  * version is read-only, with the approval signature; changes are a new version ("Start update").
  */
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { useParams } from 'react-router';
@@ -18,46 +19,45 @@ import {
 } from '../../../src/shared/index.js';
 import type { CarePlan, UpdateCarePlanRequest } from '../../../src/shared/index.js';
 import { GOAL_STATUSES, type GoalStatus } from '../../../src/shared/documentation.js';
-import {
-  approveCarePlan,
-  getCarePlan,
-  returnCarePlan,
-  saveCarePlan,
-  startCarePlanUpdate,
-  submitCarePlan,
-} from '../api/index.js';
+import { api, apiQuery, showChanged } from '../api/index.js';
 import {
   ApprovalSignature,
   CarePlanContentView,
   CarePlanStatusBadge,
   carePlanKindLabel,
   goalStatusLabel,
-  PlanLoad,
+  planAfter,
+  startCarePlanUpdate,
   useOpenCarePlan,
 } from '../components/care-plan-parts.js';
+import { RecordPage } from '../components/load-state.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { CheckboxField, SelectField, TextAreaField, TextField } from '../components/fields.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
 export function CarePlanPage(): JSX.Element {
   const { memberId = '', planId = '' } = useParams();
-  const { state, reload, replace } = useLoad((signal) => getCarePlan(planId, signal), [planId]);
+  const record = apiQuery('/api/v1/care-plans/{id}', { path: { id: planId } });
+  const plan = useQuery({ ...record, select: (answer) => answer.plan });
+  // Every call answers with the version as it now is; the lists of versions and the queue follow it.
+  const onChange = (updated: CarePlan): void =>
+    showChanged(record, { plan: updated }, '/api/v1/care-plans', '/api/v1/members/{memberId}/care-plans');
   return (
-    <PlanLoad
-      state={state}
-      reload={reload}
+    <RecordPage
+      query={plan}
       back={{ to: `/members/${memberId}/care-plans`, label: 'All versions of the plan' }}
+      title="Plan of care"
+      what="the plan of care"
       notFound={{
         title: 'Plan of care not found',
         text: 'There is no plan of care with this address that you can see.',
       }}
     >
-      {(plan) => <CarePlanVersion plan={plan} onChange={replace} />}
-    </PlanLoad>
+      {(loaded) => <CarePlanVersion plan={loaded} onChange={onChange} />}
+    </RecordPage>
   );
 }
 
@@ -175,10 +175,13 @@ function CarePlanEditor({
     schema: UpdateCarePlanRequestSchema,
     input,
     send: async (body) => {
-      const saved = await saveCarePlan(plan.id, body);
+      const params = { path: { id: plan.id } };
+      const saved = await planAfter(api.PUT('/api/v1/care-plans/{id}', { params, body }));
       // Goals added since the last save now have ids: keep them, so the next save keeps the same goals.
       setGoals(goalsOf(saved));
-      return intent.current === 'submit' ? submitCarePlan(plan.id) : saved;
+      return intent.current === 'submit'
+        ? planAfter(api.POST('/api/v1/care-plans/{id}/submit', { params, body: {} }))
+        : saved;
     },
     afterSuccess: 'stay',
     onSuccess: (updated) =>
@@ -343,14 +346,16 @@ function ApprovalPanel({
       ...(effectiveFrom === '' ? {} : { effectiveFrom }),
       ...(reviewOn === '' ? {} : { reviewOn }),
     },
-    send: (body) => approveCarePlan(plan.id, body),
+    send: (body) =>
+      planAfter(api.POST('/api/v1/care-plans/{id}/approve', { params: { path: { id: plan.id } }, body })),
     afterSuccess: 'stay',
     onSuccess: (updated) => onChange(updated, `Approved version ${updated.version} of the plan of care.`),
   });
   const sendBack = useSchemaForm({
     schema: ReturnCarePlanRequestSchema,
     input: { comment },
-    send: (body) => returnCarePlan(plan.id, body),
+    send: (body) =>
+      planAfter(api.POST('/api/v1/care-plans/{id}/return', { params: { path: { id: plan.id } }, body })),
     afterSuccess: 'stay',
     onSuccess: (updated) =>
       onChange(updated, `Returned version ${updated.version} to ${updated.author.displayName}.`),

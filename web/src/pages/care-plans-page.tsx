@@ -3,11 +3,12 @@
  * A member's plan of care: the version in effect today, every version with its status, and the way on —
  * write the first plan, continue the version being written, or start an update of the approved one.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { JSX } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CarePlan, MemberCarePlansResponse } from '../../../src/shared/index.js';
-import { createCarePlan, listMemberCarePlans, startCarePlanUpdate } from '../api/index.js';
+import { api, apiQuery } from '../api/index.js';
 import {
   ApprovalSignature,
   CarePlanStatusBadge,
@@ -15,21 +16,23 @@ import {
   carePlanPath,
   carePlanStatusLabel,
   effectivePeriod,
-  PlanLoad,
+  planAfter,
+  startCarePlanUpdate,
   useOpenCarePlan,
 } from '../components/care-plan-parts.js';
+import { RecordPage } from '../components/load-state.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { PageHeading } from '../components/page-heading.js';
 import { formatDate } from '../lib/format.js';
-import { useLoad } from '../lib/use-load.js';
 
 export function CarePlansPage(): JSX.Element {
   const { memberId = '' } = useParams();
-  const { state, reload } = useLoad((signal) => listMemberCarePlans(memberId, signal), [memberId]);
+  const plans = useQuery(apiQuery('/api/v1/members/{memberId}/care-plans', { path: { memberId } }));
   return (
-    <PlanLoad
-      state={state}
-      reload={reload}
+    <RecordPage
+      query={plans}
+      title="Plan of care"
+      what="the plan of care"
       back={{ to: `/members/${memberId}`, label: 'Back to the member' }}
       notFound={{
         title: 'Member not found',
@@ -37,7 +40,7 @@ export function CarePlansPage(): JSX.Element {
       }}
     >
       {(data) => <CarePlans data={data} />}
-    </PlanLoad>
+    </RecordPage>
   );
 }
 
@@ -60,7 +63,16 @@ function CarePlans({ data }: { data: MemberCarePlansResponse }): JSX.Element {
             type="button"
             className="button"
             disabled={action.submitting}
-            onClick={() => openPlan(() => createCarePlan(member.id, {}))}
+            onClick={() =>
+              openPlan(() =>
+                planAfter(
+                  api.POST('/api/v1/members/{memberId}/care-plans', {
+                    params: { path: { memberId: member.id } },
+                    body: {},
+                  }),
+                ),
+              )
+            }
           >
             Write a plan of care
           </button>

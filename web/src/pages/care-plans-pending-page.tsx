@@ -3,27 +3,28 @@
  * Supervisors and clinicians: the plans of care waiting for approval among the members they can see, the
  * longest-waiting first, each linking to the version to approve or return.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import type { CarePlan } from '../../../src/shared/index.js';
-import { listCarePlans } from '../api/index.js';
+import { apiQuery } from '../api/index.js';
 import { carePlanKindLabel, carePlanPath } from '../components/care-plan-parts.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { formatDateTime } from '../lib/format.js';
-import { useLoad } from '../lib/use-load.js';
 
 export function CarePlansPendingPage(): JSX.Element {
-  const { state, reload } = useLoad((signal) => listCarePlans('submitted', signal), []);
+  const pending = useQuery({
+    ...apiQuery('/api/v1/care-plans', { query: { status: 'submitted' } }),
+    select: (answer) => answer.plans,
+  });
   return (
     <>
       <PageHeading title="Plans to approve">Plans of care to approve</PageHeading>
-      {state.status === 'loading' ? <Loading what="plans waiting for approval" /> : null}
-      {state.status === 'failed' ? (
-        <LoadError error={state.error} what="the plans waiting for approval" onRetry={reload} />
-      ) : null}
-      {state.status === 'loaded' ? <PendingTable plans={state.data} /> : null}
+      <QueryView query={pending} what="the plans waiting for approval">
+        {(plans) => <PendingTable plans={plans} />}
+      </QueryView>
     </>
   );
 }

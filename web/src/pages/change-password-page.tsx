@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { ChangePasswordRequestSchema, MIN_PASSWORD_LENGTH } from '../../../src/shared/index.js';
-import { changePassword } from '../api/index.js';
+import { api } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { PasswordField } from '../components/fields.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -23,7 +23,10 @@ export function ChangePasswordPage(): JSX.Element {
   const form = useSchemaForm({
     schema: ChangePasswordRequestSchema,
     input: { currentPassword, newPassword },
-    send: changePassword,
+    // Other sessions of the user end; this one stays.
+    send: async (body) => {
+      await api.POST('/api/v1/auth/change-password', { body });
+    },
     afterSuccess: 'stay',
     onAttempt: () => setDone(null),
     onSuccess: () => {

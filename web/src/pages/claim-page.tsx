@@ -6,6 +6,7 @@
  * and a claim the payer has on file can be replaced or voided with a reason. A refusal (409) is shown in
  * the server's plain words beside the form that caused it.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -18,7 +19,7 @@ import {
 } from '../../../src/shared/api/billing.js';
 import { CLAIM_STATUS_MOVES, type ClaimStatus } from '../../../src/shared/billing.js';
 import { payerPackLabel } from '../../../src/shared/index.js';
-import { changeClaimStatus, correctClaim, getClaim } from '../api/billing.js';
+import { api, apiQuery, invalidate, ok, showChanged } from '../api/index.js';
 import {
   BillingNav,
   ClaimStatusBadge,
@@ -29,7 +30,7 @@ import {
 } from '../components/billing-parts.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { RadioGroup, TextAreaField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { RecordPage } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { Modifiers, None, ScrollTable } from '../components/payer-rules-parts.js';
 import { StatusMessage } from '../components/status-message.js';
@@ -37,7 +38,6 @@ import { formatCents, formatDate, formatDateTime } from '../lib/format.js';
 import type { NoticeState } from '../lib/navigation-notice.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
 type Answer = ClaimStatusChange['status'];
@@ -48,49 +48,28 @@ const ANSWERS: readonly Answer[] = ['submitted', 'accepted', 'rejected', 'paid',
 /** Statuses the payer has the claim on file in, so it can be replaced or voided. */
 const CORRECTABLE: readonly ClaimStatus[] = ['accepted', 'paid', 'denied'];
 
-function BackLink(): JSX.Element {
-  return (
-    <p className="back-link">
-      <Link to="/billing/claims">Back to claims</Link>
-    </p>
-  );
-}
-
 export function ClaimPage(): JSX.Element {
   const { claimId = '' } = useParams();
   const notice = useNavigationNotice();
-  const { state, reload, replace } = useLoad((signal) => getClaim(claimId, signal), [claimId]);
-  switch (state.status) {
-    case 'loading':
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Claim">Claim</PageHeading>
-          <Loading what="the claim" />
-        </>
-      );
-    case 'failed': {
-      const notFound = state.error.status === 404 || state.error.status === 400;
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Claim">{notFound ? 'Claim not found' : 'Claim'}</PageHeading>
-          {notFound ? (
-            <p>There is no claim with this address in your organisation.</p>
-          ) : (
-            <LoadError error={state.error} what="the claim" onRetry={reload} />
-          )}
-        </>
-      );
-    }
-    case 'loaded':
-      return (
-        <>
-          <BackLink />
-          <ClaimView claim={state.data} notice={notice} onChange={replace} />
-        </>
-      );
-  }
+  const record = apiQuery('/api/v1/billing/claims/{id}', { path: { id: claimId } });
+  const claim = useQuery(record);
+  // A payer's answer changes the claim, the claim list and the worklist's counts.
+  const onChange = (updated: ClaimDetail): void =>
+    showChanged(record, updated, '/api/v1/billing', '/api/v1/reports');
+  return (
+    <RecordPage
+      query={claim}
+      back={{ to: '/billing/claims', label: 'Back to claims' }}
+      title="Claim"
+      what="the claim"
+      notFound={{
+        title: 'Claim not found',
+        text: 'There is no claim with this address in your organisation.',
+      }}
+    >
+      {(loaded) => <ClaimView claim={loaded} notice={notice} onChange={onChange} />}
+    </RecordPage>
+  );
 }
 
 function ClaimView({
@@ -275,7 +254,8 @@ function AnswerForm({
       payerClaimNumber: payerClaimNumber.trim() === '' ? undefined : payerClaimNumber,
       comment: comment.trim() === '' ? undefined : comment,
     },
-    send: (body) => changeClaimStatus(claim.id, body),
+    send: (body) =>
+      ok(api.POST('/api/v1/billing/claims/{id}/status', { params: { path: { id: claim.id } }, body })),
     afterSuccess: 'stay',
     onSuccess: onSaved,
   });
@@ -336,7 +316,12 @@ function CorrectionForm({ claim }: { claim: ClaimDetail }): JSX.Element {
   const form = useSchemaForm({
     schema: ClaimCorrectionSchema,
     input: { kind, reason },
-    send: (body) => correctClaim(claim.id, body),
+    send: async (body) => {
+      const params = { path: { id: claim.id } };
+      const created = await ok(api.POST('/api/v1/billing/claims/{id}/corrections', { params, body }));
+      await invalidate('/api/v1/billing', '/api/v1/reports');
+      return created;
+    },
     afterSuccess: 'leave',
     onSuccess: (created) => {
       const state: NoticeState = {

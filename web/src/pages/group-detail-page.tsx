@@ -6,6 +6,7 @@
  * their own claim preview — code, units, amount and every problem — from the payer rules, judged with the
  * group's size; and one button signs every attendee's note, reporting any attendee whose note is blocked.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { JSX, RefObject } from 'react';
 import { Link, useParams } from 'react-router';
@@ -15,15 +16,7 @@ import {
   UpdateGroupSessionRequestSchema,
 } from '../../../src/shared/index.js';
 import type { GroupAttendee, GroupSession, GroupSignOutcome } from '../../../src/shared/index.js';
-import {
-  addGroupAttendees,
-  getGroup,
-  getGroupOptions,
-  removeGroupAttendee,
-  saveGroupAttendee,
-  signGroup,
-  updateGroup,
-} from '../api/index.js';
+import { api, apiQuery, ok, showChanged } from '../api/index.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { CheckboxGroup } from '../components/fields.js';
@@ -37,7 +30,7 @@ import {
   sessionFieldIds,
   sessionFieldsOf,
 } from '../components/group-session-form.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { LoadError, Loading, RecordPage, queryState } from '../components/load-state.js';
 import { ProblemList, previewSentence } from '../components/note-claim-preview.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
@@ -47,50 +40,44 @@ import { modalityLabel, memberLocationLabel } from '../lib/note-labels.js';
 import { asFormProblem } from '../lib/note-problems.js';
 import { goalOptions, useMemberCarePlans } from '../lib/use-note-goals.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
 
 export function GroupDetailPage(): JSX.Element {
   const { groupId = '' } = useParams();
-  const { state, reload, replace } = useLoad((signal) => getGroup(groupId, signal), [groupId]);
-  switch (state.status) {
-    case 'loading':
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Group session">Group session</PageHeading>
-          <Loading what="the group session" />
-        </>
-      );
-    case 'failed': {
-      // 400: the id in the address is not even an id; to the user that is the same as not found.
-      const notFound = state.error.status === 404 || state.error.status === 400;
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Group session">
-            {notFound ? 'Group session not found' : 'Group session'}
-          </PageHeading>
-          {notFound ? (
-            <p>There is no group session with this address that you can see.</p>
-          ) : (
-            <LoadError error={state.error} what="the group session" onRetry={reload} />
-          )}
-        </>
-      );
-    }
-    case 'loaded':
-      return <GroupDetail group={state.data} onChange={replace} />;
-  }
+  const record = apiQuery('/api/v1/groups/{groupId}', { path: { groupId } });
+  const group = useQuery({ ...record, select: (answer) => answer.group });
+  // A change answers with the whole session as it now is; the lists and the attendees' notes follow it.
+  const onChange = (updated: GroupSession): void => {
+    showChanged(record, { group: updated }, '/api/v1/groups', '/api/v1/notes', '/api/v1/reviews');
+  };
+  return (
+    <RecordPage
+      query={group}
+      back={{ to: '/groups', label: 'Back to group sessions' }}
+      title="Group session"
+      what="the group session"
+      notFound={{
+        title: 'Group session not found',
+        text: 'There is no group session with this address that you can see.',
+      }}
+    >
+      {(loaded) => <GroupDetail group={loaded} onChange={onChange} />}
+    </RecordPage>
+  );
 }
 
-function BackLink(): JSX.Element {
-  return (
-    <p className="back-link">
-      <Link to="/groups">Back to group sessions</Link>
-    </p>
-  );
+/** The path of the group session, for the calls that change it. */
+function groupParams(group: GroupSession): { path: { groupId: string } } {
+  return { path: { groupId: group.id } };
+}
+
+/** The path of one attendee of the group session. */
+function attendeeParams(
+  group: GroupSession,
+  attendee: GroupAttendee,
+): { path: { groupId: string; memberId: string } } {
+  return { path: { groupId: group.id, memberId: attendee.member.id } };
 }
 
 interface GroupProps {
@@ -118,7 +105,6 @@ function GroupDetail({ group, onChange }: GroupProps): JSX.Element {
   const isLead = group.lead?.id === session.user.id;
   return (
     <>
-      <BackLink />
       <PageHeading title={group.topic}>{group.topic}</PageHeading>
       <StatusMessage message={notice} />
       <GroupFacts group={group} />
@@ -219,14 +205,14 @@ function GroupFacts({ group }: { group: GroupSession }): JSX.Element {
 function SessionPanel({ group, onChange }: GroupProps): JSX.Element {
   const [draft, setDraft] = useState(() => draftOfGroup(group));
   const [saved, setSaved] = useState<string | null>(null);
-  const { state: options } = useLoad((signal) => getGroupOptions(signal), []);
-  const staff =
-    options.status === 'loaded' ? options.data.facilitators : group.facilitators.map((each) => each.user);
+  const { data: options } = useQuery(apiQuery('/api/v1/groups/options'));
+  const staff = options !== undefined ? options.facilitators : group.facilitators.map((each) => each.user);
   const form = useSchemaForm({
     schema: UpdateGroupSessionRequestSchema,
     input: sessionFieldsOf(draft),
     onAttempt: () => setSaved(null),
-    send: (body) => updateGroup(group.id, body),
+    send: async (body) =>
+      (await ok(api.PATCH('/api/v1/groups/{groupId}', { params: groupParams(group), body }))).group,
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setSaved('Saved the session. Every attendee’s draft note now has these details.');
@@ -255,7 +241,8 @@ function InteractionPanel({ group, onChange }: GroupProps): JSX.Element {
     schema: UpdateGroupSessionRequestSchema,
     input: { interaction },
     onAttempt: () => setSaved(null),
-    send: (body) => updateGroup(group.id, body),
+    send: async (body) =>
+      (await ok(api.PATCH('/api/v1/groups/{groupId}', { params: groupParams(group), body }))).group,
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setSaved('Saved the Interaction in every attendee’s draft note.');
@@ -311,7 +298,10 @@ function AttendeeCard({
     // The revision comes from the latest answer: saving the session or the Interaction moves it on.
     input: { revision: attendee.revision, ...own },
     onAttempt: () => setSaved(null),
-    send: (body) => saveGroupAttendee(group.id, attendee.member.id, body),
+    send: async (body) => {
+      const params = attendeeParams(group, attendee);
+      return (await ok(api.PATCH('/api/v1/groups/{groupId}/attendees/{memberId}', { params, body }))).group;
+    },
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setSaved(`Saved ${name}’s note.`);
@@ -408,10 +398,18 @@ function RemoveAttendee({
         destructive
         onConfirm={() => {
           setConfirming(false);
-          removal.send(() => removeGroupAttendee(group.id, attendee.member.id), {
-            afterSuccess: 'leave',
-            onSuccess: onChange,
-          });
+          removal.send(
+            async () => {
+              const params = attendeeParams(group, attendee);
+              return (
+                await ok(api.DELETE('/api/v1/groups/{groupId}/attendees/{memberId}', { params, body: {} }))
+              ).group;
+            },
+            {
+              afterSuccess: 'leave',
+              onSuccess: onChange,
+            },
+          );
         }}
         onCancel={() => setConfirming(false)}
       >
@@ -463,12 +461,14 @@ function AttendeePreview({
 }
 
 function AddAttendeesForm({ group, onChange }: GroupProps): JSX.Element {
-  const { state, reload } = useLoad((signal) => getGroupOptions(signal), []);
+  const options = useQuery(apiQuery('/api/v1/groups/options'));
+  const state = queryState(options);
   const [memberIds, setMemberIds] = useState<string[]>([]);
   const form = useSchemaForm({
     schema: AddAttendeesRequestSchema,
     input: { memberIds },
-    send: (body) => addGroupAttendees(group.id, body),
+    send: async (body) =>
+      (await ok(api.POST('/api/v1/groups/{groupId}/attendees', { params: groupParams(group), body }))).group,
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setMemberIds([]);
@@ -476,8 +476,10 @@ function AddAttendeesForm({ group, onChange }: GroupProps): JSX.Element {
     },
   });
   if (state.status === 'loading') return <Loading what="members you can add" />;
-  if (state.status === 'failed') {
-    return <LoadError error={state.error} what="members you can add" onRetry={reload} />;
+  if (state.status === 'failed' || state.status === 'not-found') {
+    return (
+      <LoadError error={state.error} what="members you can add" onRetry={() => void options.refetch()} />
+    );
   }
   const attending = new Set(group.attendees.map((attendee) => attendee.member.id));
   const candidates = state.data.members.filter(
@@ -539,13 +541,16 @@ function SignPanel({ group, onChange }: GroupProps): JSX.Element {
           className="button"
           disabled={action.submitting}
           onClick={() =>
-            action.send(() => signGroup(group.id), {
-              afterSuccess: 'stay',
-              onSuccess: (result) => {
-                setOutcomes(result.outcomes);
-                onChange(result.group);
+            action.send(
+              () => ok(api.POST('/api/v1/groups/{groupId}/sign', { params: groupParams(group), body: {} })),
+              {
+                afterSuccess: 'stay',
+                onSuccess: (result) => {
+                  setOutcomes(result.outcomes);
+                  onChange(result.group);
+                },
               },
-            })
+            )
           }
         >
           {action.submitting

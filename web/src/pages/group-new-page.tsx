@@ -5,12 +5,13 @@
  * members the user can see in that program). Each attendee gets a draft note; the session's own page then
  * takes the shared Interaction, each attendee's response, and the signatures.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CreateGroupSessionRequestSchema } from '../../../src/shared/index.js';
 import type { GroupOptionsResponse } from '../../../src/shared/index.js';
-import { createGroup, getGroupOptions } from '../api/index.js';
+import { api, apiQuery, invalidate, ok } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { CheckboxGroup, SelectField } from '../components/fields.js';
 import {
@@ -20,28 +21,25 @@ import {
   sessionFieldsOf,
 } from '../components/group-session-form.js';
 import type { SessionDraft } from '../components/group-session-form.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { todayLocalDate } from '../lib/format.js';
 import type { NoticeState } from '../lib/navigation-notice.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
 
 export function GroupNewPage(): JSX.Element {
-  const { state, reload } = useLoad((signal) => getGroupOptions(signal), []);
+  const options = useQuery(apiQuery('/api/v1/groups/options'));
   return (
     <>
       <p className="back-link">
         <Link to="/groups">Back to group sessions</Link>
       </p>
       <PageHeading title="New group session">New group session</PageHeading>
-      {state.status === 'loading' ? <Loading what="programs, staff and members" /> : null}
-      {state.status === 'failed' ? (
-        <LoadError error={state.error} what="programs, staff and members" onRetry={reload} />
-      ) : null}
-      {state.status === 'loaded' ? <NewGroupForm options={state.data} /> : null}
+      <QueryView query={options} what="programs, staff and members">
+        {(loaded) => <NewGroupForm options={loaded} />}
+      </QueryView>
     </>
   );
 }
@@ -73,7 +71,11 @@ function NewGroupForm({ options }: { options: GroupOptionsResponse }): JSX.Eleme
   const form = useSchemaForm({
     schema: CreateGroupSessionRequestSchema,
     input: { ...sessionFieldsOf(draft), programId, interaction, memberIds },
-    send: createGroup,
+    send: async (body) => {
+      const { group } = await ok(api.POST('/api/v1/groups', { body }));
+      await invalidate('/api/v1/groups', '/api/v1/notes');
+      return group;
+    },
     afterSuccess: 'leave',
     onSuccess: (group) => {
       const state: NoticeState = {

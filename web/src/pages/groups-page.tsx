@@ -3,24 +3,24 @@
  * Group sessions the signed-in user ran, or their team ran (every group for admins, billing staff and
  * clinicians), newest first, with a way to document a new one for those who write notes.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import type { GroupSessionSummary } from '../../../src/shared/index.js';
-import { listGroups } from '../api/index.js';
+import { apiQuery } from '../api/index.js';
 import { GroupStatusBadge, canWriteGroups, timeRange } from '../components/group-parts.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { formatDate } from '../lib/format.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSignedInSession } from '../session/session-context.js';
 
 export function GroupsPage(): JSX.Element {
   const session = useSignedInSession();
   const notice = useNavigationNotice();
-  const { state, reload } = useLoad((signal) => listGroups(signal), []);
+  const groups = useQuery({ ...apiQuery('/api/v1/groups'), select: (answer) => answer.groups });
   return (
     <>
       <div className="page-title-row">
@@ -32,11 +32,9 @@ export function GroupsPage(): JSX.Element {
         ) : null}
       </div>
       <StatusMessage message={notice} />
-      {state.status === 'loading' ? <Loading what="group sessions" /> : null}
-      {state.status === 'failed' ? (
-        <LoadError error={state.error} what="the group sessions" onRetry={reload} />
-      ) : null}
-      {state.status === 'loaded' ? <GroupsTable groups={state.data} /> : null}
+      <QueryView query={groups} what="the group sessions">
+        {(list) => <GroupsTable groups={list} />}
+      </QueryView>
     </>
   );
 }

@@ -3,14 +3,14 @@
  * Greets the user, lists their roles with what each lets them do in Peerline today (with links to those
  * pages), and lists the organisation's programs.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { payerPackLabel, programTypeLabel, roleLabel } from '../../../src/shared/index.js';
 import type { Program, Role } from '../../../src/shared/index.js';
-import { getOrganisation } from '../api/index.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { apiQuery } from '../api/index.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSignedInSession } from '../session/session-context.js';
 
 /** What a role lets its holder do in this version of Peerline. Keep it to features that exist. */
@@ -93,18 +93,23 @@ export function HomePage(): JSX.Element {
 }
 
 function Programs(): JSX.Element {
-  const { state, reload } = useLoad((signal) => getOrganisation(signal), []);
-  switch (state.status) {
-    case 'loading':
-      return <Loading what="programs" />;
-    case 'failed':
-      return <LoadError error={state.error} what="the programs" onRetry={reload} />;
-    case 'loaded':
-      break;
-  }
-  const { programs, organisation } = state.data;
+  const organisation = useQuery(apiQuery('/api/v1/organisation'));
+  return (
+    <QueryView query={organisation} what="the programs">
+      {(loaded) => <ProgramCards programs={loaded.programs} organisationName={loaded.organisation.name} />}
+    </QueryView>
+  );
+}
+
+function ProgramCards({
+  programs,
+  organisationName,
+}: {
+  programs: readonly Program[];
+  organisationName: string;
+}): JSX.Element {
   if (programs.length === 0) {
-    return <p>{organisation.name} has no programs set up in Peerline.</p>;
+    return <p>{organisationName} has no programs set up in Peerline.</p>;
   }
   return (
     <ul className="card-list">

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import type { JSX } from 'react';
 import { Navigate, useSearchParams } from 'react-router';
 import { LoginRequestSchema } from '../../../src/shared/index.js';
-import { login } from '../api/index.js';
+import { ok, publicApi } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { PasswordField, TextField } from '../components/fields.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -46,7 +46,8 @@ export function LoginPage(): JSX.Element {
     schema: LoginRequestSchema,
     input: { email, password },
     onAttempt: () => setAttempted(true),
-    send: login,
+    // Without the session: a 401 here means a wrong email or password, not an ended session.
+    send: (body) => ok(publicApi.POST('/api/v1/auth/login', { body })),
     // Signed in: the page gives way to where the user was going.
     afterSuccess: 'leave',
     onSuccess: signIn,

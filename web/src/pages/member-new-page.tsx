@@ -4,27 +4,27 @@
  * (supervisors choose themselves or a peer on their team). Contacts, coverage, diagnoses and consents are
  * added on the member's page next.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CreateMemberRequestSchema } from '../../../src/shared/index.js';
 import type { PersonRef, Program } from '../../../src/shared/index.js';
-import { getOrganisation, listAssignablePeers } from '../api/index.js';
+import { api, apiQuery, invalidate } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView, allOf } from '../components/load-state.js';
 import {
   DemographicFields,
   EMPTY_DEMOGRAPHICS,
   demographicFieldIds,
   type DemographicValues,
 } from '../components/member-fields.js';
+import { recordAfter } from '../components/member-sections.js';
 import { memberName } from '../components/member-parts.js';
 import { PageHeading } from '../components/page-heading.js';
-import { createMember } from '../api/index.js';
 import type { NoticeState } from '../lib/navigation-notice.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
 
@@ -32,23 +32,20 @@ const ID_PREFIX = 'new-member';
 const FIELD_IDS = { ...demographicFieldIds(ID_PREFIX), assignedPeerId: `${ID_PREFIX}-peer` };
 
 export function MemberNewPage(): JSX.Element {
-  const { state, reload } = useLoad(async (signal) => {
-    const [organisation, peers] = await Promise.all([getOrganisation(signal), listAssignablePeers(signal)]);
-    return { programs: organisation.programs, peers };
-  }, []);
+  const programs = useQuery({ ...apiQuery('/api/v1/organisation'), select: (answer) => answer.programs });
+  const peers = useQuery({
+    ...apiQuery('/api/v1/members/assignable-peers'),
+    select: (answer) => answer.peers,
+  });
   return (
     <>
       <p className="back-link">
         <Link to="/members">Back to members</Link>
       </p>
       <PageHeading title="Add a member">Add a member</PageHeading>
-      {state.status === 'loading' ? <Loading what="programs and peers" /> : null}
-      {state.status === 'failed' ? (
-        <LoadError error={state.error} what="the programs and peers" onRetry={reload} />
-      ) : null}
-      {state.status === 'loaded' ? (
-        <NewMemberForm programs={state.data.programs} peers={state.data.peers} />
-      ) : null}
+      <QueryView query={allOf(programs, peers)} what="the programs and peers">
+        {([programList, peerList]) => <NewMemberForm programs={programList} peers={peerList} />}
+      </QueryView>
     </>
   );
 }
@@ -65,7 +62,11 @@ function NewMemberForm({ programs, peers }: { programs: Program[]; peers: Person
   const form = useSchemaForm({
     schema: CreateMemberRequestSchema,
     input: { ...values, assignedPeerId: assignedPeerId === '' ? null : assignedPeerId },
-    send: createMember,
+    send: async (body) => {
+      const member = await recordAfter(api.POST('/api/v1/members', { body }));
+      await invalidate('/api/v1/members');
+      return member;
+    },
     afterSuccess: 'leave',
     onSuccess: (member) => {
       const state: NoticeState = {

@@ -5,6 +5,7 @@
  * parts of the record — contacts, coverage, eligibility, diagnoses, episodes of care and consents. Billing
  * staff see it all and change only coverage and eligibility.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useParams } from 'react-router';
@@ -19,10 +20,10 @@ import {
   specialPopulationLabel,
 } from '../../../src/shared/index.js';
 import type { MemberRecord, PersonRef, Program } from '../../../src/shared/index.js';
-import { assignPeer, getMember, getOrganisation, listAssignablePeers, updateMember } from '../api/index.js';
+import { api, apiQuery, showChanged } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView, RecordPage, allOf } from '../components/load-state.js';
 import {
   DemographicFields,
   demographicFieldIds,
@@ -44,66 +45,40 @@ import {
   DiagnosesSection,
   EligibilitySection,
   EpisodesSection,
+  memberParams,
+  recordAfter,
 } from '../components/member-sections.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { todayLocalDate } from '../lib/format.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
-
-function BackLink(): JSX.Element {
-  return (
-    <p className="back-link">
-      <Link to="/members">Back to members</Link>
-    </p>
-  );
-}
 
 export function MemberPage(): JSX.Element {
   const { memberId = '' } = useParams();
   const notice = useNavigationNotice();
-  const { state, reload, replace } = useLoad(
-    async (signal) => {
-      const [member, organisation] = await Promise.all([
-        getMember(memberId, signal),
-        getOrganisation(signal),
-      ]);
-      return { member, programs: organisation.programs };
-    },
-    [memberId],
-  );
-  switch (state.status) {
-    case 'loading':
-      return (
+  const record = apiQuery('/api/v1/members/{memberId}', { path: { memberId } });
+  const member = useQuery({ ...record, select: (answer) => answer.member });
+  const programs = useQuery({ ...apiQuery('/api/v1/organisation'), select: (answer) => answer.programs });
+  // Every change answers with the whole record as it now is: show it at once, and refresh the lists.
+  const onChange = (updated: MemberRecord): void => {
+    showChanged(record, { member: updated }, '/api/v1/members');
+  };
+  return (
+    <RecordPage
+      query={allOf(member, programs)}
+      back={{ to: '/members', label: 'Back to members' }}
+      title="Member"
+      what="the member’s record"
+      notFound={{
+        title: 'Member not found',
+        text: 'There is no member with this address on your caseload or in your organisation.',
+      }}
+    >
+      {([member, programs]) => (
         <>
-          <BackLink />
-          <PageHeading title="Member">Member</PageHeading>
-          <Loading what="the member’s record" />
-        </>
-      );
-    case 'failed': {
-      const notFound = state.error.status === 404 || state.error.status === 400;
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Member">{notFound ? 'Member not found' : 'Member'}</PageHeading>
-          {notFound ? (
-            <p>There is no member with this address on your caseload or in your organisation.</p>
-          ) : (
-            <LoadError error={state.error} what="the member’s record" onRetry={reload} />
-          )}
-        </>
-      );
-    }
-    case 'loaded': {
-      const { member, programs } = state.data;
-      const onChange = (updated: MemberRecord): void => replace({ member: updated, programs });
-      return (
-        <>
-          <BackLink />
           <MemberSummaryHeader member={member} />
           <StatusMessage message={notice} />
           <DetailsSection member={member} programs={programs} onChange={onChange} />
@@ -115,9 +90,9 @@ export function MemberPage(): JSX.Element {
           <EpisodesSection member={member} onChange={onChange} programs={programs} />
           <ConsentsSection member={member} onChange={onChange} />
         </>
-      );
-    }
-  }
+      )}
+    </RecordPage>
+  );
 }
 
 /** The consents in force today, in words. */
@@ -315,7 +290,8 @@ function EditDetailsForm({
   const form = useSchemaForm({
     schema: UpdateMemberRequestSchema,
     input: values,
-    send: (body) => updateMember(member.id, body),
+    send: (body) =>
+      recordAfter(api.PATCH('/api/v1/members/{memberId}', { params: memberParams(member), body })),
     afterSuccess: 'stay',
     onSuccess: onSaved,
   });
@@ -343,7 +319,10 @@ function AssignmentSection({
   member: MemberRecord;
   onChange: (member: MemberRecord) => void;
 }): JSX.Element {
-  const peers = useLoad((signal) => listAssignablePeers(signal), []);
+  const peers = useQuery({
+    ...apiQuery('/api/v1/members/assignable-peers'),
+    select: (answer) => answer.peers,
+  });
   return (
     <section aria-labelledby="assignment-heading" className="panel member-section">
       <h2 id="assignment-heading">Caseload</h2>
@@ -352,13 +331,9 @@ function AssignmentSection({
           ? 'This member is not on anyone’s caseload.'
           : `On the caseload of ${member.assignedPeer.displayName}.`}
       </p>
-      {peers.state.status === 'loading' ? <Loading what="peers" /> : null}
-      {peers.state.status === 'failed' ? (
-        <LoadError error={peers.state.error} what="the peers" onRetry={peers.reload} />
-      ) : null}
-      {peers.state.status === 'loaded' ? (
-        <AssignForm member={member} peers={peers.state.data} onChange={onChange} />
-      ) : null}
+      <QueryView query={peers} what="the peers">
+        {(list) => <AssignForm member={member} peers={list} onChange={onChange} />}
+      </QueryView>
     </section>
   );
 }
@@ -380,7 +355,8 @@ function AssignForm({
     schema: AssignPeerRequestSchema,
     input: { peerId: peerId === '' ? null : peerId },
     onAttempt: () => setSaved(null),
-    send: (body) => assignPeer(member.id, body.peerId),
+    send: (body) =>
+      recordAfter(api.POST('/api/v1/members/{memberId}/assign-peer', { params: memberParams(member), body })),
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setSaved(

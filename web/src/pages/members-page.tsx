@@ -5,22 +5,22 @@
  * "My caseload" tab with the members assigned to them. The search and tab live in the URL, so the back
  * button and a reload return to the same list.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { MemberSearchQuerySchema } from '../../../src/shared/index.js';
 import type { MemberSummary, Problem } from '../../../src/shared/index.js';
-import { searchMembers } from '../api/index.js';
-import type { MemberSearchFilters } from '../api/index.js';
+import { apiQuery } from '../api/index.js';
+import type { GetParams } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { MemberFacts, memberName } from '../components/member-parts.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
 
@@ -57,11 +57,14 @@ export function MembersPage(): JSX.Element {
     medicaidId: searchParams.get('medicaidId') ?? '',
     dateOfBirth: searchParams.get('dateOfBirth') ?? '',
   };
-  const applied: MemberSearchFilters = caseload ? { scope: 'caseload' } : setCriteria(criteria);
-  const key = new URLSearchParams({ ...applied }).toString();
+  const applied: NonNullable<GetParams<'/api/v1/members'>['query']> = caseload
+    ? { scope: 'caseload' }
+    : setCriteria(criteria);
+  const key = new URLSearchParams(caseload ? { scope: 'caseload' } : setCriteria(criteria)).toString();
   const notice = useNavigationNotice();
-  const { state, reload } = useLoad((signal) => searchMembers(applied, signal), [key]);
-  const serverProblems = state.status === 'failed' && state.error.status === 400 ? state.error.problems : [];
+  const found = useQuery(apiQuery('/api/v1/members', { query: applied }));
+  // A 400 means the criteria in the URL are not valid: show the problems beside the search fields.
+  const serverProblems = found.error?.status === 400 ? found.error.problems : [];
 
   return (
     <>
@@ -104,16 +107,16 @@ export function MembersPage(): JSX.Element {
       )}
       <section aria-labelledby="member-results-heading">
         <h2 id="member-results-heading">{caseload ? 'My caseload' : 'Members found'}</h2>
-        {state.status === 'loading' ? <Loading what="members" /> : null}
-        {state.status === 'failed' && serverProblems.length === 0 ? (
-          <LoadError error={state.error} what="the members" onRetry={reload} />
-        ) : null}
-        {state.status === 'loaded' ? (
-          <MemberList
-            members={state.data.members}
-            truncated={state.data.truncated}
-            empty={caseload ? 'No members are assigned to you yet.' : 'No members match.'}
-          />
+        {serverProblems.length === 0 ? (
+          <QueryView query={found} what="the members">
+            {(result) => (
+              <MemberList
+                members={result.members}
+                truncated={result.truncated}
+                empty={caseload ? 'No members are assigned to you yet.' : 'No members match.'}
+              />
+            )}
+          </QueryView>
         ) : null}
       </section>
     </>

@@ -4,22 +4,22 @@
  * the program when it is not the member's own. Creating the draft opens it, where the rest is written and
  * saved as it is typed.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { CreateNoteRequestSchema, SERVICE_TYPES } from '../../../src/shared/index.js';
 import type { MemberRecord, ServiceType } from '../../../src/shared/index.js';
-import { createNote, getMember, getOrganisation } from '../api/index.js';
+import { api, apiQuery, invalidate, ok } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { RadioGroup, SelectField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { memberName } from '../components/member-parts.js';
 import { PageHeading } from '../components/page-heading.js';
 import { todayLocalDate } from '../lib/format.js';
 import { SERVICE_TYPE_OPTIONS } from '../lib/note-labels.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
 /** The create request, with a plain-words message when no service type is chosen yet. */
@@ -57,29 +57,30 @@ export function NoteNewPage(): JSX.Element {
 }
 
 function NoteMember({ memberId }: { memberId: string }): JSX.Element {
-  const { state, reload } = useLoad((signal) => getMember(memberId, signal), [memberId]);
-  switch (state.status) {
-    case 'loading':
-      return <Loading what="the member" />;
-    case 'failed':
-      // 400: not even a valid id; to the user that is the same as not found.
-      return state.error.status === 404 || state.error.status === 400 ? (
+  const member = useQuery({
+    ...apiQuery('/api/v1/members/{memberId}', { path: { memberId } }),
+    select: (answer) => answer.member,
+  });
+  return (
+    <QueryView
+      query={member}
+      what="the member"
+      notFound={
         <p>
           There is no member with this address that you can see. Find the member on the{' '}
           <Link to="/members">Members</Link> page.
         </p>
-      ) : (
-        <LoadError error={state.error} what="the member" onRetry={reload} />
-      );
-    case 'loaded':
-      return <NewNoteForm member={state.data} />;
-  }
+      }
+    >
+      {(loaded) => <NewNoteForm member={loaded} />}
+    </QueryView>
+  );
 }
 
 function NewNoteForm({ member }: { member: MemberRecord }): JSX.Element {
   const memberId = member.id;
   const navigate = useNavigate();
-  const organisation = useLoad((signal) => getOrganisation(signal), []);
+  const { data: organisation } = useQuery(apiQuery('/api/v1/organisation'));
   const [serviceType, setServiceType] = useState<ServiceType | null>(null);
   const [dateOfService, setDateOfService] = useState(todayLocalDate);
   const [programId, setProgramId] = useState('');
@@ -91,13 +92,17 @@ function NewNoteForm({ member }: { member: MemberRecord }): JSX.Element {
       dateOfService,
       programId: programId === '' ? undefined : programId,
     },
-    send: (body) => createNote(body),
+    send: async (body) => {
+      const created = await ok(api.POST('/api/v1/notes', { body }));
+      await invalidate('/api/v1/notes');
+      return created;
+    },
     afterSuccess: 'leave',
     onSuccess: (response) => {
       void navigate(`/notes/${response.note.id}`, { replace: true });
     },
   });
-  const programs = organisation.state.status === 'loaded' ? organisation.state.data.programs : [];
+  const programs = organisation?.programs ?? [];
 
   return (
     <>

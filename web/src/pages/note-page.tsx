@@ -6,14 +6,15 @@
  * signature line, the claim as signed, the supervisor's review and the addenda; supervisors co-sign or
  * return it here as from the review queue.
  */
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorProblem, hasAnyRole } from '../../../src/shared/index.js';
 import type { NoteResponse, Problem } from '../../../src/shared/index.js';
-import { ApiError, getMember, getNote, getOrganisation, signNote } from '../api/index.js';
+import { ApiError, api, apiQuery, ok, queryClient, showChanged } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { RecordPage } from '../components/load-state.js';
 import { NoteClaimPreview, previewSentence } from '../components/note-claim-preview.js';
 import { NoteForm } from '../components/note-form.js';
 import { NoteReviewActions } from '../components/note-review-actions.js';
@@ -35,7 +36,6 @@ import {
 } from '../lib/use-note-goals.js';
 import type { GoalOption, PlanVersionOption } from '../lib/use-note-goals.js';
 import { useNoteModifiers } from '../lib/use-note-modifiers.js';
-import { useLoad } from '../lib/use-load.js';
 import { useNoteDraft } from '../lib/use-note-draft.js';
 import { useNotePreview } from '../lib/use-note-preview.js';
 import { useSubmission } from '../lib/use-schema-form.js';
@@ -43,42 +43,26 @@ import { useSignedInSession } from '../session/session-context.js';
 
 export function NotePage(): JSX.Element {
   const { noteId = '' } = useParams();
-  const { state, reload, replace } = useLoad((signal) => getNote(noteId, signal), [noteId]);
+  const record = apiQuery('/api/v1/notes/{id}', { path: { id: noteId } });
+  // The draft editor starts from the note as it is on the server: never from an answer kept in the cache
+  // since an earlier visit, which autosave would then overwrite with a stale revision.
+  const note = useQuery({ ...record, gcTime: 0 });
+  // A change answers with the note as it now is; the lists and the review queue follow it.
+  const onChange = (response: NoteResponse): void =>
+    showChanged(record, response, '/api/v1/notes', '/api/v1/reviews');
+  // Reading again starts the page afresh (as on arrival), so the draft editor starts from the new revision.
+  const onReload = (): void => void queryClient.resetQueries({ queryKey: record.queryKey, exact: true });
 
-  switch (state.status) {
-    case 'loading':
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Service note">Service note</PageHeading>
-          <Loading what="the note" />
-        </>
-      );
-    case 'failed': {
-      // 400: the id in the address is not even a valid id; to the user that is the same as not found.
-      const notFound = state.error.status === 404 || state.error.status === 400;
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Service note">{notFound ? 'Note not found' : 'Service note'}</PageHeading>
-          {notFound ? (
-            <p>There is no note with this address that you can see.</p>
-          ) : (
-            <LoadError error={state.error} what="the note" onRetry={reload} />
-          )}
-        </>
-      );
-    }
-    case 'loaded':
-      return <NoteView response={state.data} onChange={replace} onReload={reload} />;
-  }
-}
-
-function BackLink(): JSX.Element {
   return (
-    <p className="back-link">
-      <Link to="/notes">Back to notes</Link>
-    </p>
+    <RecordPage
+      query={note}
+      back={{ to: '/notes', label: 'Back to notes' }}
+      title="Service note"
+      what="the note"
+      notFound={{ title: 'Note not found', text: 'There is no note with this address that you can see.' }}
+    >
+      {(response) => <NoteView response={response} onChange={onChange} onReload={onReload} />}
+    </RecordPage>
   );
 }
 
@@ -92,22 +76,18 @@ function NoteView({ response, onChange, onReload }: NoteViewProps): JSX.Element 
   const session = useSignedInSession();
   const { note } = response;
   const [notice, setNotice] = useState<string | null>(null);
-  const organisation = useLoad((signal) => getOrganisation(signal), []);
+  const { data: organisation } = useQuery(apiQuery('/api/v1/organisation'));
   const carePlans = useMemberCarePlans(note.member.id);
   const goals =
     carePlans === null ? null : goalOptions(carePlans, note.fields.dateOfService, note.fields.goalsAddressed);
   const isAuthor = note.author.id === session.user.id;
   const canReview =
     !isAuthor && note.reviewStatus === 'pending' && hasAnyRole(session.user.roles, ['supervisor', 'admin']);
-  const programName =
-    organisation.state.status === 'loaded'
-      ? organisation.state.data.programs.find((program) => program.id === note.programId)?.name
-      : undefined;
+  const programName = organisation?.programs.find((program) => program.id === note.programId)?.name;
   const lastReturn = [...note.reviews].reverse().find((review) => review.action === 'returned');
 
   return (
     <>
-      <BackLink />
       <PageHeading title={`Note for ${note.member.displayName}`}>
         {serviceTypeLabel(note.fields.serviceType)} note for {note.member.displayName}
       </PageHeading>
@@ -234,12 +214,23 @@ function DraftEditor({ initial, goals, planVersions, onSigned, onReload }: Draft
   );
   const sign = useSubmission();
   const conflict = draft.status.kind === 'conflict' ? draft.status : null;
+  const member = useQuery({
+    ...apiQuery('/api/v1/members/{memberId}', { path: { memberId: note.member.id } }),
+    select: (answer) => answer.member,
+  });
   // Read again when the modality changes: the consent may have been recorded meanwhile.
-  const member = useLoad((signal) => getMember(note.member.id, signal), [note.member.id, fields.modality]);
+  const { refetch: refetchMember } = member;
+  const modality = useRef(fields.modality);
+  useEffect(() => {
+    if (modality.current !== fields.modality) {
+      modality.current = fields.modality;
+      void refetchMember();
+    }
+  }, [fields.modality, refetchMember]);
   const consentHint =
-    member.state.status === 'loaded'
-      ? (consentOnFileText(member.state.data.consents, fields.modality, fields.dateOfService) ?? undefined)
-      : undefined;
+    member.data === undefined
+      ? undefined
+      : (consentOnFileText(member.data.consents, fields.modality, fields.dateOfService) ?? undefined);
 
   const shown = preview.preview;
   const signProblems = sign.problems.map(asFormProblem);
@@ -272,7 +263,8 @@ function DraftEditor({ initial, goals, planVersions, onSigned, onReload }: Draft
             ),
           ]);
         }
-        return signNote(note.id, draft.revision());
+        const params = { path: { id: note.id } };
+        return ok(api.POST('/api/v1/notes/{id}/sign', { params, body: { revision: draft.revision() } }));
       },
       {
         afterSuccess: 'leave',

@@ -3,26 +3,24 @@
  * Supervisors and admins: signed notes waiting for review (`/reviews`). Each can be read in full, co-signed,
  * or returned to its author with a comment saying what to fix; an answered note leaves the queue.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import type { NoteSummary } from '../../../src/shared/index.js';
-import { listReviewQueue } from '../api/index.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { apiQuery } from '../api/index.js';
+import { QueryView } from '../components/load-state.js';
 import { NoteReviewActions } from '../components/note-review-actions.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { serviceTypeLabel } from '../lib/note-labels.js';
-import { useLoad } from '../lib/use-load.js';
 
 export function NoteReviewsPage(): JSX.Element {
-  const { state, reload } = useLoad((signal) => listReviewQueue(signal), []);
+  const queue = useQuery({ ...apiQuery('/api/v1/reviews'), select: (answer) => answer.notes });
   const [answered, setAnswered] = useState<readonly string[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const doneMessage = useRef<HTMLParagraphElement>(null);
-
-  const waiting = state.status === 'loaded' ? state.data.filter((note) => !answered.includes(note.id)) : [];
 
   return (
     <>
@@ -32,31 +30,31 @@ export function NoteReviewsPage(): JSX.Element {
         answers with an addendum, which puts it back here.
       </p>
       <StatusMessage message={done} ref={doneMessage} />
-      {state.status === 'loading' ? <Loading what="the review queue" /> : null}
-      {state.status === 'failed' ? (
-        <LoadError error={state.error} what="the review queue" onRetry={reload} />
-      ) : null}
-      {state.status === 'loaded' && waiting.length === 0 ? (
-        <p>No notes are waiting for your review.</p>
-      ) : null}
-      {waiting.length > 0 ? (
-        <ul className="card-list review-queue">
-          {waiting.map((note) => (
-            <ReviewCard
-              key={note.id}
-              note={note}
-              onDone={(action) => {
-                setAnswered((ids) => [...ids, note.id]);
-                setDone(
-                  `${action === 'cosigned' ? 'Co-signed' : 'Returned'} the note for ${note.member.displayName} (${formatDate(note.dateOfService)}).`,
-                );
-                // The card just used is gone: keep focus on what happened.
-                window.setTimeout(() => doneMessage.current?.focus(), 0);
-              }}
-            />
-          ))}
-        </ul>
-      ) : null}
+      <QueryView query={queue} what="the review queue">
+        {(notes) => {
+          const waiting = notes.filter((note) => !answered.includes(note.id));
+          return waiting.length === 0 ? (
+            <p>No notes are waiting for your review.</p>
+          ) : (
+            <ul className="card-list review-queue">
+              {waiting.map((note) => (
+                <ReviewCard
+                  key={note.id}
+                  note={note}
+                  onDone={(action) => {
+                    setAnswered((ids) => [...ids, note.id]);
+                    setDone(
+                      `${action === 'cosigned' ? 'Co-signed' : 'Returned'} the note for ${note.member.displayName} (${formatDate(note.dateOfService)}).`,
+                    );
+                    // The card just used is gone: keep focus on what happened.
+                    window.setTimeout(() => doneMessage.current?.focus(), 0);
+                  }}
+                />
+              ))}
+            </ul>
+          );
+        }}
+      </QueryView>
     </>
   );
 }

@@ -5,15 +5,15 @@
  * whole organisation (the server decides). A peer or program can be picked out (`authorId`, `programId` in
  * the URL).
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX, ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { OverdueNotesQuery, OverdueNotesResponse } from '../../../src/shared/index.js';
-import { listOverdueNotes } from '../api/index.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { apiQuery } from '../api/index.js';
+import { QueryView } from '../components/load-state.js';
 import { NoteTable, overdueText } from '../components/note-table.js';
 import { PageHeading } from '../components/page-heading.js';
 import { ScrollTable } from '../components/payer-rules-parts.js';
-import { useLoad } from '../lib/use-load.js';
 
 export function NotesOverduePage(): JSX.Element {
   const [searchParams] = useSearchParams();
@@ -22,10 +22,7 @@ export function NotesOverduePage(): JSX.Element {
     programId: searchParams.get('programId') ?? undefined,
   };
   const narrowed = query.authorId !== undefined || query.programId !== undefined;
-  const { state, reload } = useLoad(
-    (signal) => listOverdueNotes(query, signal),
-    [query.authorId, query.programId],
-  );
+  const overdue = useQuery(apiQuery('/api/v1/notes/overdue', { query }));
 
   return (
     <>
@@ -39,11 +36,9 @@ export function NotesOverduePage(): JSX.Element {
           <Link to="/notes/overdue">Show every overdue note</Link>
         </p>
       ) : null}
-      {state.status === 'loading' ? <Loading what="overdue notes" /> : null}
-      {state.status === 'failed' ? (
-        <LoadError error={state.error} what="overdue notes" onRetry={reload} />
-      ) : null}
-      {state.status === 'loaded' ? <Overdue data={state.data} /> : null}
+      <QueryView query={overdue} what="overdue notes">
+        {(data) => <Overdue data={data} />}
+      </QueryView>
     </>
   );
 }

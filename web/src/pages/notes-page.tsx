@@ -4,18 +4,18 @@
  * signed notes — or every note they can see. The filters live in the URL (`whose`, `status`,
  * `reviewStatus`), so a filtered list can be bookmarked.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { NOTE_STATUSES, REVIEW_STATUSES } from '../../../src/shared/documentation.js';
 import type { NoteSummary } from '../../../src/shared/index.js';
-import { listNotes } from '../api/index.js';
-import type { NoteListFilters } from '../api/index.js';
+import { apiQuery } from '../api/index.js';
+import type { GetParams } from '../api/index.js';
 import { SelectField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
 import { NoteTable } from '../components/note-table.js';
 import { PageHeading } from '../components/page-heading.js';
 import { noteStatusLabel, reviewStatusLabel } from '../lib/note-labels.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSignedInSession } from '../session/session-context.js';
 
 const WHOSE_OPTIONS = [
@@ -46,15 +46,18 @@ export function NotesPage(): JSX.Element {
   const whose = searchParams.get('whose') === 'all' ? 'all' : 'mine';
   const status = searchParams.get('status') ?? '';
   const reviewStatus = searchParams.get('reviewStatus') ?? '';
-  const filters: NoteListFilters = {
+  // The URL's filters as they travel; the server checks them (an unknown status is refused with a 400).
+  const filters = {
     authorId: whose === 'mine' ? session.user.id : undefined,
     status,
     reviewStatus,
-    limit: '200',
-  };
+    limit: 200,
+  } as NonNullable<GetParams<'/api/v1/notes'>['query']>;
   const values = { whose, status, reviewStatus };
-  const key = JSON.stringify(filters);
-  const { state, reload } = useLoad((signal) => listNotes(filters, signal), [key]);
+  const notes = useQuery({
+    ...apiQuery('/api/v1/notes', { query: filters }),
+    select: (answer) => answer.notes,
+  });
 
   const setFilter = (name: string, value: string): void => {
     const next = new URLSearchParams(searchParams);
@@ -86,9 +89,9 @@ export function NotesPage(): JSX.Element {
           />
         ))}
       </div>
-      {state.status === 'loading' ? <Loading what="notes" /> : null}
-      {state.status === 'failed' ? <LoadError error={state.error} what="the notes" onRetry={reload} /> : null}
-      {state.status === 'loaded' ? <NotesResult notes={state.data} whose={whose} /> : null}
+      <QueryView query={notes} what="the notes">
+        {(list) => <NotesResult notes={list} whose={whose} />}
+      </QueryView>
     </>
   );
 }

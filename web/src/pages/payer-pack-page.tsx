@@ -6,6 +6,7 @@
  * in the URL query (`severity`, `q`), and `rule` highlights one rule and scrolls to it, so a link can point
  * at a single rule.
  */
+import { useQuery } from '@tanstack/react-query';
 import { Fragment, useEffect, useRef, useState } from 'react';
 import type { JSX, Ref } from 'react';
 import {
@@ -18,9 +19,10 @@ import {
 } from 'react-router';
 import { SEVERITIES } from '../../../src/shared/index.js';
 import type { PayerPackSummary, Severity } from '../../../src/shared/index.js';
-import { listPayerPacks } from '../api/index.js';
+import { apiQuery } from '../api/index.js';
 import { SelectField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { QueryView } from '../components/load-state.js';
+import type { Loadable } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import {
   Modifiers,
@@ -36,8 +38,6 @@ import {
 } from '../components/payer-rules-parts.js';
 import type { PayerRule } from '../components/payer-rules-parts.js';
 import { formatCents, formatDate } from '../lib/format.js';
-import { useLoad } from '../lib/use-load.js';
-import type { Loadable } from '../lib/use-load.js';
 
 /** Query parameters of this page. */
 const PARAM = { severity: 'severity', search: 'q', rule: 'rule' } as const;
@@ -55,10 +55,10 @@ const SECTION = {
 
 export function PayerPackPage(): JSX.Element {
   const { packId = '' } = useParams();
-  const { state, reload } = useLoad((signal) => listPayerPacks(signal), []);
-  const pack = state.status === 'loaded' ? state.data.find((each) => each.id === packId) : undefined;
+  const packs = useQuery({ ...apiQuery('/api/v1/payer-packs'), select: (answer) => answer.packs });
+  const pack = packs.data?.find((each) => each.id === packId);
   const heading =
-    state.status === 'loaded' && pack === undefined
+    packs.data !== undefined && pack === undefined
       ? 'Payer rules pack not found'
       : (pack?.name ?? 'Payer rules');
 
@@ -68,37 +68,33 @@ export function PayerPackPage(): JSX.Element {
     <>
       <BackLink />
       <PageHeading title={pack === undefined ? heading : `${heading} – Payer rules`}>{heading}</PageHeading>
-      <PackBody packId={packId} state={state} pack={pack} onRetry={reload} />
+      <PackBody packId={packId} packs={packs} pack={pack} />
     </>
   );
 }
 
 interface PackBodyProps {
   packId: string;
-  state: Loadable<PayerPackSummary[]>;
+  packs: Loadable<PayerPackSummary[]>;
   /** The pack named in the address, once the packs have loaded and it is among them. */
   pack: PayerPackSummary | undefined;
-  onRetry: () => void;
 }
 
-function PackBody({ packId, state, pack, onRetry }: PackBodyProps): JSX.Element {
-  switch (state.status) {
-    case 'loading':
-      return <Loading what="the payer rule pack" />;
-    case 'failed':
-      return <LoadError error={state.error} what="the payer rule pack" onRetry={onRetry} />;
-    case 'loaded':
-      break;
-  }
-  if (pack === undefined) {
-    return (
-      <p>
-        There is no payer rule pack <code>{packId}</code> on this server.{' '}
-        <Link to="/payer-rules">See the packs that are loaded</Link>.
-      </p>
-    );
-  }
-  return <PackDetail pack={pack} />;
+function PackBody({ packId, packs, pack }: PackBodyProps): JSX.Element {
+  return (
+    <QueryView query={packs} what="the payer rule pack">
+      {() =>
+        pack === undefined ? (
+          <p>
+            There is no payer rule pack <code>{packId}</code> on this server.{' '}
+            <Link to="/payer-rules">See the packs that are loaded</Link>.
+          </p>
+        ) : (
+          <PackDetail pack={pack} />
+        )
+      }
+    </QueryView>
+  );
 }
 
 function BackLink(): JSX.Element {

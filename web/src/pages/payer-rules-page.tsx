@@ -3,14 +3,14 @@
  * Every role: the payer rule packs Peerline checks claims against, each with its version, the pack it
  * builds on, what it covers and the documents it rests on, linking to the pack's own page.
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import type { PayerPackSummary } from '../../../src/shared/index.js';
-import { listPayerPacks } from '../api/index.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { apiQuery } from '../api/index.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { PackFacts, payerPackPath } from '../components/payer-rules-parts.js';
-import { useLoad } from '../lib/use-load.js';
 
 export function PayerRulesPage(): JSX.Element {
   return (
@@ -31,16 +31,15 @@ export function PayerRulesPage(): JSX.Element {
 }
 
 function PackList(): JSX.Element {
-  const { state, reload } = useLoad((signal) => listPayerPacks(signal), []);
-  switch (state.status) {
-    case 'loading':
-      return <Loading what="payer rule packs" />;
-    case 'failed':
-      return <LoadError error={state.error} what="the payer rule packs" onRetry={reload} />;
-    case 'loaded':
-      break;
-  }
-  const packs = state.data;
+  const packs = useQuery({ ...apiQuery('/api/v1/payer-packs'), select: (answer) => answer.packs });
+  return (
+    <QueryView query={packs} what="the payer rule packs">
+      {(loaded) => <PackCards packs={loaded} />}
+    </QueryView>
+  );
+}
+
+function PackCards({ packs }: { packs: readonly PayerPackSummary[] }): JSX.Element {
   if (packs.length === 0) {
     return <p>No payer rule packs are loaded on this server.</p>;
   }

@@ -5,6 +5,7 @@
  * (`from`, `to`, `programId`, `payerPack`), so a report can be bookmarked or sent to a colleague; without
  * them the page shows the last three months. Each report has a table, a chart and a CSV download.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { useSearchParams } from 'react-router';
@@ -12,17 +13,16 @@ import { PAYER_PACK_IDS, payerPackLabel } from '../../../src/shared/index.js';
 import type { Problem, Program } from '../../../src/shared/index.js';
 import { ReportQuerySchema } from '../../../src/shared/api/reports.js';
 import type { ReportQuery } from '../../../src/shared/api/reports.js';
-import { getOrganisation } from '../api/index.js';
-import { reportSearch } from '../api/reports.js';
+import { apiQuery } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { PageHeading } from '../components/page-heading.js';
 import { AuthorizationUseReportSection } from '../components/report-authorizations.js';
 import { BilledReportSection } from '../components/report-billed.js';
 import { TimelinessReportSection } from '../components/report-timeliness.js';
+import { reportSearch } from '../components/report-section.js';
 import { todayLocalDate } from '../lib/format.js';
 import { problemsUnder, validate } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
 interface FilterValues {
@@ -71,8 +71,8 @@ export function ReportsPage(): JSX.Element {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = filtersOf(searchParams);
   const checked = validate(ReportQuerySchema, inputOf(filters), 'query');
-  const organisation = useLoad((signal) => getOrganisation(signal), []);
-  const programs = organisation.state.status === 'loaded' ? organisation.state.data.programs : [];
+  const { data: organisation } = useQuery(apiQuery('/api/v1/organisation'));
+  const programs = organisation?.programs ?? [];
   const filterKey = new URLSearchParams(Object.entries(filters)).toString();
 
   return (

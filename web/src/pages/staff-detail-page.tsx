@@ -5,9 +5,10 @@
  * staff add their own training and admins remove mistaken entries. A peer reaches their own page from
  * "My credentials"; the server decides who may see and change what, and the page follows its answer.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { JSX } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
   AddContinuingEducationRequestSchema,
   CERTIFICATION_TYPES,
@@ -22,16 +23,11 @@ import type {
   StaffProfile,
   StaffProfileRequestInput,
 } from '../../../src/shared/index.js';
-import {
-  addContinuingEducation,
-  getStaffMember,
-  removeContinuingEducation,
-  saveStaffProfile,
-} from '../api/index.js';
+import { api, apiQuery, ok, showChanged } from '../api/index.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { CheckboxField, SelectField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { RecordPage } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import {
   CertificationBadge,
@@ -42,54 +38,42 @@ import {
 import { StatusMessage } from '../components/status-message.js';
 import { formatDate } from '../lib/format.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
 
 export function StaffDetailPage(): JSX.Element {
   const { userId = '' } = useParams();
-  const { state, reload, replace } = useLoad((signal) => getStaffMember(userId, signal), [userId]);
-
-  switch (state.status) {
-    case 'loading':
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Credentials">Credentials</PageHeading>
-          <Loading what="the credentials" />
-        </>
-      );
-    case 'failed': {
-      // 400 (not even an id) and 404 (not in reach) read the same to the user.
-      const notFound = state.error.status === 404 || state.error.status === 400;
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="Credentials">{notFound ? 'Staff member not found' : 'Credentials'}</PageHeading>
-          {notFound ? (
-            <p>There is no staff member with this address whose credentials you can see.</p>
-          ) : (
-            <LoadError error={state.error} what="the credentials" onRetry={reload} />
-          )}
-        </>
-      );
-    }
-    case 'loaded':
-      return <StaffDetailView detail={state.data} onChange={replace} />;
-  }
-}
-
-/** Back to the compliance list, for those who have one to go back to. */
-function BackLink(): JSX.Element | null {
   const session = useSignedInSession();
+  // Back to the compliance list, for those who have one to go back to.
   const seesList = session.user.roles.some(
     (role) => role === 'admin' || role === 'supervisor' || role === 'billing',
   );
-  return seesList ? (
-    <p className="back-link">
-      <Link to="/staff">Back to staff compliance</Link>
-    </p>
-  ) : null;
+  const record = apiQuery('/api/v1/staff/{userId}', { path: { userId } });
+  const staff = useQuery({ ...record, select: (answer) => answer.staff });
+  // A change answers with the whole page as it now is; the compliance list may have changed with it.
+  const onChange = (detail: StaffDetail): void => {
+    showChanged(record, { staff: detail }, '/api/v1/staff');
+  };
+
+  return (
+    <RecordPage
+      query={staff}
+      back={seesList ? { to: '/staff', label: 'Back to staff compliance' } : null}
+      title="Credentials"
+      what="the credentials"
+      notFound={{
+        title: 'Staff member not found',
+        text: 'There is no staff member with this address whose credentials you can see.',
+      }}
+    >
+      {(detail) => <StaffDetailView detail={detail} onChange={onChange} />}
+    </RecordPage>
+  );
+}
+
+/** The path of one staff member, for the calls that change their credentials. */
+function staffPath(userId: string): { params: { path: { userId: string } } } {
+  return { params: { path: { userId } } };
 }
 
 interface DetailProps {
@@ -105,7 +89,6 @@ function StaffDetailView({ detail, onChange }: DetailProps): JSX.Element {
   const title = isSelf ? 'My credentials' : `Credentials of ${profile.displayName}`;
   return (
     <>
-      <BackLink />
       <PageHeading title={title}>{title}</PageHeading>
       <CompliancePanel detail={detail} />
       {detail.permissions.editProfile ? (
@@ -288,7 +271,8 @@ function CredentialsForm({ detail, onChange }: DetailProps): JSX.Element {
     schema: StaffProfileRequestSchema,
     input: requestOf(draft),
     onAttempt: () => setSaved(null),
-    send: (body) => saveStaffProfile(profile.userId, body),
+    send: async (body) =>
+      (await ok(api.PUT('/api/v1/staff/{userId}', { ...staffPath(profile.userId), body }))).staff,
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setDraft(draftOf(updated.profile));
@@ -419,7 +403,9 @@ function ContinuingEducationPanel({ detail, onChange }: DetailProps): JSX.Elemen
   const remove = (entry: ContinuingEducationEntry): void => {
     setRemoving(null);
     setRemoved(null);
-    action.send(() => removeContinuingEducation(detail.profile.userId, entry.id), {
+    const path = { userId: detail.profile.userId, entryId: entry.id };
+    const entryPath = '/api/v1/staff/{userId}/continuing-education/{entryId}';
+    action.send(async () => (await ok(api.DELETE(entryPath, { params: { path }, body: {} }))).staff, {
       afterSuccess: 'stay',
       onSuccess: (updated) => {
         setRemoved(`Removed “${entry.title}”.`);
@@ -545,7 +531,9 @@ function AddContinuingEducationForm({
       lawAndEthicsHours: hoursOf(lawAndEthicsHours),
     },
     onAttempt: () => setAdded(null),
-    send: (body) => addContinuingEducation(userId, body),
+    send: async (body) =>
+      (await ok(api.POST('/api/v1/staff/{userId}/continuing-education', { ...staffPath(userId), body })))
+        .staff,
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setAdded(`Added “${title.trim()}”.`);

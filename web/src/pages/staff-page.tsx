@@ -4,11 +4,12 @@
  * supervisor their team), each with status badges and the payer rules' reasons in plain words, and a filter
  * for those who need attention (kept in the URL).
  */
+import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import type { StaffListItem, StaffListResponse } from '../../../src/shared/index.js';
-import { listStaff } from '../api/index.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { apiQuery } from '../api/index.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import {
   CertificationBadge,
@@ -17,12 +18,13 @@ import {
   complianceStatusLabel,
 } from '../components/staff-compliance.js';
 import { formatDate } from '../lib/format.js';
-import { useLoad } from '../lib/use-load.js';
 import { useUrlToggle } from '../lib/use-url-toggle.js';
 
 export function StaffPage(): JSX.Element {
   const [needsAttention, setNeedsAttention] = useUrlToggle('needsAttention');
-  const { state, reload } = useLoad((signal) => listStaff(needsAttention, signal), [needsAttention]);
+  const staff = useQuery(
+    apiQuery('/api/v1/staff', { query: { needsAttention: needsAttention ? 'true' : undefined } }),
+  );
 
   return (
     <>
@@ -40,9 +42,9 @@ export function StaffPage(): JSX.Element {
         />
         <label htmlFor="needs-attention">Only staff who need attention</label>
       </div>
-      {state.status === 'loading' ? <Loading what="staff" /> : null}
-      {state.status === 'failed' ? <LoadError error={state.error} what="the staff" onRetry={reload} /> : null}
-      {state.status === 'loaded' ? <StaffList list={state.data} needsAttention={needsAttention} /> : null}
+      <QueryView query={staff} what="the staff">
+        {(list) => <StaffList list={list} needsAttention={needsAttention} />}
+      </QueryView>
     </>
   );
 }

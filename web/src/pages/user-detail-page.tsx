@@ -3,9 +3,10 @@
  * Admins: one user account. Change its name and roles, reset its password (which also unlocks it), and
  * deactivate or reactivate it.
  */
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { JSX } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import {
   MIN_PASSWORD_LENGTH,
   ResetPasswordRequestSchema,
@@ -13,59 +14,44 @@ import {
   roleLabel,
 } from '../../../src/shared/index.js';
 import type { Role, User } from '../../../src/shared/index.js';
-import { deactivateUser, getUser, reactivateUser, resetPassword, updateUser } from '../api/index.js';
+import { api, apiQuery, ok, showChanged } from '../api/index.js';
 import { ConfirmDialog } from '../components/confirm-dialog.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { CheckboxGroup, PasswordField, TextField } from '../components/fields.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { RecordPage } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { ROLE_OPTIONS, UserStatus, rolesText } from '../components/user-status.js';
 import { formatDateTime } from '../lib/format.js';
 import { problemsUnder } from '../lib/problems.js';
-import { useLoad } from '../lib/use-load.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 import { useSession, useSignedInSession } from '../session/session-context.js';
 
 export function UserDetailPage(): JSX.Element {
   const { userId = '' } = useParams();
-  const { state, reload, replace } = useLoad((signal) => getUser(userId, signal), [userId]);
+  const record = apiQuery('/api/v1/users/{id}', { path: { id: userId } });
+  const user = useQuery({ ...record, select: (answer) => answer.user });
+  // A change answers with the account as it now is: show it at once, and refresh the lists that name it.
+  const onChange = (updated: User): void => {
+    showChanged(record, { user: updated }, '/api/v1/users', '/api/v1/audit-events');
+  };
 
-  switch (state.status) {
-    case 'loading':
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="User">User</PageHeading>
-          <Loading what="the user" />
-        </>
-      );
-    case 'failed': {
-      // 400: the id in the address is not even a valid id; to the user that is the same as not found.
-      const notFound = state.error.status === 404 || state.error.status === 400;
-      return (
-        <>
-          <BackLink />
-          <PageHeading title="User">{notFound ? 'User not found' : 'User'}</PageHeading>
-          {notFound ? (
-            <p>There is no user with this address in your organisation.</p>
-          ) : (
-            <LoadError error={state.error} what="the user" onRetry={reload} />
-          )}
-        </>
-      );
-    }
-    case 'loaded':
-      return <UserDetail user={state.data} onChange={replace} />;
-  }
+  return (
+    <RecordPage
+      query={user}
+      back={{ to: '/users', label: 'Back to users' }}
+      title="User"
+      what="the user"
+      notFound={{ title: 'User not found', text: 'There is no user with this address in your organisation.' }}
+    >
+      {(loaded) => <UserDetail user={loaded} onChange={onChange} />}
+    </RecordPage>
+  );
 }
 
-function BackLink(): JSX.Element {
-  return (
-    <p className="back-link">
-      <Link to="/users">Back to users</Link>
-    </p>
-  );
+/** The path of one user, for the calls that change it. */
+function userPath(user: User): { params: { path: { id: string } } } {
+  return { params: { path: { id: user.id } } };
 }
 
 interface UserDetailProps {
@@ -79,7 +65,6 @@ function UserDetail({ user, onChange }: UserDetailProps): JSX.Element {
   const isSelf = session.user.id === user.id;
   return (
     <>
-      <BackLink />
       <PageHeading title={user.displayName}>{user.displayName}</PageHeading>
       <dl className="facts facts-wide">
         <div>
@@ -132,7 +117,7 @@ function EditUserForm({ user, isSelf, onChange }: UserDetailProps & { isSelf: bo
     schema: UpdateUserRequestSchema,
     input: { displayName, roles },
     onAttempt: () => setSaved(null),
-    send: (body) => updateUser(user.id, body),
+    send: async (body) => (await ok(api.PATCH('/api/v1/users/{id}', { ...userPath(user), body }))).user,
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setDisplayName(updated.displayName);
@@ -191,7 +176,8 @@ function ResetPasswordForm({ user, onChange }: UserDetailProps): JSX.Element {
     schema: ResetPasswordRequestSchema,
     input: { password },
     onAttempt: () => setDone(null),
-    send: (body) => resetPassword(user.id, body),
+    send: async (body) =>
+      (await ok(api.POST('/api/v1/users/{id}/reset-password', { ...userPath(user), body }))).user,
     afterSuccess: 'stay',
     onSuccess: (updated) => {
       setPassword('');
@@ -245,7 +231,8 @@ function AccountAccess({ user, isSelf, onChange }: UserDetailProps & { isSelf: b
   const act = (): void => {
     setConfirming(false);
     setDone(null);
-    action.send(() => (active ? deactivateUser(user.id) : reactivateUser(user.id)), {
+    const path = active ? '/api/v1/users/{id}/deactivate' : '/api/v1/users/{id}/reactivate';
+    action.send(async () => (await ok(api.POST(path, { ...userPath(user), body: {} }))).user, {
       afterSuccess: 'stay',
       onSuccess: (updated) => {
         setDone(

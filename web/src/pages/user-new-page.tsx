@@ -7,7 +7,7 @@ import type { JSX } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CreateUserRequestSchema, MIN_PASSWORD_LENGTH } from '../../../src/shared/index.js';
 import type { Role } from '../../../src/shared/index.js';
-import { createUser } from '../api/index.js';
+import { api, invalidate, ok } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { CheckboxGroup, PasswordField, TextField } from '../components/fields.js';
 import { PageHeading } from '../components/page-heading.js';
@@ -32,7 +32,11 @@ export function UserNewPage(): JSX.Element {
   const form = useSchemaForm({
     schema: CreateUserRequestSchema,
     input: { email, displayName, roles, password },
-    send: createUser,
+    send: async (body) => {
+      const { user } = await ok(api.POST('/api/v1/users', { body }));
+      await invalidate('/api/v1/users');
+      return user;
+    },
     // Back to the list, which shows the notice.
     afterSuccess: 'leave',
     onSuccess: (user) => {

@@ -2,24 +2,27 @@
  * @module web/pages/users-page
  * Admins: the organisation's user accounts, with a switch to include inactive ones (kept in the URL).
  */
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import type { User } from '../../../src/shared/index.js';
-import { listUsers } from '../api/index.js';
-import { LoadError, Loading } from '../components/load-state.js';
+import { apiQuery } from '../api/index.js';
+import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { UserStatus, rolesText } from '../components/user-status.js';
 import { formatDateTime } from '../lib/format.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
-import { useLoad } from '../lib/use-load.js';
 import { useUrlToggle } from '../lib/use-url-toggle.js';
 
 export function UsersPage(): JSX.Element {
   const [includeInactive, setIncludeInactive] = useUrlToggle('includeInactive');
   const notice = useNavigationNotice();
-  const { state, reload } = useLoad((signal) => listUsers(includeInactive, signal), [includeInactive]);
+  const users = useQuery({
+    ...apiQuery('/api/v1/users', { query: { includeInactive: includeInactive ? 'true' : 'false' } }),
+    select: (answer) => answer.users,
+  });
 
   return (
     <>
@@ -39,9 +42,9 @@ export function UsersPage(): JSX.Element {
         />
         <label htmlFor="include-inactive">Include inactive users</label>
       </div>
-      {state.status === 'loading' ? <Loading what="users" /> : null}
-      {state.status === 'failed' ? <LoadError error={state.error} what="the users" onRetry={reload} /> : null}
-      {state.status === 'loaded' ? <UsersTable users={state.data} includeInactive={includeInactive} /> : null}
+      <QueryView query={users} what="the users">
+        {(list) => <UsersTable users={list} includeInactive={includeInactive} />}
+      </QueryView>
     </>
   );
 }

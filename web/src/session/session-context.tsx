@@ -8,16 +8,27 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { JSX, ReactNode } from 'react';
 import type { SessionResponse } from '../../../src/shared/index.js';
 import {
+  api,
   asApiError,
-  getSession,
   isAbortError,
-  logout,
+  ok,
+  publicApi,
+  queryClient,
   serverTimeToLocal,
   setSessionSignals,
 } from '../api/index.js';
 import type { ApiError } from '../api/index.js';
 import { SessionTimeoutWarning } from './session-timeout-warning.js';
 import type { SessionTiming } from './session-timeout-warning.js';
+
+/**
+ * The current session. Without the session when checking whether anyone is signed in at all; with it when
+ * the app believes it is signed in, so that a 401 ends the session in the app too.
+ */
+function getSession(options: { withSession: boolean; signal?: AbortSignal }): Promise<SessionResponse> {
+  const client = options.withSession ? api : publicApi;
+  return ok(client.GET('/api/v1/auth/session', { signal: options.signal }));
+}
 
 /** Why the user is on the sign-in page, shown there as a notice. */
 export type SessionNotice =
@@ -86,12 +97,18 @@ export function SessionProvider({ children }: { children: ReactNode }): JSX.Elem
   const channel = useRef<BroadcastChannel | null>(null);
 
   const start = useCallback((session: SessionResponse) => {
+    if (timing.current === null) {
+      // Someone has just signed in: nothing read for an earlier session may show.
+      queryClient.clear();
+    }
     timing.current = timingOf(session);
     setState({ status: 'authenticated', session });
   }, []);
 
   const end = useCallback((notice: SessionNotice | null) => {
     timing.current = null;
+    // What the ended session read stays out of reach of whoever signs in next on this browser.
+    queryClient.clear();
     setState({ status: 'anonymous', notice });
   }, []);
 
@@ -175,7 +192,7 @@ export function SessionProvider({ children }: { children: ReactNode }): JSX.Elem
 
   const signOut = useCallback(async () => {
     try {
-      await logout();
+      await publicApi.POST('/api/v1/auth/logout', { body: {} });
     } catch (error) {
       const apiError = asApiError(error);
       // 401: the session had already ended, which is what the user wants.
