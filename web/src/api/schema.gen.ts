@@ -10880,185 +10880,65 @@ export interface paths {
           };
           content: {
             'application/json': {
-              note: {
-                /** Format: uuid */
-                id: string;
-                member: {
-                  /** Format: uuid */
-                  id: string;
-                  displayName: string;
-                };
-                /** Format: uuid */
-                programId: string;
-                author: {
-                  /** Format: uuid */
-                  id: string;
-                  displayName: string;
-                };
-                /** Format: uuid */
-                groupSessionId: string | null;
-                /** @enum {string} */
-                status: 'draft' | 'signed';
-                /** @enum {string} */
-                reviewStatus: 'not_required' | 'pending' | 'cosigned' | 'returned';
+              revision: number;
+              /** Format: date-time */
+              updatedAt: string;
+              fields: {
                 /** @enum {string} */
                 serviceType:
                   'engagement' | 'therapeutic_activity' | 'skill_building_group' | 'contingency_management';
+                /** @enum {string} */
+                activity:
+                  | 'recovery_coaching'
+                  | 'goal_setting'
+                  | 'resource_linkage'
+                  | 'skill_building'
+                  | 'advocacy'
+                  | 'family_education'
+                  | 'crisis_support'
+                  | 'transportation'
+                  | 'habilitation'
+                  | 'recreation'
+                  | 'peer_supervision'
+                  | 'childcare'
+                  | 'academic_teaching'
+                  | 'room_and_board'
+                  | 'other';
+                /** @enum {string} */
+                recipient: 'member' | 'family_without_member';
+                familyRelationToTreatment: string | null;
                 /** Format: date */
                 dateOfService: string;
-                /** Format: date */
-                dueOn: string;
-                businessDaysOverdue: number;
-                /** Format: date-time */
-                signedAt: string | null;
-                /** Format: date-time */
-                updatedAt: string;
-                revision: number;
-                fields: {
-                  /** @enum {string} */
-                  serviceType:
-                    'engagement' | 'therapeutic_activity' | 'skill_building_group' | 'contingency_management';
-                  /** @enum {string} */
-                  activity:
-                    | 'recovery_coaching'
-                    | 'goal_setting'
-                    | 'resource_linkage'
-                    | 'skill_building'
-                    | 'advocacy'
-                    | 'family_education'
-                    | 'crisis_support'
-                    | 'transportation'
-                    | 'habilitation'
-                    | 'recreation'
-                    | 'peer_supervision'
-                    | 'childcare'
-                    | 'academic_teaching'
-                    | 'room_and_board'
-                    | 'other';
-                  /** @enum {string} */
-                  recipient: 'member' | 'family_without_member';
-                  familyRelationToTreatment: string | null;
-                  /** Format: date */
-                  dateOfService: string;
-                  start: string | null;
-                  end: string | null;
-                  gaps: {
-                    start: string;
-                    end: string;
-                  }[];
-                  /** @enum {string} */
-                  modality: 'in_person' | 'video' | 'audio_only';
-                  /** @enum {string|null} */
-                  memberLocation: 'home' | 'community' | 'clinic' | 'school' | 'work' | 'other' | null;
-                  placeOfService: string | null;
-                  identityVerified: boolean;
-                  modifiers: string[];
-                  goalsAddressed: string[];
-                  interventionInPlan: boolean;
-                  /** Format: uuid */
-                  planOfCareId: string | null;
-                  familyCoordinationDocumented: boolean;
-                  pin: {
-                    plan: string;
-                    interaction: string;
-                    nextSteps: string;
-                  };
-                  memberResponse: string;
-                  lateReason: string | null;
-                  epsdtJustification: string | null;
-                };
+                start: string | null;
+                end: string | null;
+                gaps: {
+                  start: string;
+                  end: string;
+                }[];
+                /** @enum {string} */
+                modality: 'in_person' | 'video' | 'audio_only';
                 /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
-                lateReasonNeeded: boolean;
-                signedBy: {
-                  /** Format: uuid */
-                  id: string;
-                  displayName: string;
-                } | null;
-                addenda: {
-                  /** Format: uuid */
-                  id: string;
-                  author: {
-                    /** Format: uuid */
-                    id: string;
-                    displayName: string;
-                  };
-                  /** Format: date-time */
-                  createdAt: string;
-                  reason: string;
-                  text: string;
-                }[];
-                reviews: {
-                  /** Format: uuid */
-                  id: string;
-                  reviewer: {
-                    /** Format: uuid */
-                    id: string;
-                    displayName: string;
-                  };
-                  /** @enum {string} */
-                  action: 'cosigned' | 'returned';
-                  comment: string | null;
-                  /** Format: date-time */
-                  createdAt: string;
-                }[];
-              };
-              preview: {
-                pack: {
-                  /** @enum {string} */
-                  id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
-                  version: string;
-                  name: string;
+                memberLocation: 'home' | 'community' | 'clinic' | 'school' | 'work' | 'other' | null;
+                placeOfService: string | null;
+                identityVerified: boolean;
+                modifiers: string[];
+                goalsAddressed: string[];
+                interventionInPlan: boolean;
+                /** Format: uuid */
+                planOfCareId: string | null;
+                familyCoordinationDocumented: boolean;
+                pin: {
+                  plan: string;
+                  interaction: string;
+                  nextSteps: string;
                 };
-                billable: boolean;
-                lines: {
-                  code: string;
-                  modifiers: string[];
-                  procedure: string;
-                  units: number;
-                  unitRateCents: number;
-                  amountCents: number;
-                  placeOfService: string;
-                }[];
-                problems: {
-                  /** @enum {string} */
-                  severity: 'error' | 'warning' | 'info';
-                  code: string;
-                  message: string;
-                  path: (string | number)[];
-                  source?: {
-                    document: string;
-                    section?: string;
-                    quote?: string;
-                    ruleId?: string;
-                    ruleVersion?: string;
-                  };
-                }[];
-                limits: {
-                  id: string;
-                  label: string;
-                  period: string;
-                  limit: number;
-                  usedBefore: number;
-                  thisService: number;
-                  remaining: number;
-                  /** @enum {string} */
-                  unit: 'units' | 'hours';
-                }[];
-                minutes: number;
-                noteDueOn: string | null;
-                checks?: {
-                  ruleId: string;
-                  ruleVersion: string;
-                  passed: boolean;
-                  comparisons: {
-                    fact: string;
-                    operator: string;
-                    actual: (string | number | boolean | string[]) | null;
-                    expected: (string | number | boolean | string[]) | null;
-                  }[];
-                }[];
-              } | null;
+                memberResponse: string;
+                lateReason: string | null;
+                epsdtJustification: string | null;
+              };
+              /** Format: date */
+              dueOn: string;
+              lateReasonNeeded: boolean;
               documentationProblems: {
                 /** @enum {string} */
                 severity: 'error' | 'warning' | 'info';
@@ -14166,7 +14046,7 @@ export interface paths {
       };
     };
     put?: never;
-    /** Write every ready claim of a payer into 837P files (one per program); refused whole, with each claim’s problems, when any is wrong. */
+    /** Write every ready claim of a payer into 837P files (per program, at most 5,000 claims each) and mark them batched. A file with a wrong claim is refused with each claim’s problems; files written before it stay. */
     post: {
       parameters: {
         query?: never;

@@ -43,7 +43,7 @@ const FIELDS: NoteFields = {
 };
 
 describe('noteFieldPath', () => {
-  // Four sources name the same field four ways; the form must put them all beside one input.
+  // The server names a note field one way; a refused request names it under the body. Both go beside one input.
   it.each([
     [['body', 'start'], ['start']],
     [
@@ -54,8 +54,8 @@ describe('noteFieldPath', () => {
       ['fields', 'gaps', 0, 'end'],
       ['gaps', 0, 'end'],
     ],
-    [['service', 'type'], ['serviceType']],
-    [['service', 'identityVerified'], ['identityVerified']],
+    [['fields', 'serviceType'], ['serviceType']],
+    [['fields', 'identityVerified'], ['identityVerified']],
   ])('reads %j as the note field %j', (path, field) => {
     expect(noteFieldPath(path)).toEqual(field);
   });
@@ -64,6 +64,8 @@ describe('noteFieldPath', () => {
     [['member', 'consents', 'audioOnly']],
     [['staff', 'certification']],
     [['body', 'revision']],
+    // The engine's own name for the service's field: the server never sends it to the note form.
+    [['service', 'type']],
     [[]],
   ])('finds no note field in %j', (path) => {
     expect(noteFieldPath(path)).toBeNull();
@@ -72,7 +74,7 @@ describe('noteFieldPath', () => {
 
 describe('problems on the form', () => {
   const consent = errorProblem('nc.consent', 'Record consent.', ['member', 'consents', 'audioOnly']);
-  const identity = errorProblem('nc.identity', 'Verify identity.', ['service', 'identityVerified']);
+  const identity = errorProblem('nc.identity', 'Verify identity.', ['fields', 'identityVerified']);
   const plan = errorProblem('note.pin_missing', 'Write the plan.', ['fields', 'pin', 'plan']);
 
   it('rewrites field problems to body paths and leaves record problems alone', () => {
@@ -102,8 +104,8 @@ describe('problems on the form', () => {
   });
 
   it('links a modifier problem from the payer rules to the first modifier box offered', () => {
-    // Los Angeles: 'Lines carry only the modifiers …' names service.modifiers.
-    const modifier = asFormProblem(errorProblem('x', 'modifier', ['service', 'modifiers']));
+    // Los Angeles: 'Lines carry only the modifiers …' names the note's modifiers.
+    const modifier = asFormProblem(errorProblem('x', 'modifier', ['fields', 'modifiers']));
     expect(controlIdOf(modifier, noteFieldIds(FIELDS, { modifiers: ['SC'] }))).toBe('note-modifiers-SC');
     expect(controlIdOf(modifier, noteFieldIds(FIELDS))).toBeUndefined();
   });

@@ -1,10 +1,11 @@
 /**
  * @module web/lib/note-problems
- * Where on the note form a problem belongs. Problems reach the form from four places — the form's own check
- * with the shared schema (`['body', 'start']`), a refused save (`['body', 'fields', 'start']`), the notes
- * service (`['fields', 'pin', 'plan']`) and the rules engine, which speaks of the claim's service
- * (`['service', 'type']`) — all in the one problem shape. This module turns each path into the note field it
- * names, so every problem shows beside its input and links to it.
+ * Where on the note form a problem belongs. Every problem about a note field names it the one way the server
+ * does — `['fields', 'serviceType']`, `['fields', 'pin', 'plan']` (the server puts the payer rules' problems
+ * about the claim's service on the note field they come from) — and a refused request names it under the
+ * request's body (`['body', 'fields', 'start']`), as the form's own check with the shared schema does
+ * (`['body', 'start']`). This module reads the note field from each, so every problem shows beside its input
+ * and links to it.
  */
 import { NoteFieldsSchema, errorProblem, fieldOfPath } from '../../../src/shared/index.js';
 import type { NoteFields, Problem } from '../../../src/shared/index.js';
@@ -12,9 +13,6 @@ import type { NoteFields, Problem } from '../../../src/shared/index.js';
 export type NoteFieldName = keyof NoteFields;
 
 const NOTE_FIELD_NAMES: ReadonlySet<string> = new Set(Object.keys(NoteFieldsSchema.shape));
-
-/** The engine's names for the claim's service that differ from the note field they come from. */
-const SERVICE_FIELD_NAMES: Readonly<Record<string, NoteFieldName>> = { type: 'serviceType' };
 
 function isNoteFieldName(name: string): name is NoteFieldName {
   return NOTE_FIELD_NAMES.has(name);
@@ -24,21 +22,20 @@ function isNoteFieldName(name: string): name is NoteFieldName {
  * The note field a problem path names, as segments (`['pin', 'plan']`, `['gaps', 0, 'start']`), or null when
  * the problem is not about a field of the note (the member's record, the staff member, the whole request).
  *
- * @example noteFieldPath(['service', 'type']) // ['serviceType']
+ * @example noteFieldPath(['fields', 'serviceType']) // ['serviceType']
  * @example noteFieldPath(['member', 'consents', 'audioOnly']) // null
  */
 export function noteFieldPath(path: Problem['path']): (string | number)[] | null {
   let rest = path[0] === 'body' ? path.slice(1) : path;
   const scope = rest[0];
-  if (scope === 'fields' || scope === 'service') {
+  if (scope === 'fields') {
     rest = rest.slice(1);
   }
   const [first, ...tail] = rest;
   if (typeof first !== 'string') {
     return null;
   }
-  const name = scope === 'service' ? (SERVICE_FIELD_NAMES[first] ?? first) : first;
-  return isNoteFieldName(name) ? [name, ...tail] : null;
+  return isNoteFieldName(first) ? [first, ...tail] : null;
 }
 
 /**

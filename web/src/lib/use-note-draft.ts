@@ -209,8 +209,20 @@ export function useNoteDraft(initial: NoteResponse): NoteDraft {
         }),
       );
       // What was sent is what the form shows, even if the server tidied it (trimmed spaces, say).
-      baseRef.current = { revision: saved.note.revision, fields: { ...saved.note.fields, ...valid } };
-      setResponse(saved);
+      baseRef.current = { revision: saved.revision, fields: { ...saved.fields, ...valid } };
+      // The save answers the note's new revision and what signing needs; the claim comes from the preview.
+      setResponse((current) => ({
+        ...current,
+        note: {
+          ...current.note,
+          revision: saved.revision,
+          updatedAt: saved.updatedAt,
+          fields: saved.fields,
+          dueOn: saved.dueOn,
+          lateReasonNeeded: saved.lateReasonNeeded,
+        },
+        documentationProblems: saved.documentationProblems,
+      }));
       setSaveProblems([]);
       persist();
       const left = changedFields(fieldsRef.current, baseRef.current.fields);
