@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: the whole suite. Checks formatting, lint and types, builds the app, makes sure Debian's
+// `npm test`: the whole suite. Checks formatting, lint, import cycles and types, builds the app, makes sure Debian's
 // Chromium is there for the browser suite (installing it with apt-get when running as root), then runs
 // every vitest project and ends with one summary line: "Tests: N passed, N failed, N skipped".
 //
@@ -43,6 +43,7 @@ const bin = (name) => `node_modules/.bin/${name}`;
 if (!dbOnly) {
   run('Formatting (prettier)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
   run('Lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+  run('Import cycles (dependency-cruiser)', 'npm', ['run', '--silent', 'lint:imports']);
   run('Types (tsc)', 'npm', ['run', '--silent', 'typecheck']);
   run('Build (server and web app)', 'npm', ['run', '--silent', 'build']);
   ensureChromium();

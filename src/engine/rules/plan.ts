@@ -35,7 +35,15 @@ import {
   type FactInput,
   type FixedFact,
 } from './facts.js';
-import type { Limit, Pack, Procedure, Rate, Rule, Setting } from './pack.js';
+import type {
+  Limit,
+  ModifierRule,
+  PlaceOfServiceRule,
+  Procedure,
+  Rate,
+  Rule,
+  Setting,
+} from './pack-schema.js';
 import { compileTemplate, placeholdersOf, type CompiledTemplate } from './template.js';
 
 /** Facts held in the same slot by every pack: the derived facts, then the ones the evaluator sets. */
@@ -144,10 +152,15 @@ export interface PackPlan {
 }
 
 /** The parts of a loaded pack its plan is built from. */
-export type PlanSource = Pick<
-  Pack,
-  'settings' | 'procedures' | 'modifierRules' | 'placeOfServiceRules' | 'limits' | 'rules' | 'rates'
->;
+export interface PlanSource {
+  readonly settings: Readonly<Record<string, Setting>>;
+  readonly procedures: readonly Procedure[];
+  readonly modifierRules: readonly ModifierRule[];
+  readonly placeOfServiceRules: readonly PlaceOfServiceRule[];
+  readonly limits: readonly Limit[];
+  readonly rules: readonly Rule[];
+  readonly rates: readonly Rate[];
+}
 
 /** Builds a pack's plan; the pack's conditions and messages have already been validated. */
 export function planPack(pack: PlanSource): PackPlan {
