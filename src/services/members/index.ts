@@ -35,5 +35,5 @@ export {
   orderCoverage,
   toMemberClaimContext,
   loadMemberClaimRecordsMany,
-} from './claim-context.js';
-export type { MemberClaimContext, MemberClaimRecords, CoverageEntry } from './claim-context.js';
+} from './claim-records.js';
+export type { MemberClaimContext, MemberClaimRecords, CoverageEntry } from './claim-records.js';

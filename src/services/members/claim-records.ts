@@ -1,11 +1,11 @@
 /**
- * @module services/members/claim-context
+ * @module services/members/claim-records
  * What the payer rules need to know about a member on a date of service, read from the member's record:
  * the engine's `MemberContext` (shared/api/claims.ts) without the plan of care, which the plans module
  * adds. The mapping is a pure function of the stored records and the date, so it is unit-tested apart from
  * the database.
  *
- * The caller (the notes service) has already checked that its actor may see the member and audits its own
+ * The caller (the claim context, services/claims) has already checked that its actor may see the member and audits its own
  * use of the record; these functions take the organisation, not an actor, and write no audit row.
  */
 import type { Kysely } from 'kysely';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MemberContextSchema } from '../../shared/api/claims.js';
-import { coverageInForceOn, toMemberClaimContext, type MemberClaimRecords } from './claim-context.js';
+import { coverageInForceOn, toMemberClaimContext, type MemberClaimRecords } from './claim-records.js';
 
 const NONE: MemberClaimRecords = {
   dateOfBirth: '1990-03-14',
