@@ -5,7 +5,8 @@
  * PEERLINE_DATA_DIR); preview needs no database.
  */
 import { Command, CommanderError } from 'commander';
-import { ConfigError, loadConfig } from '../config/index.js';
+import { ConfigError, installPackFiles, loadConfig } from '../config/index.js';
+import { PackError } from '../engine/index.js';
 import { EmailSchema, DisplayNameSchema } from '../shared/api/common.js';
 import { ServiceError } from '../services/errors.js';
 import { createDemoData, formatDemoLogins, randomPassword } from '../services/demo-data/index.js';
@@ -51,6 +52,13 @@ export function buildCli(io: CliIo = processIo): Command {
     .configureOutput({
       writeOut: (text) => io.out(text.trimEnd()),
       writeErr: (text) => io.err(text.trimEnd()),
+    })
+    // Every command judges or stores payer pack ids, so the deployment's pack files go in before any runs.
+    .hook('preAction', () => {
+      const added = installPackFiles(loadConfig(io.env).packsDir);
+      if (added.length > 0) {
+        io.err(`Payer pack files: ${added.join(', ')}.`);
+      }
     });
 
   program
@@ -187,6 +195,7 @@ function describeFailure(error: unknown): string {
   }
   if (
     error instanceof ConfigError ||
+    error instanceof PackError ||
     error instanceof DataDirectoryLockedError ||
     error instanceof MigrationError ||
     error instanceof UsageError

@@ -39,6 +39,8 @@ export interface Config {
   shutdownGraceSeconds: number;
   /** Directory holding the built web app (index.html and assets). */
   webRoot: string;
+  /** Directory of payer pack files (`*.json`) layered on the built-in packs at start; none when unset. */
+  packsDir: string | undefined;
   security: SecuritySettings;
 }
 
@@ -109,6 +111,12 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     description: 'Login requests allowed per client address per minute.',
   },
   {
+    name: 'PEERLINE_PACKS_DIR',
+    default: '(unset)',
+    description:
+      'Directory of payer pack files (*.json) added to or layered on the built-in packs at start; a bad pack stops start-up naming the file, rule and field. See docs/ADDING-A-PAYER.md.',
+  },
+  {
     name: 'PEERLINE_SHUTDOWN_GRACE_SECONDS',
     default: '10',
     description: 'Seconds in-flight requests get to finish on SIGTERM or SIGINT.',
@@ -149,6 +157,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     publicOrigin,
     shutdownGraceSeconds: integer(read, 'PEERLINE_SHUTDOWN_GRACE_SECONDS', 10, 0, 600),
     webRoot: path.join(packageRoot(), 'dist', 'web'),
+    packsDir: optionalPath(read, 'PEERLINE_PACKS_DIR', cwd),
     security: {
       sessionIdleMinutes: integer(read, 'PEERLINE_SESSION_IDLE_MINUTES', 15, 1, 24 * 60),
       sessionAbsoluteHours: integer(read, 'PEERLINE_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7),
@@ -192,6 +201,23 @@ function boolean(read: (name: string) => string | undefined, name: string, fallb
     return false;
   }
   throw new ConfigError(`${name} must be true or false; got "${raw}".`);
+}
+
+/** A directory that must exist when set, resolved against `cwd`. */
+function optionalPath(
+  read: (name: string) => string | undefined,
+  name: string,
+  cwd: string,
+): string | undefined {
+  const raw = read(name);
+  if (raw === undefined) {
+    return undefined;
+  }
+  const resolved = path.resolve(cwd, raw);
+  if (!existsSync(resolved)) {
+    throw new ConfigError(`${name} must name an existing directory; "${resolved}" does not exist.`);
+  }
+  return resolved;
 }
 
 function isLogLevel(value: string): value is Config['logLevel'] {

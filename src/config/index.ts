@@ -1,6 +1,6 @@
 /**
  * @module config
- * Typed configuration from environment variables.
+ * Typed configuration from environment variables, and the payer pack files it names.
  */
 export {
   loadConfig,
@@ -10,3 +10,4 @@ export {
   packageRoot,
 } from './config.js';
 export type { Config, SecuritySettings, ConfigVariable } from './config.js';
+export { installPackFiles, readPackFiles } from './pack-files.js';

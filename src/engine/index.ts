@@ -25,4 +25,14 @@ export type {
 } from './rules/conditions.js';
 export { FACT_NAMES, deriveFacts } from './rules/facts.js';
 export { PLACES_OF_SERVICE, isKnownPlaceOfService } from './rules/place-of-service.js';
-export { getPack, allPacks, choosePack, PACK_DEFINITIONS } from './packs/index.js';
+export {
+  getPack,
+  allPacks,
+  choosePack,
+  installPacks,
+  isPayerPack,
+  payerPackIds,
+  payerPackName,
+  PACK_DEFINITIONS,
+} from './packs/index.js';
+export type { AddedPack } from './packs/index.js';

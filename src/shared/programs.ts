@@ -29,23 +29,15 @@ export function programTypeLabel(type: ProgramType): string {
   }
 }
 
-/** Identifiers of the payer rule packs, one per seed policy document (see shared/seeds/README.md). */
-export const PAYER_PACK_IDS = ['ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp'] as const;
-export type PayerPackId = (typeof PAYER_PACK_IDS)[number];
-export const PayerPackIdSchema = z.enum(PAYER_PACK_IDS);
-
-/** Plain name of a payer rule pack, for pages and reports. */
-export function payerPackLabel(pack: PayerPackId): string {
-  switch (pack) {
-    case 'ca-dhcs':
-      return 'California Medi-Cal (DHCS)';
-    case 'ca-acbhd':
-      return 'Alameda County (ACBHD)';
-    case 'ca-la-sapc':
-      return 'Los Angeles County (DPH-SAPC)';
-    case 'nc-wellcare':
-      return 'WellCare of North Carolina';
-    case 'ks-pahp':
-      return 'Kansas Mental Health PAHP';
-  }
-}
+/**
+ * The id of a payer rule pack: lower-case words joined by hyphens (`ca-dhcs`, `nc-wellcare`). Which ids exist
+ * is decided by the packs the server has installed (`engine/packs`: the built-in packs and any pack files),
+ * not by a list here; the server refuses an id it has no pack for, naming the field and the packs it has.
+ */
+export type PayerPackId = string;
+export const PayerPackIdSchema = z
+  .string()
+  .max(40)
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
+    message: 'A payer pack id is lower-case letters and digits in words joined by hyphens, e.g. ca-dhcs.',
+  });

@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAYER_PACK_IDS } from '../shared/programs.js';
+import { payerPackIds } from '../engine/index.js';
 import {
   openEmptyTestStore,
   openTestStore,
@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 function namesAPayerPack(constraint: Record<string, unknown>): boolean {
-  return PAYER_PACK_IDS.some((id) => String(constraint.definition).includes(`'${id}'`));
+  return payerPackIds().some((id) => String(constraint.definition).includes(`'${id}'`));
 }
 
 async function insertFirstReleaseData(db: Kysely<Database>): Promise<void> {

@@ -14,11 +14,11 @@ import {
   SERVICE_TYPES,
   type ClaimPreviewRequest,
 } from '../../shared/api/claims.js';
-import { PAYER_PACK_IDS, PROGRAM_TYPES } from '../../shared/programs.js';
+import { PROGRAM_TYPES } from '../../shared/programs.js';
 import { createRng, type Rng } from '../../synthetic/index.js';
 import { parseRequest } from '../../testing/rule-table.js';
 import { addDays } from '../calendar/index.js';
-import { allPacks, type Pack } from '../index.js';
+import { allPacks, payerPackIds, type Pack } from '../index.js';
 import type { FactValue } from './conditions.js';
 import { evaluateService, evaluateServiceInterpreted } from './evaluate.js';
 import { factDeriver, generateFactDeriver } from './fact-codegen.js';
@@ -150,7 +150,7 @@ function randomRequest(rng: Rng): ClaimPreviewRequest {
     member: {
       dateOfBirth: nearDate(rng, addDays(date, -rng.pick([0, 10, 17, 18, 20, 21, 40]) * 365), 400),
       coverage: rng
-        .shuffled(PAYER_PACK_IDS)
+        .shuffled(payerPackIds())
         .slice(0, rng.int(0, 3))
         .map((payerPack) => ({
           payerPack,

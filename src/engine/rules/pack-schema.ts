@@ -6,6 +6,7 @@
  * pack (plan.ts), so neither imports the other's module back.
  */
 import { z } from 'zod';
+import { PayerPackIdSchema } from '../../shared/programs.js';
 import { OPERATORS, type Condition } from './conditions.js';
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
@@ -137,10 +138,12 @@ export type RuleDefinition = z.infer<typeof RuleSchema>;
 
 export const PackDefinitionSchema = z
   .object({
-    id: z.enum(['ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp']),
+    /** Lower-case words joined by hyphens, usually the state and the payer (`ks-pahp`). */
+    id: PayerPackIdSchema,
     name: z.string().min(1),
     version: z.string().min(1),
-    extends: z.enum(['ca-dhcs', 'ca-acbhd', 'ca-la-sapc', 'nc-wellcare', 'ks-pahp']).optional(),
+    /** The pack this one builds on: it inherits everything and overrides by id. */
+    extends: PayerPackIdSchema.optional(),
     /** The seed documents this pack encodes. */
     sources: z.array(z.string().min(1)).min(1),
     description: z.string().min(1),

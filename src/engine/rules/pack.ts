@@ -61,51 +61,125 @@ export class PackError extends Error {
   override name = 'PackError';
 }
 
+/** A pack definition added to the built-in ones (from a pack file), and where it came from. */
+export interface AddedPack {
+  /** The definition as read (JSON): validated here by the same schema as the built-in packs. */
+  readonly definition: unknown;
+  /** The file it was read from, named in every message about it. */
+  readonly origin: string;
+}
+
 /**
  * Validates pack definitions and resolves their layering. Throws PackError naming the pack, the rule (or
- * item) and the field at the first problem. `knownFacts` lists every fact name conditions may read.
+ * item) and the field at the first problem — and, for an added pack, the file it came from. `knownFacts`
+ * lists every fact name conditions may read.
+ *
+ * `added` packs are layered on `definitions`: one with an id of its own is a new pack (it may extend any
+ * other); one with the id of a pack in `definitions` overlays it — that pack is its base, as with `extends`.
  */
 export function loadPacks(
   definitions: readonly PackDefinition[],
   knownFacts: ReadonlySet<string>,
+  added: readonly AddedPack[] = [],
 ): Map<string, Pack> {
   const parsed = new Map<string, ParsedPack>();
   for (const definition of definitions) {
-    const result = PackDefinitionSchema.safeParse(definition);
-    if (!result.success) {
-      const issue = result.error.issues[0];
-      const where = describeLocation(definition, issue?.path ?? []);
-      throw new PackError(`Pack ${String(definition.id)}: ${where}: ${issue?.message ?? 'invalid'}`);
+    const data = parseDefinition(definition, `Pack ${String(definition.id)}`);
+    if (parsed.has(data.id)) {
+      throw new PackError(`Pack ${data.id} is defined twice.`);
     }
-    if (parsed.has(result.data.id)) {
-      throw new PackError(`Pack ${result.data.id} is defined twice.`);
-    }
-    parsed.set(result.data.id, result.data);
+    parsed.set(data.id, data);
   }
+  const overlays = new Map<string, ParsedPack>();
+  const origins = new Map<ParsedPack, string>();
+  for (const { definition, origin } of added) {
+    const id = (definition as { id?: unknown } | null)?.id;
+    const data = parseDefinition(definition, `Pack file ${origin}: pack ${String(id)}`);
+    const earlier = [...origins].find(([pack]) => pack.id === data.id)?.[1];
+    if (earlier !== undefined) {
+      throw new PackError(`Pack file ${origin}: pack ${data.id} is also defined in ${earlier}.`);
+    }
+    origins.set(data, origin);
+    if (!parsed.has(data.id)) {
+      parsed.set(data.id, data);
+      continue;
+    }
+    if (data.extends !== undefined) {
+      throw new PackError(
+        `Pack file ${origin}: pack ${data.id}, field extends: a pack file with the id of a built-in pack overlays that pack, which is its base; remove "extends".`,
+      );
+    }
+    overlays.set(data.id, data);
+  }
+  const resolved = new Map<string, Pack>();
+  const resolve = (definition: ParsedPack, chain: readonly string[]): Pack => {
+    const done = resolved.get(definition.id);
+    if (done !== undefined) {
+      return done;
+    }
+    if (chain.includes(definition.id)) {
+      throw new PackError(
+        `Pack ${definition.id} extends itself through ${[...chain, definition.id].join(' → ')}.`,
+      );
+    }
+    const base = definition.extends === undefined ? undefined : parsed.get(definition.extends);
+    if (definition.extends !== undefined && base === undefined) {
+      throw new PackError(
+        `${packFilePrefix(origins, definition)}Pack ${definition.id}, field extends: ${definition.extends} is not a loaded pack.`,
+      );
+    }
+    const inherited = base === undefined ? undefined : resolve(base, [...chain, definition.id]);
+    const own = layerOf(definition, inherited, knownFacts, origins);
+    const overlay = overlays.get(definition.id);
+    const pack = overlay === undefined ? own : layerOf(overlay, own, knownFacts, origins);
+    resolved.set(definition.id, pack);
+    return pack;
+  };
   const packs = new Map<string, Pack>();
   for (const definition of parsed.values()) {
-    packs.set(definition.id, resolve(definition, parsed, knownFacts, []));
+    packs.set(definition.id, resolve(definition, []));
   }
   return packs;
 }
 
-function resolve(
+/** Validates one definition; `where` starts the message ("Pack ca-dhcs", "Pack file x.json: pack zz"). */
+function parseDefinition(definition: unknown, where: string): ParsedPack {
+  const result = PackDefinitionSchema.safeParse(definition);
+  if (result.success) {
+    return result.data;
+  }
+  const issue = result.error.issues[0];
+  const location = describeLocation(definition, issue?.path ?? []);
+  throw new PackError(`${where}: ${location}: ${issue?.message ?? 'invalid'}`);
+}
+
+function packFilePrefix(origins: ReadonlyMap<ParsedPack, string>, definition: ParsedPack): string {
+  const origin = origins.get(definition);
+  return origin === undefined ? '' : `Pack file ${origin}: `;
+}
+
+/** `layer`, naming the pack file in any message about a pack that came from one. */
+function layerOf(
   definition: ParsedPack,
-  all: ReadonlyMap<string, ParsedPack>,
+  inherited: Pack | undefined,
   knownFacts: ReadonlySet<string>,
-  chain: readonly string[],
+  origins: ReadonlyMap<ParsedPack, string>,
 ): Pack {
-  if (chain.includes(definition.id)) {
-    throw new PackError(
-      `Pack ${definition.id} extends itself through ${[...chain, definition.id].join(' → ')}.`,
-    );
+  try {
+    return layer(definition, inherited, knownFacts);
+  } catch (error) {
+    const prefix = packFilePrefix(origins, definition);
+    if (error instanceof PackError && prefix !== '') {
+      throw new PackError(`${prefix}${error.message}`);
+    }
+    throw error;
   }
-  const base = definition.extends === undefined ? undefined : all.get(definition.extends);
-  if (definition.extends !== undefined && base === undefined) {
-    throw new PackError(`Pack ${definition.id} extends ${definition.extends}, which is not loaded.`);
-  }
-  const inherited =
-    base === undefined ? undefined : resolve(base, all, knownFacts, [...chain, definition.id]);
+}
+
+/**
+ * One pack with its base (`inherited`) merged in. An overlay (same id as its base) keeps the base's `extends`.
+ */
+function layer(definition: ParsedPack, inherited: Pack | undefined, knownFacts: ReadonlySet<string>): Pack {
   const removes = new Set(definition.removes);
   const keep = <T extends { id: string }>(items: readonly T[] | undefined): T[] =>
     (items ?? []).filter((item) => !removes.has(item.id));
@@ -199,7 +273,7 @@ function resolve(
       inherited === undefined
         ? definition.version
         : `${definition.version}+${inherited.id}@${inherited.version}`,
-    extends: definition.extends,
+    extends: definition.extends ?? (inherited?.id === definition.id ? inherited.extends : undefined),
     sources: [...(inherited?.sources ?? []), ...definition.sources],
     description: definition.description,
     claimType: definition.claimType,
@@ -225,10 +299,13 @@ function resolve(
   };
 }
 
-function describeLocation(definition: PackDefinition, path: readonly PropertyKey[]): string {
+function describeLocation(definition: unknown, path: readonly PropertyKey[]): string {
   const [collection, index, ...rest] = path;
   if (typeof collection === 'string' && typeof index === 'number') {
-    const items = (definition as Record<string, unknown>)[collection];
+    const items =
+      typeof definition === 'object' && definition !== null
+        ? (definition as Record<string, unknown>)[collection]
+        : undefined;
     const item = Array.isArray(items)
       ? (items[index] as { id?: unknown; modifier?: unknown } | undefined)
       : undefined;

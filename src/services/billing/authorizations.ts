@@ -12,6 +12,7 @@ import { isUniqueViolation } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole } from '../errors.js';
+import { requirePayerPack } from '../payer-packs/index.js';
 import { addDays } from '../../engine/index.js';
 import { usedUnitsOf } from '../claims/index.js';
 import { BILLING_ROLES } from './run.js';
@@ -80,6 +81,7 @@ export async function addAuthorization(
   input: NewAuthorization,
 ): Promise<AuthorizationView> {
   requireRole(actor, BILLING_ROLES);
+  requirePayerPack(input.payerPack, ['body', 'payerPack']);
   return ctx.db.transaction().execute(async (trx) => {
     const member = await trx
       .selectFrom('members')

@@ -6,7 +6,8 @@
  */
 import type { ClaimLine } from '../../shared/api/claims.js';
 import type { Problem } from '../../shared/problem.js';
-import { payerPackLabel, type PayerPackId } from '../../shared/programs.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import { payerPackName } from '../../engine/index.js';
 import type { Judgement, NoteToJudge } from '../claims/index.js';
 
 export type Decision =
@@ -68,7 +69,7 @@ export function decisionOf(judgement: Judgement): Decision {
 }
 
 function noCoverage(date: string, packs: readonly PayerPackId[]): Problem {
-  const payers = packs.map((id) => payerPackLabel(id)).join(' or ');
+  const payers = packs.map((id) => payerPackName(id)).join(' or ');
   return {
     severity: 'error',
     code: 'billing.no_coverage',

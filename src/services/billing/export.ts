@@ -20,6 +20,7 @@ import { isUuid } from '../access/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole, ServiceError } from '../errors.js';
+import { requirePayerPack } from '../payer-packs/index.js';
 import {
   batchFileName,
   batchHeader,
@@ -105,6 +106,7 @@ export async function export837Stream(
     throw new RangeError(`claimsPerFile must be a whole number of at least 1, not ${claimsPerFile}`);
   }
   if (options.programId !== undefined && !isUuid(options.programId)) throw notFound('program');
+  requirePayerPack(payerPack, ['body', 'payerPack']);
   const settings = await payerSettingsOf(ctx.db, actor.organisationId, payerPack);
   if (settings === null) {
     throw conflict(

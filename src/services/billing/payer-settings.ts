@@ -11,6 +11,7 @@ import type { Database, PayerSettingsRow } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { requireRole } from '../errors.js';
+import { requirePayerPack } from '../payer-packs/index.js';
 import { BILLING_ROLES } from './run.js';
 
 function toView(row: PayerSettingsRow): PayerSettings {
@@ -62,6 +63,7 @@ export async function savePayerSettings(
   settings: PayerSettings,
 ): Promise<PayerSettings> {
   requireRole(actor, BILLING_ROLES);
+  requirePayerPack(settings.payerPack, ['body', 'payerPack']);
   return ctx.db.transaction().execute(async (trx) => {
     const values = {
       payer_name: settings.payerName,

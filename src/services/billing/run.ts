@@ -19,6 +19,7 @@ import type { BillingRunRow, Database } from '../../store/index.js';
 import { actorEntry, recordAudit, recordAuditMany } from '../audit/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
 import { notFound, requireRole } from '../errors.js';
+import { requireOptionalPayerPack } from '../payer-packs/index.js';
 import {
   claimableNote,
   judgeNote,
@@ -69,6 +70,7 @@ export async function startBillingRun(
   input: StartBillingRunRequest,
 ): Promise<BillingRun> {
   requireRole(actor, BILLING_ROLES);
+  requireOptionalPayerPack(input.payerPack, ['body', 'payerPack']);
   return ctx.db.transaction().execute(async (trx) => {
     if (input.programId !== undefined) {
       const program = await trx

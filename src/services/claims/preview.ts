@@ -6,7 +6,8 @@
  */
 import { allPacks, choosePack, evaluateService, type Pack } from '../../engine/index.js';
 import type { ClaimPreview, ClaimPreviewRequest } from '../../shared/api/claims.js';
-import { payerPackLabel, type PayerPackId } from '../../shared/programs.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import { payerPackName } from '../../engine/index.js';
 import { invalid, type ServiceError } from '../errors.js';
 
 /** Problem code when no loaded pack applies to the request (see `previewClaim`). */
@@ -53,7 +54,7 @@ export function noPackError(request: ClaimPreviewRequest, loaded: readonly Pack[
   if (request.payerPack !== undefined) {
     return invalid(
       NO_PACK,
-      `Peerline has no rules yet for ${payerPackLabel(request.payerPack)} (${request.payerPack}), so it cannot judge the service on ${date} under it. ${available}`,
+      `Peerline has no rules yet for ${payerPackName(request.payerPack)} (${request.payerPack}), so it cannot judge the service on ${date} under it. ${available}`,
       ['body', 'payerPack'],
     );
   }
@@ -81,5 +82,5 @@ function describeAvailable(packs: readonly Pack[]): string {
 }
 
 function listOf(ids: readonly PayerPackId[]): string {
-  return [...new Set(ids)].map((id) => `${payerPackLabel(id)} (${id})`).join(' and ');
+  return [...new Set(ids)].map((id) => `${payerPackName(id)} (${id})`).join(' and ');
 }

@@ -8,7 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PayerPackId } from '../../shared/programs.js';
-import { payerPackLabel } from '../../shared/programs.js';
+import { payerPackName } from '../../engine/index.js';
 import type { Database } from '../../store/index.js';
 import { createRng, DEMO_SEED, syntheticPhone, type Seed } from '../../synthetic/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -53,7 +53,7 @@ export async function createDemoPayerSettings(
       .values({
         organisation_id: organisation.id,
         payer_pack: pack,
-        payer_name: `${payerPackLabel(pack)} (demo)`.slice(0, 60),
+        payer_name: `${payerPackName(pack)} (demo)`.slice(0, 60),
         payer_id: demoPayerId(pack),
         receiver_name: DEMO_RECEIVER.name,
         receiver_id: DEMO_RECEIVER.id,

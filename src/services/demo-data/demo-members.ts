@@ -13,7 +13,7 @@
  * created.
  */
 import type { Kysely } from 'kysely';
-import { addDays } from '../../engine/index.js';
+import { addDays, payerPackName } from '../../engine/index.js';
 import type { MemberSex } from '../../shared/billing.js';
 import type { AsamLevel, ConsentKind } from '../../shared/documentation.js';
 import type { DiagnosisCategory } from '../../shared/api/members.js';
@@ -86,35 +86,28 @@ const SUBSTANCE_USE: readonly DemoDiagnosis[] = [
 ];
 const SUD_ASAM_LEVELS: readonly AsamLevel[] = ['1.0', '2.1', '1.0'];
 
-/** Plan names as a member's card would show them, per pack. */
+/** Plan names as a member's card would show them, per built-in pack (the demo bills only those). */
+const PLAN_NAMES: Readonly<Record<PayerPackId, string>> = {
+  'ca-dhcs': 'Medi-Cal',
+  'ca-acbhd': 'Alameda County Behavioral Health (Medi-Cal)',
+  'ca-la-sapc': 'Los Angeles County DMC-ODS (Medi-Cal)',
+  'nc-wellcare': 'WellCare of North Carolina (Medicaid)',
+  'ks-pahp': 'KanCare Mental Health PAHP',
+};
+
 function planName(pack: PayerPackId): string {
-  switch (pack) {
-    case 'ca-dhcs':
-      return 'Medi-Cal';
-    case 'ca-acbhd':
-      return 'Alameda County Behavioral Health (Medi-Cal)';
-    case 'ca-la-sapc':
-      return 'Los Angeles County DMC-ODS (Medi-Cal)';
-    case 'nc-wellcare':
-      return 'WellCare of North Carolina (Medicaid)';
-    case 'ks-pahp':
-      return 'KanCare Mental Health PAHP';
-  }
+  return PLAN_NAMES[pack] ?? payerPackName(pack);
 }
 
-/** The state a pack's Medicaid IDs are issued in, and where eligibility is checked. */
+/** The state a pack's Medicaid IDs are issued in, and where eligibility is checked (California otherwise). */
+const STATES: Readonly<Record<PayerPackId, { code: string; eligibilitySource: string }>> = {
+  'nc-wellcare': { code: 'NC', eligibilitySource: 'NCTracks eligibility inquiry' },
+  'ks-pahp': { code: 'KS', eligibilitySource: 'KMAP eligibility verification' },
+};
+const CALIFORNIA = { code: 'CA', eligibilitySource: 'Medi-Cal AEVS' };
+
 function stateOf(pack: PayerPackId | undefined): { code: string; eligibilitySource: string } {
-  switch (pack) {
-    case 'nc-wellcare':
-      return { code: 'NC', eligibilitySource: 'NCTracks eligibility inquiry' };
-    case 'ks-pahp':
-      return { code: 'KS', eligibilitySource: 'KMAP eligibility verification' };
-    case 'ca-dhcs':
-    case 'ca-acbhd':
-    case 'ca-la-sapc':
-    case undefined:
-      return { code: 'CA', eligibilitySource: 'Medi-Cal AEVS' };
-  }
+  return (pack === undefined ? undefined : STATES[pack]) ?? CALIFORNIA;
 }
 
 /** What differs between the three members of a program. */

@@ -24,6 +24,7 @@ import type { Problem } from '../../shared/problem.js';
 import type { Database, MemberRow } from '../../store/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { conflict, invalid, notFound } from '../errors.js';
+import { requirePayerPack } from '../payer-packs/index.js';
 import {
   assertNotFuture,
   assertProgram,
@@ -199,6 +200,7 @@ export const COVERAGE: PartSpec<'coverage_periods', CoverageRequest> = {
     ends_on: request.to ?? null,
   }),
   details: (request) => ({ ...fieldNames(request), payerPack: request.payerPack }),
+  precheck: (request, _today, path) => requirePayerPack(request.payerPack, [...path, 'payerPack']),
 };
 
 export const ELIGIBILITY_CHECKS: PartSpec<'eligibility_checks', EligibilityCheckRequest> = {

@@ -15,7 +15,8 @@ import type { Kysely } from 'kysely';
 import type { ClaimPreview, StaffContext } from '../../shared/api/claims.js';
 import type { NoteFields } from '../../shared/api/notes.js';
 import type { Problem } from '../../shared/problem.js';
-import { payerPackLabel, type PayerPackId } from '../../shared/programs.js';
+import type { PayerPackId } from '../../shared/programs.js';
+import { payerPackName } from '../../engine/index.js';
 import type { Database, ServiceNoteRow } from '../../store/index.js';
 import {
   historyStartFor,
@@ -156,7 +157,7 @@ function missingTimes(fields: NoteFields): Problem[] {
 
 /** The form's warning that the member has no coverage the note's program bills on the date. */
 export function noCoverageProblem(date: string, packs: readonly PayerPackId[]): Problem {
-  const payers = packs.map((id) => payerPackLabel(id)).join(' or ');
+  const payers = packs.map((id) => payerPackName(id)).join(' or ');
   return fieldProblem(
     'warning',
     'note.no_coverage',

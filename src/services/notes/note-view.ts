@@ -28,6 +28,7 @@ import { fieldsOfRow } from '../note-fields/index.js';
 import { visibleNotes } from './note-access.js';
 import { signingProblems } from './problems.js';
 import { languageProblems } from './language.js';
+import { noteFormOf } from './note-form.js';
 
 /** Notes joined with what a summary shows (member, author, program); scope it before use. */
 function summaryBase(db: Kysely<Database>, organisationId: string) {
@@ -114,6 +115,11 @@ export async function auditedSummaries(
   );
   const now = clock.now();
   return rows.map((row) => toSummary(row, now));
+}
+
+/** The note as the form's needs are worked out for it. */
+function formNoteOf(row: NoteSummaryRow): { organisationId: string; memberId: string; programName: string } {
+  return { organisationId: row.organisation_id, memberId: row.member_id, programName: row.program_name };
 }
 
 /** The day the note was signed, or for a draft the day signing it now would date it. */
@@ -222,6 +228,7 @@ export async function noteResponse(
     preview: preview.preview,
     documentationProblems:
       row.status === 'draft' ? documentationProblems(fields, billingOfPreview(preview), late) : [],
+    form: await noteFormOf(db, formNoteOf(row), fields, preview.payerPack),
   };
 }
 
@@ -322,5 +329,6 @@ export async function savedDraftResponse(
     dueOn: row.due_on,
     lateReasonNeeded: late.reasonNeeded,
     documentationProblems: documentationProblems(fields, billing, late),
+    form: await noteFormOf(db, formNoteOf(row), fields, billing.payerPack),
   };
 }

@@ -8,7 +8,9 @@ import { isValidNpi } from '../../shared/npi.js';
 import type { PayerPackId, ProgramType } from '../../shared/programs.js';
 import type { Database, ProgramRow } from '../../store/index.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { payerPackIds, payerPackName } from '../../engine/index.js';
 import { invalid } from '../errors.js';
+import { requirePayerPack } from '../payer-packs/index.js';
 
 export interface NewProgram {
   name: string;
@@ -39,6 +41,9 @@ export async function insertOrganisation(
         ['programs', index, 'npi'],
       );
     }
+    program.payerPacks.forEach((pack, packIndex) =>
+      requirePayerPack(pack, ['programs', index, 'payerPacks', packIndex]),
+    );
     if (!isValidTimeZone(program.timeZone)) {
       throw invalid(
         'program.time_zone_invalid',
@@ -92,7 +97,8 @@ export async function getOrganisationOverview(
     .where('organisation_id', '=', actor.organisationId)
     .orderBy('name')
     .execute();
-  return { organisation, programs: programs.map(toProgram) };
+  const payers = payerPackIds().map((id) => ({ id, name: payerPackName(id) }));
+  return { organisation, programs: programs.map(toProgram), payers };
 }
 
 export function toProgram(row: ProgramRow): Program {

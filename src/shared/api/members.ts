@@ -23,7 +23,7 @@ import {
   type EligibilityResult,
 } from '../documentation.js';
 import { MEMBER_SEXES, type MemberSex } from '../billing.js';
-import { PAYER_PACK_IDS, PayerPackIdSchema } from '../programs.js';
+import { PayerPackIdSchema } from '../programs.js';
 import { DIAGNOSIS_CATEGORIES, SPECIAL_POPULATIONS } from './claims.js';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
 // A person as records name them (id and display name): the same shape service notes use.
@@ -191,7 +191,6 @@ function inOrder<T extends Record<string, unknown>>(
 const ContactKindChoice = z.enum(CONTACT_KINDS, {
   message: 'Choose guardian, family or significant support.',
 });
-const PayerChoice = z.enum(PAYER_PACK_IDS, { message: 'Choose the payer this coverage is with.' });
 const EligibilityResultChoice = z.enum(ELIGIBILITY_RESULTS, {
   message: 'Choose what the check found: eligible, not eligible or pending.',
 });
@@ -236,7 +235,7 @@ const coverageOrder = inOrder<{ from?: unknown; to?: unknown }>(
 );
 export const CoverageRequestSchema = z
   .object({
-    payerPack: PayerChoice,
+    payerPack: PayerPackIdSchema,
     planName: requiredText(200, 'Enter the plan’s name as on the member’s card, e.g. Medi-Cal.'),
     memberNumber: MemberNumberSchema,
     from: CalendarDateSchema,

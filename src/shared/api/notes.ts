@@ -29,10 +29,11 @@
  */
 import { z } from 'zod';
 import { ProblemSchema } from '../problem.js';
-import { NoteStatusSchema, ReviewStatusSchema } from '../documentation.js';
+import { ConsentKindSchema, NoteStatusSchema, ReviewStatusSchema } from '../documentation.js';
 import { PayerPackIdSchema } from '../programs.js';
 import { ACTIVITIES, ClaimPreviewSchema, MEMBER_LOCATIONS, MODALITIES, SERVICE_TYPES } from './claims.js';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
+import { PayerSchema } from './organisation.js';
 
 const ClockTimeSchema = z
   .string()
@@ -191,6 +192,29 @@ export const NoteSchema = NoteSummarySchema.extend({
 export type Note = z.infer<typeof NoteSchema>;
 
 /**
+ * What the note form needs to know to show the right fields, from the server (which has the payer packs and
+ * the member's record), for the note as it stands: it follows the date of service and how the peer met.
+ */
+export const NoteFormSchema = z.object({
+  programName: z.string(),
+  /** The payer the note is judged under on its date of service: the member's coverage the program bills. */
+  payer: PayerSchema.nullable(),
+  /** Modifiers the author may add under that payer, in its order; the payer rules add the others themselves. */
+  modifiers: z.array(z.string()),
+  /** The payer bills a note that documents the Plan of Care (Los Angeles), so the form asks whether this one does. */
+  asksPlanOfCareNote: z.boolean(),
+  /**
+   * The consent how the peer met calls for (telehealth, audio-only) and when the one in force on the date of
+   * service was given (null: none on file); null for an in-person service. `payerRequires`: the payer's rules
+   * check it, so a missing consent holds the claim.
+   */
+  consent: z
+    .object({ kind: ConsentKindSchema, givenOn: CalendarDateSchema.nullable(), payerRequires: z.boolean() })
+    .nullable(),
+});
+export type NoteForm = z.infer<typeof NoteFormSchema>;
+
+/**
  * A note with what the rules engine says about it now, and the documentation helpers' findings (missing
  * PIN parts, recovery-language suggestions) — all in the one problem shape.
  */
@@ -199,6 +223,7 @@ export const NoteResponseSchema = z.object({
   preview: ClaimPreviewSchema.nullable(),
   /** Problems that are not the payer's: fields signing needs, recovery-language suggestions. */
   documentationProblems: z.array(ProblemSchema),
+  form: NoteFormSchema,
 });
 export type NoteResponse = z.infer<typeof NoteResponseSchema>;
 
@@ -216,6 +241,8 @@ export const SaveDraftResponseSchema = z.object({
   lateReasonNeeded: z.boolean(),
   /** Problems that are not the payer's: fields signing needs, recovery-language suggestions. */
   documentationProblems: z.array(ProblemSchema),
+  /** What the form shows, which may change with the date of service or how the peer met. */
+  form: NoteFormSchema,
 });
 export type SaveDraftResponse = z.infer<typeof SaveDraftResponseSchema>;
 

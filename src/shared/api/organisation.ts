@@ -1,6 +1,6 @@
 /**
  * @module shared/api/organisation
- * The caller's organisation and its programs.
+ * The caller's organisation, its programs and the payers Peerline has rules for.
  */
 import { z } from 'zod';
 import { PayerPackIdSchema, ProgramTypeSchema } from '../programs.js';
@@ -27,9 +27,15 @@ export const ProgramSchema = z.object({
 });
 export type Program = z.infer<typeof ProgramSchema>;
 
+/** A payer Peerline has rules for: its pack id and the payer's name, for choosers and labels. */
+export const PayerSchema = z.object({ id: PayerPackIdSchema, name: z.string() });
+export type Payer = z.infer<typeof PayerSchema>;
+
 export const OrganisationResponseSchema = z.object({
   organisation: z.object({ id: IdSchema, name: z.string() }),
   programs: z.array(ProgramSchema),
+  /** Every payer pack installed on this server (built-in and from pack files), built-in packs first. */
+  payers: z.array(PayerSchema),
 });
 export type OrganisationResponse = z.infer<typeof OrganisationResponseSchema>;
 

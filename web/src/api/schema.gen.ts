@@ -1167,7 +1167,7 @@ export interface paths {
                   certification: 'current' | 'missing' | 'uncertified' | 'not_yet_issued' | 'expired';
                   /** Format: date */
                   asOf: string;
-                  packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                  packs: string[];
                   /** @enum {string} */
                   packsFrom: 'caseload' | 'organisation';
                   continuingEducation: {
@@ -1189,7 +1189,7 @@ export interface paths {
                       ruleId?: string;
                       ruleVersion?: string;
                     };
-                    packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                    packs: string[];
                   }[];
                 };
               }[];
@@ -1319,7 +1319,7 @@ export interface paths {
                   certification: 'current' | 'missing' | 'uncertified' | 'not_yet_issued' | 'expired';
                   /** Format: date */
                   asOf: string;
-                  packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                  packs: string[];
                   /** @enum {string} */
                   packsFrom: 'caseload' | 'organisation';
                   continuingEducation: {
@@ -1341,7 +1341,7 @@ export interface paths {
                       ruleId?: string;
                       ruleVersion?: string;
                     };
-                    packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                    packs: string[];
                   }[];
                 };
                 permissions: {
@@ -1534,7 +1534,7 @@ export interface paths {
                   certification: 'current' | 'missing' | 'uncertified' | 'not_yet_issued' | 'expired';
                   /** Format: date */
                   asOf: string;
-                  packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                  packs: string[];
                   /** @enum {string} */
                   packsFrom: 'caseload' | 'organisation';
                   continuingEducation: {
@@ -1556,7 +1556,7 @@ export interface paths {
                       ruleId?: string;
                       ruleVersion?: string;
                     };
-                    packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                    packs: string[];
                   }[];
                 };
                 permissions: {
@@ -1734,7 +1734,7 @@ export interface paths {
                   certification: 'current' | 'missing' | 'uncertified' | 'not_yet_issued' | 'expired';
                   /** Format: date */
                   asOf: string;
-                  packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                  packs: string[];
                   /** @enum {string} */
                   packsFrom: 'caseload' | 'organisation';
                   continuingEducation: {
@@ -1756,7 +1756,7 @@ export interface paths {
                       ruleId?: string;
                       ruleVersion?: string;
                     };
-                    packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                    packs: string[];
                   }[];
                 };
                 permissions: {
@@ -1918,7 +1918,7 @@ export interface paths {
                   certification: 'current' | 'missing' | 'uncertified' | 'not_yet_issued' | 'expired';
                   /** Format: date */
                   asOf: string;
-                  packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                  packs: string[];
                   /** @enum {string} */
                   packsFrom: 'caseload' | 'organisation';
                   continuingEducation: {
@@ -1940,7 +1940,7 @@ export interface paths {
                       ruleId?: string;
                       ruleVersion?: string;
                     };
-                    packs: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                    packs: string[];
                   }[];
                 };
                 permissions: {
@@ -2031,8 +2031,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {string} */
-            payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+            payerPack?: string;
             service: {
               /** Format: date */
               dateOfService: string;
@@ -2129,8 +2128,7 @@ export interface paths {
               dateOfBirth: string;
               /** @default [] */
               coverage?: {
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 memberId: string;
                 /** Format: date */
                 from: string;
@@ -2280,8 +2278,7 @@ export interface paths {
           content: {
             'application/json': {
               pack: {
-                /** @enum {string} */
-                id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                id: string;
                 version: string;
                 name: string;
               };
@@ -2405,12 +2402,10 @@ export interface paths {
           content: {
             'application/json': {
               packs: {
-                /** @enum {string} */
-                id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                id: string;
                 name: string;
                 version: string;
-                /** @enum {string|null} */
-                extends: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                extends: string | null;
                 description: string;
                 sources: string[];
                 /** @enum {string} */
@@ -2757,8 +2752,7 @@ export interface paths {
                   signedAt: string | null;
                   preview: {
                     pack: {
-                      /** @enum {string} */
-                      id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                      id: string;
                       version: string;
                       name: string;
                     };
@@ -3060,8 +3054,7 @@ export interface paths {
                   signedAt: string | null;
                   preview: {
                     pack: {
-                      /** @enum {string} */
-                      id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                      id: string;
                       version: string;
                       name: string;
                     };
@@ -3297,8 +3290,7 @@ export interface paths {
                   signedAt: string | null;
                   preview: {
                     pack: {
-                      /** @enum {string} */
-                      id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                      id: string;
                       version: string;
                       name: string;
                     };
@@ -3541,8 +3533,7 @@ export interface paths {
                   signedAt: string | null;
                   preview: {
                     pack: {
-                      /** @enum {string} */
-                      id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                      id: string;
                       version: string;
                       name: string;
                     };
@@ -3789,8 +3780,7 @@ export interface paths {
                   signedAt: string | null;
                   preview: {
                     pack: {
-                      /** @enum {string} */
-                      id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                      id: string;
                       version: string;
                       name: string;
                     };
@@ -4036,8 +4026,7 @@ export interface paths {
                   signedAt: string | null;
                   preview: {
                     pack: {
-                      /** @enum {string} */
-                      id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                      id: string;
                       version: string;
                       name: string;
                     };
@@ -4278,8 +4267,7 @@ export interface paths {
                   signedAt: string | null;
                   preview: {
                     pack: {
-                      /** @enum {string} */
-                      id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                      id: string;
                       version: string;
                       name: string;
                     };
@@ -4562,8 +4550,7 @@ export interface paths {
               email?: string | null;
             }[];
             coverage?: {
-              /** @enum {string} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+              payerPack: string;
               planName: string;
               memberNumber: string;
               /** Format: date */
@@ -4652,8 +4639,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -4922,8 +4908,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -5131,8 +5116,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -5346,8 +5330,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -5569,8 +5552,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -5797,8 +5779,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -6010,8 +5991,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -6171,8 +6151,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {string} */
-            payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+            payerPack: string;
             planName: string;
             memberNumber: string;
             /** Format: date */
@@ -6234,8 +6213,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -6400,8 +6378,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {string} */
-            payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+            payerPack: string;
             planName: string;
             memberNumber: string;
             /** Format: date */
@@ -6463,8 +6440,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -6676,8 +6652,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -6900,8 +6875,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -7129,8 +7103,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -7342,8 +7315,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -7564,8 +7536,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -7788,8 +7759,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -8017,8 +7987,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -8236,8 +8205,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -8456,8 +8424,7 @@ export interface paths {
                 coverage: {
                   /** Format: uuid */
                   id: string;
-                  /** @enum {string} */
-                  payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  payerPack: string;
                   planName: string;
                   memberNumber: string;
                   /** Format: date */
@@ -10245,8 +10212,7 @@ export interface paths {
                   lateReason: string | null;
                   epsdtJustification: string | null;
                 };
-                /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                payerPack: string | null;
                 lateReasonNeeded: boolean;
                 signedBy: {
                   /** Format: uuid */
@@ -10283,8 +10249,7 @@ export interface paths {
               };
               preview: {
                 pack: {
-                  /** @enum {string} */
-                  id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  id: string;
                   version: string;
                   name: string;
                 };
@@ -10351,6 +10316,22 @@ export interface paths {
                   ruleVersion?: string;
                 };
               }[];
+              form: {
+                programName: string;
+                payer: {
+                  id: string;
+                  name: string;
+                } | null;
+                modifiers: string[];
+                asksPlanOfCareNote: boolean;
+                consent: {
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string | null;
+                  payerRequires: boolean;
+                } | null;
+              };
             };
           };
         };
@@ -10639,8 +10620,7 @@ export interface paths {
                   lateReason: string | null;
                   epsdtJustification: string | null;
                 };
-                /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                payerPack: string | null;
                 lateReasonNeeded: boolean;
                 signedBy: {
                   /** Format: uuid */
@@ -10677,8 +10657,7 @@ export interface paths {
               };
               preview: {
                 pack: {
-                  /** @enum {string} */
-                  id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  id: string;
                   version: string;
                   name: string;
                 };
@@ -10745,6 +10724,22 @@ export interface paths {
                   ruleVersion?: string;
                 };
               }[];
+              form: {
+                programName: string;
+                payer: {
+                  id: string;
+                  name: string;
+                } | null;
+                modifiers: string[];
+                asksPlanOfCareNote: boolean;
+                consent: {
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string | null;
+                  payerRequires: boolean;
+                } | null;
+              };
             };
           };
         };
@@ -10953,6 +10948,22 @@ export interface paths {
                   ruleVersion?: string;
                 };
               }[];
+              form: {
+                programName: string;
+                payer: {
+                  id: string;
+                  name: string;
+                } | null;
+                modifiers: string[];
+                asksPlanOfCareNote: boolean;
+                consent: {
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string | null;
+                  payerRequires: boolean;
+                } | null;
+              };
             };
           };
         };
@@ -11106,8 +11117,7 @@ export interface paths {
           content: {
             'application/json': {
               pack: {
-                /** @enum {string} */
-                id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                id: string;
                 version: string;
                 name: string;
               };
@@ -11345,8 +11355,7 @@ export interface paths {
                   lateReason: string | null;
                   epsdtJustification: string | null;
                 };
-                /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                payerPack: string | null;
                 lateReasonNeeded: boolean;
                 signedBy: {
                   /** Format: uuid */
@@ -11383,8 +11392,7 @@ export interface paths {
               };
               preview: {
                 pack: {
-                  /** @enum {string} */
-                  id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  id: string;
                   version: string;
                   name: string;
                 };
@@ -11451,6 +11459,22 @@ export interface paths {
                   ruleVersion?: string;
                 };
               }[];
+              form: {
+                programName: string;
+                payer: {
+                  id: string;
+                  name: string;
+                } | null;
+                modifiers: string[];
+                asksPlanOfCareNote: boolean;
+                consent: {
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string | null;
+                  payerRequires: boolean;
+                } | null;
+              };
             };
           };
         };
@@ -11638,8 +11662,7 @@ export interface paths {
                   lateReason: string | null;
                   epsdtJustification: string | null;
                 };
-                /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                payerPack: string | null;
                 lateReasonNeeded: boolean;
                 signedBy: {
                   /** Format: uuid */
@@ -11676,8 +11699,7 @@ export interface paths {
               };
               preview: {
                 pack: {
-                  /** @enum {string} */
-                  id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  id: string;
                   version: string;
                   name: string;
                 };
@@ -11744,6 +11766,22 @@ export interface paths {
                   ruleVersion?: string;
                 };
               }[];
+              form: {
+                programName: string;
+                payer: {
+                  id: string;
+                  name: string;
+                } | null;
+                modifiers: string[];
+                asksPlanOfCareNote: boolean;
+                consent: {
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string | null;
+                  payerRequires: boolean;
+                } | null;
+              };
             };
           };
         };
@@ -11928,8 +11966,7 @@ export interface paths {
                   lateReason: string | null;
                   epsdtJustification: string | null;
                 };
-                /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                payerPack: string | null;
                 lateReasonNeeded: boolean;
                 signedBy: {
                   /** Format: uuid */
@@ -11966,8 +12003,7 @@ export interface paths {
               };
               preview: {
                 pack: {
-                  /** @enum {string} */
-                  id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  id: string;
                   version: string;
                   name: string;
                 };
@@ -12034,6 +12070,22 @@ export interface paths {
                   ruleVersion?: string;
                 };
               }[];
+              form: {
+                programName: string;
+                payer: {
+                  id: string;
+                  name: string;
+                } | null;
+                modifiers: string[];
+                asksPlanOfCareNote: boolean;
+                consent: {
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string | null;
+                  payerRequires: boolean;
+                } | null;
+              };
             };
           };
         };
@@ -12220,8 +12272,7 @@ export interface paths {
                   lateReason: string | null;
                   epsdtJustification: string | null;
                 };
-                /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                payerPack: string | null;
                 lateReasonNeeded: boolean;
                 signedBy: {
                   /** Format: uuid */
@@ -12258,8 +12309,7 @@ export interface paths {
               };
               preview: {
                 pack: {
-                  /** @enum {string} */
-                  id: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                  id: string;
                   version: string;
                   name: string;
                 };
@@ -12326,6 +12376,22 @@ export interface paths {
                   ruleVersion?: string;
                 };
               }[];
+              form: {
+                programName: string;
+                payer: {
+                  id: string;
+                  name: string;
+                } | null;
+                modifiers: string[];
+                asksPlanOfCareNote: boolean;
+                consent: {
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string | null;
+                  payerRequires: boolean;
+                } | null;
+              };
             };
           };
         };
@@ -12524,8 +12590,7 @@ export interface paths {
                 to: string;
                 /** Format: uuid */
                 programId: string | null;
-                /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                payerPack: string | null;
                 startedBy: {
                   /** Format: uuid */
                   id: string;
@@ -12593,8 +12658,7 @@ export interface paths {
             to: string;
             /** Format: uuid */
             programId?: string;
-            /** @enum {string} */
-            payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+            payerPack?: string;
           };
         };
       };
@@ -12616,8 +12680,7 @@ export interface paths {
               to: string;
               /** Format: uuid */
               programId: string | null;
-              /** @enum {string|null} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+              payerPack: string | null;
               startedBy: {
                 /** Format: uuid */
                 id: string;
@@ -12726,8 +12789,7 @@ export interface paths {
               to: string;
               /** Format: uuid */
               programId: string | null;
-              /** @enum {string|null} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+              payerPack: string | null;
               startedBy: {
                 /** Format: uuid */
                 id: string;
@@ -12805,7 +12867,7 @@ export interface paths {
       parameters: {
         query?: {
           programId?: string;
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
           code?: string;
           owner?: 'peer' | 'supervisor' | 'billing';
           from?: string;
@@ -12856,8 +12918,7 @@ export interface paths {
                 programId: string;
                 /** Format: date */
                 dateOfService: string;
-                /** @enum {string|null} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp' | null;
+                payerPack: string | null;
                 /** Format: date-time */
                 heldAt: string;
                 signedAmountCents: number | null;
@@ -12892,8 +12953,7 @@ export interface paths {
                   id: string;
                   displayName: string;
                 };
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 number: string;
                 code: string;
                 units: number;
@@ -12956,7 +13016,7 @@ export interface paths {
       parameters: {
         query?: {
           programId?: string;
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
           code?: string;
           owner?: 'peer' | 'supervisor' | 'billing';
           from?: string;
@@ -13026,7 +13086,7 @@ export interface paths {
       parameters: {
         query?: {
           status?: 'ready' | 'batched' | 'submitted' | 'accepted' | 'rejected' | 'paid' | 'denied';
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
           programId?: string;
           memberId?: string;
           from?: string;
@@ -13071,8 +13131,7 @@ export interface paths {
                 };
                 /** Format: uuid */
                 programId: string;
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 /** Format: date */
                 dateOfService: string;
                 totalCents: number;
@@ -13174,8 +13233,7 @@ export interface paths {
               };
               /** Format: uuid */
               programId: string;
-              /** @enum {string} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+              payerPack: string;
               /** Format: date */
               dateOfService: string;
               totalCents: number;
@@ -13331,8 +13389,7 @@ export interface paths {
               };
               /** Format: uuid */
               programId: string;
-              /** @enum {string} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+              payerPack: string;
               /** Format: date */
               dateOfService: string;
               totalCents: number;
@@ -13503,8 +13560,7 @@ export interface paths {
               };
               /** Format: uuid */
               programId: string;
-              /** @enum {string} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+              payerPack: string;
               /** Format: date */
               dateOfService: string;
               totalCents: number;
@@ -13649,8 +13705,7 @@ export interface paths {
                   id: string;
                   displayName: string;
                 };
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 number: string;
                 code: string;
                 units: number;
@@ -13707,8 +13762,7 @@ export interface paths {
           'application/json': {
             /** Format: uuid */
             memberId: string;
-            /** @enum {string} */
-            payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+            payerPack: string;
             number: string;
             code: string;
             units: number;
@@ -13734,8 +13788,7 @@ export interface paths {
                 id: string;
                 displayName: string;
               };
-              /** @enum {string} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+              payerPack: string;
               number: string;
               code: string;
               units: number;
@@ -13835,8 +13888,7 @@ export interface paths {
           content: {
             'application/json': {
               payers: {
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 payerName: string;
                 payerId: string;
                 receiverName: string;
@@ -13891,8 +13943,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {string} */
-            payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+            payerPack: string;
             payerName: string;
             payerId: string;
             receiverName: string;
@@ -13914,8 +13965,7 @@ export interface paths {
           };
           content: {
             'application/json': {
-              /** @enum {string} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+              payerPack: string;
               payerName: string;
               payerId: string;
               receiverName: string;
@@ -14001,8 +14051,7 @@ export interface paths {
               batches: {
                 /** Format: uuid */
                 id: string;
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 interchangeControlNumber: number;
                 fileName: string;
                 claimCount: number;
@@ -14057,8 +14106,7 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @enum {string} */
-            payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+            payerPack: string;
           };
         };
       };
@@ -14073,8 +14121,7 @@ export interface paths {
               batches: {
                 /** Format: uuid */
                 id: string;
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 interchangeControlNumber: number;
                 fileName: string;
                 claimCount: number;
@@ -14249,8 +14296,7 @@ export interface paths {
             'application/json': {
               /** Format: uuid */
               id: string;
-              /** @enum {string} */
-              payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+              payerPack: string;
               interchangeControlNumber: number;
               fileName: string;
               claimCount: number;
@@ -14330,7 +14376,7 @@ export interface paths {
           from: string;
           to: string;
           programId?: string;
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
         };
         header?: never;
         path?: never;
@@ -14349,8 +14395,7 @@ export interface paths {
                 lines: number;
                 units: number;
                 amountCents: number;
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 program: {
                   /** Format: uuid */
                   id: string;
@@ -14429,7 +14474,7 @@ export interface paths {
           from: string;
           to: string;
           programId?: string;
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
         };
         header?: never;
         path?: never;
@@ -14497,7 +14542,7 @@ export interface paths {
           from: string;
           to: string;
           programId?: string;
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
         };
         header?: never;
         path?: never;
@@ -14603,7 +14648,7 @@ export interface paths {
           from: string;
           to: string;
           programId?: string;
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
         };
         header?: never;
         path?: never;
@@ -14671,7 +14716,7 @@ export interface paths {
           from: string;
           to: string;
           programId?: string;
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
         };
         header?: never;
         path?: never;
@@ -14695,8 +14740,7 @@ export interface paths {
                   id: string;
                   displayName: string;
                 };
-                /** @enum {string} */
-                payerPack: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+                payerPack: string;
                 code: string;
                 /** Format: date */
                 from: string;
@@ -14764,7 +14808,7 @@ export interface paths {
           from: string;
           to: string;
           programId?: string;
-          payerPack?: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp';
+          payerPack?: string;
         };
         header?: never;
         path?: never;
@@ -14863,7 +14907,11 @@ export interface paths {
                   postalCode: string;
                 };
                 timeZone: string;
-                payerPacks: ('ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc' | 'nc-wellcare' | 'ks-pahp')[];
+                payerPacks: string[];
+              }[];
+              payers: {
+                id: string;
+                name: string;
               }[];
             };
           };
