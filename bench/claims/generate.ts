@@ -15,7 +15,7 @@
  *   of their episode partway through the month.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { addDays } from '../../src/engine/index.js';
+import { addDays, payerPackName } from '../../src/engine/index.js';
 import type { PayerPackId, ProgramType } from '../../src/shared/programs.js';
 import type { Database } from '../../src/store/index.js';
 import type { ServiceContext } from '../../src/services/context.js';
@@ -163,6 +163,10 @@ const PLAN_NAME: Record<PayerPackId, string> = {
   'nc-wellcare': 'WellCare of North Carolina (Medicaid)',
   'ks-pahp': 'KanCare Mental Health PAHP',
 };
+
+function planName(pack: PayerPackId): string {
+  return PLAN_NAME[pack] ?? payerPackName(pack);
+}
 
 /** The weekdays of the month, where notes fall. */
 function weekdaysOf(from: string, to: string): string[] {
@@ -438,7 +442,7 @@ export async function generateWorkload(
       coverageRows.push({
         member_id: id,
         payer_pack: pack,
-        plan_name: PLAN_NAME[pack],
+        plan_name: planName(pack),
         member_number: medicaidId,
         starts_on: '2025-01-01',
         ends_on: lapsed ? '2026-09-30' : null,
@@ -634,7 +638,7 @@ export async function generateWorkload(
       .values({
         organisation_id: organisationId,
         payer_pack: pack,
-        payer_name: `${PLAN_NAME[pack].slice(0, 40)} (bench)`,
+        payer_name: `${planName(pack).slice(0, 40)} (bench)`,
         payer_id: `BENCH${pack.replace(/[^a-z]/g, '').toUpperCase()}`.slice(0, 15),
         receiver_name: 'Synthetic Clearinghouse',
         receiver_id: 'RECEIVER01',

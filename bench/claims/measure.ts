@@ -25,7 +25,7 @@ import {
   startBillingRun,
   type Export837Sink,
 } from '../../src/services/billing/index.js';
-import { PAYER_PACK_IDS } from '../../src/shared/programs.js';
+import { payerPackIds } from '../../src/engine/index.js';
 import { migrateToLatest, openStore, type Database, type Store } from '../../src/store/index.js';
 import { NOW } from './generate.js';
 
@@ -152,7 +152,7 @@ async function exportAll(ctx: ServiceContext, actor: Actor): Promise<Record<stri
   let characters = 0;
   let writerMs = 0;
   try {
-    for (const payerPack of PAYER_PACK_IDS) {
+    for (const payerPack of payerPackIds()) {
       const result = await export837Stream(ctx, actor, payerPack, (file) => {
         files += 1;
         return fileSink(join(folder, file.fileName));

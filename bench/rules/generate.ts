@@ -66,14 +66,16 @@ const CA_NC_MODALITIES: readonly (readonly [Modality, number])[] = [
 const MH_DIAGNOSIS = { code: 'F33.1', category: 'mental_health' } as const;
 const SUD_DIAGNOSIS = { code: 'F11.20', category: 'substance_use' } as const;
 
+const CA_DHCS_PROFILE: PackProfile = {
+  certifications: ['medi_cal_peer', 'medi_cal_peer', 'medi_cal_peer', 'medi_cal_peer_family'],
+  programs: ['mh_outpatient', 'mh_outpatient', 'dmc_ods_outpatient'],
+  diagnosis: MH_DIAGNOSIS,
+  memberIdPrefix: 'ZZCA',
+  modalities: CA_NC_MODALITIES,
+};
+
 const PROFILES: Readonly<Record<PayerPackId, PackProfile>> = {
-  'ca-dhcs': {
-    certifications: ['medi_cal_peer', 'medi_cal_peer', 'medi_cal_peer', 'medi_cal_peer_family'],
-    programs: ['mh_outpatient', 'mh_outpatient', 'dmc_ods_outpatient'],
-    diagnosis: MH_DIAGNOSIS,
-    memberIdPrefix: 'ZZCA',
-    modalities: CA_NC_MODALITIES,
-  },
+  'ca-dhcs': CA_DHCS_PROFILE,
   'ca-acbhd': {
     certifications: ['medi_cal_peer', 'medi_cal_peer', 'medi_cal_peer_family'],
     programs: ['mh_outpatient'],
@@ -184,7 +186,8 @@ export function generateServices(options: GenerateOptions): BenchService[] {
   if (packs.length === 0) {
     throw new Error('No packs are loaded; nothing to benchmark.');
   }
-  const packWeights = packs.map((pack) => [pack, PACK_WEIGHTS[pack.id]] as const);
+  // A pack without a weight of its own (one from a pack file) counts like the smallest built-in payer.
+  const packWeights = packs.map((pack) => [pack, PACK_WEIGHTS[pack.id] ?? 15] as const);
   const stream = createRng(options.seed).fork('rules-bench').fork('services');
   const services: BenchService[] = [];
   for (let index = 0; index < options.count; index += 1) {
@@ -202,7 +205,8 @@ export function generateServices(options: GenerateOptions): BenchService[] {
 
 /** The raw request for one service (before the API schema applies defaults). */
 function syntheticRequest(rng: Rng, pack: Pack, index: number): Record<string, unknown> {
-  const profile = PROFILES[pack.id];
+  // A pack from a file has no profile of its own: it takes its base pack's, else Medi-Cal's.
+  const profile = PROFILES[pack.id] ?? PROFILES[pack.extends ?? 'ca-dhcs'] ?? CA_DHCS_PROFILE;
   const date = fromDayNumber(rng.int(toDayNumber(FIRST_DATE_OF_SERVICE), toDayNumber(LAST_DATE_OF_SERVICE)));
   const type = weighted(rng, SERVICE_TYPE_WEIGHTS);
   // Groups meet in person, bar the odd video group.

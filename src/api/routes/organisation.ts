@@ -1,9 +1,15 @@
 /**
  * @module api/routes/organisation
- * GET /api/v1/organisation and GET /api/health.
+ * GET /api/v1/organisation, PUT /api/v1/organisation/programs/:id/payers (admins) and GET /api/health.
  */
-import { HealthResponseSchema, OrganisationResponseSchema } from '../../shared/api/organisation.js';
-import { getOrganisationOverview } from '../../services/organisations/index.js';
+import {
+  HealthResponseSchema,
+  OrganisationResponseSchema,
+  ProgramPayersRequestSchema,
+  ProgramSchema,
+} from '../../shared/api/organisation.js';
+import { IdParamsSchema } from '../../shared/api/common.js';
+import { getOrganisationOverview, setProgramPayers } from '../../services/organisations/index.js';
 import type { ServiceContext } from '../../services/context.js';
 import { migrationState, type DatabaseKind } from '../../store/index.js';
 import { ANY_ROLE, authenticatedOf, requireUser } from '../plugins/authentication.js';
@@ -25,6 +31,21 @@ export function registerOrganisationRoutes(
       },
     },
     (request) => getOrganisationOverview(ctx, authenticatedOf(request).actor),
+  );
+
+  app.put(
+    '/api/v1/organisation/programs/:id/payers',
+    {
+      preHandler: requireUser(ctx, ['admin']),
+      schema: {
+        tags: ['organisation'],
+        summary: 'Set the payers a program bills (admins): pack ids from GET /api/v1/organisation’s payers.',
+        params: IdParamsSchema,
+        body: ProgramPayersRequestSchema,
+        response: { 200: ProgramSchema, ...problemResponses(...GUARDED, 404, 415) },
+      },
+    },
+    (request) => setProgramPayers(ctx, authenticatedOf(request).actor, request.params.id, request.body),
   );
 
   app.get(

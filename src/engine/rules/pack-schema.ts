@@ -6,7 +6,6 @@
  * pack (plan.ts), so neither imports the other's module back.
  */
 import { z } from 'zod';
-import { PayerPackIdSchema } from '../../shared/programs.js';
 import { OPERATORS, type Condition } from './conditions.js';
 
 const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a YYYY-MM-DD date');
@@ -93,6 +92,16 @@ export const PlaceOfServiceRuleSchema = z
   })
   .strict();
 
+/**
+ * A pack's id: lower-case words joined by hyphens, usually the state and the payer (`ks-pahp`). The API checks
+ * the same form with `PayerPackIdSchema` (shared code, which the engine does not import); `pack.test.ts` pins
+ * the two together.
+ */
+export const PackIdSchema = z
+  .string()
+  .max(40)
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'lower-case letters and digits in words joined by hyphens');
+
 export const LIMIT_PERIODS = ['day', 'episode_state_fiscal_year', 'calendar_year'] as const;
 
 export const LimitSchema = z
@@ -138,12 +147,11 @@ export type RuleDefinition = z.infer<typeof RuleSchema>;
 
 export const PackDefinitionSchema = z
   .object({
-    /** Lower-case words joined by hyphens, usually the state and the payer (`ks-pahp`). */
-    id: PayerPackIdSchema,
+    id: PackIdSchema,
     name: z.string().min(1),
     version: z.string().min(1),
     /** The pack this one builds on: it inherits everything and overrides by id. */
-    extends: PayerPackIdSchema.optional(),
+    extends: PackIdSchema.optional(),
     /** The seed documents this pack encodes. */
     sources: z.array(z.string().min(1)).min(1),
     description: z.string().min(1),

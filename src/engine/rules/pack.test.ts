@@ -7,7 +7,9 @@ import { parseRequest } from '../../testing/rule-table.js';
 import { caDhcs } from '../packs/ca-dhcs.js';
 import { evaluateService } from './evaluate.js';
 import { FACT_NAMES } from './facts.js';
+import { PayerPackIdSchema } from '../../shared/programs.js';
 import { loadPacks, PackError, type PackDefinition } from './pack.js';
+import { PackIdSchema } from './pack-schema.js';
 
 const citation = { document: '000_1274c8781db8481b.txt', section: 'Service Table 5', quote: '96' };
 
@@ -219,5 +221,124 @@ describe('effective dates', () => {
   it('applies a rule only from its effective date', () => {
     expect(on('2027-06-30').problems.map((problem) => problem.code)).not.toContain('ca-dhcs.test.from_july');
     expect(on('2027-07-01').problems.map((problem) => problem.code)).toContain('ca-dhcs.test.from_july');
+  });
+});
+
+describe('packs added from files', () => {
+  const file = (
+    definition: unknown,
+    origin = 'packs/extra.json',
+  ): { definition: unknown; origin: string } => ({
+    definition,
+    origin,
+  });
+
+  it('adds a pack of its own id, extending a built-in pack', () => {
+    const packs = loadPacks([caDhcs], FACT_NAMES, [
+      file(pack({ id: 'zz-test', extends: 'ca-dhcs', rules: [rule({ id: 'zz-test.extra.rule' })] })),
+    ]);
+    expect([...packs.keys()]).toEqual(['ca-dhcs', 'zz-test']);
+    expect(packs.get('zz-test')?.rules.map((item) => item.id)).toContain('ca-dhcs.pos.excluded');
+    expect(packs.get('zz-test')?.extends).toBe('ca-dhcs');
+  });
+
+  it('overlays a built-in pack of the same id: the built-in pack is its base', () => {
+    const newRate = {
+      code: 'H0038',
+      unitRateCents: 9999,
+      effectiveFrom: '2027-01-01',
+      citation,
+    };
+    const packs = loadPacks([caDhcs], FACT_NAMES, [
+      file({
+        id: 'ca-dhcs',
+        name: caDhcs.name,
+        version: '2027.1',
+        sources: ['rules-research.md'],
+        description: 'A new H0038 rate from 2027.',
+        settings: { maxUnitsPerDay: { value: 7, description: 'Lower.' } },
+        rates: [newRate],
+      }),
+    ]);
+    const overlaid = packs.get('ca-dhcs');
+    expect([...packs.keys()]).toEqual(['ca-dhcs']);
+    expect(overlaid?.version).toBe(`2027.1+ca-dhcs@${caDhcs.version}`);
+    expect(overlaid?.settings.maxUnitsPerDay?.value).toBe(7);
+    expect(overlaid?.rates.filter((rate) => rate.code === 'H0038').map((rate) => rate.unitRateCents)).toEqual(
+      [9999],
+    );
+    expect(overlaid?.rules.map((item) => item.id)).toContain('ca-dhcs.pos.excluded');
+  });
+
+  it.each<[string, unknown[], RegExp]>([
+    [
+      'a bad rule, naming the file, the pack, the rule and the field',
+      [pack({ id: 'zz-test', rules: [rule({ id: 'zz-test.bad', severity: 'fatal' })] })],
+      /^Pack file packs\/extra\.json: pack zz-test: rule zz-test\.bad, field severity: /,
+    ],
+    [
+      'a rule reading an unknown fact, naming the file',
+      [
+        pack({
+          id: 'zz-test',
+          rules: [rule({ id: 'zz-test.x', require: { fact: 'service.nope', op: 'eq', value: 1 } })],
+        }),
+      ],
+      /^Pack file packs\/extra\.json: Pack zz-test: rule zz-test\.x, field require reads unknown fact "service\.nope"/,
+    ],
+    [
+      'an overlay that also extends',
+      [pack({ id: 'ca-dhcs', extends: 'ca-dhcs' })],
+      /^Pack file packs\/extra\.json: pack ca-dhcs, field extends: .* remove "extends"/,
+    ],
+    [
+      'an id that is not a pack id',
+      [pack({ id: 'ZZ Test' })],
+      /^Pack file packs\/extra\.json: pack ZZ Test: field id: lower-case/,
+    ],
+    [
+      'a base that is not loaded',
+      [pack({ id: 'zz-test', extends: 'zz-none' })],
+      /^Pack file packs\/extra\.json: Pack zz-test extends zz-none, which is not loaded/,
+    ],
+  ])('refuses %s', (_what, definitions, message) => {
+    expect(() =>
+      loadPacks(
+        [caDhcs],
+        FACT_NAMES,
+        definitions.map((definition) => file(definition)),
+      ),
+    ).toThrow(message);
+  });
+
+  it('refuses two files defining the same pack, naming both', () => {
+    const twin = pack({ id: 'zz-test', rules: [rule({ id: 'zz-test.rule' })] });
+    expect(() => loadPacks([caDhcs], FACT_NAMES, [file(twin, 'a.json'), file(twin, 'b.json')])).toThrow(
+      'Pack file b.json: pack zz-test is also defined in a.json.',
+    );
+  });
+});
+
+describe('pack ids', () => {
+  // The engine checks a pack's id with its own schema; the API with the shared one. They must agree.
+  it.each([
+    'ca-dhcs',
+    'zz-test',
+    'nc2-wellcare',
+    'a',
+    'Zz',
+    'zz_test',
+    'zz--test',
+    '-zz',
+    'zz-',
+    '1zz',
+    'z'.repeat(41),
+  ])('the engine and the API agree on %s', (id) => {
+    expect(PackIdSchema.safeParse(id).success).toBe(PayerPackIdSchema.safeParse(id).success);
+  });
+
+  it('accepts and refuses as documented', () => {
+    expect(['ca-dhcs', 'zz-test'].every((id) => PackIdSchema.safeParse(id).success)).toBe(true);
+    expect(['Zz', 'zz_test', 'zz-', '1zz'].some((id) => PackIdSchema.safeParse(id).success)).toBe(false);
   });
 });

@@ -125,7 +125,7 @@ export function loadPacks(
     const base = definition.extends === undefined ? undefined : parsed.get(definition.extends);
     if (definition.extends !== undefined && base === undefined) {
       throw new PackError(
-        `${packFilePrefix(origins, definition)}Pack ${definition.id}, field extends: ${definition.extends} is not a loaded pack.`,
+        `${packFilePrefix(origins, definition)}Pack ${definition.id} extends ${definition.extends}, which is not loaded.`,
       );
     }
     const inherited = base === undefined ? undefined : resolve(base, [...chain, definition.id]);

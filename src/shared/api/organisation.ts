@@ -27,6 +27,15 @@ export const ProgramSchema = z.object({
 });
 export type Program = z.infer<typeof ProgramSchema>;
 
+/** The payers a program bills, most preferred first: the first covering a member on a date judges the note. */
+export const ProgramPayersRequestSchema = z.object({
+  payerPacks: z
+    .array(PayerPackIdSchema)
+    .min(1, { message: 'Choose at least one payer this program bills.' })
+    .max(10),
+});
+export type ProgramPayersRequest = z.infer<typeof ProgramPayersRequestSchema>;
+
 /** A payer Peerline has rules for: its pack id and the payer's name, for choosers and labels. */
 export const PayerSchema = z.object({ id: PayerPackIdSchema, name: z.string() });
 export type Payer = z.infer<typeof PayerSchema>;
