@@ -3,7 +3,8 @@
  * release came out, must end with exactly the schema of a database made today in one go — columns,
  * constraints, indexes, triggers, functions, sequences. And since 0008 no CHECK names a payer pack, so adding
  * a pack touches no schema: the database stores any pack id, and the services check it against the packs
- * that are loaded.
+ * that are loaded. Claims written before 0009 get what their 837 was read with until then — the member's id
+ * with the payer, the diagnoses on the date, the peer's taxonomy — as what they were judged with.
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +24,7 @@ const FIRST = NAMES[0] ?? '';
 const LATEST = NAMES[NAMES.length - 1] ?? '';
 
 const BEFORE_UNCONSTRAINED = '0007-claim-tenant-keys';
+const BEFORE_JUDGED_CONTEXT = '0008-payer-packs-unconstrained';
 
 let fresh: TestStore;
 let stepwise: TestStore;
@@ -47,6 +49,7 @@ beforeAll(async () => {
         .filter(namesAPayerPack)
         .map((constraint) => String(constraint.conname));
     }
+    if (name === BEFORE_JUDGED_CONTEXT) await insertClaimsBeforeJudgedContext(stepwise.db);
   }
 }, 180_000);
 afterAll(async () => {
@@ -70,6 +73,61 @@ async function insertFirstReleaseData(db: Kysely<Database>): Promise<void> {
     )
     insert into users (organisation_id, email, display_name, password_hash, roles)
     select id, 'old@upgrade.peerline.test', 'Old admin', 'h', array['admin'] from organisation`.execute(db);
+}
+
+/**
+ * An organisation with two claims as a billing run before 0009 wrote them: one by a peer with a profile, for a
+ * member with coverage before, on and beside the date and diagnoses in and out of force; one by its admin (no
+ * profile) with a payer the member has no coverage with.
+ */
+async function insertClaimsBeforeJudgedContext(db: Kysely<Database>): Promise<void> {
+  await sql`
+    with organisation as (
+      insert into organisations (name) values ('Claims before 0009') returning id as organisation_id
+    ), program as (
+      insert into programs (organisation_id, name, type, npi, taxonomy, address_line1, city, state, postal_code,
+                            time_zone, payer_packs)
+      select organisation_id, 'Claims program', 'mh_outpatient', '1234567893', '172V00000X', '1 Main St',
+             'Oakland', 'CA', '94612', 'America/Los_Angeles', array['ca-dhcs', 'ca-acbhd']
+      from organisation
+      returning id as program_id, organisation_id
+    ), staff as (
+      insert into users (organisation_id, email, display_name, password_hash, roles)
+      select organisation_id, u.email, u.display_name, 'h', u.roles
+      from organisation, (values ('peer@claims.peerline.test', 'Old peer', array['peer'], 1),
+                                 ('admin@claims.peerline.test', 'Old admin', array['admin'], 2))
+                         as u(email, display_name, roles, position)
+      returning id, organisation_id, email
+    ), profile as (
+      insert into staff_profiles (user_id, organisation_id, taxonomy)
+      select id, organisation_id, '101YP2500X' from staff where email = 'peer@claims.peerline.test'
+    ), member as (
+      insert into members (organisation_id, first_name, last_name, date_of_birth, program_id)
+      select organisation_id, 'Old', 'Member', '1980-01-01', program_id from program
+      returning id, organisation_id, program_id
+    ), coverage as (
+      insert into coverage_periods (organisation_id, member_id, payer_pack, plan_name, member_number, starts_on,
+                                    ends_on)
+      select organisation_id, id, c.payer_pack, 'Old plan', c.member_number, c.starts_on::date, c.ends_on::date
+      from member, (values ('ca-dhcs', 'ZZOLD000001', '2025-01-01', '2025-12-31'),
+                           ('ca-dhcs', 'ZZOLD000002', '2026-01-01', null),
+                           ('ca-acbhd', 'ZZOLD000003', '2026-01-01', null))
+                   as c(payer_pack, member_number, starts_on, ends_on)
+    ), diagnosis as (
+      insert into diagnoses (organisation_id, member_id, code, description, category, recorded_on, resolved_on)
+      select organisation_id, id, d.code, 'Old diagnosis', 'mental_health', d.recorded_on::date, d.resolved_on::date
+      from member, (values ('F41.1', '2026-02-01', null), ('F33.1', '2025-01-01', null),
+                           ('F10.20', '2025-01-01', '2026-01-15'), ('F43.10', '2026-04-01', null))
+                   as d(code, recorded_on, resolved_on)
+    )
+    insert into claims (organisation_id, member_id, program_id, payer_pack, rendering_provider_id, date_of_service,
+                        total_cents, line_count, status_changed_at, created_at)
+    select m.organisation_id, m.id, m.program_id, c.payer_pack, s.id, '2026-03-02', 100, 1, now(), now()
+    from member m
+      cross join (values ('ca-dhcs', 'peer@claims.peerline.test', 1), ('ca-la-sapc', 'admin@claims.peerline.test', 2))
+                 as c(payer_pack, email, position)
+      join staff s on s.email = c.email
+    order by c.position`.execute(db);
 }
 
 describe(`migrations on ${testDatabaseKind()}`, () => {
@@ -98,6 +156,33 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       select p.payer_packs, u.roles from programs p join users u using (organisation_id)
       where p.name = 'Old program'`.execute(stepwise.db);
     expect(rows.rows).toEqual([{ payer_packs: ['ca-dhcs', 'ca-acbhd'], roles: ['admin'] }]);
+  });
+
+  it('gives claims written before 0009 what their 837 was read with, and keeps it from changing', async () => {
+    const claims = await sql<{
+      payer_member_id: string;
+      diagnosis_codes: string[];
+      rendering_taxonomy: string;
+    }>`
+      select c.payer_member_id, c.diagnosis_codes, c.rendering_taxonomy
+      from claims c join organisations o on o.id = c.organisation_id
+      where o.name = 'Claims before 0009'
+      order by c.claim_number`.execute(stepwise.db);
+    expect(claims.rows).toEqual([
+      // The coverage with the claim's payer in force on the date; the diagnoses in force, earliest first.
+      {
+        payer_member_id: 'ZZOLD000002',
+        diagnosis_codes: ['F33.1', 'F41.1'],
+        rendering_taxonomy: '101YP2500X',
+      },
+      // No coverage with that payer: no id, which the writer refuses as it did. No profile: the default.
+      { payer_member_id: '', diagnosis_codes: ['F33.1', 'F41.1'], rendering_taxonomy: '175T00000X' },
+    ]);
+    await expect(
+      sql`update claims set diagnosis_codes = '{}' where payer_member_id = 'ZZOLD000002'`.execute(
+        stepwise.db,
+      ),
+    ).rejects.toThrow(/a claim's content never changes/);
   });
 
   it('refuses to go back to a migration already applied', async () => {
@@ -175,9 +260,10 @@ describe('payer packs are not listed in the schema', () => {
                                          content, created_by, created_at)
               values (${organisation}, ${pack}, 'test.837', 1, 1, 100, 'ISA*', ${user}, now())`.execute(db);
     await sql`insert into claims (organisation_id, member_id, program_id, payer_pack, rendering_provider_id,
-                                  date_of_service, total_cents, line_count, status_changed_at, created_at)
-              values (${organisation}, ${member}, ${program}, ${pack}, ${user}, '2026-01-05', 100, 1, now(),
-                      now())`.execute(db);
+                                  date_of_service, total_cents, line_count, payer_member_id, diagnosis_codes,
+                                  rendering_taxonomy, status_changed_at, created_at)
+              values (${organisation}, ${member}, ${program}, ${pack}, ${user}, '2026-01-05', 100, 1, 'ABC123456',
+                      array['F33.1'], '175T00000X', now(), now())`.execute(db);
     const note = await one(
       db,
       sql`insert into service_notes (organisation_id, member_id, program_id, author_id, service_type,

@@ -450,6 +450,12 @@ export interface ClaimsTable {
   payer_pack: PayerPackId;
   rendering_provider_id: string;
   date_of_service: CalendarDate;
+  /** The member's id with the payer: the coverage entry the claim was judged by (2010BA NM109). */
+  payer_member_id: string;
+  /** The diagnoses in force on the date as the claim was judged, the principal first (HI). */
+  diagnosis_codes: string[];
+  /** The taxonomy the rendering provider was judged under (2310B PRV03). */
+  rendering_taxonomy: string;
   frequency_code: Generated<ClaimFrequencyCode>;
   original_claim_id: string | null;
   status: Generated<ClaimStatus>;

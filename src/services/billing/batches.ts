@@ -1,9 +1,13 @@
 /**
  * @module services/billing/batches
  * 837P batches: what goes into a file, and the files once stored. A page of a payer's ready claims is read in
- * file order (program, member, date, claim number), locked, with everything its 837 needs — the member's id
- * with the payer, the diagnoses on the date, the rendering peer's NPI, the lines and any authorization — and
- * turned into the X12 writer's batch, whose billing provider is the claims' program. Making batches is
+ * file order (program, member, date, claim number), locked, with everything its 837 needs, and turned into
+ * the X12 writer's batch, whose billing provider is the claims' program. What the payer's rules judged the
+ * claim with — the member's id with the payer, the diagnoses, the rendering provider's taxonomy — comes from
+ * the claim, which recorded it when it was made: a member's record changed after billing does not change a
+ * claim already made. What the rules do not judge — the member's name, birth date and address, the rendering
+ * peer's NPI and name — is read as it stands, so it can be completed after billing; with the lines and any
+ * authorization. Making batches is
  * `export837Stream` (export.ts), the one path for the API and the CLI; here the stored batches are also listed,
  * downloaded (audited) and marked sent.
  */
@@ -88,6 +92,9 @@ function readyClaimsQuery(
       'c.date_of_service',
       'c.frequency_code',
       'c.total_cents',
+      'c.payer_member_id',
+      'c.diagnosis_codes',
+      'c.rendering_taxonomy',
       'm.first_name',
       'm.last_name',
       'm.date_of_birth',
@@ -98,7 +105,6 @@ function readyClaimsQuery(
       'm.postal_code',
       'u.display_name',
       's.npi',
-      's.taxonomy',
       'o.payer_claim_number as original_payer_claim_number',
     ])
     .where('c.organisation_id', '=', organisationId)
@@ -160,68 +166,43 @@ export function batchFileName(payerPack: PayerPackId, controlNumber: number): st
   return `peerline-${payerPack}-${String(controlNumber).padStart(9, '0')}.837`;
 }
 
-/** What else the claims need — lines, the members' ids with the payer, diagnoses — by claim and by member. */
+/** What else the claims need: their lines (with any authorization), by claim. */
 export type ClaimParts = Awaited<ReturnType<typeof queryClaimParts>>;
 
-/** What else each claim needs: its lines, the member's id with the payer, diagnoses, authorization. */
+/** What else each claim needs: its lines, each with the authorization it used. */
 export function claimParts(
   trx: Kysely<Database>,
   organisationId: string,
-  payerPack: PayerPackId,
   claims: readonly ReadyClaim[],
 ): Promise<ClaimParts> {
-  return queryClaimParts(trx, organisationId, payerPack, claims);
+  return queryClaimParts(trx, organisationId, claims);
 }
 
-async function queryClaimParts(
-  trx: Kysely<Database>,
-  organisationId: string,
-  payerPack: PayerPackId,
-  claims: readonly ReadyClaim[],
-) {
-  const claimIds = claims.map((claim) => claim.id);
-  const memberIds = [...new Set(claims.map((claim) => claim.member_id))];
-  const [lines, coverage, diagnoses] = await Promise.all([
-    trx
-      .selectFrom('claim_lines as l')
-      .leftJoin('authorizations as a', 'a.id', 'l.authorization_id')
-      .select([
-        'l.claim_id',
-        'l.line_number',
-        'l.code',
-        'l.modifiers',
-        'l.units',
-        'l.amount_cents',
-        'l.place_of_service',
-        'l.date_of_service',
-        'a.number as authorization_number',
-      ])
-      .where('l.organisation_id', '=', organisationId)
-      .where('l.claim_id', 'in', claimIds)
-      .orderBy('l.claim_id')
-      .orderBy('l.line_number')
-      .execute(),
-    trx
-      .selectFrom('coverage_periods')
-      .select(['member_id', 'member_number', 'starts_on', 'ends_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('payer_pack', '=', payerPack)
-      .where('member_id', 'in', memberIds)
-      .execute(),
-    trx
-      .selectFrom('diagnoses')
-      .select(['member_id', 'code', 'recorded_on', 'resolved_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', memberIds)
-      .orderBy('recorded_on')
-      .orderBy('code')
-      .execute(),
-  ]);
-  return {
-    lines: groupBy(lines, 'claim_id'),
-    coverage: groupBy(coverage, 'member_id'),
-    diagnoses: groupBy(diagnoses, 'member_id'),
-  };
+async function queryClaimParts(trx: Kysely<Database>, organisationId: string, claims: readonly ReadyClaim[]) {
+  const lines = await trx
+    .selectFrom('claim_lines as l')
+    .leftJoin('authorizations as a', 'a.id', 'l.authorization_id')
+    .select([
+      'l.claim_id',
+      'l.line_number',
+      'l.code',
+      'l.modifiers',
+      'l.units',
+      'l.amount_cents',
+      'l.place_of_service',
+      'l.date_of_service',
+      'a.number as authorization_number',
+    ])
+    .where('l.organisation_id', '=', organisationId)
+    .where(
+      'l.claim_id',
+      'in',
+      claims.map((claim) => claim.id),
+    )
+    .orderBy('l.claim_id')
+    .orderBy('l.line_number')
+    .execute();
+  return { lines: groupBy(lines, 'claim_id') };
 }
 
 /** Rows grouped by one of their columns, each group in the rows' order. */
@@ -240,16 +221,9 @@ function groupBy<Row extends Record<Key, string>, Key extends keyof Row>(
 
 /** One ready claim as the 837 writer takes it. */
 export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
-  const date = claim.date_of_service;
   const lines = parts.lines.get(claim.id) ?? [];
-  const memberNumber = (parts.coverage.get(claim.member_id) ?? []).find(
-    (entry) => entry.starts_on <= date && (entry.ends_on === null || date <= entry.ends_on),
-  )?.member_number;
-  const diagnoses = (parts.diagnoses.get(claim.member_id) ?? [])
-    .filter((each) => each.recorded_on <= date && (each.resolved_on === null || date <= each.resolved_on))
-    .map((each) => each.code)
-    // HI carries one principal and eleven others.
-    .slice(0, X12_LIMITS.diagnosesPerClaim);
+  // HI carries one principal and eleven others.
+  const diagnoses = claim.diagnosis_codes.slice(0, X12_LIMITS.diagnosesPerClaim);
   const provider = splitName(claim.display_name);
   const placeOfService = lines[0]?.place_of_service ?? '';
   const authorization = lines.find((line) => line.authorization_number !== null)?.authorization_number;
@@ -262,7 +236,7 @@ export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
       : { originalClaimReference: claim.original_payer_claim_number }),
     placeOfService,
     subscriber: {
-      memberId: memberNumber ?? '',
+      memberId: claim.payer_member_id,
       last: claim.last_name,
       first: claim.first_name,
       dateOfBirth: claim.date_of_birth,
@@ -280,7 +254,7 @@ export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
       npi: claim.npi ?? '',
       last: provider.last,
       first: provider.first,
-      taxonomy: claim.taxonomy ?? '175T00000X',
+      taxonomy: claim.rendering_taxonomy,
     },
     ...(authorization === undefined || authorization === null ? {} : { priorAuthorization: authorization }),
     lines: lines.map((line) => ({

@@ -433,6 +433,12 @@ async function voidDecisions(
       groupMinutes: line.group_minutes,
       authorizationId: line.authorization_id,
       warnings: [],
+      // The void says what the original said.
+      judgedWith: {
+        payerMemberId: original.payer_member_id,
+        diagnosisCodes: original.diagnosis_codes,
+        renderingTaxonomy: original.rendering_taxonomy,
+      },
     };
   });
 }

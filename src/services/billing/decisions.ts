@@ -2,13 +2,27 @@
  * @module services/billing/decisions
  * What a billing run does with each note, from the claim rules' judgement of it (services/claims `judgeNote`):
  * claim it (the line, with the authorization it burns), hold it (with every error that stops it, in words
- * that say who fixes it and how), or leave it to another run when the run bills a different payer.
+ * that say who fixes it and how), or leave it to another run when the run bills a different payer. A claim
+ * keeps what the note was judged with that its 837 carries (`JudgedWith`), so the file says what was judged.
  */
 import type { ClaimLine } from '../../shared/api/claims.js';
 import type { Problem } from '../../shared/problem.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import { payerPackName } from '../../engine/index.js';
 import type { Judgement, NoteToJudge } from '../claims/index.js';
+
+/**
+ * What a note was judged with that its claim's 837 carries, recorded on the claim: the export reads these
+ * rather than the member's record and the peer's profile as they are by then.
+ */
+export interface JudgedWith {
+  /** The member's id with the payer, from the coverage entry judged by (2010BA NM109). */
+  payerMemberId: string;
+  /** The diagnoses in force on the date, as the engine had them: the principal first (HI). */
+  diagnosisCodes: readonly string[];
+  /** The rendering provider's taxonomy the rules judged (2310B PRV03). */
+  renderingTaxonomy: string;
+}
 
 export type Decision =
   | {
@@ -20,6 +34,7 @@ export type Decision =
       authorizationId: string | null;
       /** Warnings the line goes out with (shown on the worklist). */
       warnings: Problem[];
+      judgedWith: JudgedWith;
     }
   | { kind: 'hold'; note: NoteToJudge; payerPack: PayerPackId | null; problems: Problem[] }
   | { kind: 'other_payer'; note: NoteToJudge };
@@ -47,7 +62,7 @@ export function decisionOf(judgement: Judgement): Decision {
         problems: [noTimes(), ...judgement.review],
       };
     case 'judged': {
-      const { claimable, preview, payerPack } = judgement;
+      const { claimable, preview, payerPack, request } = judgement;
       if (claimable !== null) {
         return {
           kind: 'claim',
@@ -57,6 +72,11 @@ export function decisionOf(judgement: Judgement): Decision {
           groupMinutes: claimable.groupMinutes,
           authorizationId: claimable.authorizationId,
           warnings: preview.problems.filter((problem) => problem.severity === 'warning'),
+          judgedWith: {
+            payerMemberId: judgement.coverage.memberId,
+            diagnosisCodes: request.member.diagnoses.map((diagnosis) => diagnosis.code),
+            renderingTaxonomy: request.staff.taxonomy,
+          },
         };
       }
       const problems = [

@@ -2,7 +2,9 @@
  * The one 837 export (`export837Stream`, behind both the API and `peerline claims export`) on the real database
  * (PGlite, and PostgreSQL with TEST_DATABASE_URL): files of one interchange, one program and at most N claims,
  * each stored as a batch with its claims batched; a page the writer refuses stops the export naming each
- * claim's problems, keeping the files before it and leaving that page and the rest ready.
+ * claim's problems, keeping the files before it and leaving that page and the rest ready. A claim's file
+ * carries what the claim was judged with — the member's id with the payer and the diagnoses — even when the
+ * member's record changed after billing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PayerPackId } from '../../shared/programs.js';
@@ -89,9 +91,14 @@ beforeAll(async () => {
   for (const member of [alameda, losAngeles]) {
     await insertApprovedPlan(store.db, fixture, member, '2026-01-01');
   }
-  for (const date of ['2026-11-02', '2026-11-03', '2026-11-04']) {
+  for (const date of ['2026-11-02', '2026-11-03']) {
     await insertSignedNote(store.db, fixture, alameda, { date });
   }
+  // The supervisor, also a certified peer, writes the Alameda member's third note.
+  await insertSignedNote(store.db, fixture, alameda, {
+    date: '2026-11-04',
+    authorId: fixture.users.supervisor.id,
+  });
   for (const date of ['2026-11-02', '2026-11-05']) {
     await insertSignedNote(store.db, fixture, losAngeles, { date });
   }
@@ -144,12 +151,7 @@ describe(`the 837 export on ${testDatabaseKind()}`, () => {
   });
 
   it('stops at a page the writer refuses, naming each claim’s problem; earlier files stay, that page and the rest stay ready', async () => {
-    // The Alameda member's diagnosis ends before the third claim's date: that claim has none.
-    await store.db
-      .updateTable('diagnoses')
-      .set({ resolved_on: '2026-11-03' })
-      .where('member_id', '=', alameda.id)
-      .execute();
+    // The Alameda member's third claim is the supervisor's, who has no NPI on file yet: that claim has none.
     const files = new Map<string, string>();
     const refused = await export837Stream(ctx, actorOf('billing'), 'ca-dhcs', collectingSink(files), {
       claimsPerFile: 2,
@@ -159,16 +161,13 @@ describe(`the 837 export on ${testDatabaseKind()}`, () => {
     const { kind, problems } = refused as ServiceError;
     expect(kind).toBe('conflict');
     const ready = await claimsOf('ready');
-    const undiagnosed = ready.find(
+    const withoutNpi = ready.find(
       (claim) => claim.member_id === alameda.id && claim.date_of_service === '2026-11-04',
     );
     expect(problems.map((problem) => [problem.code, problem.path])).toEqual([
-      ['x12.claim.no_diagnosis', ['claims', undiagnosed?.id, 'diagnoses']],
-      ['x12.line.diagnosis_pointer', ['claims', undiagnosed?.id, 'lines', 0, 'diagnosisPointers', 0]],
+      ['x12.value.required', ['claims', withoutNpi?.id, 'renderingProvider', 'npi']],
     ]);
-    expect(problems[0]?.message).toMatch(
-      /^Claim PL\d+ \(Fixture Member \d+, 2026-11-04\): Add the principal/,
-    );
+    expect(problems[0]?.message).toMatch(/^Claim PL\d+ \(Fixture Member \d+, 2026-11-04\): /);
 
     // Programs go in id order: the Alameda program's first page (two claims) is written either way, the Los
     // Angeles program's page only when it comes first.
@@ -190,10 +189,12 @@ describe(`the 837 export on ${testDatabaseKind()}`, () => {
   });
 
   it('once the claim is put right, writes the rest: one interchange, one program and at most N claims a file', async () => {
+    // The NPI is not judged by the payer's rules: it is read when the file is written, so it can be entered
+    // after billing.
     await store.db
-      .updateTable('diagnoses')
-      .set({ resolved_on: null })
-      .where('member_id', '=', alameda.id)
+      .updateTable('staff_profiles')
+      .set({ npi: '9234567813' })
+      .where('user_id', '=', fixture.users.supervisor.id)
       .execute();
     const files = new Map<string, string>();
     // One program first, then the payer's whole rest.
@@ -242,5 +243,67 @@ describe(`the 837 export on ${testDatabaseKind()}`, () => {
 
     // Nothing is left to write.
     expect((await export837Stream(ctx, actorOf('billing'), 'ca-dhcs')).batches).toEqual([]);
+  });
+
+  it('writes what the claim was judged with, though the member’s coverage and diagnoses changed after billing', async () => {
+    // Judged with the member's id as it stands and two diagnoses, the earliest recorded the principal.
+    await insertSignedNote(store.db, fixture, alameda, { date: '2026-11-06' });
+    await store.db
+      .insertInto('diagnoses')
+      .values({
+        organisation_id: fixture.id,
+        member_id: alameda.id,
+        code: 'F41.1',
+        description: 'Generalized anxiety disorder',
+        category: 'mental_health',
+        recorded_on: '2026-10-01',
+      })
+      .execute();
+    const run = await startBillingRun(ctx, actorOf('billing'), { from: '2026-11-01', to: '2026-11-30' });
+    expect((await processBillingRun(ctx, actorOf('billing'), run.id)).claimsCreated).toBe(1);
+    const claim = await store.db
+      .selectFrom('claims')
+      .select(['claim_number', 'payer_member_id', 'diagnosis_codes', 'rendering_taxonomy'])
+      .where('member_id', '=', alameda.id)
+      .where('status', '=', 'ready')
+      .executeTakeFirstOrThrow();
+    expect(claim).toMatchObject({
+      payer_member_id: alameda.medicaidId,
+      diagnosis_codes: ['F33.1', 'F41.1'],
+      rendering_taxonomy: '175T00000X',
+    });
+
+    // After billing the member's id with the payer is corrected, the first diagnosis resolved before the date
+    // of service and another recorded: read again, the file would carry these instead.
+    await store.db
+      .updateTable('coverage_periods')
+      .set({ member_number: 'ZZCHANGED01' })
+      .where('member_id', '=', alameda.id)
+      .execute();
+    await store.db
+      .updateTable('diagnoses')
+      .set({ resolved_on: '2026-11-01' })
+      .where('member_id', '=', alameda.id)
+      .where('code', '=', 'F33.1')
+      .execute();
+    await store.db
+      .insertInto('diagnoses')
+      .values({
+        organisation_id: fixture.id,
+        member_id: alameda.id,
+        code: 'F43.10',
+        description: 'Post-traumatic stress disorder, unspecified',
+        category: 'mental_health',
+        recorded_on: '2026-11-02',
+      })
+      .execute();
+
+    const files = new Map<string, string>();
+    const { batches } = await export837Stream(ctx, actorOf('billing'), 'ca-dhcs', collectingSink(files));
+    expect(batches).toHaveLength(1);
+    const content = files.get(batches[0]?.fileName ?? '') ?? '';
+    expect(segmentsOf(content, 'CLM').map((clm) => clm[1])).toEqual([`PL${claim.claim_number}`]);
+    expect(segmentsOf(content, 'NM1').find((nm1) => nm1[1] === 'IL')?.[9]).toBe(alameda.medicaidId);
+    expect(segmentsOf(content, 'HI')).toEqual([['HI', 'ABK:F331', 'ABF:F411']]);
   });
 });

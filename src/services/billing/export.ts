@@ -141,7 +141,7 @@ export async function export837Stream(
         });
         const last = claims[claims.length - 1];
         if (last === undefined) return null;
-        const parts = await claimParts(trx, actor.organisationId, payerPack, claims);
+        const parts = await claimParts(trx, actor.organisationId, claims);
         const controlNumber = await nextControlNumber(trx);
         const now = ctx.clock.now();
         const batch: Batch837 = {

@@ -2,7 +2,8 @@
  * @module services/billing/write
  * Writes what the judge decided: claimed lines grouped into claims (member, payer, program, rendering
  * provider, date of service; at most 50 lines, in the order judged) with each claim's first status event, and
- * holds for the notes that could not be claimed. Used by billing runs (original claims) and by corrections
+ * holds for the notes that could not be claimed. Each claim records what it was judged with that its 837
+ * carries: the member's id with the payer, the diagnoses and the rendering provider's taxonomy. Used by billing runs (original claims) and by corrections
  * (replacement and void claims that refer to the original).
  */
 import { sql, type Kysely } from 'kysely';
@@ -67,6 +68,8 @@ export async function writeClaims(
   // pages long since written out — each one read back, and logged whole after every checkpoint.
   const ids = claims.map(() => timeOrderedUuid());
   const totals = claims.map((lines) => lines.reduce((sum, each) => sum + each.line.amountCents, 0));
+  // A claim's lines share its member, payer, program, peer and date, so they were judged with the same
+  // coverage entry, diagnoses and taxonomy: the first line's are the claim's.
   const firsts = claims.map((lines) => lines[0] as ClaimDecision);
   const lines = claims.flatMap((group, claimIndex) =>
     group.map((decision, index) => ({
@@ -87,17 +90,22 @@ export async function writeClaims(
   await sql`
     with new_claims as (
       insert into claims (id, organisation_id, run_id, frequency_code, original_claim_id, member_id, program_id,
-        payer_pack, rendering_provider_id, date_of_service, total_cents, line_count, status_changed_at, created_at)
+        payer_pack, rendering_provider_id, date_of_service, total_cents, line_count, payer_member_id,
+        diagnosis_codes, rendering_taxonomy, status_changed_at, created_at)
       select c.id, ${target.organisationId}::uuid, ${target.runId}::uuid, ${target.frequencyCode ?? '1'},
         ${target.originalClaimId ?? null}::uuid, c.member_id, c.program_id, c.payer_pack, c.rendering_provider_id,
-        c.date_of_service, c.total_cents, c.line_count, ${now}::timestamptz, ${now}::timestamptz
+        c.date_of_service, c.total_cents, c.line_count, c.payer_member_id, c.diagnosis_codes::text[],
+        c.rendering_taxonomy, ${now}::timestamptz, ${now}::timestamptz
       from unnest(${claimIds}::uuid[], ${column(firsts, (first) => first.note.memberId)}::uuid[],
         ${column(firsts, (first) => first.note.programId)}::uuid[], ${textColumn(firsts, (first) => first.payerPack)}::text[],
         ${column(firsts, (first) => first.note.authorId)}::uuid[],
         ${column(firsts, (first) => first.note.fields.dateOfService)}::date[], ${plainArrayLiteral(totals)}::bigint[],
-        ${column(claims, (group) => group.length)}::integer[])
+        ${column(claims, (group) => group.length)}::integer[],
+        ${textColumn(firsts, (first) => first.judgedWith.payerMemberId)}::text[],
+        ${textColumn(firsts, (first) => arrayLiteral(first.judgedWith.diagnosisCodes))}::text[],
+        ${textColumn(firsts, (first) => first.judgedWith.renderingTaxonomy)}::text[])
         with ordinality as c(id, member_id, program_id, payer_pack, rendering_provider_id, date_of_service,
-          total_cents, line_count, position)
+          total_cents, line_count, payer_member_id, diagnosis_codes, rendering_taxonomy, position)
       order by c.position
       returning id
     ), new_lines as (

@@ -15,7 +15,7 @@ export { claimableNote, loadClaimContext, loadPrograms, signedOnIn } from './con
 export type { ClaimContext, ClaimContextOptions, ClaimProgram, ClaimRange, NoteToJudge } from './context.js';
 export { judgeNote, judgeInTurn, REVIEW_PENDING, REVIEW_RETURNED } from './judge.js';
 export type { ClaimableLine, Judgement } from './judge.js';
-export { claimRequestOf, onNoteFields, payerPackOn } from './request.js';
+export { claimRequestOf, coverageJudgedBy, onNoteFields, payerPackOn } from './request.js';
 export type { ClaimRequestParts } from './request.js';
 export { groupContextOf, groupOfService, facilitatorFte, sessionMinutes } from './group-size.js';
 export type { GroupContext } from './group-size.js';

@@ -15,6 +15,7 @@ import type {
   ClaimLine,
   ClaimPreview,
   ClaimPreviewRequest,
+  MemberContext,
   StaffContext,
 } from '../../shared/api/claims.js';
 import type { ReviewStatus } from '../../shared/documentation.js';
@@ -31,7 +32,7 @@ import { staffContextOf, type CredentialRecord } from '../staff/index.js';
 import type { ClaimContext, NoteToJudge } from './context.js';
 import { limitPeriodsOf, MemberHistory, type StoredAuthorization } from './history.js';
 import { previewClaim } from './preview.js';
-import { claimRequestOf, onNoteFields, payerPackOn } from './request.js';
+import { claimRequestOf, coverageJudgedBy, onNoteFields } from './request.js';
 
 /** A claim line the note makes, as billing records it. */
 export interface ClaimableLine {
@@ -54,6 +55,8 @@ export type Judgement =
       kind: 'judged';
       note: NoteToJudge;
       payerPack: PayerPackId;
+      /** The coverage entry the note was judged by: its member id is the one the claim carries. */
+      coverage: MemberContext['coverage'][number];
       request: ClaimPreviewRequest;
       /** The engine's answer, its problems placed on the note's fields (`['fields', …]`). */
       preview: ClaimPreview;
@@ -96,13 +99,14 @@ export function judgeNote(
     throw new Error(`the claim context did not load the program or member of note ${note.id}`);
   }
   const member = toMemberClaimContext(records, date);
-  const covering = payerPackOn(member.coverage, program.payerPacks, date);
-  if (payerPack !== null && covering !== payerPack) return { kind: 'other_payer', note };
+  const coverage = coverageJudgedBy(member.coverage, program.payerPacks, date);
+  if (payerPack !== null && coverage?.payerPack !== payerPack) return { kind: 'other_payer', note };
   const review = reviewProblems(note.reviewStatus);
-  const pack = covering === null ? undefined : getPack(covering);
-  if (pack === undefined || covering === null) {
+  const pack = coverage === undefined ? undefined : getPack(coverage.payerPack);
+  if (pack === undefined || coverage === undefined) {
     return { kind: 'no_coverage', note, programPacks: program.payerPacks, review };
   }
+  const covering = coverage.payerPack;
   if (note.fields.start === null || note.fields.end === null) {
     return { kind: 'no_times', note, payerPack: covering, review };
   }
@@ -136,9 +140,17 @@ export function judgeNote(
     line === undefined ||
     !preview.billable ||
     preview.problems.some((problem) => problem.severity === 'error');
-  if (held) {
-    return { kind: 'judged', note, payerPack: covering, request, preview, staff, review, claimable: null };
-  }
+  const judged = {
+    kind: 'judged',
+    note,
+    payerPack: covering,
+    coverage,
+    request,
+    preview,
+    staff,
+    review,
+  } as const;
+  if (held) return { ...judged, claimable: null };
   const isGroup = note.groupSessionId !== null || note.fields.serviceType === 'skill_building_group';
   const groupMinutes = isGroup ? preview.minutes : 0;
   const authorizationId = overLimit(preview.limits)
@@ -147,16 +159,7 @@ export function judgeNote(
   // A note the payer's rules would bill keeps its place in the member's history even while its review holds
   // it: it bills once co-signed, so a later service that day must not take the room it needs.
   history.add({ dateOfService: date, code: line.code, units: line.units, groupMinutes, authorizationId });
-  return {
-    kind: 'judged',
-    note,
-    payerPack: covering,
-    request,
-    preview,
-    staff,
-    review,
-    claimable: review.length > 0 ? null : { line, groupMinutes, authorizationId },
-  };
+  return { ...judged, claimable: review.length > 0 ? null : { line, groupMinutes, authorizationId } };
 }
 
 /**

@@ -136,16 +136,25 @@ function optionalText<const Key extends string>(key: Key, value: string | null):
 }
 
 /**
- * The pack a note is judged by: the member's coverage in force on the date among the packs the program bills
- * (coverage comes most specific first, so a county's pack wins over the state's), or null when none is.
+ * The coverage entry a note is judged by: the member's coverage in force on the date among the packs the
+ * program bills (coverage comes most specific first, so a county's pack wins over the state's), or undefined
+ * when none is. Its member id is the one the claim carries.
  */
+export function coverageJudgedBy(
+  coverage: MemberContext['coverage'],
+  programPacks: readonly PayerPackId[],
+  date: string,
+): MemberContext['coverage'][number] | undefined {
+  return coverage.find(
+    (entry) => programPacks.includes(entry.payerPack) && inForce(date, entry.from, entry.to),
+  );
+}
+
+/** The pack a note is judged by (see {@link coverageJudgedBy}), or null when no coverage is in force. */
 export function payerPackOn(
   coverage: MemberContext['coverage'],
   programPacks: readonly PayerPackId[],
   date: string,
 ): PayerPackId | null {
-  const covering = coverage.find(
-    (entry) => programPacks.includes(entry.payerPack) && inForce(date, entry.from, entry.to),
-  );
-  return covering?.payerPack ?? null;
+  return coverageJudgedBy(coverage, programPacks, date)?.payerPack ?? null;
 }

@@ -29,6 +29,7 @@ export interface MemberClaimRecords {
   asamLevel: AsamLevel | null;
   specialPopulations: SpecialPopulation[];
   coverage: { payerPack: PayerPackId; memberNumber: string; from: string; to: string | null }[];
+  /** The earliest recorded first, then by code: the order a claim lists them in (the principal first). */
   diagnoses: { code: string; category: DiagnosisCategory; recordedOn: string; resolvedOn: string | null }[];
   eligibilityChecks: { checkedOn: string; result: EligibilityResult }[];
   episodes: { admittedOn: string; dischargedOn: string | null; assessmentOn: string | null }[];
@@ -86,9 +87,9 @@ function consentInForce(records: MemberClaimRecords['consents'], kind: ConsentKi
 }
 
 /**
- * The engine's view of a member on `dateOfService`: diagnoses recorded by then and not yet resolved, the
- * dates eligibility was confirmed (up to that day), the telehealth and audio-only consents in force that day,
- * and the episode of care open that day with its assessment.
+ * The engine's view of a member on `dateOfService`: diagnoses recorded by then and not yet resolved (in the
+ * records' order, the principal first), the dates eligibility was confirmed (up to that day), the telehealth
+ * and audio-only consents in force that day, and the episode of care open that day with its assessment.
  */
 export function toMemberClaimContext(records: MemberClaimRecords, dateOfService: string): MemberClaimContext {
   const date = dateOfService;
@@ -195,7 +196,9 @@ export async function loadMemberClaimRecordsMany(
       .select(['member_id', 'code', 'category', 'recorded_on', 'resolved_on'])
       .where('organisation_id', '=', organisationId)
       .where('member_id', 'in', ids)
-      .orderBy('recorded_on', 'desc')
+      // The order a claim lists them in, the earliest recorded first as the principal: billing records the
+      // diagnoses a claim was judged with, in the order of the engine's request, for its 837.
+      .orderBy('recorded_on')
       .orderBy('code')
       .orderBy('id')
       .execute(),

@@ -12,6 +12,7 @@ import * as billingIndexes from './0005-billing-indexes.js';
 import * as holdPayer from './0006-hold-payer.js';
 import * as claimTenantKeys from './0007-claim-tenant-keys.js';
 import * as payerPacksUnconstrained from './0008-payer-packs-unconstrained.js';
+import * as claimJudgedContext from './0009-claim-judged-context.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -22,6 +23,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006-hold-payer': holdPayer,
   '0007-claim-tenant-keys': claimTenantKeys,
   '0008-payer-packs-unconstrained': payerPacksUnconstrained,
+  '0009-claim-judged-context': claimJudgedContext,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */
