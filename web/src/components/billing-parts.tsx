@@ -18,15 +18,15 @@ import type {
 } from '../../../src/shared/billing.js';
 import { CLAIM_STATUSES, HOLD_OWNERS } from '../../../src/shared/billing.js';
 import type { AuthorizationView } from '../../../src/shared/api/billing.js';
-import { payerPackLabel } from '../../../src/shared/index.js';
-import type { Problem, Program } from '../../../src/shared/index.js';
+import type { Payer, Problem, Program } from '../../../src/shared/index.js';
 import { apiQuery } from '../api/index.js';
 import { formatDate } from '../lib/format.js';
+import { payerChoices, usePayerName } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 import { ErrorSummary } from './error-summary.js';
 import { SelectField, TextField } from './fields.js';
-import { PAYER_PACK_OPTIONS, type Option } from './member-parts.js';
+import type { Option } from './member-parts.js';
 import { ScrollTable } from './payer-rules-parts.js';
 
 /** The address of the claims page with `filters`, for links such as "the ready claims". */
@@ -220,6 +220,7 @@ export function AuthorizationTable({
   caption: string;
   authorizations: readonly AuthorizationView[];
 }): JSX.Element {
+  const payerName = usePayerName();
   return (
     <ScrollTable caption={caption}>
       <thead>
@@ -247,7 +248,7 @@ export function AuthorizationTable({
             <th scope="row">
               <Link to={`/members/${authorization.member.id}`}>{authorization.member.displayName}</Link>
             </th>
-            <td>{payerPackLabel(authorization.payerPack)}</td>
+            <td>{payerName(authorization.payerPack)}</td>
             <td className="wrap-anywhere">{authorization.number}</td>
             <td>
               <code>{authorization.code}</code>
@@ -399,7 +400,7 @@ export function programOptions(programs: readonly Program[], none: string): Opti
   ];
 }
 
-/** "Any payer" (or the given first choice) and then each payer pack. */
-export function payerOptions(none: string): Option[] {
-  return [{ value: '', label: none }, ...PAYER_PACK_OPTIONS];
+/** "Any payer" (or the given first choice) and then each payer the server has rules for (`usePayers`). */
+export function payerOptions(payers: readonly Payer[], none: string): Option[] {
+  return [{ value: '', label: none }, ...payerChoices(payers)];
 }

@@ -17,14 +17,12 @@ import {
 } from '../../../src/shared/documentation.js';
 import {
   DIAGNOSIS_CATEGORIES,
-  PAYER_PACK_IDS,
   SPECIAL_POPULATIONS,
   asamLevelLabel,
   consentKindLabel,
   contactKindLabel,
   diagnosisCategoryLabel,
   eligibilityResultLabel,
-  payerPackLabel,
   specialPopulationLabel,
 } from '../../../src/shared/index.js';
 import type { MemberSummary } from '../../../src/shared/index.js';
@@ -46,7 +44,6 @@ export const CONTACT_KIND_OPTIONS = optionsOf(CONTACT_KINDS, contactKindLabel);
 export const CONSENT_KIND_OPTIONS = optionsOf(CONSENT_KINDS, consentKindLabel);
 export const ELIGIBILITY_RESULT_OPTIONS = optionsOf(ELIGIBILITY_RESULTS, eligibilityResultLabel);
 export const DIAGNOSIS_CATEGORY_OPTIONS = optionsOf(DIAGNOSIS_CATEGORIES, diagnosisCategoryLabel);
-export const PAYER_PACK_OPTIONS = optionsOf(PAYER_PACK_IDS, payerPackLabel);
 export const SPECIAL_POPULATION_OPTIONS = optionsOf(SPECIAL_POPULATIONS, specialPopulationLabel);
 export const ASAM_LEVEL_OPTIONS: Option[] = [
   { value: '', label: 'None' },

@@ -20,7 +20,6 @@ import {
   contactKindLabel,
   diagnosisCategoryLabel,
   eligibilityResultLabel,
-  payerPackLabel,
 } from '../../../src/shared/index.js';
 import type {
   Consent,
@@ -29,10 +28,12 @@ import type {
   Diagnosis,
   Episode,
   MemberRecord,
+  Payer,
   Program,
 } from '../../../src/shared/index.js';
 import { api, ok } from '../api/index.js';
 import { formatDate, todayLocalDate } from '../lib/format.js';
+import { payerChoices, payerName, usePayers } from '../lib/payers.js';
 import { useSubmission } from '../lib/use-schema-form.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { ErrorSummary } from './error-summary.js';
@@ -41,7 +42,6 @@ import {
   CONTACT_KIND_OPTIONS,
   DIAGNOSIS_CATEGORY_OPTIONS,
   ELIGIBILITY_RESULT_OPTIONS,
-  PAYER_PACK_OPTIONS,
   RecordForm,
   formatPhone,
   textValues,
@@ -328,8 +328,14 @@ export function ContactsSection({ member, onChange }: MemberSectionProps): JSX.E
   );
 }
 
-const COVERAGE_FIELDS: readonly RecordField[] = [
-  { name: 'payerPack', label: 'Payer', kind: 'select', options: [choose('a payer'), ...PAYER_PACK_OPTIONS] },
+/** The coverage fields, the payer chosen from those the server has rules for. */
+const coverageFields = (payers: readonly Payer[]): readonly RecordField[] => [
+  {
+    name: 'payerPack',
+    label: 'Payer',
+    kind: 'select',
+    options: [choose('a payer'), ...payerChoices(payers)],
+  },
   { name: 'planName', label: 'Plan name', kind: 'text', hint: 'As on the member’s card, e.g. Medi-Cal.' },
   { name: 'memberNumber', label: 'Member number', kind: 'text', hint: 'The member’s id with this plan.' },
   { name: 'from', label: 'Covered from', kind: 'date' },
@@ -343,6 +349,7 @@ const COVERAGE_FIELDS: readonly RecordField[] = [
 ];
 
 export function CoverageSection({ member, onChange }: MemberSectionProps): JSX.Element {
+  const payers = usePayers();
   return (
     <ListSection<Coverage>
       id="coverage"
@@ -352,7 +359,7 @@ export function CoverageSection({ member, onChange }: MemberSectionProps): JSX.E
       empty="No coverage recorded: services cannot be previewed as claims until there is."
       describe={(coverage) => (
         <>
-          <strong>{payerPackLabel(coverage.payerPack)}</strong> — {coverage.planName}
+          <strong>{payerName(payers, coverage.payerPack)}</strong> — {coverage.planName}
           <span className="record-meta">Member number {coverage.memberNumber}</span>
           <span className="record-meta">{period(coverage.from, coverage.to)}</span>
         </>
@@ -363,7 +370,7 @@ export function CoverageSection({ member, onChange }: MemberSectionProps): JSX.E
       form={(done, cancel, coverage) => (
         <RecordForm
           idPrefix={`coverage-${coverage?.id ?? 'new'}`}
-          fields={COVERAGE_FIELDS}
+          fields={coverageFields(payers)}
           schema={CoverageRequestSchema}
           initial={
             coverage === undefined
@@ -391,7 +398,7 @@ export function CoverageSection({ member, onChange }: MemberSectionProps): JSX.E
       )}
       actions={(coverage, done) => (
         <RemoveAction
-          label={`${payerPackLabel(coverage.payerPack)} coverage from ${formatDate(coverage.from)}`}
+          label={`${payerName(payers, coverage.payerPack)} coverage from ${formatDate(coverage.from)}`}
           what="coverage period"
           remove={() =>
             recordAfter(

@@ -6,8 +6,8 @@
 import { useId } from 'react';
 import type { JSX, ReactNode } from 'react';
 import { Link } from 'react-router';
-import { payerPackLabel } from '../../../src/shared/index.js';
 import type { PayerPackSummary, Severity } from '../../../src/shared/index.js';
+import { usePayerName } from '../lib/payers.js';
 
 export type PayerRule = PayerPackSummary['rules'][number];
 export type RuleScope = PayerRule['scope'];
@@ -145,6 +145,7 @@ export function PackFacts({
   className: string;
   children: ReactNode;
 }): JSX.Element {
+  const payerName = usePayerName();
   return (
     <dl className={className}>
       <div>
@@ -161,7 +162,7 @@ export function PackFacts({
         <div>
           <dt>Builds on</dt>
           <dd>
-            <Link to={payerPackPath(pack.extends)}>{payerPackLabel(pack.extends)}</Link>{' '}
+            <Link to={payerPackPath(pack.extends)}>{payerName(pack.extends)}</Link>{' '}
             <code>{pack.extends}</code>
           </dd>
         </div>

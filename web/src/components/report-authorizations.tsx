@@ -5,10 +5,10 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
-import { payerPackLabel } from '../../../src/shared/index.js';
 import type { ReportQuery } from '../../../src/shared/api/reports.js';
 import { apiHref, apiQuery } from '../api/index.js';
 import { formatDate } from '../lib/format.js';
+import { usePayerName } from '../lib/payers.js';
 import { ReportBarChart } from './report-bar-chart.js';
 import { formatPercent, ReportSection, ReportTable } from './report-section.js';
 
@@ -27,6 +27,7 @@ const AUTHORIZATION_COLUMNS = [
 
 export function AuthorizationUseReportSection({ query }: { query: ReportQuery }): JSX.Element {
   const report = useQuery(apiQuery('/api/v1/reports/authorizations', { query }));
+  const payerName = usePayerName();
   return (
     <ReportSection
       title="Authorization use"
@@ -63,7 +64,7 @@ export function AuthorizationUseReportSection({ query }: { query: ReportQuery })
                   <tr key={each.id}>
                     <th scope="row">{each.number}</th>
                     <td>{each.member.displayName}</td>
-                    <td>{payerPackLabel(each.payerPack)}</td>
+                    <td>{payerName(each.payerPack)}</td>
                     <td>{each.code}</td>
                     <td className="nowrap">
                       {formatDate(each.from)} to {formatDate(each.to)}

@@ -5,10 +5,10 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
-import { payerPackLabel } from '../../../src/shared/index.js';
 import type { ReportQuery } from '../../../src/shared/api/reports.js';
 import { apiHref, apiQuery } from '../api/index.js';
 import { formatCents } from '../lib/format.js';
+import { usePayerName } from '../lib/payers.js';
 import { ReportBarChart } from './report-bar-chart.js';
 import { formatMonth, ReportSection, ReportTable } from './report-section.js';
 
@@ -25,6 +25,7 @@ const BILLED_COLUMNS = [
 
 export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Element {
   const report = useQuery(apiQuery('/api/v1/reports/billed', { query }));
+  const payerName = usePayerName();
   return (
     <ReportSection
       title="Billed units and amounts"
@@ -56,7 +57,7 @@ export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Elem
                 {report.rows.map((row) => (
                   <tr key={`${row.payerPack}/${row.program.id}/${row.peer.id}/${row.code}/${row.month}`}>
                     <td className="nowrap">{formatMonth(row.month)}</td>
-                    <td>{payerPackLabel(row.payerPack)}</td>
+                    <td>{payerName(row.payerPack)}</td>
                     <td>{row.program.displayName}</td>
                     <td>{row.peer.displayName}</td>
                     <td>{row.code}</td>

@@ -6,7 +6,7 @@
  */
 import type { JSX } from 'react';
 import { Link } from 'react-router';
-import { certificationTypeLabel, payerPackLabel } from '../../../src/shared/index.js';
+import { certificationTypeLabel } from '../../../src/shared/index.js';
 import type {
   CertificationState,
   CertificationType,
@@ -15,6 +15,7 @@ import type {
   StaffCompliance,
 } from '../../../src/shared/index.js';
 import { formatDate } from '../lib/format.js';
+import { usePayerName } from '../lib/payers.js';
 import { SeverityBadge, SourceQuote, payerPackPath } from './payer-rules-parts.js';
 
 export function complianceStatusLabel(status: ComplianceStatus): string {
@@ -71,9 +72,14 @@ export function certificationText(type: CertificationType | null, expiresOn: str
     : `${certificationTypeLabel(type)}, expires ${formatDate(expiresOn)}`;
 }
 
-/** Which packs were checked, and why those. */
-export function packsCheckedText(compliance: StaffCompliance): string {
-  const names = compliance.packs.map(payerPackLabel).join(', ');
+/**
+ * Which packs were checked, and why those.
+ *
+ * @param compliance - the staff member's compliance
+ * @param payerName - the payer's name from a pack id (`usePayerName`)
+ */
+export function packsCheckedText(compliance: StaffCompliance, payerName: (id: string) => string): string {
+  const names = compliance.packs.map(payerName).join(', ');
   return compliance.packsFrom === 'caseload'
     ? `${names} — the payers of the programs of the members served.`
     : `${names} — nobody is on the caseload yet, so every program of the organisation.`;
@@ -98,12 +104,13 @@ export function ComplianceFindings({ compliance }: { compliance: StaffCompliance
 function FindingText({ finding }: { finding: ComplianceFinding }): JSX.Element {
   const source = finding.source;
   const firstPack = finding.packs[0];
+  const payerName = usePayerName();
   return (
     <>
       <p>
         <SeverityBadge severity={finding.severity} /> {finding.message}
       </p>
-      <p className="field-hint">Payer rules: {finding.packs.map(payerPackLabel).join(', ')}</p>
+      <p className="field-hint">Payer rules: {finding.packs.map(payerName).join(', ')}</p>
       {source?.quote === undefined ? null : (
         <details>
           <summary>Source</summary>

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { errorProblem } from '../../../src/shared/index.js';
 import type { NoteFields } from '../../../src/shared/index.js';
+import { formatDate } from './format.js';
 import { consentOnFileText } from './note-consents.js';
 import { alreadyApplied, applyStoredDraft, baseOf, changedFields } from './note-draft-storage.js';
 import {
@@ -174,27 +175,22 @@ describe('changes kept on the device', () => {
 });
 
 describe('consentOnFileText', () => {
-  const consents = [
-    { id: 'a', kind: 'audio_only', givenOn: '2026-01-10', expiresOn: null, revokedOn: null, details: null },
-    {
-      id: 'b',
-      kind: 'telehealth',
-      givenOn: '2025-01-01',
-      expiresOn: null,
-      revokedOn: '2026-02-01',
-      details: null,
-    },
-  ] as const;
+  it('says the consent the server found in force on the date of service, with the day it was given', () => {
+    expect(consentOnFileText({ kind: 'audio_only', givenOn: '2026-01-10', payerRequires: true })).toBe(
+      `Audio-only (telephone) consent on file, given ${formatDate('2026-01-10')}.`,
+    );
+    expect(consentOnFileText({ kind: 'telehealth', givenOn: '2025-01-01', payerRequires: false })).toMatch(
+      /^Telehealth \(video\) consent on file, given /,
+    );
+  });
 
-  it('says whether the consent the modality needs is in force on the date of service', () => {
-    expect(consentOnFileText([...consents], 'audio_only', '2026-03-02')).toMatch(
-      /^Audio-only \(telephone\) consent on file/,
+  it('asks for the consent to be recorded when none is in force, and says nothing in person', () => {
+    expect(consentOnFileText({ kind: 'audio_only', givenOn: null, payerRequires: true })).toBe(
+      'No audio-only (telephone) consent on file for this date: record it on the member’s record.',
     );
-    expect(consentOnFileText([...consents], 'audio_only', '2026-01-09')).toMatch(/^No audio-only/);
-    expect(consentOnFileText([...consents], 'video', '2026-03-02')).toMatch(/^No telehealth/);
-    expect(consentOnFileText([...consents], 'video', '2026-01-31')).toMatch(
-      /^Telehealth \(video\) consent on file/,
+    expect(consentOnFileText({ kind: 'telehealth', givenOn: null, payerRequires: false })).toMatch(
+      /^No telehealth \(video\) consent on file for this date/,
     );
-    expect(consentOnFileText([...consents], 'in_person', '2026-03-02')).toBeNull();
+    expect(consentOnFileText(null)).toBeNull();
   });
 });

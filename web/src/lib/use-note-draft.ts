@@ -57,7 +57,7 @@ export type RestoreOutcome =
   | { kind: 'signed'; savedAt: number };
 
 export interface NoteDraft {
-  /** The server's latest answer (note, preview as saved, documentation problems). */
+  /** The server's latest answer (note, preview as saved, documentation problems, what the form shows). */
   response: NoteResponse;
   /** What the form shows: the server's fields with this device's changes on top. */
   fields: NoteFields;
@@ -210,7 +210,9 @@ export function useNoteDraft(initial: NoteResponse): NoteDraft {
       );
       // What was sent is what the form shows, even if the server tidied it (trimmed spaces, say).
       baseRef.current = { revision: saved.revision, fields: { ...saved.fields, ...valid } };
-      // The save answers the note's new revision and what signing needs; the claim comes from the preview.
+      // The save answers the note's new revision, what signing needs and what the form shows (payer,
+      // modifiers, consent on file: they follow the date of service and modality); the claim comes from the
+      // preview.
       setResponse((current) => ({
         ...current,
         note: {
@@ -222,6 +224,7 @@ export function useNoteDraft(initial: NoteResponse): NoteDraft {
           lateReasonNeeded: saved.lateReasonNeeded,
         },
         documentationProblems: saved.documentationProblems,
+        form: saved.form,
       }));
       setSaveProblems([]);
       persist();

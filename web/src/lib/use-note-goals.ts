@@ -3,9 +3,9 @@
  * The plan-of-care goals a note can say it worked on: the short-term goals of the member's plan in effect
  * on the date of service (else the current one), plus any goal the note already names from another version,
  * so a ticked box never disappears. Null when the member has no plan, or the plans cannot be read. Also the
- * versions a note can say it documents, and which payers bill such a Plan of Care note.
+ * versions a note can say it documents (whether the form asks is the server's answer: `form.asksPlanOfCareNote`).
  */
-import type { CarePlan, MemberCarePlansResponse, PayerPackId } from '../../../src/shared/index.js';
+import type { CarePlan, MemberCarePlansResponse } from '../../../src/shared/index.js';
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../api/index.js';
 
@@ -70,14 +70,4 @@ export function planVersionOptions(plans: MemberCarePlansResponse): PlanVersionO
   return plans.plans
     .map((plan) => ({ id: plan.id, version: plan.version, kind: plan.kind, status: plan.status }))
     .sort((a, b) => b.version - a.version);
-}
-
-/**
- * Packs that bill the Plan of Care as a peer note of its own (Los Angeles: "the first peer note"), where the
- * note form asks whether this note documents it. Elsewhere the field shows only once it holds a value.
- */
-const PLAN_OF_CARE_NOTE_PACKS: readonly PayerPackId[] = ['ca-la-sapc'];
-
-export function billsPlanOfCareNote(packId: PayerPackId | null): boolean {
-  return packId !== null && PLAN_OF_CARE_NOTE_PACKS.includes(packId);
 }

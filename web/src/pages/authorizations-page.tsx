@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { NewAuthorizationSchema, type AuthorizationView } from '../../../src/shared/api/billing.js';
-import type { MemberSummary, PayerPackId, Problem } from '../../../src/shared/index.js';
+import type { MemberSummary, Problem } from '../../../src/shared/index.js';
 import { api, apiQuery, asApiError, invalidate, ok } from '../api/index.js';
 import { AuthorizationTable, BillingNav, payerOptions } from '../components/billing-parts.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -19,6 +19,7 @@ import { memberName } from '../components/member-parts.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { formatDate } from '../lib/format.js';
+import { usePayers } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
@@ -85,10 +86,11 @@ function AuthorizationForm({
 }): JSX.Element {
   const [values, setValues] = useState<Record<FieldName, string>>(EMPTY);
   const [found, setFound] = useState<MemberSummary[]>([]);
+  const payers = usePayers();
   const form = useSchemaForm({
     schema: NewAuthorizationSchema,
     // The choices as made: the schema says when one is not a payer.
-    input: { ...values, payerPack: values.payerPack as PayerPackId, units: unitsOf(values.units) },
+    input: { ...values, units: unitsOf(values.units) },
     send: async (body) => {
       const authorization = await ok(api.POST('/api/v1/billing/authorizations', { body }));
       // The list above, and the worklist's authorizations running out, now include it.
@@ -135,7 +137,11 @@ function AuthorizationForm({
             })),
           ]}
         />
-        <SelectField {...field('payerPack')} label="Payer" options={payerOptions('Choose the payer…')} />
+        <SelectField
+          {...field('payerPack')}
+          label="Payer"
+          options={payerOptions(payers, 'Choose the payer…')}
+        />
         <TextField
           {...field('number')}
           label="Authorization number"

@@ -11,7 +11,6 @@ import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import { NewBatchSchema, type Batch } from '../../../src/shared/api/billing.js';
-import { payerPackLabel } from '../../../src/shared/index.js';
 import type { PayerPackId } from '../../../src/shared/index.js';
 import { api, apiHref, apiQuery, invalidate, ok } from '../api/index.js';
 import { BillingNav, RefusalProblems, payerOptions } from '../components/billing-parts.js';
@@ -23,6 +22,7 @@ import { PageHeading } from '../components/page-heading.js';
 import { None, ScrollTable } from '../components/payer-rules-parts.js';
 import { StatusMessage } from '../components/status-message.js';
 import { formatCents, formatDateTime } from '../lib/format.js';
+import { usePayerName, usePayers } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 
@@ -31,6 +31,7 @@ export function BatchesPage(): JSX.Element {
   // A file made or sent changes the batches, the claims in them and the worklist's counts.
   const reload = (): void => void invalidate('/api/v1/billing', '/api/v1/reports');
   const [message, setMessage] = useState<string | null>(null);
+  const payerName = usePayerName();
   return (
     <>
       <PageHeading title="837 batches">837 batches</PageHeading>
@@ -40,7 +41,7 @@ export function BatchesPage(): JSX.Element {
         <h2 id="make-batch-heading">Make 837 files</h2>
         <MakeBatchForm
           onMade={(made, payerPack) => {
-            setMessage(madeText(made, payerPack));
+            setMessage(madeText(made, payerName(payerPack)));
             reload();
           }}
         />
@@ -65,22 +66,24 @@ export function BatchesPage(): JSX.Element {
   );
 }
 
-function madeText(made: readonly Batch[], payerPack: PayerPackId): string {
+/** What making files did, for the payer named `payer`. */
+function madeText(made: readonly Batch[], payer: string): string {
   if (made.length === 0) {
-    return `No claims of ${payerPackLabel(payerPack)} were ready, so no file was made.`;
+    return `No claims of ${payer} were ready, so no file was made.`;
   }
   const claims = made.reduce((sum, batch) => sum + batch.claimCount, 0);
-  return `Made ${made.length} ${made.length === 1 ? 'file' : 'files'} for ${payerPackLabel(payerPack)} with ${claims} ${claims === 1 ? 'claim' : 'claims'}. Download ${made.length === 1 ? 'it' : 'them'} below.`;
+  return `Made ${made.length} ${made.length === 1 ? 'file' : 'files'} for ${payer} with ${claims} ${claims === 1 ? 'claim' : 'claims'}. Download ${made.length === 1 ? 'it' : 'them'} below.`;
 }
 
 const PAYER_FIELD_ID = 'batch-payer';
 
 function MakeBatchForm({ onMade }: { onMade: (made: Batch[], payerPack: PayerPackId) => void }): JSX.Element {
   const [payerPack, setPayerPack] = useState('');
+  const payers = usePayers();
   const form = useSchemaForm({
     schema: NewBatchSchema,
     // The choice as made: the schema says when it is not a payer.
-    input: { payerPack: payerPack as PayerPackId },
+    input: { payerPack },
     send: async (body) => {
       const { batches: made } = await ok(api.POST('/api/v1/billing/batches', { body }));
       return { made, payerPack: body.payerPack };
@@ -109,7 +112,7 @@ function MakeBatchForm({ onMade }: { onMade: (made: Batch[], payerPack: PayerPac
           id={PAYER_FIELD_ID}
           name="payerPack"
           label="Payer"
-          options={payerOptions('Choose a payer…')}
+          options={payerOptions(payers, 'Choose a payer…')}
           value={payerPack}
           onValueChange={setPayerPack}
           problems={fieldProblems}
@@ -127,6 +130,7 @@ function MakeBatchForm({ onMade }: { onMade: (made: Batch[], payerPack: PayerPac
 function BatchTable({ batches, onSent }: { batches: Batch[]; onSent: (batch: Batch) => void }): JSX.Element {
   const [sending, setSending] = useState<Batch | null>(null);
   const action = useSubmission();
+  const payerName = usePayerName();
   if (batches.length === 0) {
     return <p>No 837 files have been made yet.</p>;
   }
@@ -166,7 +170,7 @@ function BatchTable({ batches, onSent }: { batches: Batch[]; onSent: (batch: Bat
                   {batch.fileName}
                 </a>
               </th>
-              <td>{payerPackLabel(batch.payerPack)}</td>
+              <td>{payerName(batch.payerPack)}</td>
               <td className="numeric">{batch.claimCount}</td>
               <td className="numeric">{batch.lineCount}</td>
               <td className="numeric">{formatCents(batch.totalCents)}</td>

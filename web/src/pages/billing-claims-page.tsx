@@ -8,8 +8,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { JSX } from 'react';
 import { Link } from 'react-router';
 import { ClaimListQuerySchema, type Claim } from '../../../src/shared/api/billing.js';
-import { payerPackLabel } from '../../../src/shared/index.js';
-import type { Program } from '../../../src/shared/index.js';
+import type { Payer, Program } from '../../../src/shared/index.js';
 import { apiQuery } from '../api/index.js';
 import type { GetParams } from '../api/index.js';
 import {
@@ -29,11 +28,12 @@ import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { ScrollTable } from '../components/payer-rules-parts.js';
 import { formatCents, formatDate } from '../lib/format.js';
+import { usePayerName, usePayers } from '../lib/payers.js';
 
 const FILTER_NAMES = ['status', 'payerPack', 'programId', 'from', 'to'] as const;
 type FilterName = (typeof FILTER_NAMES)[number];
 
-function filterFields(programs: readonly Program[]): FilterField<FilterName>[] {
+function filterFields(programs: readonly Program[], payers: readonly Payer[]): FilterField<FilterName>[] {
   return [
     { name: 'status', id: 'claims-status', label: 'Status', kind: 'select', options: CLAIM_STATUS_OPTIONS },
     {
@@ -41,7 +41,7 @@ function filterFields(programs: readonly Program[]): FilterField<FilterName>[] {
       id: 'claims-payer',
       label: 'Payer',
       kind: 'select',
-      options: payerOptions('Any payer'),
+      options: payerOptions(payers, 'Any payer'),
     },
     {
       name: 'programId',
@@ -58,6 +58,7 @@ function filterFields(programs: readonly Program[]): FilterField<FilterName>[] {
 export function BillingClaimsPage(): JSX.Element {
   const filters = useUrlFilters(FILTER_NAMES);
   const programs = usePrograms();
+  const payers = usePayers();
   // The URL's filters as they travel; the server checks them (a 400 shows beside the filter fields).
   const query = filters.applied as NonNullable<GetParams<'/api/v1/billing/claims'>['query']>;
   const claims = useQuery({
@@ -74,7 +75,7 @@ export function BillingClaimsPage(): JSX.Element {
         <UrlFilterForm
           key={filters.key}
           label="Claim filters"
-          fields={filterFields(programs)}
+          fields={filterFields(programs, payers)}
           schema={ClaimListQuerySchema}
           initial={filters.values}
           serverProblems={filterProblems}
@@ -96,6 +97,7 @@ export function BillingClaimsPage(): JSX.Element {
 }
 
 function ClaimTable({ claims, programs }: { claims: Claim[]; programs: Program[] }): JSX.Element {
+  const payerName = usePayerName();
   if (claims.length === 0) {
     return <p>No claims match these filters.</p>;
   }
@@ -138,7 +140,7 @@ function ClaimTable({ claims, programs }: { claims: Claim[]; programs: Program[]
               <td className="nowrap">
                 <time dateTime={claim.dateOfService}>{formatDate(claim.dateOfService)}</time>
               </td>
-              <td>{payerPackLabel(claim.payerPack)}</td>
+              <td>{payerName(claim.payerPack)}</td>
               <td>{programName(programs, claim.programId)}</td>
               <td className="numeric">{claim.lineCount}</td>
               <td className="numeric">{formatCents(claim.totalCents)}</td>

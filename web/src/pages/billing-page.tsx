@@ -20,8 +20,7 @@ import {
   type HeldNote,
   type Worklist,
 } from '../../../src/shared/api/billing.js';
-import { payerPackLabel } from '../../../src/shared/index.js';
-import type { PayerPackId, Program } from '../../../src/shared/index.js';
+import type { Payer, Program } from '../../../src/shared/index.js';
 import { api, apiHref, apiQuery, invalidate, ok, queryClient } from '../api/index.js';
 import type { GetParams } from '../api/index.js';
 import {
@@ -48,6 +47,7 @@ import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { None, ScrollTable } from '../components/payer-rules-parts.js';
 import { formatCents, formatDate, formatDateTime, todayLocalDate } from '../lib/format.js';
+import { usePayerName, usePayers } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
@@ -62,6 +62,7 @@ const RUN_IDS = { from: 'run-from', to: 'run-to', programId: 'run-program', paye
 /** The worklist's filters; the problems to choose from are those holding notes now. */
 function filterFields(
   programs: readonly Program[],
+  payers: readonly Payer[],
   groups: readonly HoldGroup[],
   code: string,
 ): FilterField<FilterName>[] {
@@ -83,7 +84,7 @@ function filterFields(
       id: 'worklist-payer',
       label: 'Payer',
       kind: 'select',
-      options: payerOptions('Any payer'),
+      options: payerOptions(payers, 'Any payer'),
     },
     { name: 'code', id: 'worklist-problem', label: 'Problem', kind: 'select', options: codes },
     { name: 'owner', id: 'worklist-owner', label: 'Who can fix it', kind: 'select', options: OWNER_OPTIONS },
@@ -105,6 +106,7 @@ export function BillingPage(): JSX.Element {
   const filters = useUrlFilters(FILTER_NAMES);
   const applied = filters.applied;
   const programs = usePrograms();
+  const payers = usePayers();
   // The URL's filters as they travel; the server checks them (a 400 shows beside the filter fields).
   const query = applied as NonNullable<GetParams<'/api/v1/billing/worklist'>['query']>;
   const worklist = useQuery(apiQuery('/api/v1/billing/worklist', { query }));
@@ -120,7 +122,7 @@ export function BillingPage(): JSX.Element {
         <UrlFilterForm
           key={filters.key}
           label="Worklist filters"
-          fields={filterFields(programs, worklist.data?.groups ?? [], filters.values.code)}
+          fields={filterFields(programs, payers, worklist.data?.groups ?? [], filters.values.code)}
           schema={WorklistQuerySchema}
           initial={filters.values}
           serverProblems={filterProblems}
@@ -181,13 +183,14 @@ function StartRunForm({
     programId: '',
     payerPack: '',
   }));
+  const payers = usePayers();
   const form = useSchemaForm({
     schema: StartBillingRunRequestSchema,
     input: {
       from: values.from,
       to: values.to,
       programId: values.programId === '' ? undefined : values.programId,
-      payerPack: values.payerPack === '' ? undefined : (values.payerPack as PayerPackId),
+      payerPack: values.payerPack === '' ? undefined : values.payerPack,
     },
     send: async (body) => {
       const run = await ok(api.POST('/api/v1/billing/runs', { body }));
@@ -216,7 +219,11 @@ function StartRunForm({
           label="Program (optional)"
           options={programOptions(programs, 'Every program')}
         />
-        <SelectField {...field('payerPack')} label="Payer (optional)" options={payerOptions('Every payer')} />
+        <SelectField
+          {...field('payerPack')}
+          label="Payer (optional)"
+          options={payerOptions(payers, 'Every payer')}
+        />
         <div className="button-row filters-buttons">
           <button type="submit" className="button" disabled={form.submitting || running}>
             {form.submitting ? 'Starting…' : 'Start billing run'}
@@ -251,6 +258,7 @@ function RunProgress({ first, programs }: { first: BillingRun; programs: Program
       query.state.status !== 'error' && query.state.data?.status === 'running' ? POLL_MS : false,
   });
   const run = progress.data ?? first;
+  const payerName = usePayerName();
   const pollError = progress.error;
 
   // Seen running here and now ended: the worklist, claims and runs it changed are stale.
@@ -264,7 +272,7 @@ function RunProgress({ first, programs }: { first: BillingRun; programs: Program
 
   const scope = [
     run.programId === null ? null : programName(programs, run.programId),
-    run.payerPack === null ? null : payerPackLabel(run.payerPack),
+    run.payerPack === null ? null : payerName(run.payerPack),
   ].filter((part) => part !== null);
   return (
     <div className="billing-run">

@@ -10,15 +10,15 @@ import { useState } from 'react';
 import type { JSX } from 'react';
 import { useSearchParams } from 'react-router';
 import { PayerSettingsSchema, type PayerSettings } from '../../../src/shared/api/billing.js';
-import { PAYER_PACK_IDS, payerPackLabel } from '../../../src/shared/index.js';
-import type { PayerPackId } from '../../../src/shared/index.js';
+import type { Payer, PayerPackId } from '../../../src/shared/index.js';
 import { api, apiQuery, ok, showChanged } from '../api/index.js';
-import { BillingNav, payerOptions } from '../components/billing-parts.js';
+import { BillingNav } from '../components/billing-parts.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { RadioGroup, SelectField, TextField } from '../components/fields.js';
 import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
+import { payerChoices, payerName, usePayersQuery } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
@@ -57,16 +57,8 @@ const FIELD_IDS: Record<string, string> = {
   usageIndicator: `${fieldId('usageIndicator')}-T`,
 };
 
-function isPayerPack(value: string | null): value is PayerPackId {
-  return PAYER_PACK_IDS.some((pack) => pack === value);
-}
-
 export function BillingSettingsPage(): JSX.Element {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const chosen = searchParams.get('payer');
-  const payerPack: PayerPackId = isPayerPack(chosen) ? chosen : (PAYER_PACK_IDS[0] ?? 'ca-dhcs');
-  const settingsQuery = apiQuery('/api/v1/billing/payers');
-  const settings = useQuery(settingsQuery);
+  const payers = usePayersQuery();
   return (
     <>
       <PageHeading title="Billing settings">Billing settings</PageHeading>
@@ -75,25 +67,45 @@ export function BillingSettingsPage(): JSX.Element {
         Each payer’s ids for 837 files, from the payer’s companion guide and your enrollment with it. Files
         for a payer can be made once its settings are saved.
       </p>
+      <QueryView query={payers} what="the payers">
+        {(loaded) => <PayerSettingsChooser payers={loaded} />}
+      </QueryView>
+    </>
+  );
+}
+
+/** The payer named in the URL (`payer`), else the first the server has rules for; a list, then its settings. */
+function PayerSettingsChooser({ payers }: { payers: readonly Payer[] }): JSX.Element {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const chosen = searchParams.get('payer');
+  const payerPack: PayerPackId | undefined = payers.find((payer) => payer.id === chosen)?.id ?? payers[0]?.id;
+  const settingsQuery = apiQuery('/api/v1/billing/payers');
+  const settings = useQuery(settingsQuery);
+  if (payerPack === undefined) {
+    return <p>This server has no payer rules, so there is no payer to make 837 files for.</p>;
+  }
+  return (
+    <>
       <SelectField
         id="payer-settings-payer"
         label="Payer"
-        options={payerOptions('Choose a payer…').filter((option) => option.value !== '')}
+        options={payerChoices(payers)}
         value={payerPack}
         onValueChange={(value) => setSearchParams({ payer: value }, { replace: true })}
       />
       <QueryView query={settings} what="the payer settings">
-        {({ payers }) => (
+        {({ payers: everySaved }) => (
           <section aria-labelledby="payer-settings-heading" className="panel">
-            <h2 id="payer-settings-heading">{payerPackLabel(payerPack)}</h2>
+            <h2 id="payer-settings-heading">{payerName(payers, payerPack)}</h2>
             <PayerSettingsForm
               key={payerPack}
               payerPack={payerPack}
-              saved={payers.find((payer) => payer.payerPack === payerPack) ?? null}
+              payer={payerName(payers, payerPack)}
+              saved={everySaved.find((each) => each.payerPack === payerPack) ?? null}
               onSaved={(saved) =>
                 showChanged(
                   settingsQuery,
-                  { payers: [...payers.filter((payer) => payer.payerPack !== saved.payerPack), saved] },
+                  { payers: [...everySaved.filter((each) => each.payerPack !== saved.payerPack), saved] },
                   '/api/v1/billing/batches',
                 )
               }
@@ -107,10 +119,13 @@ export function BillingSettingsPage(): JSX.Element {
 
 function PayerSettingsForm({
   payerPack,
+  payer,
   saved,
   onSaved,
 }: {
   payerPack: PayerPackId;
+  /** The payer's name, for the sentence that says the settings are saved. */
+  payer: string;
   saved: PayerSettings | null;
   onSaved: (settings: PayerSettings) => void;
 }): JSX.Element {
@@ -133,7 +148,7 @@ function PayerSettingsForm({
     send: (body) => ok(api.PUT('/api/v1/billing/payers', { body })),
     afterSuccess: 'stay',
     onSuccess: (settings) => {
-      setMessage(`Saved the 837 settings of ${payerPackLabel(settings.payerPack)}.`);
+      setMessage(`Saved the 837 settings of ${payer}.`);
       onSaved(settings);
     },
   });

@@ -18,7 +18,6 @@ import {
   type ClaimStatusChange,
 } from '../../../src/shared/api/billing.js';
 import { CLAIM_STATUS_MOVES, type ClaimStatus } from '../../../src/shared/billing.js';
-import { payerPackLabel } from '../../../src/shared/index.js';
 import { api, apiQuery, invalidate, ok, showChanged } from '../api/index.js';
 import {
   BillingNav,
@@ -37,6 +36,7 @@ import { StatusMessage } from '../components/status-message.js';
 import { formatCents, formatDate, formatDateTime } from '../lib/format.js';
 import type { NoticeState } from '../lib/navigation-notice.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
+import { usePayerName } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
@@ -82,6 +82,7 @@ function ClaimView({
   onChange: (claim: ClaimDetail) => void;
 }): JSX.Element {
   const programs = usePrograms();
+  const payerName = usePayerName();
   const [saved, setSaved] = useState<string | null>(null);
   const answers = CLAIM_STATUS_MOVES[claim.status].filter((status): status is Answer =>
     ANSWERS.some((answer) => answer === status),
@@ -110,7 +111,7 @@ function ClaimView({
         </div>
         <div>
           <dt>Payer</dt>
-          <dd>{payerPackLabel(claim.payerPack)}</dd>
+          <dd>{payerName(claim.payerPack)}</dd>
         </div>
         <div>
           <dt>Program</dt>

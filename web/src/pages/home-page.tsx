@@ -6,11 +6,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { JSX, ReactNode } from 'react';
 import { Link } from 'react-router';
-import { payerPackLabel, programTypeLabel, roleLabel } from '../../../src/shared/index.js';
-import type { Program, Role } from '../../../src/shared/index.js';
+import { programTypeLabel, roleLabel } from '../../../src/shared/index.js';
+import type { Payer, Program, Role } from '../../../src/shared/index.js';
 import { apiQuery } from '../api/index.js';
 import { QueryView } from '../components/load-state.js';
 import { PageHeading } from '../components/page-heading.js';
+import { payerName } from '../lib/payers.js';
 import { useSignedInSession } from '../session/session-context.js';
 
 /** What a role lets its holder do in this version of Peerline. Keep it to features that exist. */
@@ -96,16 +97,24 @@ function Programs(): JSX.Element {
   const organisation = useQuery(apiQuery('/api/v1/organisation'));
   return (
     <QueryView query={organisation} what="the programs">
-      {(loaded) => <ProgramCards programs={loaded.programs} organisationName={loaded.organisation.name} />}
+      {(loaded) => (
+        <ProgramCards
+          programs={loaded.programs}
+          payers={loaded.payers}
+          organisationName={loaded.organisation.name}
+        />
+      )}
     </QueryView>
   );
 }
 
 function ProgramCards({
   programs,
+  payers,
   organisationName,
 }: {
   programs: readonly Program[];
+  payers: readonly Payer[];
   organisationName: string;
 }): JSX.Element {
   if (programs.length === 0) {
@@ -115,7 +124,7 @@ function ProgramCards({
     <ul className="card-list">
       {programs.map((program) => (
         <li key={program.id} className="card">
-          <ProgramCard program={program} />
+          <ProgramCard program={program} payers={payers} />
         </li>
       ))}
     </ul>
@@ -127,7 +136,7 @@ function formatPostalCode(code: string): string {
   return /^\d{9}$/.test(code) ? `${code.slice(0, 5)}-${code.slice(5)}` : code;
 }
 
-function ProgramCard({ program }: { program: Program }): JSX.Element {
+function ProgramCard({ program, payers }: { program: Program; payers: readonly Payer[] }): JSX.Element {
   const headingId = `program-${program.id}`;
   const { address } = program;
   return (
@@ -147,7 +156,7 @@ function ProgramCard({ program }: { program: Program }): JSX.Element {
               <ul className="inline-list">
                 {program.payerPacks.map((pack) => (
                   <li key={pack}>
-                    {payerPackLabel(pack)} <code>{pack}</code>
+                    {payerName(payers, pack)} <code>{pack}</code>
                   </li>
                 ))}
               </ul>

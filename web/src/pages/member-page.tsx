@@ -16,7 +16,6 @@ import {
   consentKindLabel,
   hasAnyRole,
   memberSexLabel,
-  payerPackLabel,
   specialPopulationLabel,
 } from '../../../src/shared/index.js';
 import type { MemberRecord, PersonRef, Program } from '../../../src/shared/index.js';
@@ -52,6 +51,7 @@ import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { todayLocalDate } from '../lib/format.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
+import { usePayerName } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
@@ -125,6 +125,7 @@ function MemberSummaryHeader({ member }: { member: MemberRecord }): JSX.Element 
     (entry) => entry.from <= today && (entry.to === null || today <= entry.to),
   );
   const name = memberName(member);
+  const payerName = usePayerName();
   return (
     <>
       <PageHeading title={name}>
@@ -164,9 +165,7 @@ function MemberSummaryHeader({ member }: { member: MemberRecord }): JSX.Element 
           <dd>
             {coverage.length === 0
               ? 'None'
-              : coverage
-                  .map((entry) => `${payerPackLabel(entry.payerPack)} (${entry.memberNumber})`)
-                  .join(', ')}
+              : coverage.map((entry) => `${payerName(entry.payerPack)} (${entry.memberNumber})`).join(', ')}
           </dd>
         </div>
         <div>

@@ -7,7 +7,7 @@
  * return it here as from the review queue.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useParams } from 'react-router';
 import { errorProblem, hasAnyRole } from '../../../src/shared/index.js';
@@ -28,14 +28,8 @@ import { removeStoredDraft } from '../lib/note-draft-storage.js';
 import { noteStatusLabel, reviewStatusLabel, serviceTypeLabel } from '../lib/note-labels.js';
 import { asFormProblem, modifierChoices, noteFieldIds } from '../lib/note-problems.js';
 import { fieldOfPath } from '../../../src/shared/index.js';
-import {
-  billsPlanOfCareNote,
-  goalOptions,
-  planVersionOptions,
-  useMemberCarePlans,
-} from '../lib/use-note-goals.js';
+import { goalOptions, planVersionOptions, useMemberCarePlans } from '../lib/use-note-goals.js';
 import type { GoalOption, PlanVersionOption } from '../lib/use-note-goals.js';
-import { useNoteModifiers } from '../lib/use-note-modifiers.js';
 import { useNoteDraft } from '../lib/use-note-draft.js';
 import { useNotePreview } from '../lib/use-note-preview.js';
 import { useSubmission } from '../lib/use-schema-form.js';
@@ -76,14 +70,12 @@ function NoteView({ response, onChange, onReload }: NoteViewProps): JSX.Element 
   const session = useSignedInSession();
   const { note } = response;
   const [notice, setNotice] = useState<string | null>(null);
-  const { data: organisation } = useQuery(apiQuery('/api/v1/organisation'));
   const carePlans = useMemberCarePlans(note.member.id);
   const goals =
     carePlans === null ? null : goalOptions(carePlans, note.fields.dateOfService, note.fields.goalsAddressed);
   const isAuthor = note.author.id === session.user.id;
   const canReview =
     !isAuthor && note.reviewStatus === 'pending' && hasAnyRole(session.user.roles, ['supervisor', 'admin']);
-  const programName = organisation?.programs.find((program) => program.id === note.programId)?.name;
   const lastReturn = [...note.reviews].reverse().find((review) => review.action === 'returned');
 
   return (
@@ -93,7 +85,7 @@ function NoteView({ response, onChange, onReload }: NoteViewProps): JSX.Element 
       </PageHeading>
       <p className="note-meta">
         <span>{formatDate(note.fields.dateOfService)}</span>
-        {programName === undefined ? null : <span>{programName}</span>}
+        <span>{response.form.programName}</span>
         <span>By {note.author.displayName}</span>
         <span className={`badge badge-note-${note.status}`}>{noteStatusLabel(note.status)}</span>
         {note.status === 'signed' ? (
@@ -214,23 +206,13 @@ function DraftEditor({ initial, goals, planVersions, onSigned, onReload }: Draft
   );
   const sign = useSubmission();
   const conflict = draft.status.kind === 'conflict' ? draft.status : null;
-  const member = useQuery({
-    ...apiQuery('/api/v1/members/{memberId}', { path: { memberId: note.member.id } }),
-    select: (answer) => answer.member,
-  });
-  // Read again when the modality changes: the consent may have been recorded meanwhile.
-  const { refetch: refetchMember } = member;
-  const modality = useRef(fields.modality);
-  useEffect(() => {
-    if (modality.current !== fields.modality) {
-      modality.current = fields.modality;
-      void refetchMember();
-    }
-  }, [fields.modality, refetchMember]);
-  const consentHint =
-    member.data === undefined
-      ? undefined
-      : (consentOnFileText(member.data.consents, fields.modality, fields.dateOfService) ?? undefined);
+  // What the form shows comes with the note and each save's answer, for the fields the server has.
+  const { form } = draft.response;
+  // The consent found for the modality and date the server has: until a change to either is saved, it may be
+  // another consent's, so no hint rather than a wrong one.
+  const consentCurrent =
+    note.fields.modality === fields.modality && note.fields.dateOfService === fields.dateOfService;
+  const consentHint = consentCurrent ? (consentOnFileText(form.consent) ?? undefined) : undefined;
 
   const shown = preview.preview;
   const signProblems = sign.problems.map(asFormProblem);
@@ -241,11 +223,9 @@ function DraftEditor({ initial, goals, planVersions, onSigned, onReload }: Draft
     ...(shown?.problems ?? []).filter((problem) => problem.severity !== 'info').map(asFormProblem),
     ...draft.response.documentationProblems.map(asFormProblem),
   ]);
-  const packId = shown?.pack.id ?? note.payerPack;
-  const modifierOptions = useNoteModifiers(packId);
   const fieldIds = noteFieldIds(fields, {
     ...(goals === null ? {} : { goals: goals.map((goal) => goal.id) }),
-    modifiers: modifierChoices(modifierOptions, fields.modifiers),
+    modifiers: modifierChoices(form.modifiers, fields.modifiers),
   });
   // The server's answer, on the program's date and the payer's own deadline — not this device's clock.
   const pastDue = note.lateReasonNeeded;
@@ -329,8 +309,8 @@ function DraftEditor({ initial, goals, planVersions, onSigned, onReload }: Draft
                 problems={formProblems}
                 goals={goals}
                 planVersions={planVersions}
-                offerPlanOfCare={billsPlanOfCareNote(packId)}
-                modifierOptions={modifierOptions}
+                offerPlanOfCare={form.asksPlanOfCareNote}
+                modifierOptions={form.modifiers}
                 pastDue={pastDue}
                 overLimit={overLimit}
                 consentHint={consentHint}

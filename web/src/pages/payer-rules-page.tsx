@@ -20,11 +20,6 @@ export function PayerRulesPage(): JSX.Element {
         The rules Peerline checks each claim against, one pack per payer, with the policy text behind every
         rule, code and rate.
       </p>
-      <p>
-        When a claim is held, its message names the rule that held it (for example{' '}
-        <code>ca-dhcs.pos.excluded</code>). The rule’s ID starts with its pack’s ID: open that pack to read
-        the rule and its source.
-      </p>
       <PackList />
     </>
   );
@@ -43,14 +38,28 @@ function PackCards({ packs }: { packs: readonly PayerPackSummary[] }): JSX.Eleme
   if (packs.length === 0) {
     return <p>No payer rule packs are loaded on this server.</p>;
   }
+  // An example of a rule id from the packs this server has (which packs those are is the server's to say).
+  const example = packs.find((pack) => pack.rules.length > 0)?.rules[0]?.id;
   return (
-    <ul className="card-list pack-list" aria-label="Payer rule packs">
-      {packs.map((pack) => (
-        <li key={pack.id} className="card">
-          <PackCard pack={pack} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <p>
+        When a claim is held, its message names the rule that held it
+        {example === undefined ? null : (
+          <>
+            {' '}
+            (for example <code>{example}</code>)
+          </>
+        )}
+        . The rule’s ID starts with its pack’s ID: open that pack to read the rule and its source.
+      </p>
+      <ul className="card-list pack-list" aria-label="Payer rule packs">
+        {packs.map((pack) => (
+          <li key={pack.id} className="card">
+            <PackCard pack={pack} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

@@ -9,8 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { JSX } from 'react';
 import { useSearchParams } from 'react-router';
-import { PAYER_PACK_IDS, payerPackLabel } from '../../../src/shared/index.js';
-import type { Problem, Program } from '../../../src/shared/index.js';
+import type { Payer, Problem, Program } from '../../../src/shared/index.js';
 import { ReportQuerySchema } from '../../../src/shared/api/reports.js';
 import type { ReportQuery } from '../../../src/shared/api/reports.js';
 import { apiQuery } from '../api/index.js';
@@ -22,6 +21,7 @@ import { BilledReportSection } from '../components/report-billed.js';
 import { TimelinessReportSection } from '../components/report-timeliness.js';
 import { reportSearch } from '../components/report-section.js';
 import { todayLocalDate } from '../lib/format.js';
+import { payerChoices } from '../lib/payers.js';
 import { problemsUnder, validate } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
@@ -63,7 +63,7 @@ function inputOf(values: FilterValues) {
     from: values.from,
     to: values.to,
     programId: values.programId === '' ? undefined : values.programId,
-    payerPack: PAYER_PACK_IDS.find((pack) => pack === values.payerPack),
+    payerPack: values.payerPack === '' ? undefined : values.payerPack,
   };
 }
 
@@ -73,6 +73,7 @@ export function ReportsPage(): JSX.Element {
   const checked = validate(ReportQuerySchema, inputOf(filters), 'query');
   const { data: organisation } = useQuery(apiQuery('/api/v1/organisation'));
   const programs = organisation?.programs ?? [];
+  const payers = organisation?.payers ?? [];
   const filterKey = new URLSearchParams(Object.entries(filters)).toString();
 
   return (
@@ -86,6 +87,7 @@ export function ReportsPage(): JSX.Element {
         key={filterKey}
         initial={filters}
         programs={programs}
+        payers={payers}
         urlProblems={checked.ok ? [] : checked.problems}
         onApply={(query) => setSearchParams(reportSearch(query))}
       />
@@ -107,12 +109,20 @@ function Reports({ query }: { query: ReportQuery }): JSX.Element {
 interface ReportFilterFormProps {
   initial: FilterValues;
   programs: readonly Program[];
+  /** The payers the server has rules for, to filter by. */
+  payers: readonly Payer[];
   /** Problems with the filters the URL carries (a link typed by hand). */
   urlProblems: readonly Problem[];
   onApply: (query: ReportQuery) => void;
 }
 
-function ReportFilterForm({ initial, programs, urlProblems, onApply }: ReportFilterFormProps): JSX.Element {
+function ReportFilterForm({
+  initial,
+  programs,
+  payers,
+  urlProblems,
+  onApply,
+}: ReportFilterFormProps): JSX.Element {
   const [values, setValues] = useState(initial);
   const form = useSchemaForm({
     schema: ReportQuerySchema,
@@ -165,10 +175,7 @@ function ReportFilterForm({ initial, programs, urlProblems, onApply }: ReportFil
           label="Payer"
           value={values.payerPack}
           onValueChange={set('payerPack')}
-          options={[
-            { value: '', label: 'All payers' },
-            ...PAYER_PACK_IDS.map((pack) => ({ value: pack, label: payerPackLabel(pack) })),
-          ]}
+          options={[{ value: '', label: 'All payers' }, ...payerChoices(payers)]}
           problems={problemsUnder(shown, 'payerPack')}
         />
         <div className="button-row filters-buttons">

@@ -37,6 +37,7 @@ import {
 } from '../components/staff-compliance.js';
 import { StatusMessage } from '../components/status-message.js';
 import { formatDate } from '../lib/format.js';
+import { usePayerName } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
@@ -104,6 +105,7 @@ function StaffDetailView({ detail, onChange }: DetailProps): JSX.Element {
 function CompliancePanel({ detail }: { detail: StaffDetail }): JSX.Element {
   const { compliance } = detail;
   const ce = compliance.continuingEducation;
+  const payerName = usePayerName();
   return (
     <section aria-labelledby="compliance-heading" className="panel">
       <h2 id="compliance-heading">Compliance</h2>
@@ -117,7 +119,9 @@ function CompliancePanel({ detail }: { detail: StaffDetail }): JSX.Element {
         </div>
         <div>
           <dt>Payer rules</dt>
-          <dd>{compliance.packs.length === 0 ? 'No programs yet' : packsCheckedText(compliance)}</dd>
+          <dd>
+            {compliance.packs.length === 0 ? 'No programs yet' : packsCheckedText(compliance, payerName)}
+          </dd>
         </div>
         <div>
           <dt>Continuing education this cycle</dt>
