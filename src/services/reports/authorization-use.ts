@@ -9,8 +9,8 @@ import type { AuthorizationUse, AuthorizationUseReport, ReportQuery } from '../.
 import type { Database } from '../../store/index.js';
 import { daysBetween } from '../../engine/index.js';
 import { actorEntry, recordAuditMany } from '../audit/index.js';
-import { toCsv } from '../billing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { toCsv } from '../csv/index.js';
 import { requireRole } from '../errors.js';
 import { organisationToday } from '../staff/index.js';
 import { percentCell, percentOf, REPORT_READERS, reportReadEntry } from './common.js';
