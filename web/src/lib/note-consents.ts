@@ -8,6 +8,7 @@ import { consentKindLabel } from '../../../src/shared/index.js';
 import type { ConsentKind } from '../../../src/shared/documentation.js';
 import type { MemberRecord, Modality } from '../../../src/shared/index.js';
 import { formatDate } from './format.js';
+import { consentInForce } from './in-force.js';
 
 /** The consent a modality calls for, or null for in person. */
 function consentNeeded(modality: Modality): ConsentKind | null {
@@ -38,15 +39,9 @@ export function consentOnFileText(
   if (kind === null) {
     return null;
   }
-  const inForce = consents.find(
-    (consent) =>
-      consent.kind === kind &&
-      consent.givenOn <= date &&
-      (consent.expiresOn === null || date <= consent.expiresOn) &&
-      (consent.revokedOn === null || date < consent.revokedOn),
-  );
+  const onFile = consents.find((consent) => consent.kind === kind && consentInForce(consent, date));
   const label = consentKindLabel(kind);
-  return inForce === undefined
+  return onFile === undefined
     ? `No ${label.toLowerCase()} consent on file for this date: record it on the member’s record.`
-    : `${label} consent on file, given ${formatDate(inForce.givenOn)}.`;
+    : `${label} consent on file, given ${formatDate(onFile.givenOn)}.`;
 }
