@@ -9,6 +9,7 @@ import type { AuthorizationUse, AuthorizationUseReport, ReportQuery } from '../.
 import type { Database } from '../../store/index.js';
 import { daysBetween } from '../../engine/index.js';
 import { actorEntry, recordAuditMany } from '../audit/index.js';
+import { AUTHORIZATION_COLUMNS } from '../claims/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { toCsv } from '../csv/index.js';
 import { requireRole } from '../errors.js';
@@ -39,14 +40,7 @@ async function authorizationRows(
       (join) => join.onRef('used.authorization_id', '=', 'a.id'),
     )
     .select([
-      'a.id',
-      'a.number',
-      'a.member_id',
-      'a.payer_pack',
-      'a.code',
-      'a.units',
-      'a.valid_from',
-      'a.valid_to',
+      ...AUTHORIZATION_COLUMNS,
       'm.first_name',
       'm.last_name',
       'm.preferred_name',
