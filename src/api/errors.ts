@@ -1,8 +1,9 @@
 /**
  * @module api/errors
  * The one place where failures become HTTP answers. Every 4xx body is `{ problems: [...] }` in the shared
- * problem shape, with the field path for validation errors; a 500 says only that something went wrong
- * (with a reference to find it in the log), never a stack trace.
+ * problem shape, with the field path for validation errors (a note's field named by the note field, by the
+ * rule of shared/problem.ts); a 500 says only that something went wrong (with a reference to find it in the
+ * log), never a stack trace.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
@@ -44,8 +45,10 @@ export function handleError(error: FastifyError, request: FastifyRequest, reply:
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const location = LOCATION_OF_CONTEXT[error.validationContext ?? 'body'] ?? 'body';
+    const bodyPath = location === 'body' ? request.routeOptions.config.bodyProblemPath : undefined;
+    const pathOf = bodyPath ?? ((segments: Problem['path']) => [location, ...segments]);
     const problems = error.validation.map((issue) =>
-      validationProblem(location, issue.instancePath, issue.message ?? 'Invalid value.'),
+      validationProblem(location, pathOf, issue.instancePath, issue.message ?? 'Invalid value.'),
     );
     return reply.code(400).send({ problems });
   }
@@ -69,13 +72,22 @@ export function notFoundProblem(method: string, url: string): Problem {
   return errorProblem('request.not_found', `There is no API route ${method} ${url.split('?')[0] ?? ''}.`);
 }
 
-function validationProblem(location: string, instancePath: string, message: string): Problem {
+/**
+ * A refused value as a problem: its path is where it is in the request (`['body', 'email']`), or the note
+ * field it is, on a route whose body carries note fields (`['fields', 'end']`; see shared/problem.ts).
+ */
+function validationProblem(
+  location: string,
+  pathOf: (segments: Problem['path']) => Problem['path'],
+  instancePath: string,
+  message: string,
+): Problem {
   const segments = instancePath
     .split('/')
     .filter((segment) => segment !== '')
     .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
   const field = segments.length === 0 ? location : String(segments[segments.length - 1]);
-  return errorProblem('request.invalid', plainValidationMessage(field, message), [location, ...segments]);
+  return errorProblem('request.invalid', plainValidationMessage(field, message), pathOf(segments));
 }
 
 function clientErrorProblem(error: FastifyError, status: number): Problem {

@@ -144,7 +144,9 @@ describe('a group session over HTTP', () => {
     expect(offCaseload.statusCode).toBe(400);
     expect(problemsOf(offCaseload)[0]?.path).toEqual(['body', 'memberIds', 0]);
 
-    // An attendee's own fields are named as the attendee request names them, not as the note's save does.
+    // An attendee's own fields are named by the note field, as from the note's own routes: a refused value
+    // (request validation; `nextSteps` is the note's `pin.nextSteps`) and a goal that is not the member's
+    // (the notes service) alike; the request's own `revision` stays in the body.
     const group = GroupSessionResponseSchema.parse((await peer.post(GROUPS, session())).json()).group;
     const attendee = group.attendees[0];
     const attendeeUrl = `${GROUPS}/${group.id}/attendees/${attendee?.member.id ?? ''}`;
@@ -153,7 +155,20 @@ describe('a group session over HTTP', () => {
       goalsAddressed: [crypto.randomUUID()],
     });
     expect(foreignGoal.statusCode).toBe(400);
-    expect(problemsOf(foreignGoal).map((problem) => problem.path)).toEqual([['body', 'goalsAddressed', 0]]);
+    expect(problemsOf(foreignGoal).map((problem) => problem.path)).toEqual([['fields', 'goalsAddressed', 0]]);
+    const malformed = await peer.patch(attendeeUrl, {
+      revision: 0,
+      lateReason: 'x'.repeat(2001),
+      nextSteps: 'x'.repeat(10001),
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(problemsOf(malformed).map((problem) => problem.path)).toEqual(
+      expect.arrayContaining([
+        ['body', 'revision'],
+        ['fields', 'lateReason'],
+        ['fields', 'pin', 'nextSteps'],
+      ]),
+    );
     const saved = await peer.patch(attendeeUrl, {
       revision: attendee?.revision ?? 1,
       lateReason: 'Documented the next morning.',

@@ -152,7 +152,7 @@ describe(`service notes over HTTP on ${testDatabaseKind()}`, () => {
     );
   });
 
-  it('creates a draft (201) and names a malformed field by its path (400)', async () => {
+  it('creates a draft (201) and names a malformed note field by the note field (400)', async () => {
     const draft = await newDraft();
     expect(draft.note).toMatchObject({ status: 'draft', revision: 1, dueOn: '2026-11-25' });
     const bad = await call('peer', 'POST', '/api/v1/notes', {
@@ -161,12 +161,18 @@ describe(`service notes over HTTP on ${testDatabaseKind()}`, () => {
       dateOfService: '2026-11-20',
       start: '9am',
     });
-    expect(pathsOf(problemsOf(bad, 400))).toEqual(['body.start']);
+    expect(pathsOf(problemsOf(bad, 400))).toEqual(['fields.start']);
     const missing = await call('peer', 'POST', '/api/v1/notes', {
       memberId: member.id,
       serviceType: 'engagement',
     });
-    expect(pathsOf(problemsOf(missing, 400))).toContain('body.dateOfService');
+    expect(pathsOf(problemsOf(missing, 400))).toContain('fields.dateOfService');
+    // What is not a note field is named where it is in the body.
+    const noMember = await call('peer', 'POST', '/api/v1/notes', {
+      serviceType: 'engagement',
+      dateOfService: '2026-11-20',
+    });
+    expect(pathsOf(problemsOf(noMember, 400))).toEqual(['body.memberId']);
   });
 
   it('answers 400 naming a goal or plan-of-care version that is not the member’s', async () => {
@@ -181,8 +187,8 @@ describe(`service notes over HTTP on ${testDatabaseKind()}`, () => {
       400,
     );
     expect(refused.map((problem) => [problem.code, problem.path.join('.')])).toEqual([
-      ['note.goal_not_in_plan', 'body.fields.goalsAddressed.0'],
-      ['note.plan_of_care_unknown', 'body.fields.planOfCareId'],
+      ['note.goal_not_in_plan', 'fields.goalsAddressed.0'],
+      ['note.plan_of_care_unknown', 'fields.planOfCareId'],
     ]);
     expect(draft.note.fields).toMatchObject({ interventionInPlan: false, planOfCareId: null });
   });
@@ -216,7 +222,7 @@ describe(`service notes over HTTP on ${testDatabaseKind()}`, () => {
       await call('peer', 'PUT', url, { revision: 2, fields: { end: '25:00' } }),
       400,
     );
-    expect(pathsOf(malformed)).toEqual(['body.fields.end']);
+    expect(pathsOf(malformed)).toEqual(['fields.end']);
     const notAuthor = await call('supervisor', 'PUT', url, { revision: 2, fields: { end: '11:30' } });
     expect(problemsOf(notAuthor, 403)[0]?.code).toBe('access.forbidden');
   });
@@ -225,7 +231,12 @@ describe(`service notes over HTTP on ${testDatabaseKind()}`, () => {
     const draft = await newDraft();
     const url = `/api/v1/notes/${draft.note.id}/preview`;
     const needs = problemsOf(await call('peer', 'POST', url, { fields: {} }), 400);
-    expect(pathsOf(needs)).toEqual(['body.fields.start', 'body.fields.end']);
+    expect(pathsOf(needs)).toEqual(['fields.start', 'fields.end']);
+    const malformed = problemsOf(
+      await call('peer', 'POST', url, { fields: { gaps: [{ start: '9am' }] } }),
+      400,
+    );
+    expect(pathsOf(malformed)).toEqual(expect.arrayContaining(['fields.gaps.0.start', 'fields.gaps.0.end']));
     const preview = await call('peer', 'POST', url, { fields: COMPLETE_FIELDS });
     expect(preview.statusCode, preview.body).toBe(200);
     expect(ClaimPreviewSchema.parse(preview.json()).lines[0]?.units).toBe(4);
@@ -237,7 +248,7 @@ describe(`service notes over HTTP on ${testDatabaseKind()}`, () => {
     const url = `/api/v1/notes/${draft.note.id}/sign`;
     const refused = problemsOf(await call('peer', 'POST', url, { revision: 1 }), 400);
     expect(pathsOf(refused)).toEqual(
-      expect.arrayContaining(['body.fields.end', 'body.fields.pin.plan', 'body.fields.pin.nextSteps']),
+      expect.arrayContaining(['fields.end', 'fields.pin.plan', 'fields.pin.nextSteps']),
     );
     const signed = await newSignedNote();
     expect(signed.note).toMatchObject({ status: 'signed', reviewStatus: 'pending' });

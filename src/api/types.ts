@@ -10,7 +10,18 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ProblemResponseSchema } from '../shared/problem.js';
+import { ProblemResponseSchema, type Problem } from '../shared/problem.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * How this route's request validation names a place in the body in a problem, for a body that carries
+     * note fields (`noteRequestPath`, `attendeeRequestPath`: a note field is `['fields', <field>, …]`).
+     * Without it a place in the body is `['body', …]`.
+     */
+    bodyProblemPath?: (bodyPath: Problem['path']) => Problem['path'];
+  }
+}
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,

@@ -1,8 +1,18 @@
 /**
  * @module shared/problem
  * The one problem shape used everywhere: rules-engine edits, API validation errors and form field errors.
- * `path` names the field the problem is about, as segments (`['body', 'email']`, `['lines', 0, 'units']`),
- * so a form can put the message beside the right input.
+ * `path` names what the problem is about, as segments, so a form can put the message beside the right input.
+ * One rule says how:
+ *
+ * - a field of a service note is `['fields', <field>, …]` (`['fields', 'pin', 'plan']`), from every route
+ *   that touches a note — create, save, preview, sign, a group attendee's save — and from every source: the
+ *   request schema, the notes and groups services, the payer rules (whose `['service', …]` the claims
+ *   service maps onto the note field it comes from). A route whose body carries note fields says where
+ *   (`noteRequestPath` in shared/api/notes.ts, `attendeeRequestPath` in shared/api/groups.ts), and the API's
+ *   error handler names a refused one by the note field; the web app checks before sending by the same rule;
+ * - anything else in a request is its location and place there: `['body', 'email']`, `['query', 'from']`,
+ *   `['params', 'id']`, `['body', 'revision']`;
+ * - the member's or staff member's record, as the payer rules see it: `['member', …]`, `['staff', …]`.
  */
 import { z } from 'zod';
 

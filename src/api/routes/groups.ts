@@ -6,6 +6,7 @@
 import {
   GROUP_WRITER_ROLES,
   AddAttendeesRequestSchema,
+  attendeeRequestPath,
   CreateGroupSessionRequestSchema,
   GroupAttendeeParamsSchema,
   GroupListQuerySchema,
@@ -136,6 +137,7 @@ export function registerGroupRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.patch(
     '/api/v1/groups/:groupId/attendees/:memberId',
     {
+      config: { bodyProblemPath: attendeeRequestPath },
       preHandler: writer,
       schema: {
         tags,

@@ -12,6 +12,7 @@ import {
   AddendumRequestSchema,
   CreateNoteRequestSchema,
   NoteListQuerySchema,
+  noteRequestPath,
   NoteListResponseSchema,
   NoteResponseSchema,
   SaveDraftResponseSchema,
@@ -41,6 +42,10 @@ import {
 import { ANY_ROLE, authenticatedOf, requireUser } from '../plugins/authentication.js';
 import { GUARDED, problemResponses, type ZodApp } from '../types.js';
 
+/** How a refused note field is named: by the note field, not where the body holds it (shared/problem.ts). */
+const CREATE_NOTE = noteRequestPath([]);
+const NOTE_FIELDS_REQUEST = noteRequestPath(['fields']);
+
 export function registerNoteRoutes(app: ZodApp, ctx: ServiceContext): void {
   const signedIn = requireUser(ctx, ANY_ROLE);
   const writers = requireUser(ctx, NOTE_WRITERS);
@@ -50,6 +55,7 @@ export function registerNoteRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.post(
     '/api/v1/notes',
     {
+      config: { bodyProblemPath: CREATE_NOTE },
       preHandler: writers,
       schema: {
         tags,
@@ -109,6 +115,7 @@ export function registerNoteRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.put(
     '/api/v1/notes/:id/draft',
     {
+      config: { bodyProblemPath: NOTE_FIELDS_REQUEST },
       preHandler: writers,
       schema: {
         tags,
@@ -125,6 +132,7 @@ export function registerNoteRoutes(app: ZodApp, ctx: ServiceContext): void {
   app.post(
     '/api/v1/notes/:id/preview',
     {
+      config: { bodyProblemPath: NOTE_FIELDS_REQUEST },
       preHandler: signedIn,
       schema: {
         tags,

@@ -19,6 +19,7 @@ import type {
   RuleCheck,
 } from '../../shared/api/claims.js';
 import type { Problem, ProblemSource } from '../../shared/problem.js';
+import { inForce } from '../calendar/index.js';
 import { directMinutes, plainDirectMinutes } from '../units/direct-minutes.js';
 import { unitsForMinutes } from '../units/index.js';
 import { chooseAuthorization } from './authorization.js';
@@ -350,11 +351,11 @@ function findRate(
 ): Rate | undefined {
   let best: Rate | undefined;
   for (const { rate, from, to } of pack.plan.rates) {
-    const inForce =
+    const rateInForce =
       dateNumber < 0
-        ? rate.effectiveFrom <= date && (rate.effectiveTo === null || date <= rate.effectiveTo)
+        ? inForce(date, rate.effectiveFrom, rate.effectiveTo)
         : from <= dateNumber && dateNumber <= to;
-    if (rate.code !== code || !inForce || !containsAll(modifiers, rate.modifiers)) {
+    if (rate.code !== code || !rateInForce || !containsAll(modifiers, rate.modifiers)) {
       continue;
     }
     if (best === undefined || rate.modifiers.length > best.modifiers.length) {

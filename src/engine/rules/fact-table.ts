@@ -27,7 +27,7 @@
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
 import { ageOnDateNumbers } from '../calendar/age.js';
 import { requireDateNumber } from '../calendar/date.js';
-import { ageOn, type CalendarDate } from '../calendar/index.js';
+import { ageOn, inForce, type CalendarDate } from '../calendar/index.js';
 import type { FactValue } from './conditions.js';
 import type { FactInput } from './fact-input.js';
 import { isKnownPlaceOfService } from './place-of-service.js';
@@ -235,17 +235,14 @@ export type CostlyGroup = Exclude<(typeof FACT_TABLE)[number]['group'], typeof A
 /** A line of the table, as code that reads any line sees it. */
 export type FactEntry = FactDefinition<DerivedFact, CostlyGroup | typeof ALWAYS>;
 
-/**
- * The member's coverage with this pack's payer on the date of service. Dates are compared as strings, which
- * orders valid 'YYYY-MM-DD' dates exactly as the calendar does, without reading them.
- */
+/** The member's coverage with this pack's payer on the date of service. */
 function coverageOn({
   request,
   dateOfService: date,
   payerPack,
 }: FactInput): Member['coverage'][number] | undefined {
   for (const entry of request.member.coverage) {
-    if (entry.payerPack === payerPack && entry.from <= date && (entry.to === null || date <= entry.to)) {
+    if (entry.payerPack === payerPack && inForce(date, entry.from, entry.to)) {
       return entry;
     }
   }

@@ -14,7 +14,7 @@ import type { Actor, ServiceContext } from '../context.js';
 import { conflict, notFound, requireRole } from '../errors.js';
 import { requirePayerPack } from '../payer-packs/index.js';
 import { addDays } from '../../engine/index.js';
-import { usedUnitsOf } from '../claims/index.js';
+import { AUTHORIZATION_COLUMNS, usedUnitsOf } from '../claims/index.js';
 import { BILLING_ROLES } from './run.js';
 
 /** Who may read authorizations: billing staff and admins record them; supervisors see their members'. */
@@ -30,14 +30,7 @@ function authorizationsWithUse(db: Kysely<Database>, organisationId: string) {
     .selectFrom('authorizations as a')
     .innerJoin('members as m', 'm.id', 'a.member_id')
     .select([
-      'a.id',
-      'a.member_id',
-      'a.payer_pack',
-      'a.number',
-      'a.code',
-      'a.units',
-      'a.valid_from',
-      'a.valid_to',
+      ...AUTHORIZATION_COLUMNS,
       'm.first_name',
       'm.last_name',
       'm.preferred_name',

@@ -15,7 +15,7 @@ export {
 export type { ProcessOptions } from './run.js';
 export { addAuthorization, listAuthorizations, authorizationsRunningOut } from './authorizations.js';
 export { listClaims, getClaim, changeClaimStatus, correctClaim } from './claims.js';
-export { getWorklist, worklistCsv, toCsv, csvField } from './worklist.js';
+export { getWorklist, worklistCsv } from './worklist.js';
 export { listPayerSettings, savePayerSettings, payerSettingsOf } from './payer-settings.js';
 export { listBatches, batchFile, submitBatch } from './batches.js';
 export { export837Stream, DEFAULT_CLAIMS_PER_FILE } from './export.js';

@@ -10,6 +10,7 @@ import { CLAIM_STATUSES } from '../../shared/billing.js';
 import type { Database } from '../../store/index.js';
 import { actorEntry, recordAuditMany } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { toCsv } from '../csv/index.js';
 import { requireRole } from '../errors.js';
 import { organisationToday } from '../staff/index.js';
 import { authorizationsRunningOut } from './authorizations.js';
@@ -158,23 +159,6 @@ export async function getWorklist(
       authorizationsRunningOut: runningOut,
     };
   });
-}
-
-/** A CSV field: quoted when it holds a comma, quote or line break; a leading formula character is defused. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  // Spreadsheets run cells that start with these as formulas.
-  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Lines of CSV from a header and rows. */
-export function toCsv(
-  header: readonly string[],
-  rows: readonly (readonly (string | number | null)[])[],
-): string {
-  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** The held notes as CSV, one row per problem, for billing staff to work in a spreadsheet. */

@@ -1,7 +1,8 @@
 /**
  * @module services/claims/authorization-use
  * The units a prior authorization has used, counted from the current claim lines that cite it and count
- * toward limits — never stored apart — for the claim context and the authorizations page alike.
+ * toward limits — never stored apart — and the columns read with it, for the claim context and the
+ * authorizations page alike.
  */
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database } from '../../store/index.js';
@@ -21,3 +22,18 @@ export function usedUnitsOf(
     .where('used.current', '=', true)
     .where('used.counts', '=', true);
 }
+
+/**
+ * The columns of `authorizations as a` that every reader of an authorization with its use selects (the claim
+ * context, to burn it down; the authorizations page and worklist, to show it), next to {@link usedUnitsOf}.
+ */
+export const AUTHORIZATION_COLUMNS = [
+  'a.id',
+  'a.member_id',
+  'a.payer_pack',
+  'a.number',
+  'a.code',
+  'a.units',
+  'a.valid_from',
+  'a.valid_to',
+] as const;

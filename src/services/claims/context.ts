@@ -23,7 +23,7 @@ import { loadMemberClaimRecordsMany, type MemberClaimRecords } from '../members/
 import { fieldsOfRow } from '../note-fields/index.js';
 import { loadCredentialRecords, type CredentialRecord } from '../staff/index.js';
 import { calendarDateIn } from '../time/index.js';
-import { usedUnitsOf } from './authorization-use.js';
+import { AUTHORIZATION_COLUMNS, usedUnitsOf } from './authorization-use.js';
 import { groupContextOf, type GroupContext } from './group-size.js';
 import { historyStartFor, MemberHistory, type StoredAuthorization } from './history.js';
 
@@ -318,14 +318,7 @@ async function loadAuthorizations(
   const rows = await trx
     .selectFrom('authorizations as a')
     .select([
-      'a.id',
-      'a.member_id',
-      'a.payer_pack',
-      'a.number',
-      'a.code',
-      'a.units',
-      'a.valid_from',
-      'a.valid_to',
+      ...AUTHORIZATION_COLUMNS,
       (eb) => {
         const used = usedUnitsOf(eb);
         return (inHandIds.length === 0 ? used : used.where('used.note_id', 'not in', [...inHandIds])).as(

@@ -8,7 +8,7 @@
 export { previewClaim, NO_PACK } from './preview.js';
 export type { PreviewClaimOptions } from './preview.js';
 export { describePacks, describePack } from './describe-packs.js';
-export { usedUnitsOf } from './authorization-use.js';
+export { AUTHORIZATION_COLUMNS, usedUnitsOf } from './authorization-use.js';
 export { limitPeriodsOf, historyStartFor, MemberHistory } from './history.js';
 export type { LimitPeriods, CountedLine, StoredAuthorization } from './history.js';
 export { claimableNote, loadClaimContext, loadPrograms, signedOnIn } from './context.js';

@@ -4,7 +4,7 @@
  * serves the note form, the billing run, `POST /api/v1/claims/preview` and `peerline preview`, so it knows
  * nothing of HTTP and reads no stored record.
  */
-import { allPacks, choosePack, evaluateService, type Pack } from '../../engine/index.js';
+import { allPacks, choosePack, evaluateService, inForce, type Pack } from '../../engine/index.js';
 import type { ClaimPreview, ClaimPreviewRequest } from '../../shared/api/claims.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import { payerPackName } from '../../engine/index.js';
@@ -59,7 +59,7 @@ export function noPackError(request: ClaimPreviewRequest, loaded: readonly Pack[
     );
   }
   const covering = request.member.coverage
-    .filter((entry) => entry.from <= date && (entry.to === null || date <= entry.to))
+    .filter((entry) => inForce(date, entry.from, entry.to))
     .map((entry) => entry.payerPack);
   if (covering.length === 0) {
     return invalid(

@@ -15,15 +15,7 @@ import type { NoteFields } from '../../shared/api/notes.js';
 import type { Problem } from '../../shared/problem.js';
 import type { Database, GroupSessionRow, ServiceNoteRow } from '../../store/index.js';
 import type { Actor, Clock, ServiceContext } from '../context.js';
-import { ServiceError } from '../errors.js';
-import {
-  fieldsOfRow,
-  insertDraftNote,
-  noteResponse,
-  saveDraft,
-  saveDraftIn,
-  signNoteIn,
-} from '../notes/index.js';
+import { fieldsOfRow, insertDraftNote, noteResponse, saveDraftIn, signNoteIn } from '../notes/index.js';
 import type { GroupContext } from '../claims/index.js';
 
 /** What an attendee's claim preview says, and what signing their note still needs. */
@@ -113,13 +105,15 @@ export async function syncAttendeeNote(
 }
 
 /**
- * Saves the attendee's own fields and next steps through the notes module's autosave, so its rules apply
- * (the author only, the revision the writer saw, never over a signed note, goals of the member's own plan).
- * A refused field is named as the group request names it (`body.lateReason`, `body.nextSteps`), not as the
- * note's own save does (`body.fields.…`).
+ * Saves the attendee's own fields and next steps through the notes module's autosave, in the caller's
+ * transaction, so its rules apply (the author only, the revision the writer saw, never over a signed note,
+ * goals of the member's own plan).
+ * A refused field is named by the note field, as from any other route (`fields.lateReason`,
+ * `fields.pin.nextSteps`: the rule of shared/problem.ts).
  */
 export async function saveAttendeeParts(
-  ctx: ServiceContext,
+  trx: Kysely<Database>,
+  clock: Clock,
   actor: Actor,
   note: ServiceNoteRow,
   request: SaveAttendeeRequest,
@@ -131,21 +125,7 @@ export async function saveAttendeeParts(
       ? {}
       : { pin: { plan: note.pin_plan, interaction: note.pin_interaction, nextSteps } }),
   };
-  try {
-    await saveDraft(ctx, actor, note.id, { revision, fields });
-  } catch (error) {
-    if (!(error instanceof ServiceError)) throw error;
-    throw new ServiceError(error.kind, error.problems.map(asAttendeeProblem));
-  }
-}
-
-/** A problem about the note's fields (`['body', 'fields', …]`) as the attendee request names it. */
-function asAttendeeProblem(problem: Problem): Problem {
-  const [body, scope, field, ...rest] = problem.path;
-  if (body !== 'body' || scope !== 'fields') return problem;
-  return field === 'pin' && rest[0] === 'nextSteps'
-    ? { ...problem, path: ['body', 'nextSteps'] }
-    : { ...problem, path: ['body', ...(field === undefined ? [] : [field]), ...rest] };
+  await saveDraftIn(trx, clock, actor, note.id, { revision, fields });
 }
 
 /** The attendee's own fields of their note, as the group page shows and edits them. */

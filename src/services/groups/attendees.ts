@@ -123,7 +123,9 @@ export async function removeAttendee(
 
 /**
  * Saves an attendee's response and next steps into their draft note, through the notes module's autosave
- * (so only the note's author — the lead facilitator — saves it, from the revision they saw).
+ * (so only the note's author — the lead facilitator — saves it, from the revision they saw), and answers the
+ * session as it now stands — all in one transaction, so the answer is the save's and a refused save leaves
+ * nothing behind.
  */
 export async function saveAttendee(
   ctx: ServiceContext,
@@ -132,15 +134,11 @@ export async function saveAttendee(
   memberId: string,
   request: SaveAttendeeRequest,
 ): Promise<GroupSession> {
-  const attendee = await ctx.db.transaction().execute(async (trx) => {
-    const group = await groupForActor(trx, actor, groupId, 'write');
-    const found = (await attendeeNotesOf(trx, group)).find((entry) => entry.note.member_id === memberId);
-    if (found === undefined) throw notFound('attendee');
-    return found;
-  });
-  await saveAttendeeParts(ctx, actor, attendee.note, request);
   return ctx.db.transaction().execute(async (trx) => {
-    const group = await groupForActor(trx, actor, groupId, 'read');
+    const group = await groupForActor(trx, actor, groupId, 'write');
+    const attendee = (await attendeeNotesOf(trx, group)).find((entry) => entry.note.member_id === memberId);
+    if (attendee === undefined) throw notFound('attendee');
+    await saveAttendeeParts(trx, ctx.clock, actor, attendee.note, request);
     return groupView(trx, ctx.clock, actor, group, { audit: false });
   });
 }

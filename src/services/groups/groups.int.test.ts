@@ -459,7 +459,7 @@ describe('signing a group', () => {
     const refused = await signGroup(late, actorOf('peer'), group.id);
     expect(refused.outcomes.map((entry) => entry.outcome)).toEqual(['blocked', 'blocked']);
     expect(refused.outcomes[0]?.problems.map((problem) => [problem.code, problem.path.join('.')])).toEqual([
-      ['note.late_reason_missing', 'body.fields.lateReason'],
+      ['note.late_reason_missing', 'fields.lateReason'],
     ]);
     for (const attendee of refused.group.attendees) {
       expect(attendee.problems.map((problem) => problem.code)).toContain('note.late_reason_missing');
@@ -532,7 +532,7 @@ describe('signing a group', () => {
       }),
     );
     expect(wrongGoal.problems.map((problem) => [problem.code, problem.path])).toEqual([
-      ['note.goal_not_in_plan', ['body', 'goalsAddressed', 0]],
+      ['note.goal_not_in_plan', ['fields', 'goalsAddressed', 0]],
     ]);
     const saved = await saveAttendee(ctx, actorOf('peer'), group.id, minor, {
       revision: attendee.revision,

@@ -45,8 +45,8 @@ export interface DraftNoteInput {
  * @param input - member, program, first fields, group session and author
  * @returns the new note's id
  * @throws ServiceError `forbidden` for billing staff and clinicians, `not_found` for a member out of reach,
- *   `invalid` (path `body.programId`) for a program not in the organisation, and (paths `body.goalsAddressed.<n>`,
- *   `body.planOfCareId`) for goals or a plan version that are not the member's
+ *   `invalid` (path `body.programId`) for a program not in the organisation, and (paths `fields.goalsAddressed.<n>`,
+ *   `fields.planOfCareId`) for goals or a plan version that are not the member's
  */
 export async function insertDraftNote(
   trx: Kysely<Database>,
@@ -70,12 +70,7 @@ export async function insertDraftNote(
       ['body', 'programId'],
     );
   }
-  await checkPlanReferences(
-    trx,
-    { organisationId: actor.organisationId, memberId: member.id },
-    input.fields,
-    ['body'],
-  );
+  await checkPlanReferences(trx, { organisationId: actor.organisationId, memberId: member.id }, input.fields);
   const fields = mergeFields(defaultFields(input.fields), input.fields);
   const dueOn = await dueOnFor(trx, {
     organisationId: actor.organisationId,

@@ -271,8 +271,8 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
     });
     expect(noTimes.kind).toBe('invalid');
     expect(noTimes.problems.map((problem) => problem.path)).toEqual([
-      ['body', 'fields', 'start'],
-      ['body', 'fields', 'end'],
+      ['fields', 'start'],
+      ['fields', 'end'],
     ]);
   });
 
@@ -288,12 +288,12 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
     expect(refused.problems.every((problem) => problem.severity === 'error')).toBe(true);
     expect(refused.problems.map((problem) => problem.path.join('.'))).toEqual(
       expect.arrayContaining([
-        'body.fields.end',
-        'body.fields.memberLocation',
-        'body.fields.identityVerified',
-        'body.fields.pin.plan',
-        'body.fields.pin.interaction',
-        'body.fields.pin.nextSteps',
+        'fields.end',
+        'fields.memberLocation',
+        'fields.identityVerified',
+        'fields.pin.plan',
+        'fields.pin.interaction',
+        'fields.pin.nextSteps',
       ]),
     );
     expect((await getNote(ctx, peer, created.note.id)).note.status).toBe('draft');
@@ -412,7 +412,7 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
     expect(created.note).toMatchObject({ dueOn: '2026-11-18', lateReasonNeeded: true });
     const refused = await refusal(() => signNote(ctx, peer, created.note.id, { revision: 1 }));
     expect(refused.problems.map((problem) => [problem.code, problem.path.join('.')])).toEqual([
-      ['note.late_reason_missing', 'body.fields.lateReason'],
+      ['note.late_reason_missing', 'fields.lateReason'],
     ]);
     const saved = await saveDraft(ctx, peer, created.note.id, {
       revision: 1,
@@ -474,12 +474,12 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
     );
     expect(refused.kind).toBe('invalid');
     expect(refused.problems.map((problem) => [problem.code, problem.path])).toEqual([
-      ['note.goal_not_in_plan', ['body', 'fields', 'goalsAddressed', 1]],
+      ['note.goal_not_in_plan', ['fields', 'goalsAddressed', 1]],
     ]);
     const onCreate = await refusal(() =>
       createNote(ctx, peer, draftRequest({ goalsAddressed: [otherMembersGoal] })),
     );
-    expect(onCreate.problems[0]?.path).toEqual(['body', 'goalsAddressed', 0]);
+    expect(onCreate.problems[0]?.path).toEqual(['fields', 'goalsAddressed', 0]);
     const saved = await saveDraft(ctx, peer, created.note.id, {
       revision: 1,
       fields: { goalsAddressed: [goal.id], interventionInPlan: true },
@@ -592,7 +592,7 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
       }),
     );
     expect(foreign.problems.map((problem) => [problem.code, problem.path])).toEqual([
-      ['note.plan_of_care_unknown', ['body', 'fields', 'planOfCareId']],
+      ['note.plan_of_care_unknown', ['fields', 'planOfCareId']],
     ]);
   });
 

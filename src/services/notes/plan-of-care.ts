@@ -8,7 +8,8 @@
  *   be one of the member's versions; the claim is then judged on that version — its content as the engine's
  *   `service.planOfCare`, its approval (or none yet) as `member.carePlan` — not on a plan already in effect.
  *
- * A refused reference is a 400 naming the field under the caller's body path.
+ * A refused reference is a 400 naming the note field (`['fields', …]`, the rule of shared/problem.ts), whichever
+ * request carried it.
  */
 import type { Kysely } from 'kysely';
 import type { NoteFields } from '../../shared/api/notes.js';
@@ -22,14 +23,12 @@ import { ServiceError } from '../errors.js';
  * @param db - the transaction
  * @param member - the note's organisation and member
  * @param fields - the fields being saved (absent ones are not checked)
- * @param bodyPath - where the fields sit in the request: `['body']` (create), `['body', 'fields']` (save)
  * @throws ServiceError `invalid` naming each refused goal (`…goalsAddressed.<n>`) and the plan (`…planOfCareId`)
  */
 export async function checkPlanReferences(
   db: Kysely<Database>,
   member: { organisationId: string; memberId: string },
   fields: Pick<Partial<NoteFields>, 'goalsAddressed' | 'planOfCareId'>,
-  bodyPath: readonly string[],
 ): Promise<void> {
   const problems: Problem[] = [];
   const goals = fields.goalsAddressed ?? [];
@@ -49,7 +48,7 @@ export async function checkPlanReferences(
           errorProblem(
             'note.goal_not_in_plan',
             'This goal is not in the member’s plan of care. Choose the goals from their plan.',
-            [...bodyPath, 'goalsAddressed', index],
+            ['fields', 'goalsAddressed', index],
           ),
         );
       }
@@ -68,7 +67,7 @@ export async function checkPlanReferences(
         errorProblem(
           'note.plan_of_care_unknown',
           'This is not a version of the member’s plan of care. Choose the version written in this session.',
-          [...bodyPath, 'planOfCareId'],
+          ['fields', 'planOfCareId'],
         ),
       );
     }

@@ -1,8 +1,8 @@
 /**
  * @module services/notes/problems
- * What a note needs before it can be signed, as problems naming the note's fields. While the peer drafts they
- * are warnings (`documentationProblems`, paths `['fields', …]`); signing refuses with the same problems as
- * errors under the request body (`['body', 'fields', …]`), so the form puts both beside the same field.
+ * What a note needs before it can be signed, as problems naming the note's fields (`['fields', …]`). While the
+ * peer drafts they are warnings (`documentationProblems`); signing refuses with the same problems, at the same
+ * paths, as errors, so the form puts both beside the same field.
  */
 import type { NoteFields } from '../../shared/api/notes.js';
 import type { Problem, Severity } from '../../shared/problem.js';
@@ -20,9 +20,9 @@ export function fieldProblem(
   return { severity, code, message, path: ['fields', ...field], source: NOTES_SOURCE };
 }
 
-/** The same problems as errors of the request that tried to sign or save. */
+/** The same problems as errors of the request that tried to sign or preview; their paths stay the same. */
 export function asRequestErrors(problems: readonly Problem[]): Problem[] {
-  return problems.map((problem) => ({ ...problem, severity: 'error', path: ['body', ...problem.path] }));
+  return problems.map((problem) => ({ ...problem, severity: 'error' }));
 }
 
 const blank = (text: string | null): boolean => text === null || text.trim() === '';

@@ -70,7 +70,7 @@ export interface SaveDraftOptions {
  * @param options - see `SaveDraftOptions`
  * @throws ServiceError `conflict` (409): the note is signed (`note.signed`) or has moved past `revision`
  *   (`note.stale_revision`); `forbidden`: not the author; `not_found`: out of reach; `invalid`: goals or a
- *   plan version that are not the member's (`body.fields.goalsAddressed.<n>`, `body.fields.planOfCareId`)
+ *   plan version that are not the member's (`fields.goalsAddressed.<n>`, `fields.planOfCareId`)
  */
 export async function saveDraftIn(
   trx: Kysely<Database>,
@@ -88,7 +88,7 @@ export async function saveDraftIn(
   if (!callerChecked) requireAuthor(actor, note, 'change this draft');
   refuseIfStale(note, request.revision);
   const changes = request.fields;
-  await checkPlanReferences(trx, memberOf(note), changes, ['body', 'fields']);
+  await checkPlanReferences(trx, memberOf(note), changes);
   const dueOn =
     changes.dateOfService === undefined || changes.dateOfService === note.date_of_service
       ? note.due_on
@@ -150,7 +150,7 @@ export async function previewDraft(
   return ctx.db.transaction().execute(async (trx) => {
     const note = await noteForActor(trx, actor, noteId);
     refuseIfSigned(note);
-    await checkPlanReferences(trx, memberOf(note), request.fields, ['body', 'fields']);
+    await checkPlanReferences(trx, memberOf(note), request.fields);
     const today = await programToday(trx, actor.organisationId, note.program_id, ctx.clock.now());
     const result = await previewNote(
       trx,

@@ -37,7 +37,7 @@ import { refuseIfSigned, refuseIfStale } from './save.js';
  * @param noteId - the note
  * @param revision - the revision the author saw
  * @param group - the group's size, when a group use case signs its attendees' notes
- * @throws ServiceError `invalid` (400) with every missing field (paths `body.fields.…`); `conflict` (409) when
+ * @throws ServiceError `invalid` (400) with every missing field (paths `fields.…`); `conflict` (409) when
  *   the note is signed already or has moved past `revision`, or when the author's certification is not
  *   current on the date of service of a billable note (the reason shown, citing the pack's rule);
  *   `forbidden` for anyone but the author

@@ -9,8 +9,9 @@ import type { AuthorizationUse, AuthorizationUseReport, ReportQuery } from '../.
 import type { Database } from '../../store/index.js';
 import { daysBetween } from '../../engine/index.js';
 import { actorEntry, recordAuditMany } from '../audit/index.js';
-import { toCsv } from '../billing/index.js';
+import { AUTHORIZATION_COLUMNS } from '../claims/index.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { toCsv } from '../csv/index.js';
 import { requireRole } from '../errors.js';
 import { organisationToday } from '../staff/index.js';
 import { percentCell, percentOf, REPORT_READERS, reportReadEntry } from './common.js';
@@ -39,14 +40,7 @@ async function authorizationRows(
       (join) => join.onRef('used.authorization_id', '=', 'a.id'),
     )
     .select([
-      'a.id',
-      'a.number',
-      'a.member_id',
-      'a.payer_pack',
-      'a.code',
-      'a.units',
-      'a.valid_from',
-      'a.valid_to',
+      ...AUTHORIZATION_COLUMNS,
       'm.first_name',
       'm.last_name',
       'm.preferred_name',

@@ -8,8 +8,8 @@ import { sql, type Kysely } from 'kysely';
 import type { BilledFigures, BilledReport, BilledRow, ReportQuery } from '../../shared/api/reports.js';
 import type { Database } from '../../store/index.js';
 import { recordAudit } from '../audit/index.js';
-import { toCsv } from '../billing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { toCsv } from '../csv/index.js';
 import { requireRole } from '../errors.js';
 import { dollars, REPORT_READERS, reportReadEntry } from './common.js';
 

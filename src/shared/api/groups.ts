@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { FacilitatorRoleSchema, NoteStatusSchema } from '../documentation.js';
-import { ProblemSchema } from '../problem.js';
+import { ProblemSchema, type Problem } from '../problem.js';
 import type { Role } from '../roles.js';
 import { ClaimPreviewSchema } from './claims.js';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
@@ -158,6 +158,19 @@ export const SaveAttendeeRequestSchema = AttendeeNoteFieldsSchema.partial()
   })
   .strict();
 export type SaveAttendeeRequest = z.infer<typeof SaveAttendeeRequestSchema>;
+
+/**
+ * How the attendee save names a place in its body in a problem, by the rule of shared/problem.ts: the
+ * attendee's note fields are `['fields', <field>, …]`, and `nextSteps` is the note's `['fields', 'pin',
+ * 'nextSteps']`; anything else (`revision`) is `['body', …]`.
+ */
+export function attendeeRequestPath(bodyPath: Problem['path']): Problem['path'] {
+  const [field, ...rest] = bodyPath;
+  if (field === 'nextSteps') return ['fields', 'pin', 'nextSteps', ...rest];
+  return ATTENDEE_NOTE_FIELDS.some((name) => name === field)
+    ? ['fields', ...bodyPath]
+    : ['body', ...bodyPath];
+}
 
 export const GroupParamsSchema = z.object({ groupId: IdSchema });
 export const GroupAttendeeParamsSchema = z.object({ groupId: IdSchema, memberId: IdSchema });

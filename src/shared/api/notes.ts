@@ -21,14 +21,17 @@
  * | POST /api/v1/notes/:id/return  | ReturnNoteRequest   | NoteResponse                  | author's supervisor, admin |
  * | GET /api/v1/reviews            |                     | NoteListResponse              | supervisor, admin          |
  *
- * Field paths: a refused request names the field as `['body', 'fields', <field>, …]` (signing names the stored
- * field the same way, though its body holds only the revision); `documentationProblems` in a response name it
- * as `['fields', <field>, …]`. Both read as `fields.<field>` through `fieldOfPath`. A note with no claim to
- * show yet has `preview: null`; `POST …/preview` then answers 400 naming `body.fields.start` / `body.fields.end`
- * (times not entered) or `body.fields.dateOfService` (no coverage this program bills on that date).
+ * Field paths (the rule of shared/problem.ts): every problem about a note field names it `['fields', <field>, …]`
+ * — a value the request schema refuses, a goal or plan version that is not the member's, what signing still
+ * needs, a payer rule about the claim — whichever route it comes from and wherever the request's body holds
+ * the field: under `fields` (save, preview), at the body's top (create), or not at all (sign, whose body holds
+ * only the revision). The routes name their body's note fields by `noteRequestPath`; anything else in a
+ * request is `['body', …]` (`['body', 'revision']`, `['body', 'memberId']`). A note with no claim to show yet
+ * has `preview: null`; `POST …/preview` then answers 400 naming `fields.start` / `fields.end` (times not
+ * entered) or `fields.dateOfService` (no coverage this program bills on that date).
  */
 import { z } from 'zod';
-import { ProblemSchema } from '../problem.js';
+import { ProblemSchema, type Problem } from '../problem.js';
 import { ConsentKindSchema, NoteStatusSchema, ReviewStatusSchema } from '../documentation.js';
 import { PayerPackIdSchema } from '../programs.js';
 import { ACTIVITIES, ClaimPreviewSchema, MEMBER_LOCATIONS, MODALITIES, SERVICE_TYPES } from './claims.js';
@@ -93,6 +96,43 @@ export const NoteFieldsSchema = z.object({
   epsdtJustification: z.string().max(2000).nullable(),
 });
 export type NoteFields = z.infer<typeof NoteFieldsSchema>;
+
+const NOTE_FIELD_NAMES: ReadonlySet<string> = new Set(Object.keys(NoteFieldsSchema.shape));
+
+/** True when `name` is the name of a note field. */
+export function isNoteFieldName(name: unknown): name is keyof NoteFields {
+  return typeof name === 'string' && NOTE_FIELD_NAMES.has(name);
+}
+
+/**
+ * The note field a problem is about, as segments after `fields` (`['pin', 'plan']`, `['gaps', 0, 'start']`), or
+ * null when it is not about a note field (the member's record, the staff member, a request field such as
+ * `['body', 'revision']`).
+ *
+ * @example noteFieldPath(['fields', 'pin', 'plan']) // ['pin', 'plan']
+ * @example noteFieldPath(['body', 'revision']) // null
+ */
+export function noteFieldPath(path: Problem['path']): Problem['path'] | null {
+  const [scope, field, ...rest] = path;
+  return scope === 'fields' && isNoteFieldName(field) ? [field, ...rest] : null;
+}
+
+/**
+ * How a request that carries note fields names a place in its body in a problem (see the module comment):
+ * a note field is `['fields', <field>, …]` wherever the body holds it, anything else `['body', …]`.
+ *
+ * @param at - where the body holds the note fields: `['fields']` (save, preview) or `[]` (create)
+ * @example noteRequestPath(['fields'])(['fields', 'end']) // ['fields', 'end']
+ * @example noteRequestPath([])(['serviceType']) // ['fields', 'serviceType']
+ * @example noteRequestPath([])(['memberId']) // ['body', 'memberId']
+ */
+export function noteRequestPath(at: readonly string[]): (bodyPath: Problem['path']) => Problem['path'] {
+  return (bodyPath) => {
+    const inside = at.every((segment, index) => bodyPath[index] === segment);
+    const [field, ...rest] = bodyPath.slice(at.length);
+    return inside && isNoteFieldName(field) ? ['fields', field, ...rest] : ['body', ...bodyPath];
+  };
+}
 
 export const CreateNoteRequestSchema = NoteFieldsSchema.partial().extend({
   memberId: IdSchema,

@@ -16,6 +16,11 @@ export interface ErrorSummaryProps {
    * first path segment after `body`/`query` (`pin`).
    */
   fieldIds?: Readonly<Record<string, string>>;
+  /**
+   * The id of the control a problem about a note field (`['fields', …]`) links to, for the forms that have
+   * note fields (see web/lib/note-problems `controlIdOf`); tried before `fieldIds`.
+   */
+  controlIdOf?: (problem: Problem) => string | undefined;
   /** Changes on every failed submit; each change moves focus to the summary. */
   focusKey?: number;
   title?: string;
@@ -24,6 +29,7 @@ export interface ErrorSummaryProps {
 export function ErrorSummary({
   problems,
   fieldIds = {},
+  controlIdOf,
   focusKey = 0,
   title = 'There is a problem',
 }: ErrorSummaryProps): JSX.Element | null {
@@ -46,9 +52,7 @@ export function ErrorSummary({
       </h2>
       <ul>
         {problems.map((problem, index) => {
-          const field = topFieldOf(problem);
-          const targetId =
-            field === null ? undefined : (fieldIds[fieldOfPath(problem.path)] ?? fieldIds[field]);
+          const targetId = controlIdOf?.(problem) ?? requestControlId(problem, fieldIds);
           return (
             <li key={`${problem.code}-${index}`}>
               {targetId === undefined ? (
@@ -70,4 +74,10 @@ export function ErrorSummary({
       </ul>
     </div>
   );
+}
+
+/** The control a problem about a request field links to: its whole dotted name, else its top field. */
+function requestControlId(problem: Problem, fieldIds: Readonly<Record<string, string>>): string | undefined {
+  const field = topFieldOf(problem);
+  return field === null ? undefined : (fieldIds[fieldOfPath(problem.path)] ?? fieldIds[field]);
 }

@@ -9,7 +9,7 @@
 import type { JSX } from 'react';
 import type { AttendeeNoteFields, GroupAttendee, GroupSession, Problem } from '../../../src/shared/index.js';
 import { RECIPIENT_OPTIONS } from '../lib/note-labels.js';
-import { problemsUnder } from '../lib/problems.js';
+import { problemsAt } from '../lib/note-problems.js';
 import type { GoalOption } from '../lib/use-note-goals.js';
 import { CheckboxField, CheckboxGroup, RadioGroup, TextAreaField } from './fields.js';
 
@@ -20,7 +20,10 @@ export function attendeeDraftOf(attendee: GroupAttendee): AttendeeDraft {
   return { ...attendee.fields, nextSteps: attendee.nextSteps };
 }
 
-/** Control ids of one attendee's fields, by field name, for problem links. */
+/**
+ * Control ids of one attendee's fields, by note field name (`pin.nextSteps` for the next steps), for problem
+ * links.
+ */
 export function attendeeFieldIds(
   prefix: string,
   draft: AttendeeDraft,
@@ -30,7 +33,6 @@ export function attendeeFieldIds(
   return {
     memberResponse: `${prefix}-response`,
     'pin.nextSteps': `${prefix}-next-steps`,
-    nextSteps: `${prefix}-next-steps`,
     recipient: `${prefix}-recipient-${draft.recipient}`,
     familyRelationToTreatment: `${prefix}-family-relation`,
     identityVerified: `${prefix}-identity-verified`,
@@ -50,7 +52,7 @@ export interface AttendeeFieldsProps {
   onChange: (draft: AttendeeDraft) => void;
   /** Goals of the attendee's plan of care; null when there is none to show. */
   goals: readonly GoalOption[] | null;
-  /** Problems of the last save (paths `['body', field]`) and what signing still needs (`['fields', field]`). */
+  /** Problems of the last save and what signing still needs, both naming the note's fields (`['fields', …]`). */
   problems: readonly Problem[];
 }
 
@@ -66,7 +68,9 @@ export function AttendeeFields({
   problems,
 }: AttendeeFieldsProps): JSX.Element {
   const name = attendee.member.displayName;
-  const at = (field: keyof AttendeeDraft): Problem[] => problemsUnder(problems, field);
+  // Problems name the note's fields (`['fields', 'pin', 'nextSteps']` for the attendee's next steps).
+  const at = (field: keyof AttendeeDraft): Problem[] =>
+    problemsAt(problems, field === 'nextSteps' ? 'pin.nextSteps' : field);
   const set = <K extends keyof AttendeeDraft>(field: K, value: AttendeeDraft[K]): void =>
     onChange({ ...draft, [field]: value });
   const shows = (condition: boolean, field: keyof AttendeeDraft, value: unknown): boolean =>

@@ -10,7 +10,7 @@ import type { JSX } from 'react';
 import { Link } from 'react-router';
 import type { ClaimPreview, Problem, ProblemSource } from '../../../src/shared/index.js';
 import { formatCents, formatDate } from '../lib/format.js';
-import { asFormProblem, controlIdOf, focusControl, problemRecordOf } from '../lib/note-problems.js';
+import { controlIdOf, focusControl, problemRecordOf } from '../lib/note-problems.js';
 import { Modifiers, None, SeverityBadge, SourceQuote, payerPackPath } from './payer-rules-parts.js';
 
 /** Where the records behind a note's problems are: links for problems that are not about the note. */
@@ -237,7 +237,7 @@ function ProblemMessage({
   problem: Problem;
   fieldIds: Readonly<Record<string, string>> | undefined;
 }): JSX.Element {
-  const target = fieldIds === undefined ? undefined : controlIdOf(asFormProblem(problem), fieldIds);
+  const target = fieldIds === undefined ? undefined : controlIdOf(problem, fieldIds);
   if (target === undefined) {
     return <span>{problem.message}</span>;
   }

@@ -35,7 +35,7 @@ import {
 export interface NoteFormProps {
   fields: NoteFields;
   setField: <K extends keyof NoteFields>(name: K, value: NoteFields[K]) => void;
-  /** Form problems (paths `['body', …note field]`). */
+  /** Form problems; those about a note field name it `['fields', …]` (see web/lib/note-problems). */
   problems: readonly Problem[];
   /** Goals of the member's plan of care; null when there is no plan to show. */
   goals: readonly GoalOption[] | null;

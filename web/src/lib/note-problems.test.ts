@@ -3,18 +3,16 @@
  * with a field problem instead of being sent, and a device copy is recognised once the server has it.
  */
 import { describe, expect, it } from 'vitest';
-import { errorProblem } from '../../../src/shared/index.js';
+import { errorProblem, noteFieldPath } from '../../../src/shared/index.js';
 import type { NoteFields } from '../../../src/shared/index.js';
 import { formatDate } from './format.js';
 import { consentOnFileText } from './note-consents.js';
 import { alreadyApplied, applyStoredDraft, baseOf, changedFields } from './note-draft-storage.js';
 import {
-  asFormProblem,
   checkNoteFields,
   controlIdOf,
   modifierChoices,
   noteFieldIds,
-  noteFieldPath,
   problemRecordOf,
   problemsAt,
 } from './note-problems.js';
@@ -44,11 +42,11 @@ const FIELDS: NoteFields = {
 };
 
 describe('noteFieldPath', () => {
-  // The server names a note field one way; a refused request names it under the body. Both go beside one input.
+  // Every source names a note field one way, `['fields', …]`: the form places it by that path alone.
   it.each([
-    [['body', 'start'], ['start']],
+    [['fields', 'start'], ['start']],
     [
-      ['body', 'fields', 'pin', 'plan'],
+      ['fields', 'pin', 'plan'],
       ['pin', 'plan'],
     ],
     [
@@ -65,6 +63,9 @@ describe('noteFieldPath', () => {
     [['member', 'consents', 'audioOnly']],
     [['staff', 'certification']],
     [['body', 'revision']],
+    // No other form of a note field is read: a request's body place is not the note field.
+    [['body', 'start']],
+    [['body', 'fields', 'pin', 'plan']],
     // The engine's own name for the service's field: the server never sends it to the note form.
     [['service', 'type']],
     [[]],
@@ -78,27 +79,28 @@ describe('problems on the form', () => {
   const identity = errorProblem('nc.identity', 'Verify identity.', ['fields', 'identityVerified']);
   const plan = errorProblem('note.pin_missing', 'Write the plan.', ['fields', 'pin', 'plan']);
 
-  it('rewrites field problems to body paths and leaves record problems alone', () => {
-    expect(asFormProblem(identity).path).toEqual(['body', 'identityVerified']);
-    expect(asFormProblem(consent)).toBe(consent);
+  it('tells the record a problem about something other than the note is about', () => {
     expect(problemRecordOf(consent)).toBe('member');
+    expect(problemRecordOf(identity)).toBe('other');
   });
 
   it('shows a problem beside its input, and the PIN part beside its own textarea', () => {
-    const problems = [identity, plan, consent].map(asFormProblem);
+    const problems = [identity, plan, consent];
     expect(problemsAt(problems, 'identityVerified').map((problem) => problem.code)).toEqual(['nc.identity']);
     expect(problemsAt(problems, 'pin').map((problem) => problem.code)).toEqual(['note.pin_missing']);
     expect(problemsAt(problems, 'pin', true)).toEqual([]);
     expect(problemsAt(problems, 'member')).toEqual([]);
+    // A request's own field is not a note field, whatever its name.
+    expect(problemsAt([errorProblem('x', 'start', ['body', 'start'])], 'start')).toEqual([]);
   });
 
   it('links a problem to the closest control it names', () => {
     const ids = noteFieldIds(FIELDS);
-    expect(controlIdOf(asFormProblem(plan), ids)).toBe('note-pin-plan');
-    expect(controlIdOf(errorProblem('x', 'gap', ['body', 'gaps', 0, 'end']), ids)).toBe('note-gap-0-end');
-    expect(controlIdOf(asFormProblem(identity), ids)).toBe('note-identity-verified');
+    expect(controlIdOf(plan, ids)).toBe('note-pin-plan');
+    expect(controlIdOf(errorProblem('x', 'gap', ['fields', 'gaps', 0, 'end']), ids)).toBe('note-gap-0-end');
+    expect(controlIdOf(identity, ids)).toBe('note-identity-verified');
     // A radio group links to the choice that is checked.
-    expect(controlIdOf(errorProblem('x', 'modality', ['body', 'modality']), ids)).toBe(
+    expect(controlIdOf(errorProblem('x', 'modality', ['fields', 'modality']), ids)).toBe(
       'note-modality-audio_only',
     );
     expect(controlIdOf(consent, ids)).toBeUndefined();
@@ -106,14 +108,14 @@ describe('problems on the form', () => {
 
   it('links a modifier problem from the payer rules to the first modifier box offered', () => {
     // Los Angeles: 'Lines carry only the modifiers …' names the note's modifiers.
-    const modifier = asFormProblem(errorProblem('x', 'modifier', ['fields', 'modifiers']));
+    const modifier = errorProblem('x', 'modifier', ['fields', 'modifiers']);
     expect(controlIdOf(modifier, noteFieldIds(FIELDS, { modifiers: ['SC'] }))).toBe('note-modifiers-SC');
     expect(controlIdOf(modifier, noteFieldIds(FIELDS))).toBeUndefined();
   });
 
   it('names only controls the individual note form has: no member response box', () => {
     // The response of a group attendee is written on the group's page, not on this form.
-    const response = asFormProblem(errorProblem('x', 'response', ['fields', 'memberResponse']));
+    const response = errorProblem('x', 'response', ['fields', 'memberResponse']);
     expect(controlIdOf(response, noteFieldIds(FIELDS))).toBeUndefined();
     expect(noteFieldIds(FIELDS).planOfCareId).toBe('note-plan-of-care');
   });
@@ -136,8 +138,8 @@ describe('checkNoteFields', () => {
     });
     expect(valid).toEqual({ start: '09:30' });
     expect(problems.map((problem) => problem.path)).toEqual([
-      ['body', 'placeOfService'],
-      ['body', 'gaps', 0, 'end'],
+      ['fields', 'placeOfService'],
+      ['fields', 'gaps', 0, 'end'],
     ]);
   });
 });

@@ -1,56 +1,21 @@
 /**
  * @module web/lib/note-problems
- * Where on the note form a problem belongs. Every problem about a note field names it the one way the server
- * does — `['fields', 'serviceType']`, `['fields', 'pin', 'plan']` (the server puts the payer rules' problems
- * about the claim's service on the note field they come from) — and a refused request names it under the
- * request's body (`['body', 'fields', 'start']`), as the form's own check with the shared schema does
- * (`['body', 'start']`). This module reads the note field from each, so every problem shows beside its input
- * and links to it.
+ * Where on the note form a problem belongs. Every problem about a note field names it the one way, from the
+ * server (whichever route: save, preview, sign; the payer rules' problems about the claim's service are put
+ * on the note field they come from) and from the form's own check before sending alike: `['fields',
+ * 'serviceType']`, `['fields', 'pin', 'plan']` (the rule of src/shared/problem.ts). This module places each
+ * problem by that path, so it shows beside its input and links to it; a problem about anything else (the
+ * member's record, the staff member, the request) is not placed on a field.
  */
-import { NoteFieldsSchema, errorProblem, fieldOfPath } from '../../../src/shared/index.js';
+import { NoteFieldsSchema, errorProblem, isNoteFieldName, noteFieldPath } from '../../../src/shared/index.js';
 import type { NoteFields, Problem } from '../../../src/shared/index.js';
 
 export type NoteFieldName = keyof NoteFields;
 
-const NOTE_FIELD_NAMES: ReadonlySet<string> = new Set(Object.keys(NoteFieldsSchema.shape));
-
-function isNoteFieldName(name: string): name is NoteFieldName {
-  return NOTE_FIELD_NAMES.has(name);
-}
-
-/**
- * The note field a problem path names, as segments (`['pin', 'plan']`, `['gaps', 0, 'start']`), or null when
- * the problem is not about a field of the note (the member's record, the staff member, the whole request).
- *
- * @example noteFieldPath(['fields', 'serviceType']) // ['serviceType']
- * @example noteFieldPath(['member', 'consents', 'audioOnly']) // null
- */
-export function noteFieldPath(path: Problem['path']): (string | number)[] | null {
-  let rest = path[0] === 'body' ? path.slice(1) : path;
-  const scope = rest[0];
-  if (scope === 'fields') {
-    rest = rest.slice(1);
-  }
-  const [first, ...tail] = rest;
-  if (typeof first !== 'string') {
-    return null;
-  }
-  return isNoteFieldName(first) ? [first, ...tail] : null;
-}
-
-/**
- * The problem with its path rewritten to `['body', …note field]` when it is about a note field, so the
- * form's field lookups and the `ErrorSummary` links find it; other problems are returned unchanged.
- */
-export function asFormProblem(problem: Problem): Problem {
-  const field = noteFieldPath(problem.path);
-  return field === null ? problem : { ...problem, path: ['body', ...field] };
-}
-
 /**
  * Splits changed fields into those the contract accepts, which can be saved and previewed now, and problems
- * (as form problems) for the rest — a half-typed place of service, a gap without its end — which stay on
- * the device until they are put right.
+ * (named by the note field, as the server names them) for the rest — a half-typed place of service, a gap
+ * without its end — which stay on the device until they are put right.
  */
 export function checkNoteFields(fields: Partial<NoteFields>): {
   valid: Partial<NoteFields>;
@@ -69,21 +34,21 @@ export function checkNoteFields(fields: Partial<NoteFields>): {
     }
     for (const issue of result.error.issues) {
       const segments = issue.path.filter((segment) => typeof segment !== 'symbol');
-      problems.push(errorProblem(`request.${issue.code}`, issue.message, ['body', name, ...segments]));
+      problems.push(errorProblem(`request.${issue.code}`, issue.message, ['fields', name, ...segments]));
     }
   }
   // Every key is a note field holding a value its schema accepted.
   return { valid: valid as Partial<NoteFields>, problems };
 }
 
-/** The problems (already {@link asFormProblem}) shown beside one input: exactly `field`, or inside it. */
+/**
+ * The problems shown beside one input: about exactly the note field `field` (dotted: `pin.plan`,
+ * `gaps.0.end`), or about something inside it.
+ */
 export function problemsAt(problems: readonly Problem[], field: string, exact = false): Problem[] {
   return problems.filter((problem) => {
-    if (problem.path[0] !== 'body') {
-      return false;
-    }
-    const name = fieldOfPath(problem.path);
-    return name === field || (!exact && name.startsWith(`${field}.`));
+    const name = noteFieldPath(problem.path)?.join('.');
+    return name !== undefined && (name === field || (!exact && name.startsWith(`${field}.`)));
   });
 }
 
@@ -172,12 +137,12 @@ export function gapControlId(index: number, end: 'start' | 'end'): string {
   return `note-gap-${index}-${end}`;
 }
 
-/** The id of the control a (form) problem links to: its whole dotted field, else the field it is inside. */
+/** The id of the control a problem about a note field links to: its whole field, else the field it is inside. */
 export function controlIdOf(problem: Problem, ids: Readonly<Record<string, string>>): string | undefined {
-  if (problem.path[0] !== 'body') {
+  const segments = noteFieldPath(problem.path);
+  if (segments === null) {
     return undefined;
   }
-  const segments = fieldOfPath(problem.path).split('.');
   for (let length = segments.length; length > 0; length -= 1) {
     const id = ids[segments.slice(0, length).join('.')];
     if (id !== undefined) {

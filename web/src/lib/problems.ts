@@ -10,10 +10,17 @@ import type { Problem } from '../../../src/shared/index.js';
 /** Where the validated values travel in the request: the API prefixes problem paths with this. */
 export type RequestLocation = 'body' | 'query';
 
+/**
+ * How a request that carries note fields names a place in its body, as the API does for it
+ * (`noteRequestPath`, `attendeeRequestPath` in src/shared: a note field is `['fields', <field>, …]`).
+ */
+export type BodyProblemPath = (bodyPath: Problem['path']) => Problem['path'];
+
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 /**
- * Validates `input` with a shared request schema before it is sent.
+ * Validates `input` with a shared request schema before it is sent. Problem paths start with the request
+ * location, or are named by the request's own rule for a body that carries note fields.
  *
  * @example
  * const result = validate(LoginRequestSchema, { email, password }, 'body');
@@ -22,8 +29,10 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; problems: Prob
 export function validate<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  location: RequestLocation,
+  location: RequestLocation | BodyProblemPath,
 ): Validation<z.infer<S>> {
+  const pathOf: BodyProblemPath =
+    typeof location === 'function' ? location : (segments) => [location, ...segments];
   const parsed = schema.safeParse(input);
   if (parsed.success) {
     return { ok: true, value: parsed.data };
@@ -31,10 +40,11 @@ export function validate<S extends z.ZodType>(
   return {
     ok: false,
     problems: parsed.error.issues.map((issue) =>
-      errorProblem(`request.${issue.code}`, issue.message, [
-        location,
-        ...issue.path.filter((segment) => typeof segment === 'string' || typeof segment === 'number'),
-      ]),
+      errorProblem(
+        `request.${issue.code}`,
+        issue.message,
+        pathOf(issue.path.filter((segment) => typeof segment === 'string' || typeof segment === 'number')),
+      ),
     ),
   };
 }

@@ -24,7 +24,7 @@ import {
   writeStoredDraft,
 } from './note-draft-storage.js';
 import type { StoredNoteDraft } from './note-draft-storage.js';
-import { asFormProblem, checkNoteFields } from './note-problems.js';
+import { checkNoteFields } from './note-problems.js';
 
 /** How long after the last keystroke a draft is saved. */
 export const AUTOSAVE_DELAY_MS = 1500;
@@ -248,7 +248,7 @@ export function useNoteDraft(initial: NoteResponse): NoteDraft {
         return settleConflict(valid, sentOn);
       }
       if (apiError.status === 400) {
-        setSaveProblems(apiError.problems.map(asFormProblem));
+        setSaveProblems(apiError.problems);
       }
       setStatus({ kind: 'failed', error: apiError });
       return false;

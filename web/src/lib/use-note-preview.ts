@@ -8,7 +8,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ClaimPreview, NoteFields, Problem } from '../../../src/shared/index.js';
 import { api, asApiError, isAbortError, ok } from '../api/index.js';
-import { asFormProblem, checkNoteFields } from './note-problems.js';
+import { checkNoteFields } from './note-problems.js';
 
 export const PREVIEW_DELAY_MS = 300;
 
@@ -79,7 +79,7 @@ export function useNotePreview(
               : {
                   status: 'failed',
                   preview: current.preview,
-                  problems: apiError.problems.map(asFormProblem),
+                  problems: apiError.problems,
                 },
           );
         },

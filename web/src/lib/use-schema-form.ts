@@ -26,7 +26,7 @@ import type { Problem } from '../../../src/shared/index.js';
 import { asApiError } from '../api/index.js';
 import type { ApiError } from '../api/index.js';
 import { validate } from './problems.js';
-import type { RequestLocation } from './problems.js';
+import type { BodyProblemPath, RequestLocation } from './problems.js';
 
 /**
  * What happens to the form once the API has accepted it:
@@ -119,8 +119,12 @@ interface SchemaFormBase<S extends z.ZodType> {
   schema: S;
   /** The form's values as they stand, in the shape of the request. */
   input: z.input<S>;
-  /** Where the values travel in the request; problem paths start with it. `body` unless said. */
-  location?: RequestLocation;
+  /**
+   * Where the values travel in the request; problem paths start with it. `body` unless said. A request that
+   * carries note fields gives its rule instead (`noteRequestPath([])`, `attendeeRequestPath`), so a refused
+   * note field is `['fields', <field>, …]` here as it is from the API.
+   */
+  location?: RequestLocation | BodyProblemPath;
   /** Runs at the start of each submit that is not ignored, before the check (e.g. hides an old success). */
   onAttempt?: () => void;
 }

@@ -13,6 +13,7 @@ import { Link, useParams } from 'react-router';
 import {
   AddAttendeesRequestSchema,
   SaveAttendeeRequestSchema,
+  attendeeRequestPath,
   UpdateGroupSessionRequestSchema,
 } from '../../../src/shared/index.js';
 import type { GroupAttendee, GroupSession, GroupSignOutcome } from '../../../src/shared/index.js';
@@ -37,8 +38,8 @@ import { StatusMessage } from '../components/status-message.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
 import { modalityLabel, memberLocationLabel } from '../lib/note-labels.js';
-import { asFormProblem } from '../lib/note-problems.js';
 import { goalOptions, useMemberCarePlans } from '../lib/use-note-goals.js';
+import { controlIdOf } from '../lib/note-problems.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm, useSubmission } from '../lib/use-schema-form.js';
 import { useSignedInSession } from '../session/session-context.js';
@@ -295,6 +296,7 @@ function AttendeeCard({
   const goals = carePlans === null ? null : goalOptions(carePlans, group.dateOfService, own.goalsAddressed);
   const form = useSchemaForm({
     schema: SaveAttendeeRequestSchema,
+    location: attendeeRequestPath,
     // The revision comes from the latest answer: saving the session or the Interaction moves it on.
     input: { revision: attendee.revision, ...own },
     onAttempt: () => setSaved(null),
@@ -332,7 +334,11 @@ function AttendeeCard({
       </p>
       {draft && author ? (
         <>
-          <ErrorSummary problems={form.problems} fieldIds={fieldIds} focusKey={form.focusKey} />
+          <ErrorSummary
+            problems={form.problems}
+            controlIdOf={(problem) => controlIdOf(problem, fieldIds)}
+            focusKey={form.focusKey}
+          />
           <form onSubmit={form.submit} noValidate>
             <AttendeeFields
               group={group}
@@ -341,7 +347,7 @@ function AttendeeCard({
               draft={own}
               onChange={setOwn}
               goals={goals}
-              problems={[...form.problems, ...attendee.problems.map(asFormProblem)]}
+              problems={[...form.problems, ...attendee.problems]}
             />
             <button type="submit" className="button" disabled={form.submitting}>
               {form.submitting ? 'Saving…' : `Save ${name}’s note`}

@@ -50,6 +50,7 @@ import {
 import { PageHeading } from '../components/page-heading.js';
 import { StatusMessage } from '../components/status-message.js';
 import { todayLocalDate } from '../lib/format.js';
+import { consentInForce, inForce } from '../lib/in-force.js';
 import { useNavigationNotice } from '../lib/navigation-notice.js';
 import { usePayerName } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
@@ -97,13 +98,8 @@ export function MemberPage(): JSX.Element {
 
 /** The consents in force today, in words. */
 function consentsToday(member: MemberRecord, today: string): string {
-  const inForce = member.consents.filter(
-    (consent) =>
-      consent.givenOn <= today &&
-      (consent.expiresOn === null || today <= consent.expiresOn) &&
-      (consent.revokedOn === null || today < consent.revokedOn),
-  );
-  const kinds = [...new Set(inForce.map((consent) => consentKindLabel(consent.kind)))];
+  const current = member.consents.filter((consent) => consentInForce(consent, today));
+  const kinds = [...new Set(current.map((consent) => consentKindLabel(consent.kind)))];
   return kinds.length === 0 ? 'None on file' : kinds.join(', ');
 }
 
@@ -121,9 +117,7 @@ const NOTE_WRITERS = ['peer', 'supervisor', 'admin'] as const;
 function MemberSummaryHeader({ member }: { member: MemberRecord }): JSX.Element {
   const session = useSignedInSession();
   const today = todayLocalDate();
-  const coverage = member.coverage.filter(
-    (entry) => entry.from <= today && (entry.to === null || today <= entry.to),
-  );
+  const coverage = member.coverage.filter((entry) => inForce(today, entry.from, entry.to));
   const name = memberName(member);
   const payerName = usePayerName();
   return (

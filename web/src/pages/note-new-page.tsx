@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { JSX } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { CreateNoteRequestSchema, SERVICE_TYPES } from '../../../src/shared/index.js';
+import { CreateNoteRequestSchema, SERVICE_TYPES, noteRequestPath } from '../../../src/shared/index.js';
 import type { MemberRecord, ServiceType } from '../../../src/shared/index.js';
 import { api, apiQuery, invalidate, ok } from '../api/index.js';
 import { ErrorSummary } from '../components/error-summary.js';
@@ -19,6 +19,7 @@ import { memberName } from '../components/member-parts.js';
 import { PageHeading } from '../components/page-heading.js';
 import { todayLocalDate } from '../lib/format.js';
 import { SERVICE_TYPE_OPTIONS } from '../lib/note-labels.js';
+import { controlIdOf, problemsAt } from '../lib/note-problems.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
@@ -26,6 +27,9 @@ import { useSchemaForm } from '../lib/use-schema-form.js';
 const NewNoteSchema = CreateNoteRequestSchema.extend({
   serviceType: z.string().pipe(z.enum(SERVICE_TYPES, { message: 'Choose the kind of service.' })),
 });
+
+/** The create request names its note fields by the note field (`['fields', 'serviceType']`), as the API does. */
+const CREATE_NOTE = noteRequestPath([]);
 
 const FIELD_IDS = {
   serviceType: `new-note-service-type-${SERVICE_TYPE_OPTIONS[0]?.value ?? 'engagement'}`,
@@ -86,6 +90,7 @@ function NewNoteForm({ member }: { member: MemberRecord }): JSX.Element {
   const [programId, setProgramId] = useState('');
   const form = useSchemaForm({
     schema: NewNoteSchema,
+    location: CREATE_NOTE,
     input: {
       memberId,
       serviceType: serviceType ?? '',
@@ -112,7 +117,13 @@ function NewNoteForm({ member }: { member: MemberRecord }): JSX.Element {
       <p>Choose the kind of service and its date; the draft opens next and saves itself as you write.</p>
       <ErrorSummary
         problems={form.problems}
-        fieldIds={{ ...FIELD_IDS, serviceType: `new-note-service-type-${serviceType ?? 'engagement'}` }}
+        controlIdOf={(problem) =>
+          controlIdOf(problem, {
+            ...FIELD_IDS,
+            serviceType: `new-note-service-type-${serviceType ?? 'engagement'}`,
+          })
+        }
+        fieldIds={FIELD_IDS}
         focusKey={form.focusKey}
       />
       <form onSubmit={form.submit} noValidate className="form">
@@ -122,7 +133,7 @@ function NewNoteForm({ member }: { member: MemberRecord }): JSX.Element {
           options={SERVICE_TYPE_OPTIONS}
           value={serviceType}
           onChange={setServiceType}
-          problems={problemsUnder(form.problems, 'serviceType')}
+          problems={problemsAt(form.problems, 'serviceType')}
         />
         <TextField
           id={FIELD_IDS.dateOfService}
@@ -130,7 +141,7 @@ function NewNoteForm({ member }: { member: MemberRecord }): JSX.Element {
           label="Date of service"
           value={dateOfService}
           onValueChange={setDateOfService}
-          problems={problemsUnder(form.problems, 'dateOfService')}
+          problems={problemsAt(form.problems, 'dateOfService')}
         />
         {programs.length > 1 ? (
           <SelectField

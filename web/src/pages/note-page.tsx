@@ -26,7 +26,7 @@ import { formatDate } from '../lib/format.js';
 import { consentOnFileText } from '../lib/note-consents.js';
 import { removeStoredDraft } from '../lib/note-draft-storage.js';
 import { noteStatusLabel, reviewStatusLabel, serviceTypeLabel } from '../lib/note-labels.js';
-import { asFormProblem, modifierChoices, noteFieldIds } from '../lib/note-problems.js';
+import { controlIdOf, modifierChoices, noteFieldIds } from '../lib/note-problems.js';
 import { fieldOfPath } from '../../../src/shared/index.js';
 import { goalOptions, planVersionOptions, useMemberCarePlans } from '../lib/use-note-goals.js';
 import type { GoalOption, PlanVersionOption } from '../lib/use-note-goals.js';
@@ -215,13 +215,13 @@ function DraftEditor({ initial, goals, planVersions, onSigned, onReload }: Draft
   const consentHint = consentCurrent ? (consentOnFileText(form.consent) ?? undefined) : undefined;
 
   const shown = preview.preview;
-  const signProblems = sign.problems.map(asFormProblem);
+  const signProblems = sign.problems;
   const formProblems = distinctProblems([
     ...draft.problems,
     ...signProblems,
     ...(preview.status === 'failed' ? preview.problems : []),
-    ...(shown?.problems ?? []).filter((problem) => problem.severity !== 'info').map(asFormProblem),
-    ...draft.response.documentationProblems.map(asFormProblem),
+    ...(shown?.problems ?? []).filter((problem) => problem.severity !== 'info'),
+    ...draft.response.documentationProblems,
   ]);
   const fieldIds = noteFieldIds(fields, {
     ...(goals === null ? {} : { goals: goals.map((goal) => goal.id) }),
@@ -285,7 +285,7 @@ function DraftEditor({ initial, goals, planVersions, onSigned, onReload }: Draft
         <div className="note-main">
           <ErrorSummary
             problems={signProblems}
-            fieldIds={fieldIds}
+            controlIdOf={(problem) => controlIdOf(problem, fieldIds)}
             focusKey={sign.focusKey}
             title="The note cannot be signed yet"
           />
