@@ -350,4 +350,45 @@ describe(`billing runs on ${testDatabaseKind()}`, () => {
       .executeTakeFirstOrThrow();
     expect(hold.problems.map((problem) => problem.code)).toContain('ca-dhcs.units.daily_max');
   });
+
+  it('holds a note whose member has no diagnosis on the date (a claim file needs one), and bills it once recorded', async () => {
+    await store.db
+      .updateTable('diagnoses')
+      .set({ resolved_on: '2026-11-24' })
+      .where('member_id', '=', planned.id)
+      .where('resolved_on', 'is', null)
+      .execute();
+    const note = await insertSignedNote(store.db, fixture, planned, { date: '2026-11-26' });
+    const held = await runBilling('2026-11-26', '2026-11-26');
+    expect(held).toMatchObject({ status: 'finished', notesTotal: 1, notesClaimed: 0, notesHeld: 1 });
+    const hold = await store.db
+      .selectFrom('billing_holds')
+      .select('problems')
+      .where('note_id', '=', note)
+      .executeTakeFirstOrThrow();
+    expect(hold.problems).toEqual([
+      expect.objectContaining({ code: 'billing.no_diagnosis', path: ['member', 'diagnoses'] }),
+    ]);
+
+    await store.db
+      .insertInto('diagnoses')
+      .values({
+        organisation_id: fixture.id,
+        member_id: planned.id,
+        code: 'F41.1',
+        description: 'Generalized anxiety disorder',
+        category: 'mental_health',
+        recorded_on: '2026-11-25',
+      })
+      .execute();
+    const billed = await runBilling('2026-11-26', '2026-11-26');
+    expect(billed).toMatchObject({ status: 'finished', notesTotal: 1, notesClaimed: 1, notesHeld: 0 });
+    const claim = await store.db
+      .selectFrom('claims')
+      .innerJoin('claim_lines', 'claim_lines.claim_id', 'claims.id')
+      .select('claims.diagnosis_codes')
+      .where('claim_lines.note_id', '=', note)
+      .executeTakeFirstOrThrow();
+    expect(claim.diagnosis_codes).toEqual(['F41.1']);
+  });
 });

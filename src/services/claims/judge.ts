@@ -67,6 +67,9 @@ export type Judgement =
       claimable: ClaimableLine | null;
     };
 
+/** A claim the 837 cannot carry: no diagnosis on the date of service (whatever the payer's rules say). */
+export const NO_DIAGNOSIS = 'billing.no_diagnosis';
+
 /** Problem codes of a signed note that its review holds. */
 export const REVIEW_PENDING = 'billing.review_pending';
 export const REVIEW_RETURNED = 'billing.review_returned';
@@ -134,7 +137,12 @@ export function judgeNote(
     authorizations: history.authorizationsWithUse(authorizations),
   });
   const engine = previewClaim(request);
-  const preview = { ...engine, problems: engine.problems.map(onNoteFields) };
+  const claimFile = claimFileProblems(request);
+  const preview = {
+    ...engine,
+    billable: engine.billable && claimFile.length === 0,
+    problems: [...engine.problems.map(onNoteFields), ...claimFile],
+  };
   const line = preview.lines[0];
   const held =
     line === undefined ||
@@ -242,6 +250,24 @@ function authorizationUsed(
 ): string | null {
   const index = chooseAuthorization(withUse, code, date);
   return index === -1 ? null : (stored[index]?.id ?? null);
+}
+
+/**
+ * What every claim file needs of the claim whatever the payer: a diagnosis (837P loop 2300 HI is required).
+ * A claim is made with the diagnoses in force on the date and keeps them, so one made without any could never
+ * be sent; the note is held instead until the diagnosis is recorded, and the next billing run claims it.
+ */
+function claimFileProblems(request: ClaimPreviewRequest): Problem[] {
+  if (request.member.diagnoses.length > 0) return [];
+  return [
+    {
+      severity: 'error',
+      code: NO_DIAGNOSIS,
+      message: `The member has no diagnosis recorded for ${request.service.dateOfService}, and every claim must carry one. Ask the member’s clinician to record the diagnosis on the member’s record; the next billing run then bills this note.`,
+      path: ['member', 'diagnoses'],
+      source: { document: 'ASC X12 005010X222A1', section: '2300 HI (Health Care Diagnosis Code)' },
+    },
+  ];
 }
 
 function reviewProblems(status: ReviewStatus): Problem[] {

@@ -8,6 +8,7 @@
 import type { CarePlan, MemberCarePlansResponse } from '../../../src/shared/index.js';
 import { useQuery } from '@tanstack/react-query';
 import { apiQuery } from '../api/index.js';
+import { inForce } from './in-force.js';
 
 export interface GoalOption {
   id: string;
@@ -18,8 +19,7 @@ function inEffectOn(plan: CarePlan, date: string): boolean {
   return (
     plan.status === 'approved' &&
     plan.effectiveFrom !== null &&
-    plan.effectiveFrom <= date &&
-    (plan.effectiveTo === null || date <= plan.effectiveTo)
+    inForce(date, plan.effectiveFrom, plan.effectiveTo)
   );
 }
 
