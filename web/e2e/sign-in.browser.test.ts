@@ -1,6 +1,7 @@
 /**
  * Browser suite: signing in and out in Chromium, each role's home, a wrong password, the admin's audit log
- * of their own sign-in, and the pages at phone width and by keyboard alone.
+ * of their own sign-in, the admin changing the payers a program bills from its card on the home page, and the
+ * pages at phone width and by keyboard alone.
  */
 import { describe, expect, it } from 'vitest';
 import { ROLES, roleLabel } from '../../src/shared/roles.js';
@@ -77,6 +78,57 @@ describe('signing in', () => {
     await page.keyboard.type(server.passwordOf('billing'));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Hello, /);
+  });
+});
+
+describe('the payers a program bills', () => {
+  it('an admin changes a program’s payers on its card; the card and the server show the new list', async () => {
+    const { page, server } = suite;
+    const programs = await server.store.db.selectFrom('programs').select(['name', 'payer_packs']).execute();
+    const kansas = programs.find((program) => program.payer_packs.join() === 'ks-pahp');
+    if (kansas === undefined) {
+      throw new Error('the demo organisation has no program billing only ks-pahp');
+    }
+    await signIn(page, server, 'admin');
+    const card = page.getByRole('article', { name: kansas.name });
+    await card.getByRole('button', { name: `Change payers of ${kansas.name}` }).click();
+    const payers = card.getByRole('group', { name: `Payers ${kansas.name} bills` });
+    // The program's own payer is listed first, checked; the others follow, unchecked.
+    expect(await payers.getByRole('checkbox').first().getAttribute('value')).toBe('ks-pahp');
+    expect(await payers.getByLabel('Kansas Mental Health PAHP').isChecked()).toBe(true);
+    expect(await payers.getByLabel('WellCare of North Carolina').isChecked()).toBe(false);
+
+    // A program must bill someone: the form says so before anything is sent.
+    await payers.getByLabel('Kansas Mental Health PAHP').uncheck();
+    await card.getByRole('button', { name: 'Save payers' }).click();
+    await expect
+      .poll(() => card.getByText('Choose at least one payer this program bills.').count())
+      .toBeGreaterThan(0);
+
+    await payers.getByLabel('Kansas Mental Health PAHP').check();
+    await payers.getByLabel('WellCare of North Carolina').check();
+    await card.getByRole('button', { name: 'Save payers' }).click();
+    await expect
+      .poll(() => card.getByRole('status').textContent())
+      .toBe(`Saved: ${kansas.name} bills Kansas Mental Health PAHP and WellCare of North Carolina.`);
+    const shown = card.getByRole('definition').filter({ has: page.getByRole('list') });
+    expect(await shown.getByRole('listitem').allTextContents()).toEqual([
+      'Kansas Mental Health PAHP ks-pahp',
+      'WellCare of North Carolina nc-wellcare',
+    ]);
+    const stored = await server.store.db
+      .selectFrom('programs')
+      .select('payer_packs')
+      .where('name', '=', kansas.name)
+      .executeTakeFirstOrThrow();
+    expect(stored.payer_packs).toEqual(['ks-pahp', 'nc-wellcare']);
+  });
+
+  it('a billing user sees the programs’ payers but no way to change them', async () => {
+    const { page, server } = suite;
+    await signIn(page, server, 'billing');
+    await expect.poll(() => page.getByRole('article').count()).toBe(4);
+    expect(await page.getByRole('button', { name: /^Change payers/ }).count()).toBe(0);
   });
 });
 
