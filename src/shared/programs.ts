@@ -35,9 +35,8 @@ export function programTypeLabel(type: ProgramType): string {
  * not by a list here; the server refuses an id it has no pack for, naming the field and the packs it has.
  */
 export type PayerPackId = string;
-export const PayerPackIdSchema = z
-  .string()
-  .max(40)
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, {
-    message: 'A payer pack id is lower-case letters and digits in words joined by hyphens, e.g. ca-dhcs.',
-  });
+/** The form of a pack id: lower-case words of letters and digits, joined by hyphens. */
+export const PAYER_PACK_ID_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+export const PayerPackIdSchema = z.string().max(40).regex(PAYER_PACK_ID_PATTERN, {
+  message: 'A payer pack id is lower-case letters and digits in words joined by hyphens, e.g. ca-dhcs.',
+});

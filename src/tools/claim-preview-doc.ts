@@ -9,7 +9,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { choosePack, evaluateService } from '../engine/index.js';
+import { choosePack, evaluateService, payerPackIds } from '../engine/index.js';
+import { PAYER_PACK_ID_PATTERN } from '../shared/programs.js';
 import { ClaimPreviewRequestSchema, ClaimPreviewSchema } from '../shared/api/claims.js';
 import { packageRoot } from '../config/index.js';
 
@@ -62,6 +63,11 @@ function typeOf(schema: JsonSchema): string {
   }
   if (schema.format === 'date') {
     return 'date `YYYY-MM-DD`';
+  }
+  if (schema.pattern === PAYER_PACK_ID_PATTERN.source) {
+    return `payer pack id (built in: ${payerPackIds()
+      .map((id) => `\`${id}\``)
+      .join(', ')}; more from pack files)`;
   }
   if (schema.pattern === '^([01]\\d|2[0-3]):[0-5]\\d$') {
     return 'time `HH:MM`';
