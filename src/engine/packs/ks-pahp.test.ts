@@ -82,13 +82,13 @@ const cases: RuleCase[] = [
     },
   },
   {
-    source: `${CONTRACT} Definition: face-to-face — video is a warning [choice]`,
+    source: `${CONTRACT} Definition: "PS is a face-to-face intervention with the consumer present" — video is an error`,
     rule: 'ks-pahp.face_to_face.video',
     fail: (r) => {
       r.service.modality = 'video';
       r.service.memberLocation = 'home';
     },
-    severity: 'warning',
+    severity: 'error',
   },
   {
     source: `${CONTRACT} Ratio: the group's size and facilitators are recorded`,
@@ -219,16 +219,21 @@ describe('ks-pahp coding and pricing (003 Reimbursement and Coding Summary)', ()
 });
 
 describe('ks-pahp face to face (003 Definition)', () => {
-  it('makes video an error when the setting videoCountsAsFaceToFace is off', () => {
+  it('refuses video by default, and bills it with a warning when the setting videoCountsAsFaceToFace is on', () => {
     const request = ksBase();
     request.service.modality = 'video';
     request.service.memberLocation = 'home';
-    expect(evaluate('ks-pahp', request).billable).toBe(true);
-    request.settings = { videoCountsAsFaceToFace: false };
-    const problem = evaluate('ks-pahp', request).problems.find(
-      (candidate) => candidate.code === 'ks-pahp.face_to_face.video',
-    );
-    expect(problem?.severity).toBe('error');
+    const strict = evaluate('ks-pahp', request);
+    expect(strict.billable).toBe(false);
+    expect(
+      strict.problems.find((candidate) => candidate.code === 'ks-pahp.face_to_face.video')?.severity,
+    ).toBe('error');
+    request.settings = { videoCountsAsFaceToFace: true };
+    const relaxed = evaluate('ks-pahp', request);
+    expect(relaxed.billable).toBe(true);
+    expect(
+      relaxed.problems.find((candidate) => candidate.code === 'ks-pahp.face_to_face.video')?.severity,
+    ).toBe('warning');
   });
 });
 

@@ -96,9 +96,9 @@ export const ksPahp: PackDefinition = {
       ),
     },
     videoCountsAsFaceToFace: {
-      value: true,
+      value: false,
       description:
-        'Whether a video service may be billed as face to face. Choice: the contract says "face-to-face with the consumer present" and is silent on video, so video is billable with a warning; set to false to make it an error.',
+        'Whether a video service may be billed as face to face. The contract says "PS is a face-to-face intervention with the consumer present" and names no telehealth, so by default (the strict reading, rules-catalog.md December review) video is not billable; a program whose plan has agreed in writing to pay for video may turn this on, and video is then billable with a warning.',
       choice: true,
       citation: FACE_TO_FACE,
     },
@@ -202,16 +202,16 @@ export const ksPahp: PackDefinition = {
       effectiveFrom: SINCE,
       severity: 'error',
       criterion:
-        'Video is not named as face to face in the contract: a video service is billable with a warning while the setting videoCountsAsFaceToFace is on, and refused when it is off.',
+        'Peer support is a face-to-face intervention with the member present: a video service is not billable, unless the setting videoCountsAsFaceToFace is on (the plan agreed to pay for video), when it bills with a warning.',
       when: { fact: 'service.modality', op: 'eq', value: 'video' },
       require: { fact: 'service.modality', op: 'ne', value: 'video' },
       warningWhen: { fact: 'settings.videoCountsAsFaceToFace', op: 'isTrue' },
       message:
-        'Kansas describes peer support as face to face with the member present and does not say whether video counts. Meet in person when you can; billing staff will confirm the plan accepts video services.',
+        'Kansas pays for peer support given face to face with the member present, and a video meeting does not count. Meet the member in person for a billable service; if your program has the plan’s written agreement to pay for video, ask billing staff to turn on “video counts as face to face”.',
       path: ['service', 'modality'],
       citation: FACE_TO_FACE,
       choice:
-        'Video is a warning by default (setting videoCountsAsFaceToFace = true); turning the setting off makes it an error.',
+        'Video is an error by default (setting videoCountsAsFaceToFace = false, the strict reading of "face-to-face"); turning the setting on makes it a warning.',
     },
     {
       id: 'ks-pahp.group.size_recorded',

@@ -142,7 +142,8 @@ const cases: RuleCase[] = [
     messageIncludes: 'this line has GT, KX',
   },
   {
-    source: 'Research (g): telehealth and telephonic claims keep the usual place of service [choice]',
+    source:
+      'Research (g): "Telehealth and telephonic claims should be filed with the provider\'s usual place of service code(s)" — 02/10 is an error',
     rule: 'nc-wellcare.telehealth.usual_pos',
     pass: (r) => {
       r.service.modality = 'video';
@@ -153,6 +154,7 @@ const cases: RuleCase[] = [
       r.service.memberLocation = 'home';
       r.service.placeOfService = '10';
     },
+    severity: 'error',
   },
   {
     source: `${POLICY} §V.G: telephonic services need documented verbal or written consent`,

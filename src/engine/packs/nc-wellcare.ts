@@ -188,7 +188,7 @@ export const ncWellcare: PackDefinition = {
     telehealthPlacesOfServiceNotUsed: {
       value: ['02', '10'],
       description:
-        'Telehealth places of service North Carolina does not use: telehealth and telephone claims keep the usual place of service. Choice: WellCare’s telehealth policy (WNC.CP.193) is not among the sources; research quotes NC Medicaid policies (third-party summary), so a telehealth place of service is a warning, not an error.',
+        'Telehealth places of service North Carolina does not use: telehealth and telephone claims keep the usual place of service, and a claim with one of these is held. Choice: WellCare’s telehealth policy (WNC.CP.193) is not among the sources; research quotes NC Medicaid policies (third-party summary), read strictly (rules-catalog.md, December review). Empty the list to accept them.',
       choice: true,
       citation: {
         document: RESEARCH,
@@ -368,9 +368,9 @@ export const ncWellcare: PackDefinition = {
     },
     {
       id: 'nc-wellcare.telehealth.usual_pos',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
-      severity: 'warning',
+      severity: 'error',
       criterion: 'Telehealth and telephone claims keep the provider’s usual place of service (not 02 or 10).',
       when: {
         all: [
@@ -393,7 +393,7 @@ export const ncWellcare: PackDefinition = {
           "Telehealth and telephonic claims should be filed with the provider's usual place of service code(s)",
       },
       choice:
-        'A warning, not an error: the source is a third-party summary of NC Medicaid policy and WellCare’s telehealth policy WNC.CP.193 is not among the sources. The codes are the setting telehealthPlacesOfServiceNotUsed.',
+        'An error (rules-catalog.md, December review: "the claim uses it (not 02/10 with a warning)"), though the source is a third-party summary of NC Medicaid policy and WellCare’s telehealth policy WNC.CP.193 is not among the sources. The codes are the setting telehealthPlacesOfServiceNotUsed; empty it to accept 02 and 10.',
     },
     {
       id: 'nc-wellcare.telephonic.consent',
