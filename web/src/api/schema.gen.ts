@@ -14766,6 +14766,7 @@ export interface paths {
                 };
                 payerPack: string;
                 code: string;
+                modifiers: string[];
                 /** Format: date */
                 from: string;
                 /** Format: date */
