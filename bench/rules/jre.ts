@@ -256,12 +256,18 @@ export class JrePack {
       almanac: Almanac,
     ): Promise<{ best: Authorization | undefined; remaining: number; units: number }> => {
       const code = await almanac.factValue<string | null>('line.code');
+      // The procedure's own modifiers (HQ for a group), which an authorization must match as a set.
+      const fixed = new Set(await almanac.factValue<readonly string[]>('line.fixedModifiers'));
       const date = await almanac.factValue<string>('service.dateOfService');
       const units = await almanac.factValue<number>('service.units');
       const authorizations = await almanac.factValue<readonly Authorization[]>(AUTHORIZATIONS_FACT);
       const matching = authorizations.filter(
         (authorization) =>
-          authorization.code === code && authorization.from <= date && date <= authorization.to,
+          authorization.code === code &&
+          authorization.from <= date &&
+          date <= authorization.to &&
+          new Set(authorization.modifiers).size === fixed.size &&
+          authorization.modifiers.every((modifier) => fixed.has(modifier)),
       );
       const best = matching.sort((a, b) => b.units - b.usedUnits - (a.units - a.usedUnits))[0];
       return { best, remaining: best === undefined ? 0 : best.units - best.usedUnits, units };

@@ -325,4 +325,46 @@ describe(`billing API on ${testDatabaseKind()}`, () => {
     expect(duplicate.statusCode).toBe(409);
     expect(problemsOf(duplicate)[0]?.path).toEqual(['body', 'number']);
   });
+
+  it('records an authorization’s modifiers and program, and refuses a program that could not use it', async () => {
+    const body = {
+      memberId: member.id,
+      payerPack: 'ca-dhcs',
+      code: 'H0038',
+      units: 40,
+      from: '2026-11-01',
+      to: '2027-01-31',
+    };
+    const group = await client('billing').post('/api/v1/billing/authorizations', {
+      ...body,
+      number: 'PA-GROUP',
+      modifiers: ['hq'],
+      programId: member.programId,
+    });
+    expect(group.statusCode).toBe(201);
+    expect(group.json()).toMatchObject({ modifiers: ['HQ'], program: { id: member.programId } });
+    const individual = await client('billing').post('/api/v1/billing/authorizations', {
+      ...body,
+      number: 'PA-INDIVIDUAL',
+    });
+    expect(individual.json()).toMatchObject({ modifiers: [], program: null });
+
+    const refusedWith = async (extra: Record<string, unknown>) => {
+      const response = await client('billing').post('/api/v1/billing/authorizations', {
+        ...body,
+        number: 'PA-REFUSED',
+        ...extra,
+      });
+      expect(response.statusCode).toBe(400);
+      return problemsOf(response).map((problem) => problem.path.join('.'));
+    };
+    // A program of the organisation that does not bill the payer, and one that is not the organisation's.
+    const ncProgram = memberOfProgramBilling('nc-wellcare').programId;
+    expect(await refusedWith({ programId: ncProgram })).toEqual(['body.programId']);
+    expect(await refusedWith({ programId: '00000000-0000-4000-8000-000000000000' })).toEqual([
+      'body.programId',
+    ]);
+    expect(await refusedWith({ modifiers: ['HQX'] })).toEqual(['body.modifiers.0']);
+    expect(await refusedWith({ modifiers: ['HQ', 'HQ'] })).toEqual(['body.modifiers']);
+  });
 });

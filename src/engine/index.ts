@@ -9,8 +9,13 @@ export type { Checked, ProblemPath } from './result.js';
 export * from './calendar/index.js';
 export * from './units/index.js';
 export * from './language/index.js';
-export { evaluateService, evaluateStaffRules, fillTemplate } from './rules/evaluate.js';
-export type { EvaluateOptions } from './rules/evaluate.js';
+export {
+  evaluateService,
+  evaluateServiceForBilling,
+  evaluateStaffRules,
+  fillTemplate,
+} from './rules/evaluate.js';
+export type { EvaluateOptions, Evaluation } from './rules/evaluate.js';
 export { chooseAuthorization } from './rules/authorization.js';
 export { loadPacks, PackError, PackDefinitionSchema } from './rules/pack.js';
 export type { Pack, PackDefinition, Rule, Rate, Limit, Setting, Citation } from './rules/pack.js';

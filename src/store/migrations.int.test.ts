@@ -5,6 +5,8 @@
  * a pack touches no schema: the database stores any pack id, and the services check it against the packs
  * that are loaded. Claims written before 0009 get what their 837 was read with until then — the member's id
  * with the payer, the diagnoses on the date, the peer's taxonomy — as what they were judged with.
+ * Authorizations written before 0010 cover individual services in any program, as they did (no modifiers, no
+ * program).
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +27,7 @@ const LATEST = NAMES[NAMES.length - 1] ?? '';
 
 const BEFORE_UNCONSTRAINED = '0007-claim-tenant-keys';
 const BEFORE_JUDGED_CONTEXT = '0008-payer-packs-unconstrained';
+const BEFORE_AUTHORIZATION_MODIFIERS = '0009-claim-judged-context';
 
 let fresh: TestStore;
 let stepwise: TestStore;
@@ -50,6 +53,7 @@ beforeAll(async () => {
         .map((constraint) => String(constraint.conname));
     }
     if (name === BEFORE_JUDGED_CONTEXT) await insertClaimsBeforeJudgedContext(stepwise.db);
+    if (name === BEFORE_AUTHORIZATION_MODIFIERS) await insertAuthorizationBeforeModifiers(stepwise.db);
   }
 }, 180_000);
 afterAll(async () => {
@@ -130,6 +134,18 @@ async function insertClaimsBeforeJudgedContext(db: Kysely<Database>): Promise<vo
     order by c.position`.execute(db);
 }
 
+/** An authorization as billing staff recorded one before 0010, for the member of 'Claims before 0009'. */
+async function insertAuthorizationBeforeModifiers(db: Kysely<Database>): Promise<void> {
+  await sql`
+    insert into authorizations (organisation_id, member_id, payer_pack, number, code, units, valid_from, valid_to,
+                                created_by)
+    select m.organisation_id, m.id, 'ca-dhcs', 'OLD-AUTH-1', 'H0038', 10, '2026-01-01', '2026-12-31', u.id
+    from members m
+      join organisations o on o.id = m.organisation_id
+      join users u on u.organisation_id = o.id and u.email = 'admin@claims.peerline.test'
+    where o.name = 'Claims before 0009'`.execute(db);
+}
+
 describe(`migrations on ${testDatabaseKind()}`, () => {
   it('migrates step by step, each step ending at the migration asked for', () => {
     expect(steps.map((step) => step.reached)).toEqual(NAMES);
@@ -183,6 +199,25 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
         stepwise.db,
       ),
     ).rejects.toThrow(/a claim's content never changes/);
+  });
+
+  it('gives authorizations written before 0010 no modifiers and no program, and checks both', async () => {
+    const ofOldOrganisation = sql`
+      organisation_id = (select id from organisations where name = 'Claims before 0009')`;
+    const rows = await sql<{ modifiers: string[]; program_id: string | null }>`
+      select modifiers, program_id from authorizations where ${ofOldOrganisation}`.execute(stepwise.db);
+    expect(rows.rows).toEqual([{ modifiers: [], program_id: null }]);
+    // Another organisation's program, and a modifier that is not two capitals or digits, are refused.
+    await expect(
+      sql`update authorizations set program_id = (select id from programs where name = 'Old program')
+          where ${ofOldOrganisation}`.execute(stepwise.db),
+    ).rejects.toThrow(/authorizations_program_organisation_fkey/);
+    await expect(
+      sql`update authorizations set modifiers = array['hq'] where ${ofOldOrganisation}`.execute(stepwise.db),
+    ).rejects.toThrow(/authorizations_modifiers_check/);
+    await sql`update authorizations set modifiers = array['HQ', 'HF'],
+                program_id = (select id from programs where name = 'Claims program')
+              where ${ofOldOrganisation}`.execute(stepwise.db);
   });
 
   it('refuses to go back to a migration already applied', async () => {

@@ -397,6 +397,10 @@ export interface AuthorizationsTable {
   payer_pack: PayerPackId;
   number: string;
   code: string;
+  /** The procedure modifiers the authorization is for, e.g. ['HQ'] for group services; [] for individual. */
+  modifiers: Generated<string[]>;
+  /** The program the authorization was given for; null when it covers any program of the member. */
+  program_id: string | null;
   units: number;
   valid_from: CalendarDate;
   valid_to: CalendarDate;

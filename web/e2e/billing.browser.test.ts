@@ -190,6 +190,8 @@ describe('billing', () => {
     await form.getByLabel('Payer').selectOption({ label: held.payer });
     await form.getByLabel('Authorization number').fill('PA-2026-0042');
     await form.getByLabel('Procedure code').fill('h0038');
+    // A group authorization: it covers H0038 HQ services only.
+    await form.getByLabel('Modifiers').fill('hq');
     await form.getByLabel('Units authorized').fill('40');
     await form.getByLabel('First day').fill(RANGE.from);
     await form.getByLabel('Last day').fill(addDays(TODAY, 90));
@@ -198,7 +200,7 @@ describe('billing', () => {
     const row = page
       .getByRole('region', { name: 'Prior authorizations' })
       .getByRole('row', { name: /PA-2026-0042/ });
-    expect(await row.textContent()).toContain('H0038');
+    expect(await row.textContent()).toContain('H0038 HQ');
   });
 
   it('billing staff change a payer’s 837 settings, told beside the field when an id is malformed', async () => {

@@ -284,16 +284,39 @@ describe('ks-pahp 750 group hours per calendar year, then prior authorization (0
     });
   });
 
-  it('is billable past 750 with an authorization covering the date and the units', () => {
+  it('is billable past 750 with a group (H0038 HQ) authorization covering the date and the units', () => {
+    const request = groupHour(749.5);
+    const group = {
+      number: 'KS-PA-1',
+      code: 'H0038',
+      modifiers: ['HQ'],
+      from: '2026-01-01',
+      to: '2026-12-31',
+    };
+    request.authorizations = [{ ...group, units: 40, usedUnits: 36 }];
+    expect(problemCodes(evaluate('ks-pahp', request))).not.toContain(LIMIT_RULE);
+    request.authorizations = [{ ...group, units: 40, usedUnits: 37 }];
+    expect(problemCodes(evaluate('ks-pahp', request))).toContain(LIMIT_RULE);
+  });
+
+  it('holds group services past 750 that only an individual H0038 authorization would cover', () => {
+    // Rules catalog, December 2026 review: an H0038 authorization does not cover H0038 HQ group services.
     const request = groupHour(749.5);
     request.authorizations = [
-      { number: 'KS-PA-1', code: 'H0038', units: 40, usedUnits: 36, from: '2026-01-01', to: '2026-12-31' },
+      {
+        number: 'KS-PA-1',
+        code: 'H0038',
+        modifiers: [],
+        units: 40,
+        usedUnits: 0,
+        from: '2026-01-01',
+        to: '2026-12-31',
+      },
     ];
-    expect(problemCodes(evaluate('ks-pahp', request))).not.toContain(LIMIT_RULE);
-    request.authorizations = [
-      { number: 'KS-PA-1', code: 'H0038', units: 40, usedUnits: 37, from: '2026-01-01', to: '2026-12-31' },
-    ];
-    expect(problemCodes(evaluate('ks-pahp', request))).toContain(LIMIT_RULE);
+    const preview = evaluate('ks-pahp', request);
+    expect(preview.lines[0]).toMatchObject({ code: 'H0038', modifiers: ['HQ'] });
+    expect(problemCodes(preview)).toContain(LIMIT_RULE);
+    expect(preview.billable).toBe(false);
   });
 
   it('does not count individual services against the group hours', () => {

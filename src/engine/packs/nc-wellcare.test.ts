@@ -56,6 +56,7 @@ function authorization(
   return {
     number: 'PA-2027-001',
     code: 'H0038',
+    modifiers: [],
     units: 40,
     usedUnits: 0,
     from: '2026-07-01',
@@ -374,6 +375,29 @@ describe('nc-wellcare 24 unmanaged units, then prior authorization (002 §I.A, �
     const preview = evaluate('nc-wellcare', request);
     expect(problemCodes(preview)).not.toContain(LIMIT_RULE);
     expect(preview.billable).toBe(true);
+  });
+
+  it('covers group services (H0038 HQ) only with an authorization for H0038 HQ, not an individual one', () => {
+    // Rules catalog, December 2026 review: the code and modifiers must match.
+    const request = oneUnit(24);
+    request.service.type = 'skill_building_group';
+    request.service.group = { attendees: 6, facilitatorFte: 1 };
+    request.authorizations = [authorization({ units: 10 })];
+    const held = evaluate('nc-wellcare', request);
+    expect(held.lines[0]).toMatchObject({ code: 'H0038', modifiers: ['HQ'] });
+    expect(problemCodes(held)).toContain(LIMIT_RULE);
+    expect(held.billable).toBe(false);
+    request.authorizations = [
+      authorization({ units: 10 }),
+      authorization({ number: 'PA-GROUP', modifiers: ['HQ'], units: 10, usedUnits: 9 }),
+    ];
+    const claimed = evaluate('nc-wellcare', request);
+    expect(problemCodes(claimed)).not.toContain(LIMIT_RULE);
+    expect(claimed.billable).toBe(true);
+    // …and the group authorization does not cover an individual service.
+    const individual = oneUnit(24);
+    individual.authorizations = [authorization({ number: 'PA-GROUP', modifiers: ['HQ'] })];
+    expect(problemCodes(evaluate('nc-wellcare', individual))).toContain(LIMIT_RULE);
   });
 
   it('refuses an authorization that has expired before the date of service', () => {

@@ -73,7 +73,26 @@ export function evaluateService(
   request: ClaimPreviewRequest,
   options?: EvaluateOptions,
 ): ClaimPreview {
-  return judge(pack, request, options?.explainAll === true, false);
+  return judge(pack, request, options?.explainAll === true, false).preview;
+}
+
+/** The engine's answer with what billing records beside it. */
+export interface Evaluation {
+  preview: ClaimPreview;
+  /**
+   * The index in `request.authorizations` of the authorization the service draws on (`chooseAuthorization`
+   * for the line's code and its procedure's modifiers), or -1 when none does: the one a claim line over a
+   * limit burns, so billing records the engine's own choice.
+   */
+  authorization: number;
+}
+
+/**
+ * `evaluateService` with the authorization the service draws on: for billing, which records the authorization
+ * a line over a limit burns. The preview is the same as `evaluateService` gives.
+ */
+export function evaluateServiceForBilling(pack: Pack, request: ClaimPreviewRequest): Evaluation {
+  return judge(pack, request, false, false);
 }
 
 /**
@@ -86,7 +105,7 @@ export function evaluateServiceInterpreted(
   request: ClaimPreviewRequest,
   options?: EvaluateOptions,
 ): ClaimPreview {
-  return judge(pack, request, options?.explainAll === true, true);
+  return judge(pack, request, options?.explainAll === true, true).preview;
 }
 
 function judge(
@@ -94,7 +113,7 @@ function judge(
   request: ClaimPreviewRequest,
   explainAll: boolean,
   interpreted: boolean,
-): ClaimPreview {
+): Evaluation {
   const { plan } = pack;
   const { service } = request;
   const usualSettings = overridesNoSetting(request);
@@ -155,8 +174,10 @@ function judge(
       limits[index] = limitRoom(limit, request, values, minutes, units);
     }
   }
+  // Chosen whether or not the pack's rules read it: a line over a limit a pack lets through still burns it.
+  const authorization = chooseAuthorization(request.authorizations, code, procedure?.modifiers ?? [], date);
   if (plan.readsAuthorizations) {
-    addAuthorizationFacts(values, request.authorizations, code, date, units);
+    addAuthorizationFacts(values, request.authorizations[authorization], units);
   }
 
   const checks: RuleCheck[] | undefined = explainAll ? [] : undefined;
@@ -207,9 +228,24 @@ function judge(
         ];
   const packInfo = { id: pack.id, version: pack.version, name: pack.name };
   if (checks !== undefined) {
-    return { pack: packInfo, billable, lines, problems, limits, minutes, noteDueOn: input.noteDueOn, checks };
+    return {
+      preview: {
+        pack: packInfo,
+        billable,
+        lines,
+        problems,
+        limits,
+        minutes,
+        noteDueOn: input.noteDueOn,
+        checks,
+      },
+      authorization,
+    };
   }
-  return { pack: packInfo, billable, lines, problems, limits, minutes, noteDueOn: input.noteDueOn };
+  return {
+    preview: { pack: packInfo, billable, lines, problems, limits, minutes, noteDueOn: input.noteDueOn },
+    authorization,
+  };
 }
 
 /**
@@ -422,16 +458,8 @@ function usedUnder(
   }
 }
 
-/** An authorization for the code covering the date with units left; burns down by this service's units. */
-function addAuthorizationFacts(
-  values: Values,
-  authorizations: readonly Authorization[],
-  code: string | null,
-  date: string,
-  units: number,
-): void {
-  const index = chooseAuthorization(authorizations, code, date);
-  const best = index === -1 ? undefined : authorizations[index];
+/** The authorization the service draws on (see `chooseAuthorization`); burns down by this service's units. */
+function addAuthorizationFacts(values: Values, best: Authorization | undefined, units: number): void {
   const remaining = best === undefined ? 0 : best.units - best.usedUnits;
   values[AUTHORIZATION_NUMBER] = best?.number ?? null;
   values[AUTHORIZATION_REMAINING_UNITS] = remaining;

@@ -1,6 +1,7 @@
 /**
  * @module services/billing/authorizations
- * Prior authorizations: billing staff record what the payer approved (member, code, units, dates, number);
+ * Prior authorizations: billing staff record what the payer approved (member, code and modifiers, units, dates,
+ * number, and the program when the payer named one);
  * billing runs burn them down as lines use them; the worklist shows those about to run out or end.
  * Units used are always counted from the claim lines that cite the authorization, never stored apart, so the
  * count cannot drift from what was billed.
@@ -11,9 +12,10 @@ import type { Database } from '../../store/index.js';
 import { isUniqueViolation } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
-import { conflict, notFound, requireRole } from '../errors.js';
+import { conflict, invalid, notFound, requireRole } from '../errors.js';
 import { requirePayerPack } from '../payer-packs/index.js';
-import { addDays } from '../../engine/index.js';
+import { addDays, payerPackName } from '../../engine/index.js';
+import type { PayerPackId } from '../../shared/programs.js';
 import { AUTHORIZATION_COLUMNS, usedUnitsOf } from '../claims/index.js';
 import { BILLING_ROLES } from './run.js';
 
@@ -29,8 +31,10 @@ function authorizationsWithUse(db: Kysely<Database>, organisationId: string) {
   return db
     .selectFrom('authorizations as a')
     .innerJoin('members as m', 'm.id', 'a.member_id')
+    .leftJoin('programs as p', 'p.id', 'a.program_id')
     .select([
       ...AUTHORIZATION_COLUMNS,
+      'p.name as program_name',
       'm.first_name',
       'm.last_name',
       'm.preferred_name',
@@ -54,6 +58,8 @@ function toView(row: AuthorizationWithUseRow): AuthorizationView {
     payerPack: row.payer_pack,
     number: row.number,
     code: row.code,
+    modifiers: row.modifiers,
+    program: row.program_id === null ? null : { id: row.program_id, name: row.program_name ?? '' },
     units: row.units,
     usedUnits: used,
     remainingUnits: row.units - used,
@@ -65,13 +71,15 @@ function toView(row: AuthorizationWithUseRow): AuthorizationView {
 /**
  * Records a prior authorization for a member of the organisation.
  *
+ * @param input - parsed with `NewAuthorizationSchema`; without modifiers, it covers individual services only
  * @throws ServiceError `forbidden` unless billing staff or an admin; `not_found` for a member of another
- *   organisation; `conflict` when the payer's number is already recorded
+ *   organisation; `invalid` (path `body.programId`) for a program not of the organisation or not billing the
+ *   payer; `conflict` when the payer's number is already recorded
  */
 export async function addAuthorization(
   ctx: ServiceContext,
   actor: Actor,
-  input: NewAuthorization,
+  input: Omit<NewAuthorization, 'modifiers'> & Partial<Pick<NewAuthorization, 'modifiers'>>,
 ): Promise<AuthorizationView> {
   requireRole(actor, BILLING_ROLES);
   requirePayerPack(input.payerPack, ['body', 'payerPack']);
@@ -83,6 +91,9 @@ export async function addAuthorization(
       .where('id', '=', input.memberId)
       .executeTakeFirst();
     if (member === undefined) throw notFound('member');
+    if (input.programId !== undefined) {
+      await requireBillingProgram(trx, actor.organisationId, input.programId, input.payerPack);
+    }
     let id: string;
     try {
       const row = await trx
@@ -93,6 +104,8 @@ export async function addAuthorization(
           payer_pack: input.payerPack,
           number: input.number,
           code: input.code,
+          modifiers: input.modifiers ?? [],
+          program_id: input.programId ?? null,
           units: input.units,
           valid_from: input.from,
           valid_to: input.to,
@@ -123,6 +136,38 @@ export async function addAuthorization(
       .executeTakeFirstOrThrow();
     return toView(row);
   });
+}
+
+/**
+ * Refuses a program that is not the organisation's, or does not bill the payer: an authorization for it would
+ * never cover a note.
+ */
+async function requireBillingProgram(
+  trx: Kysely<Database>,
+  organisationId: string,
+  programId: string,
+  payerPack: PayerPackId,
+): Promise<void> {
+  const program = await trx
+    .selectFrom('programs')
+    .select(['name', 'payer_packs'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', programId)
+    .executeTakeFirst();
+  if (program === undefined) {
+    throw invalid(
+      'authorization.program_unknown',
+      'No such program in your organisation. Choose one of its programs, or leave the program out to cover any program.',
+      ['body', 'programId'],
+    );
+  }
+  if (!program.payer_packs.includes(payerPack)) {
+    throw invalid(
+      'authorization.program_payer',
+      `${program.name} does not bill ${payerPackName(payerPack)}, so an authorization from that payer would never cover its notes. Choose the program that bills the payer, or leave the program out.`,
+      ['body', 'programId'],
+    );
+  }
 }
 
 /** The organisation's authorizations (one member's, when asked), latest ending first, with units used. */

@@ -220,15 +220,58 @@ describe(`limits across services in billing runs on ${testDatabaseKind()}`, () =
     const last = notes[notes.length - 1] ?? '';
     expect(await outcome(last)).toContain('ks-pahp.limit.group_hours');
 
-    // With an authorization for the hours over the limit, the next run claims it against the authorization.
-    await addAuthorization(ctx, fixtureActor(fixture, 'billing'), {
-      memberId: ksMember.id,
-      payerPack: 'ks-pahp',
+    // An authorization covers a service only when its code and modifiers match (rules catalog, December 2026
+    // review): one for individual H0038 leaves the group service (H0038 HQ) held, and so does one for group
+    // services recorded for another program of the organisation.
+    const billing = fixtureActor(fixture, 'billing');
+    const authorizationFor = { memberId: ksMember.id, payerPack: 'ks-pahp', code: 'H0038', units: 400 };
+    const year2026 = { from: '2026-01-01', to: '2026-12-31' };
+    await addAuthorization(ctx, billing, { ...authorizationFor, number: 'KS-PA-IND', ...year2026 });
+    // Another program of the organisation that bills Kansas too: a copy of the member's under another name.
+    const columns = [
+      'type',
+      'npi',
+      'taxonomy',
+      'address_line1',
+      'city',
+      'state',
+      'postal_code',
+      'time_zone',
+      'payer_packs',
+    ] as const;
+    const otherProgram = await store.db
+      .insertInto('programs')
+      .columns(['organisation_id', 'name', ...columns])
+      .expression((eb) =>
+        eb
+          .selectFrom('programs')
+          .select((select) => [
+            'organisation_id',
+            select.val('Another Kansas program').as('name'),
+            ...columns,
+          ])
+          .where('id', '=', ksMember.programId),
+      )
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await addAuthorization(ctx, billing, {
+      ...authorizationFor,
+      number: 'KS-PA-OTHER',
+      modifiers: ['HQ'],
+      programId: otherProgram.id,
+      ...year2026,
+    });
+    expect((await run('2026-01-01', '2026-12-31', ksMember.programId)).notesClaimed).toBe(0);
+    expect(await outcome(last)).toContain('ks-pahp.limit.group_hours');
+
+    // With a group authorization for the hours over the limit (here for the member's own program), the next
+    // run claims the note against it.
+    await addAuthorization(ctx, billing, {
+      ...authorizationFor,
       number: 'KS-PA-1',
-      code: 'H0038',
-      units: 400,
-      from: '2026-01-01',
-      to: '2026-12-31',
+      modifiers: ['HQ'],
+      programId: ksMember.programId,
+      ...year2026,
     });
     expect((await run('2026-01-01', '2026-12-31', ksMember.programId)).notesClaimed).toBe(1);
     expect(await outcome(last)).toEqual({ claimed: 'KS-PA-1' });

@@ -33,6 +33,8 @@ export const AUTHORIZATION_COLUMNS = [
   'a.payer_pack',
   'a.number',
   'a.code',
+  'a.modifiers',
+  'a.program_id',
   'a.units',
   'a.valid_from',
   'a.valid_to',

@@ -340,6 +340,8 @@ async function loadAuthorizations(
       payerPack: row.payer_pack,
       number: row.number,
       code: row.code,
+      modifiers: row.modifiers,
+      programId: row.program_id,
       units: row.units,
       from: row.valid_from,
       to: row.valid_to,

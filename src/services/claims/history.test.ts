@@ -75,6 +75,8 @@ describe('member history', () => {
         payerPack: 'nc-wellcare' as const,
         number: 'PA-1',
         code: 'H0038',
+        modifiers: [],
+        programId: null,
         units: 10,
         from: '2026-07-01',
         to: '2026-07-31',

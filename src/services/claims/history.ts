@@ -66,6 +66,10 @@ export interface StoredAuthorization {
   payerPack: PayerPackId;
   number: string;
   code: string;
+  /** The procedure modifiers it is for (none for an individual service). */
+  modifiers: string[];
+  /** The program it was given for: it covers only that program's notes; null for any program. */
+  programId: string | null;
   units: number;
   from: string;
   to: string;
@@ -128,6 +132,7 @@ export class MemberHistory {
       return {
         number: authorization.number,
         code: authorization.code,
+        modifiers: authorization.modifiers,
         units: authorization.units,
         usedUnits: used,
         from: authorization.from,

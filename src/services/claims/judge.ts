@@ -9,9 +9,8 @@
  * judge the member's earlier unbilled notes this way and then the note — so the preview a peer sees is what a
  * billing run started now would claim or hold.
  */
-import { chooseAuthorization, getPack } from '../../engine/index.js';
+import { getPack } from '../../engine/index.js';
 import type {
-  Authorization,
   ClaimLine,
   ClaimPreview,
   ClaimPreviewRequest,
@@ -30,8 +29,8 @@ import {
 import { toMemberClaimContext } from '../members/index.js';
 import { staffContextOf, type CredentialRecord } from '../staff/index.js';
 import type { ClaimContext, NoteToJudge } from './context.js';
-import { limitPeriodsOf, MemberHistory, type StoredAuthorization } from './history.js';
-import { previewClaim } from './preview.js';
+import { limitPeriodsOf, MemberHistory } from './history.js';
+import { previewClaimForBilling } from './preview.js';
 import { claimRequestOf, coverageJudgedBy, onNoteFields } from './request.js';
 
 /** A claim line the note makes, as billing records it. */
@@ -118,8 +117,11 @@ export function judgeNote(
   const plan = planInEffectOn(plans, date);
   // A plan-of-care note is judged on the version it documents.
   const documented = documentedPlanFor(context.documentedPlans, note.memberId, note.fields.planOfCareId);
+  // An authorization recorded for a program covers only that program's notes; one without, any program's.
   const authorizations = (context.authorizations.get(note.memberId) ?? []).filter(
-    (authorization) => authorization.payerPack === covering,
+    (authorization) =>
+      authorization.payerPack === covering &&
+      (authorization.programId === null || authorization.programId === note.programId),
   );
   const staff = staffContextFor(context.staff.get(note.authorId) ?? NO_CREDENTIALS, date);
   const request = claimRequestOf({
@@ -136,7 +138,7 @@ export function judgeNote(
     history: history.historyOn(date, limitPeriodsOf(pack, date, member.episodeStart)),
     authorizations: history.authorizationsWithUse(authorizations),
   });
-  const engine = previewClaim(request);
+  const { preview: engine, authorization: chosen } = previewClaimForBilling(request);
   const claimFile = claimFileProblems(request);
   const preview = {
     ...engine,
@@ -161,9 +163,9 @@ export function judgeNote(
   if (held) return { ...judged, claimable: null };
   const isGroup = note.groupSessionId !== null || note.fields.serviceType === 'skill_building_group';
   const groupMinutes = isGroup ? preview.minutes : 0;
-  const authorizationId = overLimit(preview.limits)
-    ? authorizationUsed(authorizations, request.authorizations, line.code, date)
-    : null;
+  // The engine's own choice (for the line's code and procedure modifiers), made on the authorizations as the
+  // request gave them: the stored ones, in order.
+  const authorizationId = overLimit(preview.limits) ? (authorizations[chosen]?.id ?? null) : null;
   // A note the payer's rules would bill keeps its place in the member's history even while its review holds
   // it: it bills once co-signed, so a later service that day must not take the room it needs.
   history.add({ dateOfService: date, code: line.code, units: line.units, groupMinutes, authorizationId });
@@ -236,20 +238,6 @@ function historyOf(context: ClaimContext, memberId: string): MemberHistory {
 /** A limit this service goes over: billable only because an authorization covers it. */
 function overLimit(limits: readonly { remaining: number }[]): boolean {
   return limits.some((limit) => limit.remaining < 0);
-}
-
-/**
- * The authorization a billable service over a limit burns: the engine's own choice (`chooseAuthorization`),
- * made on the authorizations with their use as the request gave them, which are the stored ones in order.
- */
-function authorizationUsed(
-  stored: readonly StoredAuthorization[],
-  withUse: readonly Authorization[],
-  code: string,
-  date: string,
-): string | null {
-  const index = chooseAuthorization(withUse, code, date);
-  return index === -1 ? null : (stored[index]?.id ?? null);
 }
 
 /**

@@ -4,7 +4,15 @@
  * serves the note form, the billing run, `POST /api/v1/claims/preview` and `peerline preview`, so it knows
  * nothing of HTTP and reads no stored record.
  */
-import { allPacks, choosePack, evaluateService, inForce, type Pack } from '../../engine/index.js';
+import {
+  allPacks,
+  choosePack,
+  evaluateService,
+  evaluateServiceForBilling,
+  inForce,
+  type Evaluation,
+  type Pack,
+} from '../../engine/index.js';
 import type { ClaimPreview, ClaimPreviewRequest } from '../../shared/api/claims.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import { payerPackName } from '../../engine/index.js';
@@ -34,11 +42,25 @@ export interface PreviewClaimOptions {
  * if (!preview.billable) show(preview.problems);
  */
 export function previewClaim(request: ClaimPreviewRequest, options: PreviewClaimOptions = {}): ClaimPreview {
+  return evaluateService(packFor(request), request, { explainAll: options.explainAll === true });
+}
+
+/**
+ * `previewClaim` for billing: the preview with the index of the authorization the service draws on (the
+ * engine's own choice, which a line over a limit burns).
+ *
+ * @throws ServiceError `invalid` with the problem `claims.no_pack`, as `previewClaim`
+ */
+export function previewClaimForBilling(request: ClaimPreviewRequest): Evaluation {
+  return evaluateServiceForBilling(packFor(request), request);
+}
+
+function packFor(request: ClaimPreviewRequest): Pack {
   const pack = choosePack(request);
   if (pack === undefined) {
     throw noPackError(request, allPacks());
   }
-  return evaluateService(pack, request, { explainAll: options.explainAll === true });
+  return pack;
 }
 
 /**

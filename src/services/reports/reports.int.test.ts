@@ -389,9 +389,11 @@ describe(`reports on ${testDatabaseKind()}`, () => {
     expect(await auditCount(nc.id, 'report.read', 'member')).toBe(before + 1);
 
     const csv = (await authorizationUseCsv(ctx, fixtureActor(nc, 'admin'), RANGE)).split('\r\n');
-    expect(csv[0]).toBe('number,member,payer,code,from,to,units,used,remaining,used_percent,days_left');
+    expect(csv[0]).toBe(
+      'number,member,payer,code,modifiers,from,to,units,used,remaining,used_percent,days_left',
+    );
     expect(csv[1]).toMatch(
-      /^NC-Q4,Fixture Member \d+,nc-wellcare,H0038,2026-10-01,2026-12-31,20,16,4,80\.0,17$/,
+      /^NC-Q4,Fixture Member \d+,nc-wellcare,H0038,,2026-10-01,2026-12-31,20,16,4,80\.0,17$/,
     );
 
     // The other organisation's report does not see these.

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { BILLING_RUN_STATUSES, CLAIM_FREQUENCY_CODES, CLAIM_STATUSES, HOLD_OWNERS } from '../billing.js';
 import { ProblemSchema } from '../problem.js';
 import { PayerPackIdSchema } from '../programs.js';
+import { ModifierSchema } from './claims.js';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
 
 const HcpcsSchema = z
@@ -205,9 +206,23 @@ export const NewAuthorizationSchema = z
       .trim()
       .regex(/^[A-Za-z0-9-]{1,50}$/, { message: 'Use the authorization number as the payer gave it.' }),
     code: HcpcsSchema,
+    /**
+     * The procedure modifiers the payer authorized with the code, e.g. ['HQ'] for group services: the
+     * authorization covers only services billed with exactly these (none: individual services only).
+     */
+    modifiers: z
+      .array(z.string().trim().toUpperCase().pipe(ModifierSchema))
+      .max(4, { message: 'A service has at most four modifiers.' })
+      .default([]),
+    /** The organisation's program the authorization was given for; omitted, it covers any program. */
+    programId: IdSchema.optional(),
     units: z.number().int().min(1, { message: 'Authorize at least one unit.' }).max(100000),
     from: CalendarDateSchema,
     to: CalendarDateSchema,
+  })
+  .refine((authorization) => new Set(authorization.modifiers).size === authorization.modifiers.length, {
+    message: 'List each modifier once.',
+    path: ['modifiers'],
   })
   .refine((authorization) => authorization.from <= authorization.to, {
     message: 'The last day must be on or after the first.',
@@ -221,6 +236,10 @@ export const AuthorizationSchema = z.object({
   payerPack: PayerPackIdSchema,
   number: z.string(),
   code: z.string(),
+  /** The procedure modifiers it covers with the code ([] for individual services). */
+  modifiers: z.array(z.string()),
+  /** The program it covers; null for any program of the member. */
+  program: z.object({ id: IdSchema, name: z.string() }).nullable(),
   units: z.number().int(),
   usedUnits: z.number().int(),
   remainingUnits: z.number().int(),

@@ -13,6 +13,10 @@ const DateSchema = z.iso.date({ message: 'Use a date in the form YYYY-MM-DD.' })
 const ClockTimeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'Use a 24-hour time in the form HH:MM, e.g. 09:30.' });
+/** A procedure modifier: two letters or digits, e.g. HQ (group) or GT (video). */
+export const ModifierSchema = z
+  .string()
+  .regex(/^[A-Z0-9]{2}$/, { message: 'A modifier is two letters or digits.' });
 
 export const SERVICE_TYPES = [
   'engagement',
@@ -88,9 +92,7 @@ export const ServiceSchema = z.object({
   /** Audio-only: identity verified with two identifiers before the encounter. */
   identityVerified: z.boolean().default(false),
   /** Modifiers the user chose (the engine adds the ones a pack requires). */
-  modifiers: z
-    .array(z.string().regex(/^[A-Z0-9]{2}$/, { message: 'A modifier is two letters or digits.' }))
-    .default([]),
+  modifiers: z.array(ModifierSchema).default([]),
   group: z
     .object({
       /** Members attending (each gets their own claim line). */
@@ -225,6 +227,11 @@ export type ServiceHistory = z.infer<typeof HistorySchema>;
 export const AuthorizationSchema = z.object({
   number: z.string().min(1),
   code: z.string().regex(/^[A-Z]\d{4}$/),
+  /**
+   * The procedure modifiers the authorization is for, e.g. ['HQ'] for group services: it covers a service
+   * only when these equal the modifiers of the service's procedure (none for an individual service).
+   */
+  modifiers: z.array(ModifierSchema).max(4).default([]),
   units: z.number().int().min(1),
   usedUnits: z.number().int().min(0).default(0),
   from: DateSchema,

@@ -104,6 +104,8 @@ export const AuthorizationUseSchema = z.object({
   member: NamedSchema,
   payerPack: PayerPackIdSchema,
   code: z.string(),
+  /** The procedure modifiers it covers with the code, e.g. ['HQ'] for group services ([] for individual). */
+  modifiers: z.array(z.string()),
   from: CalendarDateSchema,
   to: CalendarDateSchema,
   units: z.number().int(),

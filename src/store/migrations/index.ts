@@ -13,6 +13,7 @@ import * as holdPayer from './0006-hold-payer.js';
 import * as claimTenantKeys from './0007-claim-tenant-keys.js';
 import * as payerPacksUnconstrained from './0008-payer-packs-unconstrained.js';
 import * as claimJudgedContext from './0009-claim-judged-context.js';
+import * as authorizationModifiers from './0010-authorization-modifiers.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -24,6 +25,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-claim-tenant-keys': claimTenantKeys,
   '0008-payer-packs-unconstrained': payerPacksUnconstrained,
   '0009-claim-judged-context': claimJudgedContext,
+  '0010-authorization-modifiers': authorizationModifiers,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */

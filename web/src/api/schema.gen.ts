@@ -2254,6 +2254,8 @@ export interface paths {
             authorizations?: {
               number: string;
               code: string;
+              /** @default [] */
+              modifiers?: string[];
               units: number;
               /** @default 0 */
               usedUnits?: number;
@@ -12956,6 +12958,12 @@ export interface paths {
                 payerPack: string;
                 number: string;
                 code: string;
+                modifiers: string[];
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
                 units: number;
                 usedUnits: number;
                 remainingUnits: number;
@@ -13708,6 +13716,12 @@ export interface paths {
                 payerPack: string;
                 number: string;
                 code: string;
+                modifiers: string[];
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
                 units: number;
                 usedUnits: number;
                 remainingUnits: number;
@@ -13765,6 +13779,10 @@ export interface paths {
             payerPack: string;
             number: string;
             code: string;
+            /** @default [] */
+            modifiers?: string[];
+            /** Format: uuid */
+            programId?: string;
             units: number;
             /** Format: date */
             from: string;
@@ -13791,6 +13809,12 @@ export interface paths {
               payerPack: string;
               number: string;
               code: string;
+              modifiers: string[];
+              program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
               units: number;
               usedUnits: number;
               remainingUnits: number;
@@ -14742,6 +14766,7 @@ export interface paths {
                 };
                 payerPack: string;
                 code: string;
+                modifiers: string[];
                 /** Format: date */
                 from: string;
                 /** Format: date */

@@ -212,6 +212,14 @@ export function RefusalProblems({
   );
 }
 
+/**
+ * The service an authorization covers, as billed: its code with its modifiers, e.g. "H0038 HQ" (an
+ * authorization for H0038 alone covers individual services only).
+ */
+export function authorizedService(authorization: { code: string; modifiers: readonly string[] }): string {
+  return [authorization.code, ...authorization.modifiers].join(' ');
+}
+
 /** Prior authorizations with the units authorized, used and left, in a table that scrolls on its own. */
 export function AuthorizationTable({
   caption,
@@ -228,7 +236,8 @@ export function AuthorizationTable({
           <th scope="col">Member</th>
           <th scope="col">Payer</th>
           <th scope="col">Number</th>
-          <th scope="col">Code</th>
+          <th scope="col">Service</th>
+          <th scope="col">Program</th>
           <th scope="col" className="numeric">
             Authorized
           </th>
@@ -250,9 +259,10 @@ export function AuthorizationTable({
             </th>
             <td>{payerName(authorization.payerPack)}</td>
             <td className="wrap-anywhere">{authorization.number}</td>
-            <td>
-              <code>{authorization.code}</code>
+            <td className="nowrap">
+              <code>{authorizedService(authorization)}</code>
             </td>
+            <td>{authorization.program?.name ?? 'Any'}</td>
             <td className="numeric">{authorization.units}</td>
             <td className="numeric">{authorization.usedUnits}</td>
             <td className="numeric">{authorization.remainingUnits}</td>

@@ -8,6 +8,7 @@ import type { JSX } from 'react';
 import type { ReportQuery } from '../../../src/shared/api/reports.js';
 import { apiHref, apiQuery } from '../api/index.js';
 import { formatDate } from '../lib/format.js';
+import { authorizedService } from './billing-parts.js';
 import { usePayerName } from '../lib/payers.js';
 import { ReportBarChart } from './report-bar-chart.js';
 import { formatPercent, ReportSection, ReportTable } from './report-section.js';
@@ -16,7 +17,7 @@ const AUTHORIZATION_COLUMNS = [
   { label: 'Number' },
   { label: 'Member' },
   { label: 'Payer' },
-  { label: 'Code' },
+  { label: 'Service' },
   { label: 'Valid' },
   { label: 'Units', numeric: true },
   { label: 'Used', numeric: true },
@@ -65,7 +66,7 @@ export function AuthorizationUseReportSection({ query }: { query: ReportQuery })
                     <th scope="row">{each.number}</th>
                     <td>{each.member.displayName}</td>
                     <td>{payerName(each.payerPack)}</td>
-                    <td>{each.code}</td>
+                    <td className="nowrap">{authorizedService(each)}</td>
                     <td className="nowrap">
                       {formatDate(each.from)} to {formatDate(each.to)}
                     </td>

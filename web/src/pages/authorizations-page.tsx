@@ -2,8 +2,9 @@
  * @module web/pages/authorizations-page
  * Billing staff and admins: prior authorizations (`/billing/authorizations`) with the units each allows,
  * has used and has left, and a form to record one the payer gave — the member (found by name with the
- * members search), payer, authorization number, procedure code, units and dates — checked with the shared
- * schema, each problem beside its field.
+ * members search), payer, authorization number, procedure code and modifiers (HQ for group services: an
+ * authorization covers only the service billed with exactly its code and modifiers), the program when the
+ * payer named one, units and dates — checked with the shared schema, each problem beside its field.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -11,7 +12,14 @@ import type { JSX } from 'react';
 import { NewAuthorizationSchema, type AuthorizationView } from '../../../src/shared/api/billing.js';
 import type { MemberSummary, Problem } from '../../../src/shared/index.js';
 import { api, apiQuery, asApiError, invalidate, ok } from '../api/index.js';
-import { AuthorizationTable, BillingNav, payerOptions } from '../components/billing-parts.js';
+import {
+  AuthorizationTable,
+  authorizedService,
+  BillingNav,
+  payerOptions,
+  programOptions,
+  usePrograms,
+} from '../components/billing-parts.js';
 import { ErrorSummary } from '../components/error-summary.js';
 import { SelectField, TextField } from '../components/fields.js';
 import { QueryView } from '../components/load-state.js';
@@ -28,6 +36,8 @@ const FIELD_IDS = {
   payerPack: 'authorization-payer',
   number: 'authorization-number',
   code: 'authorization-code',
+  modifiers: 'authorization-modifiers',
+  programId: 'authorization-program',
   units: 'authorization-units',
   from: 'authorization-from',
   to: 'authorization-to',
@@ -56,7 +66,7 @@ export function AuthorizationsPage(): JSX.Element {
         <AuthorizationForm
           onSaved={(authorization) => {
             setSaved(
-              `Recorded authorization ${authorization.number} for ${authorization.member.displayName}: ${authorization.units} units of ${authorization.code} from ${formatDate(authorization.from)} to ${formatDate(authorization.to)}.`,
+              `Recorded authorization ${authorization.number} for ${authorization.member.displayName}: ${authorization.units} units of ${authorizedService(authorization)} from ${formatDate(authorization.from)} to ${formatDate(authorization.to)}.`,
             );
           }}
         />
@@ -72,7 +82,25 @@ function AuthorizationList({ authorizations }: { authorizations: AuthorizationVi
   return <AuthorizationTable caption="Prior authorizations" authorizations={authorizations} />;
 }
 
-const EMPTY = { memberId: '', payerPack: '', number: '', code: '', units: '', from: '', to: '' };
+const EMPTY = {
+  memberId: '',
+  payerPack: '',
+  number: '',
+  code: '',
+  modifiers: '',
+  programId: '',
+  units: '',
+  from: '',
+  to: '',
+};
+
+/** Modifiers as typed, separated by spaces or commas: "hq" or "HQ, HF" (the schema says when one is wrong). */
+function modifiersOf(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .filter((modifier) => modifier !== '')
+    .map((modifier) => modifier.toUpperCase());
+}
 
 /** Units as typed: a whole number, or 0 (which the schema refuses, saying to authorize at least one). */
 function unitsOf(text: string): number {
@@ -87,10 +115,16 @@ function AuthorizationForm({
   const [values, setValues] = useState<Record<FieldName, string>>(EMPTY);
   const [found, setFound] = useState<MemberSummary[]>([]);
   const payers = usePayers();
+  const programs = usePrograms();
   const form = useSchemaForm({
     schema: NewAuthorizationSchema,
     // The choices as made: the schema says when one is not a payer.
-    input: { ...values, units: unitsOf(values.units) },
+    input: {
+      ...values,
+      units: unitsOf(values.units),
+      modifiers: modifiersOf(values.modifiers),
+      programId: values.programId === '' ? undefined : values.programId,
+    },
     send: async (body) => {
       const authorization = await ok(api.POST('/api/v1/billing/authorizations', { body }));
       // The list above, and the worklist's authorizations running out, now include it.
@@ -158,7 +192,23 @@ function AuthorizationForm({
             autoCapitalize="characters"
             spellCheck={false}
           />
+          <TextField
+            {...field('modifiers')}
+            label="Modifiers"
+            hint="e.g. HQ for a group authorization; leave blank for individual services."
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
+        </div>
+        <div className="field-pair">
           <TextField {...field('units')} label="Units authorized" inputMode="numeric" autoComplete="off" />
+          <SelectField
+            {...field('programId')}
+            label="Program"
+            hint="Only when the payer authorized the service for one program."
+            options={programOptions(programs, 'Any program')}
+          />
         </div>
         <div className="field-pair">
           <TextField {...field('from')} label="First day" type="date" />
