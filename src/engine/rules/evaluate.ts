@@ -82,7 +82,8 @@ export interface Evaluation {
   /**
    * The index in `request.authorizations` of the authorization the service draws on (`chooseAuthorization`
    * for the line's code and its procedure's modifiers), or -1 when none does: the one a claim line over a
-   * limit burns, so billing records the engine's own choice.
+   * limit burns, so billing records the engine's own choice. Chosen only when the pack's rules read it or the
+   * service is over a limit (-1 otherwise: billing records none then).
    */
   authorization: number;
 }
@@ -174,8 +175,12 @@ function judge(
       limits[index] = limitRoom(limit, request, values, minutes, units);
     }
   }
-  // Chosen whether or not the pack's rules read it: a line over a limit a pack lets through still burns it.
-  const authorization = chooseAuthorization(request.authorizations, code, procedure?.modifiers ?? [], date);
+  // Chosen when the pack's rules read it, and for a line over a limit (which burns it even where the pack lets
+  // it through); billing records an authorization only for a line over a limit, so none is chosen otherwise.
+  const authorization =
+    plan.readsAuthorizations || anyOverLimit(limits)
+      ? chooseAuthorization(request.authorizations, code, procedure?.modifiers ?? [], date)
+      : -1;
   if (plan.readsAuthorizations) {
     addAuthorizationFacts(values, request.authorizations[authorization], units);
   }
@@ -456,6 +461,14 @@ function usedUnder(
     case 'calendar_year':
       return request.history.calendarYearGroupHours;
   }
+}
+
+/** Whether this service takes any limit past its maximum (a plain loop: this runs for every service). */
+function anyOverLimit(limits: readonly (LimitRoom | undefined)[]): boolean {
+  for (const room of limits) {
+    if (room !== undefined && room.remaining < 0) return true;
+  }
+  return false;
 }
 
 /** The authorization the service draws on (see `chooseAuthorization`); burns down by this service's units. */
