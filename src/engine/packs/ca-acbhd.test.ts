@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import { allPacks } from '../index.js';
+import { factsOf } from '../rules/conditions.js';
 import { caDhcsTableCases } from '../../testing/ca-dhcs-cases.js';
 import {
   commonRuleCases,
@@ -228,5 +230,35 @@ describe('ca-acbhd coding and pricing', () => {
   it('keeps the program types ACBHD has activated as a setting, marked as a choice', () => {
     const pack = requirePack('ca-acbhd');
     expect(pack.settings['allowedProgramTypes']).toMatchObject({ value: ['mh_outpatient'], choice: true });
+  });
+});
+
+describe('ca-acbhd continuing-education cycle (001 Background: "up to 20 hours of continuing education per year")', () => {
+  // The engine reads the hours of the cycle as the staff module counts them (staff.ceHours); the cycle's
+  // length is this pack's setting, which the staff module reads for the pack judged (see
+  // services/staff/credentials.test.ts for the hours each pack then counts, both ways).
+  it('counts a year at a time in Alameda, where statewide Medi-Cal and Los Angeles count two', () => {
+    expect(requirePack('ca-acbhd').settings['ceCycleYears']).toMatchObject({
+      value: 1,
+      citation: { document: '001_552e745ac8e33154.txt', section: 'Background' },
+    });
+    expect(requirePack('ca-acbhd').settings['ceCycleYears']?.choice).toBe(false);
+    expect(requirePack('ca-dhcs').settings['ceCycleYears']?.value).toBe(2);
+    expect(requirePack('ca-la-sapc').settings['ceCycleYears']?.value).toBe(2);
+    expect(requirePack('ca-acbhd').rules.map((rule) => rule.id)).toContain(
+      'ca-dhcs.staff.continuing_education',
+    );
+  });
+
+  it('sets a cycle in every pack whose rules read continuing education, so the hours have a period', () => {
+    for (const pack of allPacks()) {
+      const read = pack.rules.flatMap((rule) =>
+        [rule.when, rule.require, rule.warningWhen].flatMap((condition) =>
+          condition === undefined ? [] : factsOf(condition),
+        ),
+      );
+      const readsCe = read.some((fact) => fact === 'staff.ceHours' || fact === 'staff.ceLawAndEthicsHours');
+      expect(pack.settings['ceCycleYears'] !== undefined, pack.id).toBe(readsCe);
+    }
   });
 });

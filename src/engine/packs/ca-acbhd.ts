@@ -5,8 +5,8 @@
  * `ca-dhcs` pack. Alameda names four procedures — H0025 and H0038, each with the member present or for the
  * member's family without the member — keeps them for certified CPS / CPS-F staff in certified Mental Health
  * Outpatient programs, asks family services to say how they serve the member's treatment, and bills under
- * the peer specialist taxonomy 175T00000X. Rates, limits, modifiers and the plan-of-care rule come from
- * `ca-dhcs`.
+ * the peer specialist taxonomy 175T00000X, and counts continuing education a year at a time (`ceCycleYears`).
+ * Rates, limits, modifiers, the plan-of-care rule and the continuing-education hours come from `ca-dhcs`.
  */
 import type { PackDefinition } from '../rules/pack.js';
 
@@ -62,6 +62,15 @@ export const caAcbhd: PackDefinition = {
       value: '175T00000X',
       description: 'The rendering provider taxonomy peer support is billed under (Peer Specialist).',
       citation: memoCitation('Background', 'Use of designated taxonomy (175T00000X)'),
+    },
+    ceCycleYears: {
+      value: 1,
+      description:
+        'Years in a continuing-education cycle: Alameda asks for the continuing-education hours every year, where statewide Medi-Cal counts a 2-year renewal. The cycle runs from the certification’s issue date, or its latest anniversary, to the date judged.',
+      citation: memoCitation(
+        'Background',
+        'Completion of up to 20 hours of continuing education per year, as specified by DHCS.',
+      ),
     },
   },
   procedures: [

@@ -104,7 +104,7 @@ export const caDhcs: PackDefinition = {
     ceCycleYears: {
       value: 2,
       description:
-        'Years in a continuing-education cycle: the cycle runs from the certification’s issue date, or its latest anniversary this many years on, to the date judged. Choice: research says renewal every 2 years; the Alameda memo (001) words it "up to 20 hours of continuing education per year, as specified by DHCS" — set 1 to count a year at a time.',
+        'Years in a continuing-education cycle: the cycle runs from the certification’s issue date, or its latest anniversary this many years on, to the date judged. Choice: research says renewal every 2 years; the Alameda memo (001) words it "up to 20 hours of continuing education per year, as specified by DHCS", so the Alameda pack sets 1.',
       choice: true,
       citation: {
         document: RESEARCH,

@@ -9,7 +9,7 @@
  * judge the member's earlier unbilled notes this way and then the note — so the preview a peer sees is what a
  * billing run started now would claim or hold.
  */
-import { getPack } from '../../engine/index.js';
+import { getPack, type Pack } from '../../engine/index.js';
 import type {
   ClaimLine,
   ClaimPreview,
@@ -27,7 +27,7 @@ import {
   type ApprovedPlan,
 } from '../care-plans/index.js';
 import { toMemberClaimContext } from '../members/index.js';
-import { staffContextOf, type CredentialRecord } from '../staff/index.js';
+import { ceCycleYears, staffContextOf, type CredentialRecord } from '../staff/index.js';
 import type { ClaimContext, NoteToJudge } from './context.js';
 import { limitPeriodsOf, MemberHistory } from './history.js';
 import { previewClaimForBilling } from './preview.js';
@@ -123,7 +123,7 @@ export function judgeNote(
       authorization.payerPack === covering &&
       (authorization.programId === null || authorization.programId === note.programId),
   );
-  const staff = staffContextFor(context.staff.get(note.authorId) ?? NO_CREDENTIALS, date);
+  const staff = staffContextFor(context.staff.get(note.authorId) ?? NO_CREDENTIALS, date, pack);
   const request = claimRequestOf({
     fields: note.fields,
     times: { start: note.fields.start, end: note.fields.end },
@@ -194,22 +194,25 @@ export function judgeInTurn(context: ClaimContext, noteId: string): Judgement {
  * versions: the engine's view of a peer's credentials on a day, and of a plan version, are the same for every
  * note that shares them, and building them (a continuing-education cycle, an approval date in the program's
  * time zone) cost more than judging the note. They are pure functions of records loaded with the context, so
- * each is built once per record (and date) and shared; the maps are keyed by those record objects and let go
+ * each is built once per record (and date, and the pack's continuing-education cycle: packs with cycles of
+ * different lengths count different hours) and shared; the maps are keyed by those record objects and let go
  * with the context. The engine never changes its input.
  */
 const staffContexts = new WeakMap<CredentialRecord, Map<string, StaffContext>>();
 const carePlanContexts = new WeakMap<ApprovedPlan, ReturnType<typeof carePlanContextOf>>();
 
-function staffContextFor(record: CredentialRecord, date: string): StaffContext {
-  let byDate = staffContexts.get(record);
-  if (byDate === undefined) {
-    byDate = new Map();
-    staffContexts.set(record, byDate);
+function staffContextFor(record: CredentialRecord, date: string, pack: Pack): StaffContext {
+  let byKey = staffContexts.get(record);
+  if (byKey === undefined) {
+    byKey = new Map();
+    staffContexts.set(record, byKey);
   }
-  let staff = byDate.get(date);
+  const cycleYears = ceCycleYears(pack);
+  const key = `${date}/${String(cycleYears ?? 'none')}`;
+  let staff = byKey.get(key);
   if (staff === undefined) {
-    staff = staffContextOf(record, date);
-    byDate.set(date, staff);
+    staff = staffContextOf(record, date, cycleYears);
+    byKey.set(key, staff);
   }
   return staff;
 }

@@ -193,7 +193,9 @@ export async function billingWithoutJudging(
     };
   }
   const bills = fields.start !== null && fields.end !== null;
-  const staff = bills ? await staffCredentialsOn(db, row.organisation_id, row.author_id, date) : null;
+  const staff = bills
+    ? await staffCredentialsOn(db, row.organisation_id, row.author_id, date, payerPack)
+    : null;
   return { payerPack, noCoverage: [], staff, bills };
 }
 

@@ -1,14 +1,16 @@
 /**
  * @module services/staff/community-contacts
  * Kansas: "The majority of PS contacts must occur in community locations where the person lives, works, attends
- * school, and/or socializes" (003 Definition). No single claim can break a rule about all contacts, so the
- * ks-pahp pack holds it as the setting `minCommunityContactShare` and no claim rule reads it [choice]; here it
- * becomes a warning on the staff member's compliance status, measured on their own recent notes.
+ * school, and/or socializes" (003 Definition). No single claim can break a rule about all contacts, so a pack
+ * holds such a rule as the setting `minCommunityContactShare` and no claim rule reads it [choice]; here it
+ * becomes a warning on the staff member's compliance status, measured on their own recent notes. Every pack
+ * with the setting is measured this way (ks-pahp today; a pack file may add another), each on its own setting.
  *
  * What counts, and why:
- * - Contacts are the peer's signed individual notes (no group session, not a skill-building group): a group
- *   meets where the program holds it, so it says nothing about where the peer meets members.
- * - Only notes in programs that bill the Kansas pack, with a date of service in the 90 days ending on the date
+ * - Contacts are the peer's signed notes, group ones included (December 2026 review: "the metric counts group
+ *   contacts too"): a group writes one note for each member who attended, so each attendee is one contact, in
+ *   the place the group met.
+ * - Only notes in programs that bill the pack, with a date of service in the 90 days ending on the date
  *   judged: recent enough that the peer can act on it, long enough to hold a fair number of contacts.
  * - A contact is in the community when the note says the member was in the community (`member_location =
  *   'community'`), or when its place of service is one of `COMMUNITY_PLACES_OF_SERVICE`: the CMS codes for
@@ -18,15 +20,22 @@
  * - With no such notes there is nothing to measure, so no warning.
  */
 import { sql, type Kysely } from 'kysely';
-import { addDays, getPack } from '../../engine/index.js';
+import { addDays, type Pack } from '../../engine/index.js';
 import type { Problem, ProblemSource } from '../../shared/problem.js';
-import type { PayerPackId } from '../../shared/programs.js';
 import type { Database } from '../../store/index.js';
 
-export const KANSAS_PACK: PayerPackId = 'ks-pahp';
+/** The setting that makes a pack measure community contacts. */
+const SETTING = 'minCommunityContactShare';
 
-/** The finding's code: a Kansas staff finding, though no pack rule has this id (the setting is read here). */
-export const COMMUNITY_CONTACTS_CODE = 'ks-pahp.staff.community_contacts';
+/** The finding's code: a staff finding of the pack, though no pack rule has this id (the setting is read here). */
+export function communityContactsCode(pack: Pack): string {
+  return `${pack.id}.staff.community_contacts`;
+}
+
+/** Whether the pack measures community contacts: it has the setting `minCommunityContactShare`. */
+export function measuresCommunityContacts(pack: Pack): boolean {
+  return pack.settings[SETTING] !== undefined;
+}
 
 /** Days of notes measured, ending on the date judged (inclusive). */
 export const COMMUNITY_WINDOW_DAYS = 90;
@@ -47,25 +56,25 @@ export const COMMUNITY_PLACES_OF_SERVICE: readonly string[] = [
   '27',
 ];
 
-/** One peer's Kansas individual contacts in the window. */
+/** One peer's contacts in the window, in the programs billing one pack. */
 export interface CommunityContacts {
   total: number;
   inCommunity: number;
 }
 
 /**
- * Counts each user's signed individual notes in Kansas programs with a date of service in the window ending on
- * `asOf`, and how many of them were in the community (see the module comment).
+ * Counts each user's signed notes (each group attendee's included) in `programIds` with a date of service in
+ * the window ending on `asOf`, and how many of them were in the community (see the module comment).
  */
 export async function communityContactsOf(
   db: Kysely<Database>,
   organisationId: string,
   userIds: readonly string[],
-  kansasProgramIds: readonly string[],
+  programIds: readonly string[],
   asOf: string,
 ): Promise<Map<string, CommunityContacts>> {
   const counts = new Map<string, CommunityContacts>();
-  if (userIds.length === 0 || kansasProgramIds.length === 0) {
+  if (userIds.length === 0 || programIds.length === 0) {
     return counts;
   }
   const rows = await db
@@ -80,10 +89,8 @@ export async function communityContactsOf(
     ])
     .where('organisation_id', '=', organisationId)
     .where('author_id', 'in', [...userIds])
-    .where('program_id', 'in', [...kansasProgramIds])
+    .where('program_id', 'in', [...programIds])
     .where('status', '=', 'signed')
-    .where('group_session_id', 'is', null)
-    .where('service_type', '<>', 'skill_building_group')
     .where('date_of_service', '>', addDays(asOf, -COMMUNITY_WINDOW_DAYS))
     .where('date_of_service', '<=', asOf)
     .groupBy('author_id')
@@ -95,32 +102,32 @@ export async function communityContactsOf(
 }
 
 /**
- * The Kansas pack's `minCommunityContactShare` (the share a majority must exceed) and the contract line it
- * cites.
+ * The pack's `minCommunityContactShare` (the share a majority must exceed) and the line it cites.
  *
  * @throws Error when the pack lacks the setting, its number or its citation: a defect of the pack
  */
-export function communityContactSetting(): { minimum: number; source: ProblemSource } {
-  const setting = getPack(KANSAS_PACK)?.settings['minCommunityContactShare'];
+export function communityContactSetting(pack: Pack): { minimum: number; source: ProblemSource } {
+  const setting = pack.settings[SETTING];
   if (setting === undefined || typeof setting.value !== 'number' || setting.citation === undefined) {
-    throw new Error(`pack ${KANSAS_PACK} has no cited number in its minCommunityContactShare setting`);
+    throw new Error(`pack ${pack.id} has no cited number in its ${SETTING} setting`);
   }
   const { document, section, quote } = setting.citation;
   return { minimum: setting.value, source: { document, section, quote } };
 }
 
 /**
- * The warning for a peer whose community share is not above the setting, or null when it is (or when there are
- * no contacts to measure).
+ * The warning for a peer whose community share under `pack` (a pack with the setting) is not above the setting,
+ * or null when it is (or when there are no contacts to measure).
  */
 export function communityContactProblem(
+  pack: Pack,
   contacts: CommunityContacts | undefined,
   asOf: string,
 ): Problem | null {
   if (contacts === undefined || contacts.total === 0) {
     return null;
   }
-  const { minimum, source } = communityContactSetting();
+  const { minimum, source } = communityContactSetting(pack);
   const share = contacts.inCommunity / contacts.total;
   if (share > minimum) {
     return null;
@@ -128,8 +135,8 @@ export function communityContactProblem(
   const from = addDays(asOf, -COMMUNITY_WINDOW_DAYS + 1);
   return {
     severity: 'warning',
-    code: COMMUNITY_CONTACTS_CODE,
-    message: `From ${from} to ${asOf}, ${String(contacts.inCommunity)} of your ${String(contacts.total)} signed individual notes for Kansas members (${percent(share)}) were with the member in the community. Kansas expects the majority of peer support contacts (more than ${percent(minimum)}) where the person lives, works, attends school or socializes: meet members there rather than in the office where you can, and record where they were.`,
+    code: communityContactsCode(pack),
+    message: `From ${from} to ${asOf}, ${String(contacts.inCommunity)} of your ${String(contacts.total)} contacts with members in ${pack.name} programs (${percent(share)}) were in the community (each signed note counts, a group’s once for each member who attended). ${pack.name} expects more than ${percent(minimum)} of peer support contacts in the community, where the person lives, works, attends school or socializes: meet members there rather than in the office where you can, and record where they were.`,
     path: ['staff', 'communityContacts'],
     source,
   };

@@ -15,10 +15,14 @@
  * older than a member under 18", see the real members) or, with none, once for a stand-in adult. Every
  * problem about the staff member (rule path `staff.…`) from the pack's claim rules and its staff rules
  * (`evaluateStaffRules`) is kept; the same problem from several packs becomes one finding naming them all.
+ * Each pack sees the credentials with the continuing education of its own cycle (`ceCycleYears`: Alameda
+ * counts a year, statewide Medi-Cal two); the summary shows the shortest cycle of the packs checked, the one
+ * whose hours fall due first.
  *
- * One finding is not a pack rule: Kansas's "majority of contacts in community locations", a share of the
+ * One finding is not a pack rule: a "majority of contacts in community locations" (Kansas), a share of the
  * peer's recent notes no single service can show, is measured on the store (`community-contacts.ts`) for
- * staff judged under the Kansas pack and is a warning when it is not a majority.
+ * each pack checked that has the setting `minCommunityContactShare`, over the programs billing that pack, and
+ * is a warning when it is not a majority.
  */
 import type { Kysely } from 'kysely';
 import { evaluateService, evaluateStaffRules, getPack, yearsBefore, type Pack } from '../../engine/index.js';
@@ -34,6 +38,7 @@ import type { Database } from '../../store/index.js';
 import { visibleMembers } from '../access/index.js';
 import type { Actor } from '../context.js';
 import {
+  ceCycleYears,
   certificationStateOn,
   continuingEducationCycle,
   loadCredentialRecords,
@@ -43,7 +48,7 @@ import {
 import {
   communityContactProblem,
   communityContactsOf,
-  KANSAS_PACK,
+  measuresCommunityContacts,
   type CommunityContacts,
 } from './community-contacts.js';
 
@@ -99,14 +104,7 @@ export async function complianceOf(
       .orderBy('name')
       .execute()
   ).map((row): ProgramScope => ({ id: row.id, type: row.type, payerPacks: row.payer_packs }));
-  const kansasPrograms = programs.filter((program) => program.payerPacks.includes(KANSAS_PACK));
-  const community = await communityContactsOf(
-    db,
-    organisationId,
-    userIds,
-    kansasPrograms.map((program) => program.id),
-    asOf,
-  );
+  const community = await communityContactsByPack(db, organisationId, userIds, programs, asOf);
 
   for (const userId of userIds) {
     const own = served.filter((member) => member.peerId === userId);
@@ -123,9 +121,35 @@ export async function complianceOf(
       supervisorActive: false,
       continuingEducation: [],
     };
-    result.set(userId, judge(record, inScope, own, asOf, programIds.size === 0, community.get(userId)));
+    const contacts = new Map([...community].map(([packId, byUser]) => [packId, byUser.get(userId)] as const));
+    result.set(userId, judge(record, inScope, own, asOf, programIds.size === 0, contacts));
   }
   return result;
+}
+
+/**
+ * Community contacts of each user under each pack of the organisation's programs that measures them (has the
+ * setting `minCommunityContactShare`), counted over the programs billing that pack.
+ */
+async function communityContactsByPack(
+  db: Kysely<Database>,
+  organisationId: string,
+  userIds: readonly string[],
+  programs: readonly ProgramScope[],
+  asOf: string,
+): Promise<Map<PayerPackId, Map<string, CommunityContacts>>> {
+  const byPack = new Map<PayerPackId, Map<string, CommunityContacts>>();
+  for (const packId of new Set(programs.flatMap((program) => program.payerPacks))) {
+    const pack = getPack(packId);
+    if (pack === undefined || !measuresCommunityContacts(pack)) {
+      continue;
+    }
+    const programIds = programs
+      .filter((program) => program.payerPacks.includes(packId))
+      .map((program) => program.id);
+    byPack.set(packId, await communityContactsOf(db, organisationId, userIds, programIds, asOf));
+  }
+  return byPack;
 }
 
 /** Members on the caseloads of `peerIds`, where the actor can see them. */
@@ -157,11 +181,22 @@ function judge(
   own: readonly ServedMember[],
   asOf: string,
   fromOrganisation: boolean,
-  community: CommunityContacts | undefined,
+  community: ReadonlyMap<PayerPackId, CommunityContacts | undefined>,
 ): StaffCompliance {
-  const staff = staffContextOf(record, asOf);
+  // The credentials differ between packs only in the continuing education of the pack's cycle.
+  const byCycle = new Map<number | null, StaffContext>();
+  const staffUnder = (pack: Pack): StaffContext => {
+    const cycleYears = ceCycleYears(pack);
+    let staff = byCycle.get(cycleYears);
+    if (staff === undefined) {
+      staff = staffContextOf(record, asOf, cycleYears);
+      byCycle.set(cycleYears, staff);
+    }
+    return staff;
+  };
   const findings = new Map<string, ComplianceFinding>();
   const packsChecked = new Set<PayerPackId>();
+  const cycles: number[] = [];
   for (const program of programs) {
     const birthDates = [
       ...new Set(
@@ -177,8 +212,10 @@ function judge(
         continue;
       }
       packsChecked.add(packId);
+      const cycleYears = ceCycleYears(pack);
+      if (cycleYears !== null) cycles.push(cycleYears);
       // Parsed once per pack and program; only the member's date of birth changes between members.
-      const request = standInRequest(pack, program.type, staff, asOf);
+      const request = standInRequest(pack, program.type, staffUnder(pack), asOf);
       for (const dateOfBirth of members) {
         const withMember = { ...request, member: { ...request.member, dateOfBirth } };
         for (const problem of staffProblems(pack, withMember)) {
@@ -187,18 +224,26 @@ function judge(
       }
     }
   }
-  const communityProblem = packsChecked.has(KANSAS_PACK) ? communityContactProblem(community, asOf) : null;
-  if (communityProblem !== null) {
-    addFinding(findings, communityProblem, KANSAS_PACK);
+  for (const packId of packsChecked) {
+    const pack = getPack(packId);
+    const problem =
+      pack !== undefined && community.has(packId)
+        ? communityContactProblem(pack, community.get(packId), asOf)
+        : null;
+    if (problem !== null) {
+      addFinding(findings, problem, packId);
+    }
   }
   const list = [...findings.values()].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  const shortestCycle = cycles.length === 0 ? null : Math.min(...cycles);
   return {
     status: statusOf(list),
-    certification: certificationStateOn(staff, asOf),
+    // The certification is the same under every pack; only continuing education follows the pack.
+    certification: certificationStateOn(staffContextOf(record, asOf, null), asOf),
     asOf,
     packs: [...packsChecked],
     packsFrom: fromOrganisation ? 'organisation' : 'caseload',
-    continuingEducation: continuingEducationCycle(record, asOf),
+    continuingEducation: continuingEducationCycle(record, asOf, shortestCycle),
     findings: list,
   };
 }

@@ -2,20 +2,21 @@
  * The signing blocker and the engine must never disagree: a note the engine would refuse for the author's
  * certification ("rules-catalog.md, Common to every pack: an active, certified rendering peer on the date of
  * service") is exactly a note the blocker stops, with the reason in words. The continuing-education cycle
- * runs in steps of the pack's cycle length from the certification's issue date.
+ * runs in steps of the cycle length of the pack judged (`ceCycleYears`) from the certification's issue date.
  */
 import { describe, expect, it } from 'vitest';
-import { allPacks, evaluateService, getPack } from '../../engine/index.js';
+import { allPacks, evaluateService, evaluateStaffRules, getPack } from '../../engine/index.js';
 import { ClaimPreviewRequestSchema, StaffContextSchema, type StaffContext } from '../../shared/api/claims.js';
-import type { StaffProfileRow } from '../../store/index.js';
 import {
   ceCycleYears,
   certificationBlocker,
   certificationStateOn,
   continuingEducationCycle,
   cycleStartOn,
+  staffContextOf,
   type CredentialRecord,
 } from './credentials.js';
+import { medicalPeerRecord } from '../../testing/credential-records.js';
 
 const DATE = '2026-03-10';
 
@@ -101,6 +102,7 @@ describe('continuingEducationCycle', () => {
         ],
       },
       DATE,
+      2,
     );
     // No profile: no cycle start known, so everything up to the date counts.
     expect(cycle).toEqual({ cycleStart: null, hours: 3.3, lawAndEthicsHours: 1.05 });
@@ -110,33 +112,11 @@ describe('continuingEducationCycle', () => {
 describe('the continuing-education cycle follows the pack setting ceCycleYears (research (f), 001 memo)', () => {
   /** A profile issued on `issuedOn`, with CE entries around the 2025 anniversary of a 2023 issue. */
   function issued(issuedOn: string): CredentialRecord {
-    const profile: StaffProfileRow = {
-      user_id: 'peer',
-      organisation_id: 'org',
-      certification_type: 'medi_cal_peer',
-      certification_number: null,
-      certification_issued_on: issuedOn,
-      certification_expires_on: null,
-      npi: null,
-      taxonomy: '175T00000X',
-      date_of_birth: null,
-      high_school_diploma: true,
-      lived_experience: true,
-      background_check_on: null,
-      supervisor_id: null,
-      supervising_since: null,
-      supervisor_training_on: null,
-      updated_at: new Date('2026-01-01T00:00:00Z'),
-    };
-    return {
-      profile,
-      supervisorActive: false,
-      continuingEducation: [
-        { completedOn: '2025-02-28', hours: 10, lawAndEthicsHours: 3 },
-        { completedOn: '2025-03-01', hours: 4, lawAndEthicsHours: 1 },
-        { completedOn: '2026-03-01', hours: 2, lawAndEthicsHours: 2 },
-      ],
-    };
+    return medicalPeerRecord(issuedOn, [
+      { completedOn: '2025-02-28', hours: 10, lawAndEthicsHours: 3 },
+      { completedOn: '2025-03-01', hours: 4, lawAndEthicsHours: 1 },
+      { completedOn: '2026-03-01', hours: 2, lawAndEthicsHours: 2 },
+    ]);
   }
 
   it('is a two-year choice in the ca-dhcs pack, cited to research (f)', () => {
@@ -145,18 +125,33 @@ describe('the continuing-education cycle follows the pack setting ceCycleYears (
       choice: true,
       citation: { document: 'rules-research.md', quote: 'Renewal: every 2 years' },
     });
-    expect(ceCycleYears()).toBe(2);
+  });
+
+  it.each([
+    { pack: 'ca-dhcs', years: 2 },
+    { pack: 'ca-la-sapc', years: 2 }, // inherited from ca-dhcs
+    { pack: 'ca-acbhd', years: 1 }, // 001: "up to 20 hours of continuing education per year"
+    { pack: 'ks-pahp', years: null }, // no cycle: no Kansas rule reads continuing education
+    { pack: 'nc-wellcare', years: null },
+  ] as const)('is $years year(s) under $pack', ({ pack, years }) => {
+    expect(ceCycleYears(getPack(pack))).toBe(years);
+  });
+
+  it('counts, under a pack with no cycle, every entry up to the date', () => {
+    expect(staffContextOf(issued('2023-03-01'), DATE, ceCycleYears(getPack('ks-pahp')))).toMatchObject({
+      continuingEducation: { hours: 16, lawAndEthicsHours: 6 },
+    });
   });
 
   it('starts at the latest two-year anniversary of the issue date on or before the date', () => {
     // Issued 2023-03-01: cycles start 2023-03-01, 2025-03-01, 2027-03-01.
-    expect(continuingEducationCycle(issued('2023-03-01'), DATE)).toEqual({
+    expect(continuingEducationCycle(issued('2023-03-01'), DATE, 2)).toEqual({
       cycleStart: '2025-03-01',
       hours: 6,
       lawAndEthicsHours: 3,
     });
     // The day before the anniversary, the first cycle still runs and counts the entry of that day.
-    expect(continuingEducationCycle(issued('2023-03-01'), '2025-02-28')).toEqual({
+    expect(continuingEducationCycle(issued('2023-03-01'), '2025-02-28', 2)).toEqual({
       cycleStart: '2023-03-01',
       hours: 10,
       lawAndEthicsHours: 3,
@@ -181,5 +176,58 @@ describe('the continuing-education cycle follows the pack setting ceCycleYears (
     expect(cycleStartOn('2024-02-29', '2026-02-28', 2)).toBe('2026-02-28');
     expect(cycleStartOn('2024-02-29', '2026-02-27', 2)).toBe('2024-02-29');
     expect(cycleStartOn('2024-02-29', '2028-02-29', 2)).toBe('2028-02-29');
+  });
+});
+
+describe('each pack judges the continuing education of its own cycle (001: Alameda counts a year)', () => {
+  // Issued 2023-03-01 and judged on 2026-11-18: the two-year cycle began 2025-03-01, the one-year 2026-03-01.
+  const JUDGED = '2026-11-18';
+  const FULL = { hours: 20, lawAndEthicsHours: 6 };
+
+  /** The continuing-education warnings `pack` gives the peer with `record` on the date. */
+  function ceWarnings(packId: 'ca-dhcs' | 'ca-acbhd' | 'ca-la-sapc', record: CredentialRecord): string[] {
+    const pack = getPack(packId);
+    if (pack === undefined) throw new Error(`pack ${packId} is not loaded`);
+    const request = ClaimPreviewRequestSchema.parse({
+      payerPack: packId,
+      service: {
+        dateOfService: JUDGED,
+        type: 'engagement',
+        start: '10:00',
+        end: '11:00',
+        modality: 'in_person',
+      },
+      member: { dateOfBirth: '1990-01-01' },
+      staff: staffContextOf(record, JUDGED, ceCycleYears(pack)),
+      program: { type: 'mh_outpatient' },
+    });
+    return evaluateStaffRules(pack, request)
+      .filter((problem) => problem.path[1] === 'continuingEducation')
+      .map((problem) => `${problem.severity} ${problem.code}`);
+  }
+
+  it.each([
+    {
+      name: 'the hours completed within the last year',
+      completedOn: '2026-05-01',
+      warned: { 'ca-dhcs': false, 'ca-la-sapc': false, 'ca-acbhd': false },
+    },
+    {
+      name: 'the hours completed only in the year before',
+      completedOn: '2025-11-01',
+      warned: { 'ca-dhcs': false, 'ca-la-sapc': false, 'ca-acbhd': true },
+    },
+    {
+      name: 'the hours completed before the two-year cycle began',
+      completedOn: '2025-02-01',
+      warned: { 'ca-dhcs': true, 'ca-la-sapc': true, 'ca-acbhd': true },
+    },
+  ] as const)('with $name', ({ completedOn, warned }) => {
+    const record = medicalPeerRecord('2023-03-01', [{ completedOn, ...FULL }]);
+    for (const packId of ['ca-dhcs', 'ca-la-sapc', 'ca-acbhd'] as const) {
+      expect(ceWarnings(packId, record), packId).toEqual(
+        warned[packId] ? ['warning ca-dhcs.staff.continuing_education'] : [],
+      );
+    }
   });
 });

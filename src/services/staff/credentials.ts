@@ -3,16 +3,19 @@
  * A staff member's stored credentials as the rules engine reads them (`StaffContext`) on a date, and the one
  * check that stops a billable note from being signed: no current certification on the date of service.
  *
- * The continuing-education cycle: the Medi-Cal pack sets the hours per cycle (`ceHoursPerCycle`,
- * `ceLawAndEthicsHours`) and the cycle's length in years (`ceCycleYears`, a choice: renewal every 2 years in
- * the research, "per year" in the Alameda memo). A cycle runs from the certification's issue date or one of
- * its anniversaries that many years on, so the current cycle starts on the latest of those on or before the
- * date judged — a certification renewed without a new issue date on file still starts a new cycle on time —
- * and the hours counted are those completed from then through the date. With no issue date on file, no cycle
- * start is known and every entry up to the date counts.
+ * The continuing-education cycle follows the pack being judged: a pack whose rules read continuing education
+ * sets the hours per cycle (`ceHoursPerCycle`, `ceLawAndEthicsHours`) and the cycle's length in years
+ * (`ceCycleYears`: 2 in statewide Medi-Cal, after the research's renewal every 2 years; 1 in Alameda, whose
+ * memo asks for the hours "per year"). So the engine's view of one staff member on one date may differ between
+ * packs in its continuing education only. A cycle runs from the certification's issue date or one of its
+ * anniversaries that many years on, so the current cycle starts on the latest of those on or before the date
+ * judged — a certification renewed without a new issue date on file still starts a new cycle on time — and the
+ * hours counted are those completed from then through the date. With no issue date on file, or for a pack that
+ * sets no cycle (its rules do not read continuing education), no cycle start is known and every entry up to
+ * the date counts.
  */
 import type { Kysely } from 'kysely';
-import { ageOn, allPacks, getPack, yearsBefore } from '../../engine/index.js';
+import { ageOn, allPacks, getPack, yearsBefore, type Pack } from '../../engine/index.js';
 import type { StaffContext } from '../../shared/api/claims.js';
 import { PEER_SPECIALIST_TAXONOMY, type CertificationState } from '../../shared/api/staff.js';
 import type { Problem, ProblemSource } from '../../shared/problem.js';
@@ -37,21 +40,22 @@ export interface CredentialRecord {
 }
 
 /**
- * The pack that sets the continuing-education cycle: the statewide Medi-Cal pack, whose CE rule the county
- * packs inherit. No other pack counts continuing education.
- */
-const CE_CYCLE_PACK = 'ca-dhcs';
-
-/**
- * The length of a continuing-education cycle in whole years: the pack setting `ceCycleYears`.
+ * The length of a continuing-education cycle in whole years under `pack`: its setting `ceCycleYears`, or null
+ * when the pack sets none (no cycle is counted: the pack's rules do not read continuing education).
  *
- * @throws Error when the pack lacks the setting or holds something other than a whole number of years, a
- *   defect of the pack that no caller can work around
+ * @throws Error when the setting holds something other than a whole number of years, a defect of the pack
+ *   that no caller can work around
+ * @example
+ * ceCycleYears(getPack('ca-acbhd')) // 1
  */
-export function ceCycleYears(): number {
-  const value = getPack(CE_CYCLE_PACK)?.settings['ceCycleYears']?.value;
+export function ceCycleYears(pack: Pack | undefined): number | null {
+  const setting = pack?.settings['ceCycleYears'];
+  if (setting === undefined) {
+    return null;
+  }
+  const value = setting.value;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new Error(`pack ${CE_CYCLE_PACK} has no whole number of years in its ceCycleYears setting`);
+    throw new Error(`pack ${pack?.id ?? ''} has no whole number of years in its ceCycleYears setting`);
   }
   return value;
 }
@@ -77,14 +81,18 @@ export function cycleStartOn(issuedOn: string, date: string, cycleYears: number)
   return yearsBefore(issuedOn, -cycles * cycleYears);
 }
 
-/** The current cycle's continuing education on `date`; see the module comment for the window. */
+/**
+ * The current cycle's continuing education on `date`, for cycles of `cycleYears` (null: no cycle, every entry
+ * up to the date counts); see the module comment for the window.
+ */
 export function continuingEducationCycle(
   record: CredentialRecord,
   date: string,
-  cycleYears: number = ceCycleYears(),
+  cycleYears: number | null,
 ): { cycleStart: string | null; hours: number; lawAndEthicsHours: number } {
   const issuedOn = record.profile?.certification_issued_on ?? null;
-  const cycleStart = issuedOn === null ? null : cycleStartOn(issuedOn, date, cycleYears);
+  const cycleStart =
+    issuedOn === null || cycleYears === null ? null : cycleStartOn(issuedOn, date, cycleYears);
   let hours = 0;
   let lawAndEthicsHours = 0;
   for (const entry of record.continuingEducation) {
@@ -96,10 +104,17 @@ export function continuingEducationCycle(
   return { cycleStart, hours: roundHours(hours), lawAndEthicsHours: roundHours(lawAndEthicsHours) };
 }
 
-/** The credentials as the engine reads them, judged on `date`. */
-export function staffContextOf(record: CredentialRecord, date: string): StaffContext {
+/**
+ * The credentials as the engine reads them, judged on `date` under a pack whose continuing-education cycle is
+ * `cycleYears` years (from {@link ceCycleYears}; null for a pack that counts no cycle).
+ */
+export function staffContextOf(
+  record: CredentialRecord,
+  date: string,
+  cycleYears: number | null,
+): StaffContext {
   const profile = record.profile;
-  const cycle = continuingEducationCycle(record, date);
+  const cycle = continuingEducationCycle(record, date, cycleYears);
   const certificationType = profile?.certification_type ?? null;
   return {
     ...(certificationType === null
@@ -202,16 +217,17 @@ export async function loadCredentialRecords(
 
 /**
  * The staff member's credentials on a date of service, in the shape the rules engine reads
- * (`ClaimPreviewRequest.staff`). The notes service calls this with the note's author to build the claim
- * preview, inside its own transaction when it passes one.
+ * (`ClaimPreviewRequest.staff`) for `payerPack`. The notes service calls this with the note's author to build
+ * the claim preview, inside its own transaction when it passes one.
  *
  * @param db - the database or the caller's transaction
  * @param organisationId - the acting user's organisation (the staff member must belong to it)
  * @param userId - the staff member (a user id)
  * @param dateOfService - 'YYYY-MM-DD'; continuing education is counted for the cycle up to this date
+ * @param payerPack - the pack the service is judged under: its `ceCycleYears` sets the cycle
  * @throws ServiceError `not_found` (`staff_member.not_found`) when the user is not in the organisation
  * @example
- * const staff = await staffCredentialsOn(trx, actor.organisationId, note.authorId, note.dateOfService);
+ * const staff = await staffCredentialsOn(trx, actor.organisationId, note.authorId, note.dateOfService, 'ca-acbhd');
  * const preview = previewClaim(ClaimPreviewRequestSchema.parse({ service, member, staff, program }));
  */
 export async function staffCredentialsOn(
@@ -219,12 +235,14 @@ export async function staffCredentialsOn(
   organisationId: string,
   userId: string,
   dateOfService: string,
+  payerPack: PayerPackId,
 ): Promise<StaffContext> {
   await requireStaffUser(db, organisationId, userId);
   const records = await loadCredentialRecords(db, organisationId, [userId], dateOfService);
   return staffContextOf(
     records.get(userId) ?? { profile: undefined, supervisorActive: false, continuingEducation: [] },
     dateOfService,
+    ceCycleYears(getPack(payerPack)),
   );
 }
 

@@ -11,6 +11,7 @@ export {
   staffCredentialsOn,
   certificationBlocker,
   certificationStateOn,
+  ceCycleYears,
   continuingEducationCycle,
   loadCredentialRecords,
   staffContextOf,

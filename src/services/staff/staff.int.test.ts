@@ -5,7 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, getPack } from '../../engine/index.js';
-import { StaffProfileRequestSchema, type StaffProfileRequestInput } from '../../shared/api/staff.js';
+import {
+  StaffProfileRequestSchema,
+  type StaffCompliance,
+  type StaffProfileRequestInput,
+} from '../../shared/api/staff.js';
 import {
   createFixtureOrganisation,
   kindOf,
@@ -351,7 +355,7 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
         });
       }
       await upsertStaffProfile(ctx, admin, loner.id, profile(CURRENT_MEDI_CAL));
-      const staff = await staffCredentialsOn(store.db, org.id, loner.id, '2026-01-15');
+      const staff = await staffCredentialsOn(store.db, org.id, loner.id, '2026-01-15', 'ca-dhcs');
       expect(staff).toEqual({
         certification: { type: 'medi_cal_peer', issuedOn: '2025-06-01', expiresOn: '2027-05-31' },
         dateOfBirth: '1980-02-02',
@@ -361,17 +365,39 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
         hasAssignedSupervisor: false,
         continuingEducation: { hours: 4, lawAndEthicsHours: 1 },
       });
-      expect((await staffCredentialsOn(store.db, org.id, loner.id, TODAY)).continuingEducation).toEqual({
+      expect(
+        (await staffCredentialsOn(store.db, org.id, loner.id, TODAY, 'ca-dhcs')).continuingEducation,
+      ).toEqual({
         hours: 7,
         lawAndEthicsHours: 3,
       });
     });
 
+    it('counts the cycle of the pack judged: a year in Alameda, two statewide, none where no rule reads it', async () => {
+      // loner's entries (previous test): 2025-05-01, 2025-07-01 and 2026-02-01; issued 2025-06-01.
+      const on = async (date: string, pack: 'ca-dhcs' | 'ca-la-sapc' | 'ca-acbhd' | 'ks-pahp') =>
+        (await staffCredentialsOn(store.db, org.id, loner.id, date, pack)).continuingEducation;
+      // Alameda's cycle restarted on 2026-06-01: nothing since; statewide and Los Angeles count from 2025-06-01.
+      expect(await on(TODAY, 'ca-acbhd')).toEqual({ hours: 0, lawAndEthicsHours: 0 });
+      expect(await on(TODAY, 'ca-la-sapc')).toEqual({ hours: 7, lawAndEthicsHours: 3 });
+      // In the first year both cycles started on the issue date.
+      expect(await on('2026-01-15', 'ca-acbhd')).toEqual({ hours: 4, lawAndEthicsHours: 1 });
+      // Kansas sets no cycle: every entry up to the date.
+      expect(await on(TODAY, 'ks-pahp')).toEqual({ hours: 17, lawAndEthicsHours: 9 });
+    });
+
     it('has an assigned supervisor only while that supervisor’s account is active, and supervision for supervisors', async () => {
       expect(
-        (await staffCredentialsOn(store.db, org.id, org.users.peer.id, TODAY)).hasAssignedSupervisor,
+        (await staffCredentialsOn(store.db, org.id, org.users.peer.id, TODAY, 'ca-dhcs'))
+          .hasAssignedSupervisor,
       ).toBe(true);
-      const supervisor = await staffCredentialsOn(store.db, org.id, org.users.supervisor.id, TODAY);
+      const supervisor = await staffCredentialsOn(
+        store.db,
+        org.id,
+        org.users.supervisor.id,
+        TODAY,
+        'ca-dhcs',
+      );
       expect(supervisor.supervision).toEqual({ startedOn: '2025-01-01', trainingCompletedOn: '2025-02-01' });
       await store.db
         .updateTable('users')
@@ -380,7 +406,8 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
         .execute();
       try {
         expect(
-          (await staffCredentialsOn(store.db, org.id, org.users.peer.id, TODAY)).hasAssignedSupervisor,
+          (await staffCredentialsOn(store.db, org.id, org.users.peer.id, TODAY, 'ca-dhcs'))
+            .hasAssignedSupervisor,
         ).toBe(false);
       } finally {
         await store.db
@@ -392,16 +419,16 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
     });
 
     it('gives empty credentials for a user without a profile, and not found for another organisation’s user', async () => {
-      const staff = await staffCredentialsOn(store.db, org.id, org.users.clinician.id, TODAY);
+      const staff = await staffCredentialsOn(store.db, org.id, org.users.clinician.id, TODAY, 'ca-dhcs');
       expect(staff.certification).toBeUndefined();
       expect(certificationBlocker(staff, TODAY)?.code).toBe('staff.certification.missing');
-      expect(await kindOf(staffCredentialsOn(store.db, org.id, other.users.peer.id, TODAY))).toBe(
+      expect(await kindOf(staffCredentialsOn(store.db, org.id, other.users.peer.id, TODAY, 'ca-dhcs'))).toBe(
         'not_found',
       );
     });
 
     it('blocks signing with the expiry in the reason once the certification has expired on the date of service', async () => {
-      const staff = await staffCredentialsOn(store.db, org.id, org.users.peer.id, '2027-06-01');
+      const staff = await staffCredentialsOn(store.db, org.id, org.users.peer.id, '2027-06-01', 'ca-dhcs');
       const blocker = certificationBlocker(staff, '2027-06-01', 'ca-dhcs');
       expect(blocker).toMatchObject({
         severity: 'error',
@@ -418,8 +445,9 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
     it('checks a peer against the packs of their caseload’s programs and finds a current Medi-Cal peer compliant', async () => {
       const admin = actorOf(org, 'admin');
       await addMember(org.users.peer.id, programWith('ca-acbhd'));
+      // Within Alameda's one-year cycle (from the 2026-06-01 anniversary of the issue) and the two-year one.
       await addContinuingEducation(ctx, admin, org.users.peer.id, {
-        completedOn: '2026-05-01',
+        completedOn: '2026-07-01',
         title: 'Recovery-oriented practice',
         provider: 'CalMHSA',
         hours: 20,
@@ -468,23 +496,29 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
       );
     });
 
-    it('asks for attention when continuing education is short of the pack’s hours for the cycle', async () => {
+    it('asks for attention when continuing education is short of the pack’s hours for the cycle, each pack its own', async () => {
       const admin = actorOf(org, 'admin');
       await addMember(loner.id, programWith('ca-acbhd'));
       const detail = await getStaffMember(ctx, admin, loner.id);
-      const dhcs = getPack('ca-dhcs');
-      const needed = dhcs?.settings.ceHoursPerCycle?.value;
+      const needed = getPack('ca-dhcs')?.settings.ceHoursPerCycle?.value;
       expect(detail.compliance.status).toBe('attention');
+      expect(detail.compliance.packs).toEqual(['ca-dhcs', 'ca-acbhd']);
+      // The summary shows the shortest cycle of the packs checked: Alameda's year, from 2026-06-01.
       expect(detail.compliance.continuingEducation).toEqual({
-        cycleStart: '2025-06-01',
-        hours: 7,
-        lawAndEthicsHours: 3,
+        cycleStart: '2026-06-01',
+        hours: 0,
+        lawAndEthicsHours: 0,
       });
-      const finding = detail.compliance.findings.find(
+      const findings = detail.compliance.findings.filter(
         (each) => each.code === 'ca-dhcs.staff.continuing_education',
       );
-      expect(finding?.severity).toBe('warning');
-      expect(finding?.message).toContain(`7 hours (3 law and ethics) of the ${String(needed)}`);
+      expect(findings.map((each) => [each.severity, each.packs])).toEqual([
+        ['warning', ['ca-dhcs']],
+        ['warning', ['ca-acbhd']],
+      ]);
+      // Statewide counts the two years since 2025-06-01; Alameda (001: "per year") the year since 2026-06-01.
+      expect(findings[0]?.message).toContain(`7 hours (3 law and ethics) of the ${String(needed)}`);
+      expect(findings[1]?.message).toContain(`0 hours (0 law and ethics) of the ${String(needed)}`);
     });
 
     it('checks a supervisor’s training against the packs of their team’s programs, with the pack’s 60 days', async () => {
@@ -553,11 +587,12 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
       expect(detail.compliance.status).toBe('not_compliant');
     });
 
-    it('warns a Kansas peer when their recent individual contacts are not mostly in the community', async () => {
+    it('warns a Kansas peer when their recent contacts, group attendees included, are not mostly in the community', async () => {
       const admin = actorOf(org, 'admin');
       const kansas = await addPeer('kansas-community', 'Kansas Community Peer');
       const programId = programWith('ks-pahp');
       const memberId = await addMember(kansas.id, programId);
+      const otherMemberId = await addMember(kansas.id, programId);
       await upsertStaffProfile(
         ctx,
         admin,
@@ -572,20 +607,22 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
           supervisorId: org.users.supervisor.id,
         }),
       );
+      type Where = { placeOfService: string; memberLocation?: 'community' | 'home' };
       const note = async (
         date: string,
-        where: { placeOfService: string; memberLocation?: 'community' | 'home' },
-        options: { status?: 'draft' | 'signed'; group?: boolean } = {},
+        where: Where,
+        options: { status?: 'draft' | 'signed'; member?: string; groupSessionId?: string } = {},
       ): Promise<void> => {
         await store.db
           .insertInto('service_notes')
           .values({
             organisation_id: org.id,
-            member_id: memberId,
+            member_id: options.member ?? memberId,
             program_id: programId,
             author_id: kansas.id,
             status: options.status ?? 'signed',
-            service_type: options.group === true ? 'skill_building_group' : 'engagement',
+            service_type: options.groupSessionId === undefined ? 'engagement' : 'skill_building_group',
+            group_session_id: options.groupSessionId ?? null,
             date_of_service: date,
             start_time: '10:00',
             end_time: '11:00',
@@ -599,38 +636,70 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
           })
           .execute();
       };
+      /** A group session led by the peer where `where` says, with a signed note for each of both members. */
+      const group = async (date: string, where: Where): Promise<void> => {
+        const session = await store.db
+          .insertInto('group_sessions')
+          .values({
+            organisation_id: org.id,
+            program_id: programId,
+            topic: 'Budgeting',
+            date_of_service: date,
+            start_time: '10:00',
+            end_time: '11:00',
+            member_location: where.memberLocation ?? null,
+            place_of_service: where.placeOfService,
+            created_by: kansas.id,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        for (const member of [memberId, otherMemberId]) {
+          await note(date, where, { member, groupSessionId: session.id });
+        }
+      };
+      const complianceNow = async (): Promise<StaffCompliance> =>
+        (await getStaffMember(ctx, admin, kansas.id)).compliance;
       const OFFICE = { placeOfService: '11' };
       // In the community: the member's location says so, or the place of service is a community one (home).
       await note(addDays(TODAY, -3), { placeOfService: '99', memberLocation: 'community' });
       await note(addDays(TODAY, -10), { placeOfService: '12' });
       await note(addDays(TODAY, -20), OFFICE);
       await note(TODAY, OFFICE);
-      // Not counted: a day before the 90 days, a draft, a group.
+      // Not counted: a day before the 90 days, a draft.
       await note(addDays(TODAY, -90), OFFICE);
       await note(addDays(TODAY, -5), OFFICE, { status: 'draft' });
-      await note(addDays(TODAY, -5), OFFICE, { group: true });
 
       // Two of four is half, not the majority the contract asks for (more than the 0.5 setting).
-      const half = await getStaffMember(ctx, admin, kansas.id);
+      const half = await complianceNow();
       const setting = getPack('ks-pahp')?.settings.minCommunityContactShare;
       expect(setting?.value).toBe(0.5);
-      expect(half.compliance.findings.map((each) => each.code)).toEqual(['ks-pahp.staff.community_contacts']);
-      const [finding] = half.compliance.findings;
+      expect(half.findings.map((each) => each.code)).toEqual(['ks-pahp.staff.community_contacts']);
+      const [finding] = half.findings;
       expect(finding).toMatchObject({
         severity: 'warning',
         packs: ['ks-pahp'],
         source: { document: setting?.citation?.document, section: 'Definition' },
       });
       expect(finding?.message).toContain(
-        `From ${addDays(TODAY, -89)} to ${TODAY}, 2 of your 4 signed individual notes for Kansas members (50%)`,
+        `From ${addDays(TODAY, -89)} to ${TODAY}, 2 of your 4 contacts with members in Kansas Mental Health PAHP programs (50%)`,
       );
-      expect(half.compliance.status).toBe('attention');
+      expect(half.status).toBe('attention');
 
       // A third in the community on the first day of the 90: three of five, a majority.
       await note(addDays(TODAY, -89), { placeOfService: '99', memberLocation: 'community' });
-      const majority = await getStaffMember(ctx, admin, kansas.id);
-      expect(majority.compliance.findings).toEqual([]);
-      expect(majority.compliance.status).toBe('compliant');
+      expect((await complianceNow()).findings).toEqual([]);
+
+      // A group in the office is a contact with each of its two members: three of seven.
+      await group(addDays(TODAY, -5), OFFICE);
+      const withGroup = await complianceNow();
+      expect(withGroup.findings[0]?.message).toContain('3 of your 7 contacts');
+      expect(withGroup.status).toBe('attention');
+
+      // A group in the park with the same two members: five of nine, a majority again.
+      await group(addDays(TODAY, -6), { placeOfService: '99', memberLocation: 'community' });
+      const majority = await complianceNow();
+      expect(majority.findings).toEqual([]);
+      expect(majority.status).toBe('compliant');
     });
 
     it('checks someone with nobody on their caseload against every program of the organisation', async () => {

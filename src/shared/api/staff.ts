@@ -221,7 +221,10 @@ export const StaffComplianceSchema = z.object({
    * yet, so every program of the organisation is checked.
    */
   packsFrom: z.enum(['caseload', 'organisation']),
-  /** Continuing education counted for the current cycle: from the certification's issue date to `asOf`. */
+  /**
+   * Continuing education counted for the current cycle (from the certification's issue date or its latest
+   * anniversary to `asOf`), of the shortest cycle the packs checked set; with none set, every entry to `asOf`.
+   */
   continuingEducation: z.object({
     cycleStart: CalendarDateSchema.nullable(),
     hours: z.number(),
