@@ -11,6 +11,8 @@ import {
   BillingRunSchema,
   ClaimDetailSchema,
   ClaimListSchema,
+  PayerSettingsListSchema,
+  PayerSettingsSchema,
   WorklistSchema,
   type BillingRun,
 } from '../shared/api/billing.js';
@@ -214,6 +216,41 @@ describe(`billing API on ${testDatabaseKind()}`, () => {
     expect(valuesOf('NM1').find((nm1) => nm1[0] === '82')?.[8]).toBe('9876543213');
     expect(valuesOf('NM1').find((nm1) => nm1[0] === 'IL')?.[8]).toBe(member.medicaidId);
     expect(claim?.status).toBe('batched');
+
+    // The first file of this organisation and submitter; the settings show the next number, and will not go
+    // back to one already sent.
+    expect(Number(interchange.header.elements[12]?.value)).toBe(batch?.interchangeControlNumber);
+    expect(file.body.slice(90, 99)).toBe(String(batch?.interchangeControlNumber).padStart(9, '0'));
+    const sent = batch?.interchangeControlNumber ?? 0;
+    const payers = PayerSettingsListSchema.parse(
+      (await client('billing').get('/api/v1/billing/payers')).json(),
+    );
+    expect(payers.payers[0]?.nextInterchangeControlNumber).toBe(sent + 1);
+    const lowered = await client('billing').put('/api/v1/billing/payers', {
+      ...PAYER,
+      nextInterchangeControlNumber: sent,
+    });
+    expect(lowered.statusCode).toBe(400);
+    expect(problemsOf(lowered)).toEqual([
+      expect.objectContaining({
+        path: ['body', 'nextInterchangeControlNumber'],
+        message: `Interchange control number ${sent} was already sent; enter ${sent + 1} or more.`,
+      }),
+    ]);
+    const tooLong = await client('admin').put('/api/v1/billing/payers', {
+      ...PAYER,
+      nextInterchangeControlNumber: 1_000_000_000,
+    });
+    expect(tooLong.statusCode).toBe(400);
+    expect(problemsOf(tooLong).map((problem) => problem.path)).toEqual([
+      ['body', 'nextInterchangeControlNumber'],
+    ]);
+    const moved = await client('admin').put('/api/v1/billing/payers', {
+      ...PAYER,
+      nextInterchangeControlNumber: 5000,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(PayerSettingsSchema.parse(moved.json()).nextInterchangeControlNumber).toBe(5000);
 
     // Control numbers never repeat: a second batch (of a new claim) takes the next one.
     expect(

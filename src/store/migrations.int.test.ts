@@ -6,7 +6,8 @@
  * that are loaded. Claims written before 0009 get what their 837 was read with until then — the member's id
  * with the payer, the diagnoses on the date, the peer's taxonomy — as what they were judged with.
  * Authorizations written before 0010 cover individual services in any program, as they did (no modifiers, no
- * program).
+ * program). Batches written before 0011 get the submitter they were sent as, and each organisation and
+ * submitter's interchange control numbers go on above every number its batches used.
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +29,7 @@ const LATEST = NAMES[NAMES.length - 1] ?? '';
 const BEFORE_UNCONSTRAINED = '0007-claim-tenant-keys';
 const BEFORE_JUDGED_CONTEXT = '0008-payer-packs-unconstrained';
 const BEFORE_AUTHORIZATION_MODIFIERS = '0009-claim-judged-context';
+const BEFORE_CONTROL_NUMBERS = '0010-authorization-modifiers';
 
 let fresh: TestStore;
 let stepwise: TestStore;
@@ -54,6 +56,7 @@ beforeAll(async () => {
     }
     if (name === BEFORE_JUDGED_CONTEXT) await insertClaimsBeforeJudgedContext(stepwise.db);
     if (name === BEFORE_AUTHORIZATION_MODIFIERS) await insertAuthorizationBeforeModifiers(stepwise.db);
+    if (name === BEFORE_CONTROL_NUMBERS) await insertBatchesBeforeControlNumbers(stepwise.db);
   }
 }, 180_000);
 afterAll(async () => {
@@ -146,6 +149,49 @@ async function insertAuthorizationBeforeModifiers(db: Kysely<Database>): Promise
     where o.name = 'Claims before 0009'`.execute(db);
 }
 
+/**
+ * Two organisations' payer settings and batches as exports before 0011 wrote them, numbered from the one
+ * global sequence. The first sent as OLDSUB before its Medi-Cal settings changed to SUBA (the file says so),
+ * wrote an Alameda file whose text is not an interchange (its settings say SUBB), and one for a payer that has
+ * no settings now (no submitter can be known). The second sends as SUBA too.
+ */
+async function insertBatchesBeforeControlNumbers(db: Kysely<Database>): Promise<void> {
+  await sql`
+    with organisation as (
+      insert into organisations (name)
+      values ('Batches before 0011'), ('Other batches before 0011')
+      returning id as organisation_id, name
+    ), billing as (
+      insert into users (organisation_id, email, display_name, password_hash, roles)
+      select organisation_id, lower(replace(name, ' ', '-')) || '@batches.peerline.test', 'Old billing', 'h',
+             array['billing']
+      from organisation
+      returning id as user_id, organisation_id
+    ), settings as (
+      insert into payer_settings (organisation_id, payer_pack, payer_name, payer_id, receiver_name, receiver_id,
+                                  submitter_name, submitter_id, contact_name, contact_phone)
+      select o.organisation_id, s.payer_pack, 'Payer', 'PAYER', 'Receiver', 'RECEIVER', 'Submitter',
+             s.submitter_id, 'Contact', '5555550100'
+      from organisation o
+        join (values ('Batches before 0011', 'ca-dhcs', 'SUBA'), ('Batches before 0011', 'ca-acbhd', 'SUBB'),
+                     ('Other batches before 0011', 'ca-dhcs', 'SUBA'))
+             as s(name, payer_pack, submitter_id) on s.name = o.name
+    )
+    insert into claim_batches (organisation_id, payer_pack, interchange_control_number, file_name, claim_count,
+                               line_count, total_cents, content, created_by, created_at)
+    select o.organisation_id, b.payer_pack, b.number, 'old.837', 1, 1, 100,
+           case when b.sender is null then 'ISA*…'
+                else 'ISA*00*          *00*          *ZZ*' || rpad(b.sender, 15) || '*ZZ*RECEIVER       *'
+                     || '261120*0930*^*00501*' || lpad(b.number::text, 9, '0') || '*0*T*:~' end,
+           u.user_id, now()
+    from organisation o
+      join billing u using (organisation_id)
+      join (values ('Batches before 0011', 'ca-dhcs', 41, 'OLDSUB'), ('Batches before 0011', 'ca-dhcs', 45, 'SUBA'),
+                   ('Batches before 0011', 'ca-acbhd', 57, null), ('Batches before 0011', 'ks-pahp', 50, null),
+                   ('Other batches before 0011', 'ca-dhcs', 900, 'SUBA'))
+           as b(name, payer_pack, number, sender) on b.name = o.name`.execute(db);
+}
+
 describe(`migrations on ${testDatabaseKind()}`, () => {
   it('migrates step by step, each step ending at the migration asked for', () => {
     expect(steps.map((step) => step.reached)).toEqual(NAMES);
@@ -218,6 +264,50 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
     await sql`update authorizations set modifiers = array['HQ', 'HF'],
                 program_id = (select id from programs where name = 'Claims program')
               where ${ofOldOrganisation}`.execute(stepwise.db);
+  });
+
+  it('gives batches written before 0011 their submitter, and every submitter a next number above those used', async () => {
+    const batches = await sql<{ name: string; number: number; submitter_id: string | null }>`
+      select o.name, b.interchange_control_number as number, b.submitter_id
+      from claim_batches b join organisations o on o.id = b.organisation_id
+      where o.name ilike '%batches before 0011'
+      order by b.interchange_control_number`.execute(stepwise.db);
+    expect(batches.rows).toEqual([
+      // The submitter the file says it was sent as, over the settings as they stand.
+      { name: 'Batches before 0011', number: 41, submitter_id: 'OLDSUB' },
+      { name: 'Batches before 0011', number: 45, submitter_id: 'SUBA' },
+      // No payer settings and no interchange to read: not known.
+      { name: 'Batches before 0011', number: 50, submitter_id: null },
+      // Not an interchange: the payer's settings.
+      { name: 'Batches before 0011', number: 57, submitter_id: 'SUBB' },
+      { name: 'Other batches before 0011', number: 900, submitter_id: 'SUBA' },
+    ]);
+    const counters = await sql<{ name: string; submitter_id: string; next_number: number }>`
+      select o.name, n.submitter_id, n.next_number
+      from interchange_control_numbers n join organisations o on o.id = n.organisation_id
+      where o.name ilike '%batches before 0011'
+      order by o.name, n.submitter_id`.execute(stepwise.db);
+    expect(counters.rows).toEqual([
+      // Above the batch whose submitter is not known (50), and above each submitter's own.
+      { name: 'Batches before 0011', submitter_id: 'OLDSUB', next_number: 51 },
+      { name: 'Batches before 0011', submitter_id: 'SUBA', next_number: 51 },
+      { name: 'Batches before 0011', submitter_id: 'SUBB', next_number: 58 },
+      // Another organisation's numbers do not count.
+      { name: 'Other batches before 0011', submitter_id: 'SUBA', next_number: 901 },
+    ]);
+    // A number is unique per organisation and submitter, not across organisations.
+    const copy = (organisation: string, submitter: string, number: number) => sql`
+      insert into claim_batches (organisation_id, payer_pack, submitter_id, interchange_control_number, file_name,
+                                 claim_count, line_count, total_cents, content, created_by, created_at)
+      select organisation_id, payer_pack, ${submitter}, ${number}, file_name, claim_count, line_count,
+             total_cents, content, created_by, created_at
+      from claim_batches
+      where organisation_id = (select id from organisations where name = ${organisation})
+      limit 1`;
+    await expect(copy('Batches before 0011', 'SUBA', 45).execute(stepwise.db)).rejects.toThrow(
+      /claim_batches_submitter_control_number_key/,
+    );
+    await copy('Other batches before 0011', 'SUBA', 45).execute(stepwise.db);
   });
 
   it('refuses to go back to a migration already applied', async () => {

@@ -390,6 +390,13 @@ export interface PayerSettingsTable {
   updated_at: UpdatedTimestamp;
 }
 
+/** Per organisation and submitter (ISA06), the next interchange control number (ISA13); 1e9 when all are used. */
+export interface InterchangeControlNumbersTable {
+  organisation_id: string;
+  submitter_id: string;
+  next_number: number;
+}
+
 export interface AuthorizationsTable {
   id: Generated<string>;
   organisation_id: string;
@@ -434,6 +441,8 @@ export interface ClaimBatchesTable {
   organisation_id: string;
   payer_pack: PayerPackId;
   interchange_control_number: Generated<number>;
+  /** The submitter (ISA06) the file was sent as; null only for a batch from before 0011 it is not known for. */
+  submitter_id: string | null;
   file_name: string;
   claim_count: number;
   line_count: number;
@@ -537,6 +546,7 @@ export interface Database {
   note_addenda: NoteAddendaTable;
   note_reviews: NoteReviewsTable;
   payer_settings: PayerSettingsTable;
+  interchange_control_numbers: InterchangeControlNumbersTable;
   authorizations: AuthorizationsTable;
   billing_runs: BillingRunsTable;
   claim_batches: ClaimBatchesTable;

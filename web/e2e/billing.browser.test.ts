@@ -5,8 +5,8 @@
  * the review queue — the real page, no database writes — and the next run claims it. Billing staff make the
  * payer's 837 file, download it (ISA first, the claim's CLM inside) and mark it as sent, then record the
  * payer's acceptance (refused without the payer's claim number, beside the field). They record a prior
- * authorization and change a payer's 837 settings, each refused first with the problem beside its field. The
- * worklist fits 375 px.
+ * authorization and change a payer's 837 settings (its ids, and its submitter's next interchange control
+ * number), each refused first with the problem beside its field. The worklist fits 375 px.
  * The cases run in order and build on each other.
  */
 import { readFile } from 'node:fs/promises';
@@ -219,6 +219,21 @@ describe('billing', () => {
     await expect.poll(() => settings.getByText('Saved the 837 settings').count()).toBe(1);
     await page.reload();
     await expect.poll(() => settings.getByLabel('Payer id').inputValue()).toBe('ZZNC68069');
+
+    // The next interchange control number of the payer's submitter is shown, and can be moved on.
+    const controlNumber = settings.getByLabel('Next interchange control number');
+    await expect.poll(() => controlNumber.inputValue()).toMatch(/^\d+$/);
+    const next = Number(await controlNumber.inputValue()) + 100;
+    await controlNumber.fill('12a');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect
+      .poll(() => settings.locator('#payer-settings-nextInterchangeControlNumber-error').textContent())
+      .toContain('whole number');
+    await controlNumber.fill(String(next));
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(() => settings.getByText('Saved the 837 settings').count()).toBe(1);
+    await page.reload();
+    await expect.poll(() => controlNumber.inputValue()).toBe(String(next));
   });
 
   it('fits the worklist into 375 pixels: only its tables scroll sideways, inside their own regions', async () => {

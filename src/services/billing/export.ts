@@ -10,7 +10,7 @@
  * A page the writer refuses (a claim's problems, each naming its claim) stops the export with a `conflict`
  * listing them: the files already written stay written and batched, that page and the rest stay ready.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Batch } from '../../shared/api/billing.js';
 import type { Problem } from '../../shared/problem.js';
 import type { PayerPackId } from '../../shared/programs.js';
@@ -31,6 +31,7 @@ import {
   type ReadyClaim,
 } from './batches.js';
 import { moveClaims } from './claims.js';
+import { takeControlNumber } from './control-numbers.js';
 import { payerSettingsOf } from './payer-settings.js';
 import { BILLING_ROLES } from './run.js';
 
@@ -142,7 +143,9 @@ export async function export837Stream(
         const last = claims[claims.length - 1];
         if (last === undefined) return null;
         const parts = await claimParts(trx, actor.organisationId, claims);
-        const controlNumber = await nextControlNumber(trx);
+        // Taken in the page's transaction: a refused page gives its number back, and a concurrent export
+        // for the same submitter waits for this one and takes the next.
+        const controlNumber = await takeControlNumber(trx, actor.organisationId, settings.submitterId);
         const now = ctx.clock.now();
         const batch: Batch837 = {
           ...batchHeader(settings, organisation, program, controlNumber, now),
@@ -164,6 +167,7 @@ export async function export837Stream(
         result.writerMs += performance.now() - started;
         const row = await recordBatch(trx, ctx.clock, actor, {
           payerPack,
+          submitterId: settings.submitterId,
           controlNumber,
           content: chunks.join(''),
           summary,
@@ -190,17 +194,11 @@ export async function export837Stream(
   return result;
 }
 
-/** The next interchange control number, from a sequence that never gives one twice. */
-async function nextControlNumber(trx: Kysely<Database>): Promise<number> {
-  const result = await sql<{
-    next: string;
-  }>`select nextval('interchange_control_number_seq') as next`.execute(trx);
-  return Number(result.rows[0]?.next);
-}
-
 /** A written file, to be stored as a batch with the claims it holds. */
 interface FileToRecord {
   payerPack: PayerPackId;
+  /** The submitter the file is sent as (ISA06): its control numbers are its own. */
+  submitterId: string;
   controlNumber: number;
   content: string;
   summary: Summary837;
@@ -221,6 +219,7 @@ async function recordBatch(
     .values({
       organisation_id: actor.organisationId,
       payer_pack: payerPack,
+      submitter_id: file.submitterId,
       interchange_control_number: controlNumber,
       file_name: batchFileName(payerPack, controlNumber),
       claim_count: summary.claims,

@@ -260,6 +260,10 @@ const X12IdSchema = z
     message: 'Use 2–15 letters or digits, as the payer’s companion guide gives it.',
   });
 
+/** ISA13 is nine digits. */
+export const MAX_INTERCHANGE_CONTROL_NUMBER = 999_999_999;
+const CONTROL_NUMBER = { message: 'Enter a whole number from 1 to 999999999.' };
+
 export const PayerSettingsSchema = z.object({
   payerPack: PayerPackIdSchema,
   payerName: z.string().trim().min(1).max(60),
@@ -271,6 +275,17 @@ export const PayerSettingsSchema = z.object({
   contactName: z.string().trim().min(1).max(60),
   contactPhone: z.string().regex(/^[0-9]{10}$/, { message: 'Use ten digits, no spaces.' }),
   usageIndicator: z.enum(['T', 'P']),
+  /**
+   * The next interchange control number (ISA13) of this organisation and submitter id: shown as it stands
+   * (absent only once every nine-digit number is used); sent only to change it. A number at or below one
+   * already sent from this submitter is refused.
+   */
+  nextInterchangeControlNumber: z
+    .number(CONTROL_NUMBER)
+    .int(CONTROL_NUMBER)
+    .min(1, CONTROL_NUMBER)
+    .max(MAX_INTERCHANGE_CONTROL_NUMBER, CONTROL_NUMBER)
+    .optional(),
 });
 export type PayerSettings = z.infer<typeof PayerSettingsSchema>;
 export const PayerSettingsListSchema = z.object({ payers: z.array(PayerSettingsSchema) });

@@ -14,6 +14,7 @@ import * as claimTenantKeys from './0007-claim-tenant-keys.js';
 import * as payerPacksUnconstrained from './0008-payer-packs-unconstrained.js';
 import * as claimJudgedContext from './0009-claim-judged-context.js';
 import * as authorizationModifiers from './0010-authorization-modifiers.js';
+import * as interchangeControlNumbers from './0011-interchange-control-numbers.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -26,6 +27,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0008-payer-packs-unconstrained': payerPacksUnconstrained,
   '0009-claim-judged-context': claimJudgedContext,
   '0010-authorization-modifiers': authorizationModifiers,
+  '0011-interchange-control-numbers': interchangeControlNumbers,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */

@@ -13923,6 +13923,7 @@ export interface paths {
                 contactPhone: string;
                 /** @enum {string} */
                 usageIndicator: 'T' | 'P';
+                nextInterchangeControlNumber?: number;
               }[];
             };
           };
@@ -13978,6 +13979,7 @@ export interface paths {
             contactPhone: string;
             /** @enum {string} */
             usageIndicator: 'T' | 'P';
+            nextInterchangeControlNumber?: number;
           };
         };
       };
@@ -14000,6 +14002,7 @@ export interface paths {
               contactPhone: string;
               /** @enum {string} */
               usageIndicator: 'T' | 'P';
+              nextInterchangeControlNumber?: number;
             };
           };
         };

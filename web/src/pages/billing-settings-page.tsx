@@ -2,7 +2,9 @@
  * @module web/pages/billing-settings-page
  * Billing staff and admins: each payer's 837 settings (`/billing/settings`) — who its files go to (payer
  * and receiver, with the ids from the payer's companion guide), who they come from (submitter and EDI
- * contact), and whether they are test or production files. One payer at a time, chosen from a list kept in
+ * contact), whether they are test or production files, and the next interchange control number of its
+ * submitter (sent only when changed, so saving other settings never trips over a number an export has just
+ * used). One payer at a time, chosen from a list kept in
  * the URL (`payer`); the 837 writer refuses to make files for a payer without settings.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -22,7 +24,7 @@ import { payerChoices, payerName, usePayersQuery } from '../lib/payers.js';
 import { problemsUnder } from '../lib/problems.js';
 import { useSchemaForm } from '../lib/use-schema-form.js';
 
-type TextName = Exclude<keyof PayerSettings, 'payerPack' | 'usageIndicator'>;
+type TextName = Exclude<keyof PayerSettings, 'payerPack' | 'usageIndicator' | 'nextInterchangeControlNumber'>;
 type Usage = PayerSettings['usageIndicator'];
 
 /** The text fields, in the order of the file: payer, receiver, submitter, contact. */
@@ -55,7 +57,19 @@ const fieldId = (name: keyof PayerSettings): string => `payer-settings-${name}`;
 const FIELD_IDS: Record<string, string> = {
   ...Object.fromEntries(TEXT_FIELDS.map((field) => [field.name, fieldId(field.name)])),
   usageIndicator: `${fieldId('usageIndicator')}-T`,
+  nextInterchangeControlNumber: fieldId('nextInterchangeControlNumber'),
 };
+
+/** The next number as the settings show it: empty once every nine-digit number is used. */
+const shownNumber = (settings: PayerSettings | null): string =>
+  String(settings?.nextInterchangeControlNumber ?? '');
+
+/** The number to send: none when unchanged or emptied; digits as a number; else NaN, which the schema refuses. */
+function controlNumberOf(text: string, shown: string): number | undefined {
+  const typed = text.trim();
+  if (typed === shown || typed === '') return undefined;
+  return /^\d+$/.test(typed) ? Number(typed) : Number.NaN;
+}
 
 export function BillingSettingsPage(): JSX.Element {
   const payers = usePayersQuery();
@@ -140,15 +154,24 @@ function PayerSettingsForm({
     contactPhone: saved?.contactPhone ?? '',
   }));
   const [usage, setUsage] = useState<Usage>(saved?.usageIndicator ?? 'T');
+  const [shown, setShown] = useState(() => shownNumber(saved));
+  const [controlNumber, setControlNumber] = useState(shown);
   const [message, setMessage] = useState<string | null>(null);
   const form = useSchemaForm({
     schema: PayerSettingsSchema,
-    input: { ...values, payerPack, usageIndicator: usage },
+    input: {
+      ...values,
+      payerPack,
+      usageIndicator: usage,
+      nextInterchangeControlNumber: controlNumberOf(controlNumber, shown),
+    },
     onAttempt: () => setMessage(null),
     send: (body) => ok(api.PUT('/api/v1/billing/payers', { body })),
     afterSuccess: 'stay',
     onSuccess: (settings) => {
       setMessage(`Saved the 837 settings of ${payer}.`);
+      setShown(shownNumber(settings));
+      setControlNumber(shownNumber(settings));
       onSaved(settings);
     },
   });
@@ -186,6 +209,17 @@ function PayerSettingsForm({
           value={usage}
           onChange={setUsage}
           problems={problemsUnder(form.problems, 'usageIndicator')}
+        />
+        <TextField
+          id={fieldId('nextInterchangeControlNumber')}
+          name="nextInterchangeControlNumber"
+          label="Next interchange control number"
+          hint="The next ISA13 number for this submitter; when moving from another system, enter one more than the last it sent."
+          autoComplete="off"
+          inputMode="numeric"
+          value={controlNumber}
+          onValueChange={setControlNumber}
+          problems={problemsUnder(form.problems, 'nextInterchangeControlNumber')}
         />
         <button type="submit" className="button" disabled={form.submitting}>
           {form.submitting ? 'Saving…' : 'Save settings'}
