@@ -4,8 +4,10 @@
  * billing run reads what signing stored, so its tests need many signed notes without driving the note form.
  */
 import type { Kysely } from 'kysely';
+import type { PayerSettings } from '../shared/api/billing.js';
 import type { CertificationType } from '../shared/api/claims.js';
 import type { ReviewStatus } from '../shared/documentation.js';
+import type { PayerPackId } from '../shared/programs.js';
 import type { Database } from '../store/index.js';
 import type { DocumentationFixture, FixtureMember } from './documentation-fixtures.js';
 
@@ -124,4 +126,38 @@ export async function insertCertifiedPeer(
     })
     .execute();
   return user.id;
+}
+
+/** A payer's 837 settings as the export suites save them (test usage). */
+export function testPayerSettings(payerPack: PayerPackId): PayerSettings {
+  return {
+    payerPack,
+    payerName: 'Medi-Cal Test Payer',
+    payerId: 'MCTEST',
+    receiverName: 'Test Clearinghouse',
+    receiverId: 'RECEIVER01',
+    submitterName: 'Peerline Test Agency',
+    submitterId: 'SUBMIT01',
+    contactName: 'Billing Desk',
+    contactPhone: '5105550142',
+    usageIndicator: 'T',
+  };
+}
+
+/** What an 837 needs beyond what billing needs: the fixture peer's NPI and the members' sex and address. */
+export async function complete837Records(
+  db: Kysely<Database>,
+  fixture: DocumentationFixture,
+  memberIds: readonly string[],
+): Promise<void> {
+  await db
+    .updateTable('staff_profiles')
+    .set({ npi: '9876543213' })
+    .where('user_id', '=', fixture.users.peer.id)
+    .execute();
+  await db
+    .updateTable('members')
+    .set({ sex: 'F', address_line1: '12 Sample Way', city: 'Oakland', state: 'CA', postal_code: '94612' })
+    .where('id', 'in', [...memberIds])
+    .execute();
 }

@@ -24,5 +24,11 @@ export type { TestApp, HttpClient } from './http-app.js';
 export { addProgramMembers, fixtureMemberWith } from './group-fixtures.js';
 export type { ExtraMemberOptions } from './group-fixtures.js';
 export { kindOf } from './service-errors.js';
-export { insertSignedNote, insertApprovedPlan, insertCertifiedPeer } from './billing-fixtures.js';
+export {
+  insertSignedNote,
+  insertApprovedPlan,
+  insertCertifiedPeer,
+  testPayerSettings,
+  complete837Records,
+} from './billing-fixtures.js';
 export type { SignedNoteOptions } from './billing-fixtures.js';

@@ -128,6 +128,17 @@ export const caDhcs: PackDefinition = {
         'Each group participant gets their own claim line for the group’s direct-service minutes. Choice: the table gives no apportioning rule beyond the ÷ 4.5 group rate.',
       choice: true,
     },
+    sameDayLines: {
+      value: 'separate',
+      description:
+        'Two notes of a claim with the same code, modifiers and date: "separate" sends one line per note, each with its own units and line control number; "combine" sends one line per code, modifiers and day, its units counted from the day’s total direct minutes. Choice: the Service Table (000) gives units only as a daily most (96), not whether a day’s minutes are summed first, and the billing-manual wording was not read; research counts units per service (CalMHSA SmartCare computes them from each service’s face-to-face time) and calls summing a day’s minutes a Medicare outpatient-therapy rule, not a Medi-Cal one. Separate keeps each note’s units as its claim preview showed them.',
+      choice: true,
+      citation: {
+        document: RESEARCH,
+        section: '(b) Minutes → units for 15-minute codes',
+        quote: 'This is a Medicare outpatient-therapy rule, not a CA Medi-Cal rule.',
+      },
+    },
   },
   procedures: [
     {

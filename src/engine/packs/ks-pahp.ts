@@ -48,6 +48,13 @@ export const ksPahp: PackDefinition = {
     'Kansas Mental Health PAHP contract: H0038 individual peer support at $11.75 and H0038 HQ group at $4.37 per 15 minutes, face to face with the member present (telephone and family-only contacts are not billable; video is allowed with a warning), at most 8 members per facilitator FTE, 750 hours of group services per calendar year before prior authorization, and a qualified, Kansas-certified, supervised peer (at least 3 years older than a member under 18, coordinating with the family of children and youth). The rule that most contacts happen in the community is a program report, not a claim edit. The calendar-year group hours (peer support plus psychosocial rehabilitation) are counted by the caller in history.calendarYearGroupHours.',
   claimType: 'professional',
   settings: {
+    sameDayLines: {
+      value: 'separate',
+      description:
+        'Two notes of a claim with the same code, modifiers and date: "separate" sends one line per note, each with its own units and line control number; "combine" sends one line per code, modifiers and day, its units counted from the day’s total direct minutes. Choice: the contract’s Reimbursement and Coding Summary gives a unit of 15 minutes and a rate per unit, nothing on summing a day’s minutes. Separate keeps each note’s units as its claim preview showed them.',
+      choice: true,
+      citation: contract('Reimbursement and Coding Summary', 'H0038 HS Ind. PS - Individual 15 Min.'),
+    },
     maxGroupHoursPerCalendarYear: {
       value: 750,
       description:

@@ -143,6 +143,16 @@ export const ncWellcare: PackDefinition = {
     'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units per episode of care each state fiscal year, then prior authorization (for members under 21 too). Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year and episode of care are counted by the caller in history.episodeFiscalYearUnits.',
   claimType: 'professional',
   settings: {
+    sameDayLines: {
+      value: 'separate',
+      description:
+        'Two notes of a claim with the same code, modifiers and date: "separate" sends one line per note, each with its own units and line control number; "combine" sends one line per code, modifiers and day, its units counted from the day’s total direct minutes. Choice: the policy says only "1 unit = 15 minutes" and that providers "shall report the appropriate code(s) used which determines the billing unit(s)" — nothing on summing a day’s minutes (NCTracks billing guidance was not read). Separate keeps each note’s units as its claim preview showed them.',
+      choice: true,
+      citation: policy(
+        'Claims-Related Information, e',
+        'Billing Units - Provider(s) shall report the appropriate code(s) used which determines the billing unit(s).',
+      ),
+    },
     servicesNotRendered: {
       value: 'signed_note_attests',
       description:

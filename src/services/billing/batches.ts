@@ -22,6 +22,7 @@ import { conflict, notFound, requireRole } from '../errors.js';
 import { isUuid } from '../access/index.js';
 import { moveClaims } from './claims.js';
 import { BILLING_ROLES } from './run.js';
+import { combineSameDayLines, storedLineMinutes, type SameDayLines } from './same-day.js';
 
 export function toBatch(row: ClaimBatchRow): Batch {
   return {
@@ -181,6 +182,7 @@ export function claimParts(
 async function queryClaimParts(trx: Kysely<Database>, organisationId: string, claims: readonly ReadyClaim[]) {
   const lines = await trx
     .selectFrom('claim_lines as l')
+    .innerJoin('service_notes as n', 'n.id', 'l.note_id')
     .leftJoin('authorizations as a', 'a.id', 'l.authorization_id')
     .select([
       'l.claim_id',
@@ -188,9 +190,14 @@ async function queryClaimParts(trx: Kysely<Database>, organisationId: string, cl
       'l.code',
       'l.modifiers',
       'l.units',
+      'l.unit_rate_cents',
       'l.amount_cents',
       'l.place_of_service',
       'l.date_of_service',
+      'l.group_minutes',
+      'n.start_time',
+      'n.end_time',
+      'n.gaps',
       'a.number as authorization_number',
     ])
     .where('l.organisation_id', '=', organisationId)
@@ -219,9 +226,15 @@ function groupBy<Row extends Record<Key, string>, Key extends keyof Row>(
   return groups;
 }
 
-/** One ready claim as the 837 writer takes it. */
-export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
-  const lines = parts.lines.get(claim.id) ?? [];
+/**
+ * One ready claim as the 837 writer takes it.
+ *
+ * @param sameDayLines - the payer's choice for lines of the same code, modifiers and date: `separate` sends
+ *   each stored line (one per note, told apart by its line control number), `combine` one line per code,
+ *   modifiers and day with units from their summed minutes (see `same-day.ts`)
+ */
+export function claim837(claim: ReadyClaim, parts: ClaimParts, sameDayLines: SameDayLines): Claim837 {
+  const lines = serviceLines(parts.lines.get(claim.id) ?? [], sameDayLines);
   // HI carries one principal and eleven others.
   const diagnoses = claim.diagnosis_codes.slice(0, X12_LIMITS.diagnosesPerClaim);
   const provider = splitName(claim.display_name);
@@ -268,6 +281,33 @@ export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
       diagnosisPointers: [1],
     })),
   };
+}
+
+type StoredLine = ClaimParts['lines'] extends Map<string, (infer Line)[]> ? Line : never;
+
+/**
+ * The claim's stored lines as its 837 sends them: as they are, or combined per code, modifiers and day — the
+ * combined line numbered (and so line-controlled) by its first note's line.
+ */
+function serviceLines(lines: readonly StoredLine[], sameDayLines: SameDayLines): readonly StoredLine[] {
+  switch (sameDayLines) {
+    case 'separate':
+      return lines;
+    case 'combine':
+      return combineSameDayLines(
+        lines.map((line) => ({
+          ...line,
+          dateOfService: line.date_of_service,
+          placeOfService: line.place_of_service,
+          unitRateCents: line.unit_rate_cents,
+          minutes: storedLineMinutes(line),
+        })),
+      ).map(({ lines: same, units, amountCents }) => ({
+        ...(same[0] as StoredLine),
+        units,
+        amount_cents: amountCents,
+      }));
+  }
 }
 
 /** The organisation's batches, newest first. */

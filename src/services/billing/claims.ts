@@ -28,6 +28,7 @@ import { isUuid } from '../access/index.js';
 import { judgeNote, loadClaimContext } from '../claims/index.js';
 import { decisionOf, type Decision } from './decisions.js';
 import { BILLING_ROLES } from './run.js';
+import { storedLineMinutes } from './same-day.js';
 import { writeClaims } from './write.js';
 
 /** Who may read claims: billing staff and admins. */
@@ -396,7 +397,17 @@ async function voidDecisions(
 ): Promise<Decision[]> {
   const notes = await trx
     .selectFrom('service_notes')
-    .select(['id', 'program_id', 'author_id', 'group_session_id', 'review_status', 'date_of_service'])
+    .select([
+      'id',
+      'program_id',
+      'author_id',
+      'group_session_id',
+      'review_status',
+      'date_of_service',
+      'start_time',
+      'end_time',
+      'gaps',
+    ])
     .where('organisation_id', '=', original.organisation_id)
     .where(
       'id',
@@ -430,6 +441,8 @@ async function voidDecisions(
         amountCents: line.amount_cents,
         placeOfService: line.place_of_service,
       },
+      // The original's minutes, so a void charges what the original did, combined the same way.
+      minutes: storedLineMinutes({ ...note, group_minutes: line.group_minutes }),
       groupMinutes: line.group_minutes,
       authorizationId: line.authorization_id,
       warnings: [],

@@ -30,6 +30,8 @@ export type Decision =
       note: NoteToJudge;
       payerPack: PayerPackId;
       line: ClaimLine;
+      /** The direct minutes the line's units were counted from (a payer that combines same-day lines sums them). */
+      minutes: number;
       groupMinutes: number;
       authorizationId: string | null;
       /** Warnings the line goes out with (shown on the worklist). */
@@ -69,6 +71,7 @@ export function decisionOf(judgement: Judgement): Decision {
           note,
           payerPack,
           line: claimable.line,
+          minutes: preview.minutes,
           groupMinutes: claimable.groupMinutes,
           authorizationId: claimable.authorizationId,
           warnings: preview.problems.filter((problem) => problem.severity === 'warning'),

@@ -11,6 +11,7 @@ import type { PayerPackId } from '../../shared/programs.js';
 import type { Role } from '../../shared/roles.js';
 import {
   ManualClock,
+  complete837Records,
   createDocumentationFixture,
   fixtureActor,
   insertApprovedPlan,
@@ -19,6 +20,7 @@ import {
   openTestStore,
   testContext,
   testDatabaseKind,
+  testPayerSettings,
   type DocumentationFixture,
   type FixtureMember,
   type TestStore,
@@ -104,17 +106,7 @@ beforeAll(async () => {
   }
   const run = await startBillingRun(ctx, actorOf('billing'), { from: '2026-11-01', to: '2026-11-30' });
   expect((await processBillingRun(ctx, actorOf('billing'), run.id)).claimsCreated).toBe(5);
-  // What the 837 needs beyond what billing needs: the peer's NPI and the members' sex and address.
-  await store.db
-    .updateTable('staff_profiles')
-    .set({ npi: '9876543213' })
-    .where('user_id', '=', fixture.users.peer.id)
-    .execute();
-  await store.db
-    .updateTable('members')
-    .set({ sex: 'F', address_line1: '12 Sample Way', city: 'Oakland', state: 'CA', postal_code: '94612' })
-    .where('id', 'in', [alameda.id, losAngeles.id])
-    .execute();
+  await complete837Records(store.db, fixture, [alameda.id, losAngeles.id]);
 });
 
 afterAll(async () => {
@@ -128,18 +120,7 @@ describe(`the 837 export on ${testDatabaseKind()}`, () => {
     );
     expect(noSettings).toBeInstanceOf(ServiceError);
     expect((noSettings as ServiceError).problems[0]?.code).toBe('batch.no_payer_settings');
-    await savePayerSettings(ctx, actorOf('billing'), {
-      payerPack: 'ca-dhcs',
-      payerName: 'Medi-Cal Test Payer',
-      payerId: 'MCTEST',
-      receiverName: 'Test Clearinghouse',
-      receiverId: 'RECEIVER01',
-      submitterName: 'Peerline Test Agency',
-      submitterId: 'SUBMIT01',
-      contactName: 'Billing Desk',
-      contactPhone: '5105550142',
-      usageIndicator: 'T',
-    });
+    await savePayerSettings(ctx, actorOf('billing'), testPayerSettings('ca-dhcs'));
     expect(
       await kindOf(export837Stream(ctx, actorOf('billing'), 'ca-dhcs', undefined, { programId: 'nope' })),
     ).toBe('not_found');

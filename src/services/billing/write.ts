@@ -4,13 +4,16 @@
  * provider, date of service; at most 50 lines, in the order judged) with each claim's first status event, and
  * holds for the notes that could not be claimed. Each claim records what it was judged with that its 837
  * carries: the member's id with the payer, the diagnoses and the rendering provider's taxonomy. Used by billing runs (original claims) and by corrections
- * (replacement and void claims that refer to the original).
+ * (replacement and void claims that refer to the original). Every note claimed gets its own line (the link that
+ * keeps it from being billed twice); a payer that combines same-day lines is charged, in the claim's total, for
+ * the combined lines its 837 will carry (`same-day.ts`).
  */
 import { sql, type Kysely } from 'kysely';
 import { v7 as timeOrderedUuid } from 'uuid';
 import { MAX_LINES_PER_CLAIM, type ClaimFrequencyCode } from '../../shared/billing.js';
 import type { Database } from '../../store/index.js';
 import type { Decision } from './decisions.js';
+import { combineSameDayLines, sameDayLinesOf } from './same-day.js';
 
 /** Rows per INSERT statement (PostgreSQL allows 65,535 parameters per statement). */
 const ROWS_PER_INSERT = 1000;
@@ -67,7 +70,8 @@ export async function writeClaims(
   // scatter every insert into those tables' key indexes (and the indexes that lead with the claim) over
   // pages long since written out — each one read back, and logged whole after every checkpoint.
   const ids = claims.map(() => timeOrderedUuid());
-  const totals = claims.map((lines) => lines.reduce((sum, each) => sum + each.line.amountCents, 0));
+  // A claim's total is what its 837 charges: a payer that combines same-day lines is charged per combined line.
+  const totals = claims.map(claimTotalCents);
   // A claim's lines share its member, payer, program, peer and date, so they were judged with the same
   // coverage entry, diagnoses and taxonomy: the first line's are the claim's.
   const firsts = claims.map((lines) => lines[0] as ClaimDecision);
@@ -145,6 +149,27 @@ export async function writeClaims(
     claims: claims.length,
     amountCents: totals.reduce((sum, total) => sum + total, 0),
   };
+}
+
+/**
+ * A claim's total charge: the sum of its lines, or — for a payer whose pack sets `sameDayLines` to `combine` —
+ * of its lines as combined per code, modifiers and day (the stored lines still keep one per note).
+ */
+function claimTotalCents(lines: readonly ClaimDecision[]): number {
+  const first = lines[0];
+  if (first === undefined) return 0;
+  switch (sameDayLinesOf(first.payerPack)) {
+    case 'separate':
+      return lines.reduce((sum, each) => sum + each.line.amountCents, 0);
+    case 'combine':
+      return combineSameDayLines(
+        lines.map((each) => ({
+          ...each.line,
+          dateOfService: each.note.fields.dateOfService,
+          minutes: each.minutes,
+        })),
+      ).reduce((sum, combined) => sum + combined.amountCents, 0);
+  }
 }
 
 /** A PostgreSQL array literal of text values, each quoted (a line's modifiers; a text column). */
