@@ -469,6 +469,8 @@ export interface ClaimsTable {
   diagnosis_codes: string[];
   /** The taxonomy the rendering provider was judged under (2310B PRV03). */
   rendering_taxonomy: string;
+  /** How same-day lines of one code and modifiers go out: as the payer's `sameDayLines` said when it was made. */
+  same_day_lines: Generated<'separate' | 'combine'>;
   frequency_code: Generated<ClaimFrequencyCode>;
   original_claim_id: string | null;
   status: Generated<ClaimStatus>;

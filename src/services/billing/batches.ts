@@ -96,6 +96,7 @@ function readyClaimsQuery(
       'c.payer_member_id',
       'c.diagnosis_codes',
       'c.rendering_taxonomy',
+      'c.same_day_lines',
       'm.first_name',
       'm.last_name',
       'm.date_of_birth',
@@ -227,14 +228,13 @@ function groupBy<Row extends Record<Key, string>, Key extends keyof Row>(
 }
 
 /**
- * One ready claim as the 837 writer takes it.
- *
- * @param sameDayLines - the payer's choice for lines of the same code, modifiers and date: `separate` sends
- *   each stored line (one per note, told apart by its line control number), `combine` one line per code,
- *   modifiers and day with units from their summed minutes (see `same-day.ts`)
+ * One ready claim as the 837 writer takes it. Same-day lines of one code and modifiers go out as the claim
+ * recorded when it was made (`same_day_lines`, the payer's choice then): `separate` sends each stored line (one
+ * per note, told apart by its line control number), `combine` one line per code, modifiers and day with units
+ * from their summed minutes (see `same-day.ts`) — so the file always matches the claim's total.
  */
-export function claim837(claim: ReadyClaim, parts: ClaimParts, sameDayLines: SameDayLines): Claim837 {
-  const lines = serviceLines(parts.lines.get(claim.id) ?? [], sameDayLines);
+export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
+  const lines = serviceLines(parts.lines.get(claim.id) ?? [], claim.same_day_lines);
   // HI carries one principal and eleven others.
   const diagnoses = claim.diagnosis_codes.slice(0, X12_LIMITS.diagnosesPerClaim);
   const provider = splitName(claim.display_name);

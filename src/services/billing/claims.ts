@@ -320,6 +320,8 @@ export async function correctClaim(
         frequencyCode: correction.kind === 'void' ? '8' : '7',
         originalClaimId: original.id,
         comment: correction.reason,
+        // A void cancels the claim as it was sent; a replacement is sent as the payer now asks.
+        ...(correction.kind === 'void' ? { sameDayLines: original.same_day_lines } : {}),
       },
       decisions,
       now,

@@ -34,7 +34,6 @@ import { moveClaims } from './claims.js';
 import { takeControlNumber } from './control-numbers.js';
 import { payerSettingsOf } from './payer-settings.js';
 import { BILLING_ROLES } from './run.js';
-import { sameDayLinesOf } from './same-day.js';
 
 /** Claims per file when the caller does not say: the guide's recommended most per transaction set. */
 export const DEFAULT_CLAIMS_PER_FILE = 5000;
@@ -117,7 +116,6 @@ export async function export837Stream(
       ['body', 'payerPack'],
     );
   }
-  const sameDayLines = sameDayLinesOf(payerPack);
   const organisation = await ctx.db
     .selectFrom('organisations')
     .select(['name', 'tax_id'])
@@ -151,7 +149,7 @@ export async function export837Stream(
         const now = ctx.clock.now();
         const batch: Batch837 = {
           ...batchHeader(settings, organisation, program, controlNumber, now),
-          claims: claims.map((claim) => claim837(claim, parts, sameDayLines)),
+          claims: claims.map((claim) => claim837(claim, parts)),
         };
         const started = performance.now();
         const chunks: string[] = [];

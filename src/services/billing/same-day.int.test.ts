@@ -178,7 +178,10 @@ describe(`same-day lines of one claim on ${testDatabaseKind()}`, () => {
     expect(billed.run.notesClaimed).toBe(2);
   });
 
-  it('a void of a combined claim charges what the original did, on one combined line', async () => {
+  it('a void of a combined claim charges what the original did, on one combined line, whatever the setting says now', async () => {
+    // The payer has since gone back to separate lines: the void still cancels the claim as it was sent.
+    installPacks([]);
+    expect(getPack('ca-dhcs')?.settings['sameDayLines']?.value).toBe('separate');
     const original = await store.db
       .selectFrom('claims')
       .select('id')
@@ -198,6 +201,28 @@ describe(`same-day lines of one claim on ${testDatabaseKind()}`, () => {
     const { batches } = await export837Stream(ctx, actorOf('billing'), 'ca-dhcs');
     const file = claimsOfFile((await batchFile(ctx, actorOf('billing'), batches[0]?.id ?? '')).content);
     expect(file.map((claim) => [claim.clm[1], claim.lines.map((line) => line.sv1[3])])).toEqual([
+      ['140.01', ['3']],
+    ]);
+  });
+
+  it('a claim goes out as it was made, even when the payer’s setting changes before the export', async () => {
+    installPacks([COMBINING_CA_DHCS]);
+    const date = '2026-11-04';
+    await insertSignedNote(store.db, fixture, member, { date, start: '09:00', end: '09:20' });
+    await insertSignedNote(store.db, fixture, member, { date, start: '14:00', end: '14:20' });
+    const run = await startBillingRun(ctx, actorOf('billing'), { from: date, to: date });
+    await processBillingRun(ctx, actorOf('billing'), run.id);
+    installPacks([]);
+    const claim = await store.db
+      .selectFrom('claims')
+      .select(['total_cents', 'same_day_lines'])
+      .where('organisation_id', '=', fixture.id)
+      .where('date_of_service', '=', date)
+      .executeTakeFirstOrThrow();
+    expect(claim).toEqual({ total_cents: '14001', same_day_lines: 'combine' });
+    const { batches } = await export837Stream(ctx, actorOf('billing'), 'ca-dhcs');
+    const file = claimsOfFile((await batchFile(ctx, actorOf('billing'), batches[0]?.id ?? '')).content);
+    expect(file.map((each) => [each.clm[1], each.lines.map((line) => line.sv1[3])])).toEqual([
       ['140.01', ['3']],
     ]);
   });

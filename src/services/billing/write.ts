@@ -13,7 +13,7 @@ import { v7 as timeOrderedUuid } from 'uuid';
 import { MAX_LINES_PER_CLAIM, type ClaimFrequencyCode } from '../../shared/billing.js';
 import type { Database } from '../../store/index.js';
 import type { Decision } from './decisions.js';
-import { combineSameDayLines, sameDayLinesOf } from './same-day.js';
+import { combineSameDayLines, sameDayLinesOf, type SameDayLines } from './same-day.js';
 
 /** Rows per INSERT statement (PostgreSQL allows 65,535 parameters per statement). */
 const ROWS_PER_INSERT = 1000;
@@ -31,6 +31,11 @@ export interface ClaimTarget {
   originalClaimId?: string;
   /** Why the claims were made (a correction's reason), on their first status event. */
   comment?: string;
+  /**
+   * How same-day lines go out: a void says what its original said; otherwise the payer's `sameDayLines`
+   * setting now.
+   */
+  sameDayLines?: SameDayLines;
 }
 
 type ClaimDecision = Extract<Decision, { kind: 'claim' }>;
@@ -71,7 +76,12 @@ export async function writeClaims(
   // pages long since written out — each one read back, and logged whole after every checkpoint.
   const ids = claims.map(() => timeOrderedUuid());
   // A claim's total is what its 837 charges: a payer that combines same-day lines is charged per combined line.
-  const totals = claims.map(claimTotalCents);
+  // Each claim records how its payer wants same-day lines sent now; the export sends it that way.
+  const sameDayModes = claims.map(
+    (lines): SameDayLines =>
+      target.sameDayLines ?? (lines[0] === undefined ? 'separate' : sameDayLinesOf(lines[0].payerPack)),
+  );
+  const totals = claims.map((lines, index) => claimTotalCents(lines, sameDayModes[index] ?? 'separate'));
   // A claim's lines share its member, payer, program, peer and date, so they were judged with the same
   // coverage entry, diagnoses and taxonomy: the first line's are the claim's.
   const firsts = claims.map((lines) => lines[0] as ClaimDecision);
@@ -95,11 +105,11 @@ export async function writeClaims(
     with new_claims as (
       insert into claims (id, organisation_id, run_id, frequency_code, original_claim_id, member_id, program_id,
         payer_pack, rendering_provider_id, date_of_service, total_cents, line_count, payer_member_id,
-        diagnosis_codes, rendering_taxonomy, status_changed_at, created_at)
+        diagnosis_codes, rendering_taxonomy, same_day_lines, status_changed_at, created_at)
       select c.id, ${target.organisationId}::uuid, ${target.runId}::uuid, ${target.frequencyCode ?? '1'},
         ${target.originalClaimId ?? null}::uuid, c.member_id, c.program_id, c.payer_pack, c.rendering_provider_id,
         c.date_of_service, c.total_cents, c.line_count, c.payer_member_id, c.diagnosis_codes::text[],
-        c.rendering_taxonomy, ${now}::timestamptz, ${now}::timestamptz
+        c.rendering_taxonomy, c.same_day_lines, ${now}::timestamptz, ${now}::timestamptz
       from unnest(${claimIds}::uuid[], ${column(firsts, (first) => first.note.memberId)}::uuid[],
         ${column(firsts, (first) => first.note.programId)}::uuid[], ${textColumn(firsts, (first) => first.payerPack)}::text[],
         ${column(firsts, (first) => first.note.authorId)}::uuid[],
@@ -107,9 +117,10 @@ export async function writeClaims(
         ${column(claims, (group) => group.length)}::integer[],
         ${textColumn(firsts, (first) => first.judgedWith.payerMemberId)}::text[],
         ${textColumn(firsts, (first) => arrayLiteral(first.judgedWith.diagnosisCodes))}::text[],
-        ${textColumn(firsts, (first) => first.judgedWith.renderingTaxonomy)}::text[])
+        ${textColumn(firsts, (first) => first.judgedWith.renderingTaxonomy)}::text[],
+        ${arrayLiteral(sameDayModes)}::text[])
         with ordinality as c(id, member_id, program_id, payer_pack, rendering_provider_id, date_of_service,
-          total_cents, line_count, payer_member_id, diagnosis_codes, rendering_taxonomy, position)
+          total_cents, line_count, payer_member_id, diagnosis_codes, rendering_taxonomy, same_day_lines, position)
       order by c.position
       returning id
     ), new_lines as (
@@ -155,10 +166,8 @@ export async function writeClaims(
  * A claim's total charge: the sum of its lines, or — for a payer whose pack sets `sameDayLines` to `combine` —
  * of its lines as combined per code, modifiers and day (the stored lines still keep one per note).
  */
-function claimTotalCents(lines: readonly ClaimDecision[]): number {
-  const first = lines[0];
-  if (first === undefined) return 0;
-  switch (sameDayLinesOf(first.payerPack)) {
+function claimTotalCents(lines: readonly ClaimDecision[], sameDayLines: SameDayLines): number {
+  switch (sameDayLines) {
     case 'separate':
       return lines.reduce((sum, each) => sum + each.line.amountCents, 0);
     case 'combine':

@@ -15,6 +15,7 @@ import * as payerPacksUnconstrained from './0008-payer-packs-unconstrained.js';
 import * as claimJudgedContext from './0009-claim-judged-context.js';
 import * as authorizationModifiers from './0010-authorization-modifiers.js';
 import * as interchangeControlNumbers from './0011-interchange-control-numbers.js';
+import * as claimSameDayLines from './0012-claim-same-day-lines.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -28,6 +29,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0009-claim-judged-context': claimJudgedContext,
   '0010-authorization-modifiers': authorizationModifiers,
   '0011-interchange-control-numbers': interchangeControlNumbers,
+  '0012-claim-same-day-lines': claimSameDayLines,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */
