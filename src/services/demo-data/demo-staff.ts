@@ -103,8 +103,9 @@ export async function createDemoStaff(
   const now = options.now ?? systemClock.now();
   const today = now.toISOString().slice(0, 10);
   const rng = createRng(options.seed ?? DEMO_SEED).fork('staff');
-  // Certified 400 days ago for the two-year Medi-Cal renewal cycle: current, with CE counted since then.
-  const issuedOn = addDays(today, -400);
+  // Certified 340 days ago for the two-year Medi-Cal renewal cycle: current, and within its first year, so every
+  // course below counts under Alameda's one-year continuing-education cycle as well as the statewide two-year one.
+  const issuedOn = addDays(today, -340);
   const expiresOn = addDays(issuedOn, 2 * 365);
   const certification = {
     certification_type: 'medi_cal_peer' as const,
