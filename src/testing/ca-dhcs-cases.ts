@@ -37,6 +37,17 @@ export function caDhcsTableCases(): RuleCase[] {
       fail: (r) => void (r.service.modifiers = ['GT']),
     },
     {
+      source: `${TABLE}: Allowable Modifiers — HK SC; research (a): 95 and 93 are added for telehealth`,
+      rule: 'ca-dhcs.modifiers.allowed',
+      // The pack's own 95 on a video line passes; a 95 the peer adds to an in-person line is refused.
+      pass: (r) => {
+        r.service.modality = 'video';
+        r.service.memberLocation = 'home';
+      },
+      fail: (r) => void (r.service.modifiers = ['95']),
+      messageIncludes: 'you added 95',
+    },
+    {
       source: '000 footnote 15: services are based on an approved plan of care',
       rule: 'ca-dhcs.care_plan.approved',
       fail: (r) => void (r.member.carePlan = { approvedOn: '2026-11-19' }),

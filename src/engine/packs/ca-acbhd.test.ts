@@ -262,3 +262,20 @@ describe('ca-acbhd continuing-education cycle (001 Background: "up to 20 hours o
     }
   });
 });
+
+describe('ca-acbhd telehealth modifiers, inherited from ca-dhcs (research (a), Medi-Cal Provider Manual)', () => {
+  it('adds 95 to a video line and 93 to a telephone line, and neither in person', () => {
+    for (const [modality, modifiers] of [
+      ['video', ['95']],
+      ['audio_only', ['93']],
+      ['in_person', []],
+    ] as const) {
+      const request = caAcbhdBase();
+      request.service.modality = modality;
+      request.service.memberLocation = 'home';
+      const preview = evaluate('ca-acbhd', request);
+      expect(preview.lines[0]?.modifiers, modality).toEqual(modifiers);
+      expect(problemCodes(preview), modality).toEqual([]);
+    }
+  });
+});

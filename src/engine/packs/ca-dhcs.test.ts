@@ -15,7 +15,9 @@ import {
   requirePack,
   type RuleCase,
 } from '../../testing/rule-table.js';
+import { evaluateService, FACT_NAMES, loadPacks } from '../index.js';
 import { factsOf } from '../rules/conditions.js';
+import { caDhcs } from './ca-dhcs.js';
 
 /** A billable H0038 hour: certified peer, covered member with an approved plan, office, signed the same day. */
 export function caDhcsBase(): ClaimPreviewRequest {
@@ -142,5 +144,67 @@ describe('ca-dhcs dependent codes and Medicare COB (000: "Dependent on Codes …
     expect(preview.problems.map((problem) => [problem.code, problem.severity])).toEqual([
       ['ca-dhcs.medicare.cob_not_required', 'info'],
     ]);
+  });
+});
+
+describe('ca-dhcs telehealth modifiers (research (a): Medi-Cal Provider Manual, Telehealth, as quoted by CCHP)', () => {
+  const telehealth = (modality: 'video' | 'audio_only'): ClaimPreviewRequest => {
+    const request = caDhcsBase();
+    request.service.modality = modality;
+    request.service.memberLocation = 'home';
+    request.service.placeOfService = undefined;
+    return request;
+  };
+
+  it('adds 95 to a video line and 93 to an audio-only line, with POS 10 at home, and the line is billable', () => {
+    const video = evaluate('ca-dhcs', telehealth('video'));
+    expect(video.lines[0]).toMatchObject({ code: 'H0038', modifiers: ['95'], placeOfService: '10' });
+    expect(video.problems).toEqual([]);
+    const audio = evaluate('ca-dhcs', telehealth('audio_only'));
+    expect(audio.lines[0]).toMatchObject({ code: 'H0038', modifiers: ['93'], placeOfService: '10' });
+    expect(audio.problems).toEqual([]);
+  });
+
+  it('adds neither to an in-person line', () => {
+    expect(evaluate('ca-dhcs', caDhcsBase()).lines[0]?.modifiers).toEqual([]);
+  });
+
+  it('puts the procedure modifiers HK and SC before the telehealth modifier', () => {
+    const request = telehealth('video');
+    request.member.dateOfBirth = '2008-01-01';
+    request.member.specialPopulations = ['katie_a'];
+    request.service.modifiers = ['SC'];
+    expect(evaluate('ca-dhcs', request).lines[0]?.modifiers).toEqual(['HK', 'SC', '95']);
+  });
+
+  it('adds neither when the setting telehealthModifiers is off [choice]', () => {
+    const off = loadPacks(
+      [
+        {
+          ...caDhcs,
+          settings: {
+            ...caDhcs.settings,
+            telehealthModifiers: { value: false, description: 'Off for this test.', choice: true },
+          },
+        },
+      ],
+      FACT_NAMES,
+    ).get('ca-dhcs');
+    if (off === undefined) {
+      throw new Error('pack not loaded');
+    }
+    for (const modality of ['video', 'audio_only'] as const) {
+      const preview = evaluateService(off, telehealth(modality));
+      expect(preview.lines[0]?.modifiers).toEqual([]);
+      expect(preview.problems).toEqual([]);
+    }
+  });
+
+  it('holds the setting on by default, cited to the research quote', () => {
+    expect(requirePack('ca-dhcs').settings['telehealthModifiers']).toMatchObject({
+      value: true,
+      choice: true,
+      citation: { document: 'rules-research.md', quote: 'synchronous audio+video → **modifier 95**' },
+    });
   });
 });
