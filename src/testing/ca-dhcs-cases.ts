@@ -15,7 +15,7 @@ export function caDhcsTableCases(): RuleCase[] {
       rule: 'ca-dhcs.discipline.peer',
       pass: (r) => void (r.staff.certification = { type: 'medi_cal_peer_family', expiresOn: '2027-01-01' }),
       fail: (r) => void (r.staff.certification = { type: 'kansas_peer', expiresOn: '2027-01-01' }),
-      messageIncludes: 'kansas_peer',
+      messageIncludes: 'the certification on file for you is not one',
     },
     {
       source: `${TABLE}: Allowable Place of Service — All except 09`,

@@ -208,3 +208,30 @@ describe('ca-dhcs telehealth modifiers (research (a): Medi-Cal Provider Manual, 
     });
   });
 });
+
+describe('ca-dhcs legacy peers (rules-catalog.md, December review: "refused with a message that says they are not certified")', () => {
+  it('refuses a legacy peer once, as not certified — not as expired, and with no raw certification code', () => {
+    const request = caDhcsBase();
+    request.staff.certification = { type: 'legacy_uncertified' };
+    const errors = evaluate('ca-dhcs', request).problems.filter((problem) => problem.severity === 'error');
+    expect(errors.map((problem) => problem.code)).toEqual(['ca-dhcs.staff.legacy_uncertified']);
+    expect(errors[0]?.message).toContain('without peer support certification');
+    expect(errors[0]?.message).not.toMatch(/expir|legacy_uncertified/);
+  });
+
+  it('still tells a certified peer whose certification lapsed that it expired, and on which date', () => {
+    const request = caDhcsBase();
+    request.staff.certification = { type: 'medi_cal_peer', issuedOn: '2024-01-01', expiresOn: '2026-11-17' };
+    const errors = evaluate('ca-dhcs', request).problems.filter((problem) => problem.severity === 'error');
+    expect(errors.map((problem) => problem.code)).toEqual(['ca-dhcs.staff.certified']);
+    expect(errors[0]?.message).toContain('expired (expiry: 2026-11-17)');
+  });
+
+  it('names no raw certification code when another state’s certification is on file', () => {
+    const request = caDhcsBase();
+    request.staff.certification = { type: 'kansas_peer', expiresOn: '2027-01-01' };
+    const [problem] = evaluate('ca-dhcs', request).problems;
+    expect(problem?.code).toBe('ca-dhcs.discipline.peer');
+    expect(problem?.message).not.toContain('kansas_peer');
+  });
+});

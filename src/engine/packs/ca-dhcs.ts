@@ -287,14 +287,16 @@ export const caDhcs: PackDefinition = {
     ...commonRules('ca-dhcs'),
     {
       id: 'ca-dhcs.discipline.peer',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
       severity: 'error',
       criterion:
         'Only Certified Medi-Cal Peer Support Specialists (including CPS-F) may render H0025 and H0038.',
+      // A legacy peer is refused once, as not certified (`ca-dhcs.staff.legacy_uncertified`), not twice.
+      when: { fact: 'staff.certificationType', op: 'ne', value: 'legacy_uncertified' },
       require: { fact: 'staff.certificationType', op: 'in', valueFact: 'settings.allowedCertifications' },
       message:
-        'H0025 and H0038 need a Certified Medi-Cal Peer Support Specialist; your certification on file is {staff.certificationType}. Ask your supervisor how this service should be claimed.',
+        'H0025 and H0038 need a Medi-Cal Peer Support Specialist certification (or its family specialization, CPS-F); the certification on file for you is not one (a peer certification from another state or program doesn’t count). Ask your supervisor how this service should be claimed, or ask a program admin to record your Medi-Cal certification.',
       path: ['staff', 'certification', 'type'],
       citation: tableCitation('Service Table 5', 'SD/MC Allowable Disciplines … Peer'),
     },
