@@ -15,7 +15,7 @@ export function caDhcsTableCases(): RuleCase[] {
       rule: 'ca-dhcs.discipline.peer',
       pass: (r) => void (r.staff.certification = { type: 'medi_cal_peer_family', expiresOn: '2027-01-01' }),
       fail: (r) => void (r.staff.certification = { type: 'kansas_peer', expiresOn: '2027-01-01' }),
-      messageIncludes: 'kansas_peer',
+      messageIncludes: 'the certification on file for you is not one',
     },
     {
       source: `${TABLE}: Allowable Place of Service — All except 09`,
@@ -35,6 +35,17 @@ export function caDhcsTableCases(): RuleCase[] {
       rule: 'ca-dhcs.modifiers.allowed',
       pass: (r) => void (r.service.modifiers = ['SC']),
       fail: (r) => void (r.service.modifiers = ['GT']),
+    },
+    {
+      source: `${TABLE}: Allowable Modifiers — HK SC; research (a): 95 and 93 are added for telehealth`,
+      rule: 'ca-dhcs.modifiers.allowed',
+      // The pack's own 95 on a video line passes; a 95 the peer adds to an in-person line is refused.
+      pass: (r) => {
+        r.service.modality = 'video';
+        r.service.memberLocation = 'home';
+      },
+      fail: (r) => void (r.service.modifiers = ['95']),
+      messageIncludes: 'you added 95',
     },
     {
       source: '000 footnote 15: services are based on an approved plan of care',

@@ -165,6 +165,12 @@ export function commonRuleCases(options: CommonRuleOptions): RuleCase[] {
       },
     },
     {
+      source: 'Common: a certified rendering peer — a legacy peer is told they are not certified',
+      rule: rule('staff.legacy_uncertified'),
+      fail: (r) => void (r.staff.certification = { type: 'legacy_uncertified' }),
+      messageIncludes: 'You are recorded as a peer without peer support certification',
+    },
+    {
       source: 'Common: coverage for the payer on the date of service',
       rule: rule('member.covered'),
       fail: (r) => {

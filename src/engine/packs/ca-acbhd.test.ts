@@ -96,7 +96,7 @@ const cases: RuleCase[] = [
     source: `${MEMO}, Procedure Codes: a peer certified in another state is not a CPS`,
     rule: 'ca-acbhd.discipline.cps',
     fail: (r) => void (r.staff.certification = { type: 'kansas_peer', expiresOn: '2027-01-01' }),
-    messageIncludes: 'kansas_peer',
+    messageIncludes: 'the certification on file for you is neither',
   },
   {
     source: `${MEMO}, Action Required: pending DHCS clarification for inpatient programs`,
@@ -259,6 +259,38 @@ describe('ca-acbhd continuing-education cycle (001 Background: "up to 20 hours o
       );
       const readsCe = read.some((fact) => fact === 'staff.ceHours' || fact === 'staff.ceLawAndEthicsHours');
       expect(pack.settings['ceCycleYears'] !== undefined, pack.id).toBe(readsCe);
+    }
+  });
+});
+
+describe('ca-acbhd telehealth modifiers, inherited from ca-dhcs (research (a), Medi-Cal Provider Manual)', () => {
+  it('adds 95 to a video line and 93 to a telephone line, and neither in person', () => {
+    for (const [modality, modifiers] of [
+      ['video', ['95']],
+      ['audio_only', ['93']],
+      ['in_person', []],
+    ] as const) {
+      const request = caAcbhdBase();
+      request.service.modality = modality;
+      request.service.memberLocation = 'home';
+      const preview = evaluate('ca-acbhd', request);
+      expect(preview.lines[0]?.modifiers, modality).toEqual(modifiers);
+      expect(problemCodes(preview), modality).toEqual([]);
+    }
+  });
+});
+
+describe('ca-acbhd legacy peers (001 Procedure Codes; rules-catalog.md December review)', () => {
+  it('tells a legacy peer they are not certified and to use the Other/Adjunct codes, naming no raw code', () => {
+    const request = caAcbhdBase();
+    request.staff.certification = { type: 'legacy_uncertified' };
+    const errors = evaluate('ca-acbhd', request).problems.filter((problem) => problem.severity === 'error');
+    expect(errors.map((problem) => problem.code).sort()).toEqual([
+      'ca-acbhd.discipline.cps',
+      'ca-dhcs.staff.legacy_uncertified',
+    ]);
+    for (const problem of errors) {
+      expect(problem.message).not.toMatch(/expir|legacy_uncertified/);
     }
   });
 });

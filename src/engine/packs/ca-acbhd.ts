@@ -125,7 +125,7 @@ export const caAcbhd: PackDefinition = {
         'Only Certified Peer Support Specialists (CPS) and Family Certified Peer Support Specialists (CPS-F) use the PSS codes; legacy peers claim under the Other/Adjunct codes.',
       require: { fact: 'staff.certificationType', op: 'in', valueFact: 'settings.allowedCertifications' },
       message:
-        'Alameda’s peer support codes are only for Certified Peer Support Specialists (CPS) and Family Certified Peer Support Specialists (CPS-F); your certification on file is {staff.certificationType}. Legacy peer providers without DHCS certification claim this service under the Other/Adjunct procedure codes instead (see ACBHD’s Guidelines for Scope of Practice), or ask your supervisor to update your CPS/CPS-F designation.',
+        'Alameda’s peer support codes are only for Certified Peer Support Specialists (CPS) and Family Certified Peer Support Specialists (CPS-F), and the certification on file for you is neither. Legacy peer providers without DHCS certification claim this service under the Other/Adjunct procedure codes instead (see ACBHD’s Guidelines for Scope of Practice), or ask your supervisor to update your CPS/CPS-F designation.',
       path: ['staff', 'certification', 'type'],
       citation: memoCitation(
         CODES_SECTION,

@@ -15,7 +15,9 @@ import {
   requirePack,
   type RuleCase,
 } from '../../testing/rule-table.js';
+import { evaluateService, FACT_NAMES, loadPacks } from '../index.js';
 import { factsOf } from '../rules/conditions.js';
+import { caDhcs } from './ca-dhcs.js';
 
 /** A billable H0038 hour: certified peer, covered member with an approved plan, office, signed the same day. */
 export function caDhcsBase(): ClaimPreviewRequest {
@@ -142,5 +144,94 @@ describe('ca-dhcs dependent codes and Medicare COB (000: "Dependent on Codes …
     expect(preview.problems.map((problem) => [problem.code, problem.severity])).toEqual([
       ['ca-dhcs.medicare.cob_not_required', 'info'],
     ]);
+  });
+});
+
+describe('ca-dhcs telehealth modifiers (research (a): Medi-Cal Provider Manual, Telehealth, as quoted by CCHP)', () => {
+  const telehealth = (modality: 'video' | 'audio_only'): ClaimPreviewRequest => {
+    const request = caDhcsBase();
+    request.service.modality = modality;
+    request.service.memberLocation = 'home';
+    request.service.placeOfService = undefined;
+    return request;
+  };
+
+  it('adds 95 to a video line and 93 to an audio-only line, with POS 10 at home, and the line is billable', () => {
+    const video = evaluate('ca-dhcs', telehealth('video'));
+    expect(video.lines[0]).toMatchObject({ code: 'H0038', modifiers: ['95'], placeOfService: '10' });
+    expect(video.problems).toEqual([]);
+    const audio = evaluate('ca-dhcs', telehealth('audio_only'));
+    expect(audio.lines[0]).toMatchObject({ code: 'H0038', modifiers: ['93'], placeOfService: '10' });
+    expect(audio.problems).toEqual([]);
+  });
+
+  it('adds neither to an in-person line', () => {
+    expect(evaluate('ca-dhcs', caDhcsBase()).lines[0]?.modifiers).toEqual([]);
+  });
+
+  it('puts the procedure modifiers HK and SC before the telehealth modifier', () => {
+    const request = telehealth('video');
+    request.member.dateOfBirth = '2008-01-01';
+    request.member.specialPopulations = ['katie_a'];
+    request.service.modifiers = ['SC'];
+    expect(evaluate('ca-dhcs', request).lines[0]?.modifiers).toEqual(['HK', 'SC', '95']);
+  });
+
+  it('adds neither when the setting telehealthModifiers is off [choice]', () => {
+    const off = loadPacks(
+      [
+        {
+          ...caDhcs,
+          settings: {
+            ...caDhcs.settings,
+            telehealthModifiers: { value: false, description: 'Off for this test.', choice: true },
+          },
+        },
+      ],
+      FACT_NAMES,
+    ).get('ca-dhcs');
+    if (off === undefined) {
+      throw new Error('pack not loaded');
+    }
+    for (const modality of ['video', 'audio_only'] as const) {
+      const preview = evaluateService(off, telehealth(modality));
+      expect(preview.lines[0]?.modifiers).toEqual([]);
+      expect(preview.problems).toEqual([]);
+    }
+  });
+
+  it('holds the setting on by default, cited to the research quote', () => {
+    expect(requirePack('ca-dhcs').settings['telehealthModifiers']).toMatchObject({
+      value: true,
+      choice: true,
+      citation: { document: 'rules-research.md', quote: 'synchronous audio+video → **modifier 95**' },
+    });
+  });
+});
+
+describe('ca-dhcs legacy peers (rules-catalog.md, December review: "refused with a message that says they are not certified")', () => {
+  it('refuses a legacy peer once, as not certified — not as expired, and with no raw certification code', () => {
+    const request = caDhcsBase();
+    request.staff.certification = { type: 'legacy_uncertified' };
+    const errors = evaluate('ca-dhcs', request).problems.filter((problem) => problem.severity === 'error');
+    expect(errors.map((problem) => problem.code)).toEqual(['ca-dhcs.staff.legacy_uncertified']);
+    expect(errors[0]?.message).toContain('without peer support certification');
+    expect(errors[0]?.message).not.toMatch(/expir|legacy_uncertified/);
+  });
+
+  it('still tells a certified peer whose certification lapsed that it expired, and on which date', () => {
+    const request = caDhcsBase();
+    request.staff.certification = { type: 'medi_cal_peer', issuedOn: '2024-01-01', expiresOn: '2026-11-17' };
+    const errors = evaluate('ca-dhcs', request).problems.filter((problem) => problem.severity === 'error');
+    expect(errors.map((problem) => problem.code)).toEqual(['ca-dhcs.staff.certified']);
+    expect(errors[0]?.message).toContain('expired (expiry: 2026-11-17)');
+  });
+
+  it('names no raw certification code when another state’s certification is on file', () => {
+    const request = caDhcsBase();
+    request.staff.certification = { type: 'kansas_peer', expiresOn: '2027-01-01' };
+    const [problem] = evaluate('ca-dhcs', request).problems;
+    expect(problem?.code).toBe('ca-dhcs.discipline.peer');
+    expect(problem?.message).not.toContain('kansas_peer');
   });
 });

@@ -32,7 +32,7 @@ export const caDhcs: PackDefinition = {
   version: '2026.1',
   sources: [TABLE],
   description:
-    'Statewide Medi-Cal rules for peer support (SMHS and DMC-ODS): H0038 for individual services, H0025 for groups at the individual rate ÷ 4.5, certified peers only, every place of service but 09, at most 96 units a day, modifiers HK and SC only, and services based on an approved plan of care.',
+    'Statewide Medi-Cal rules for peer support (SMHS and DMC-ODS): H0038 for individual services, H0025 for groups at the individual rate ÷ 4.5, certified peers only, every place of service but 09, at most 96 units a day, modifiers HK and SC only (plus 95 for video and 93 for audio-only telehealth, added for you), and services based on an approved plan of care.',
   settings: {
     maxUnitsPerDay: {
       value: 96,
@@ -41,8 +41,20 @@ export const caDhcs: PackDefinition = {
     },
     allowedModifiers: {
       value: ['HK', 'SC'],
-      description: 'Modifiers a line may carry.',
+      description:
+        'Procedure modifiers a peer may add to a line; the telehealth modifiers (95, 93) are added by the pack, never chosen.',
       citation: tableCitation('Service Table 5', 'Allowable Modifiers … HK SC'),
+    },
+    telehealthModifiers: {
+      value: true,
+      description:
+        'Telehealth lines carry modifier 95 (synchronous video) or 93 (audio-only), beside their place of service 02 or 10. Choice: the Medi-Cal Provider Manual is read as quoted by CCHP [R]; the county billing manuals’ wording was not read. Set false to send telehealth lines without them.',
+      choice: true,
+      citation: {
+        document: RESEARCH,
+        section: '(a) Modifiers — CA Medi-Cal telehealth coding',
+        quote: 'synchronous audio+video → **modifier 95**',
+      },
     },
     excludedPlacesOfService: {
       value: ['09'],
@@ -178,8 +190,39 @@ export const caDhcs: PackDefinition = {
         quote: 'client is under 21 on the date of service',
       },
     },
+    {
+      modifier: '95',
+      when: {
+        all: [
+          { fact: 'settings.telehealthModifiers', op: 'isTrue' },
+          { fact: 'service.modality', op: 'eq', value: 'video' },
+        ],
+      },
+      reason: 'Telehealth by synchronous video.',
+      citation: {
+        document: RESEARCH,
+        section: '(a) Modifiers — CA Medi-Cal telehealth coding',
+        quote: 'synchronous audio+video → **modifier 95**',
+      },
+    },
+    {
+      modifier: '93',
+      when: {
+        all: [
+          { fact: 'settings.telehealthModifiers', op: 'isTrue' },
+          { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+        ],
+      },
+      reason: 'Telehealth by telephone (audio-only).',
+      citation: {
+        document: RESEARCH,
+        section: '(a) Modifiers — CA Medi-Cal telehealth coding',
+        quote: 'synchronous telephone/audio-only → **modifier 93**',
+      },
+    },
   ],
-  modifierOrder: ['HK', 'SC'],
+  // Procedure modifiers first (000), then the telehealth modifier. [choice]
+  modifierOrder: ['HK', 'SC', '95', '93'],
   placeOfServiceRules: [
     {
       when: {
@@ -244,14 +287,16 @@ export const caDhcs: PackDefinition = {
     ...commonRules('ca-dhcs'),
     {
       id: 'ca-dhcs.discipline.peer',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
       severity: 'error',
       criterion:
         'Only Certified Medi-Cal Peer Support Specialists (including CPS-F) may render H0025 and H0038.',
+      // A legacy peer is refused once, as not certified (`ca-dhcs.staff.legacy_uncertified`), not twice.
+      when: { fact: 'staff.certificationType', op: 'ne', value: 'legacy_uncertified' },
       require: { fact: 'staff.certificationType', op: 'in', valueFact: 'settings.allowedCertifications' },
       message:
-        'H0025 and H0038 need a Certified Medi-Cal Peer Support Specialist; your certification on file is {staff.certificationType}. Ask your supervisor how this service should be claimed.',
+        'H0025 and H0038 need a Medi-Cal Peer Support Specialist certification (or its family specialization, CPS-F); the certification on file for you is not one (a peer certification from another state or program doesn’t count). Ask your supervisor how this service should be claimed, or ask a program admin to record your Medi-Cal certification.',
       path: ['staff', 'certification', 'type'],
       citation: tableCitation('Service Table 5', 'SD/MC Allowable Disciplines … Peer'),
     },
@@ -283,13 +328,15 @@ export const caDhcs: PackDefinition = {
     },
     {
       id: 'ca-dhcs.modifiers.allowed',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
       severity: 'error',
-      criterion: 'Lines carry only the modifiers HK and SC.',
-      require: { fact: 'line.modifiers', op: 'subsetOf', valueFact: 'settings.allowedModifiers' },
+      criterion:
+        'The only procedure modifiers are HK and SC; the telehealth modifier (95 or 93) is added from the modality, never chosen.',
+      // The peer's own modifiers are checked: those the pack adds (HK, 95, 93) follow from the service itself.
+      require: { fact: 'service.userModifiers', op: 'subsetOf', valueFact: 'settings.allowedModifiers' },
       message:
-        'This payer allows only the modifiers {settings.allowedModifiers} on peer support; the line has {line.modifiers}. Remove the others.',
+        'You can add only the modifiers {settings.allowedModifiers} to peer support for this payer; you added {service.userModifiers}. Remove the others — a telehealth modifier, where the payer wants one, is added for you from how the service was given.',
       path: ['service', 'modifiers'],
       citation: tableCitation('Service Table 5', 'Allowable Modifiers … HK SC'),
     },

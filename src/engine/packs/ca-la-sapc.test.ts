@@ -373,3 +373,20 @@ describe('ca-la-sapc staff compliance: supervisory training within 60 days (004 
     expect(supervisorProblems(request)).toEqual([]);
   });
 });
+
+describe('ca-la-sapc telehealth modifiers, inherited from ca-dhcs (research (a), Medi-Cal Provider Manual)', () => {
+  it('sends a video hour as H0038 U7 95 and a telephone hour as H0038 U7 93, billable; in person neither', () => {
+    for (const [modality, modifiers] of [
+      ['video', ['U7', '95']],
+      ['audio_only', ['U7', '93']],
+      ['in_person', ['U7']],
+    ] as const) {
+      const request = caLaSapcBase();
+      request.service.modality = modality;
+      request.service.memberLocation = 'home';
+      const preview = evaluate('ca-la-sapc', request);
+      expect(preview.lines[0]?.modifiers, modality).toEqual(modifiers);
+      expect(problemCodes(preview), modality).not.toContain('ca-la-sapc.modifiers.allowed');
+    }
+  });
+});

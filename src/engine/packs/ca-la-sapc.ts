@@ -201,13 +201,15 @@ export const caLaSapc: PackDefinition = {
     },
     {
       id: 'ca-la-sapc.modifiers.allowed',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
       severity: 'error',
-      criterion: 'Lines carry only the modifiers U7 and HF (SAPC) and HK and SC (DHCS).',
-      require: { fact: 'line.modifiers', op: 'subsetOf', valueFact: 'settings.allowedModifiers' },
+      criterion:
+        'Lines carry only the modifiers U7 and HF (SAPC) and HK and SC (DHCS), besides the telehealth modifier (95 or 93) DHCS adds.',
+      // The peer's own modifiers are checked: those the packs add (U7, HF, HK, 95, 93) follow from the service.
+      require: { fact: 'service.userModifiers', op: 'subsetOf', valueFact: 'settings.allowedModifiers' },
       message:
-        'Los Angeles County allows only the modifiers {settings.allowedModifiers} on peer support; the line has {line.modifiers}. Remove the others.',
+        'Los Angeles County allows only the modifiers {settings.allowedModifiers} on peer support; you added {service.userModifiers}. Remove the others — a telehealth modifier is added for you from how the service was given.',
       path: ['service', 'modifiers'],
       citation: guideCitation(RATES_SECTION, 'ASAM 1.0 *(U7, HF)'),
     },

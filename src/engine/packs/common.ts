@@ -36,9 +36,30 @@ export function commonRules(packId: PackDefinition['id']): Rules {
       effectiveFrom: SINCE,
       severity: 'error',
       criterion: 'The rendering peer holds a current peer certification on the date of service.',
+      // A legacy peer holds no certification to be missing or expired: `staff.legacy_uncertified` says so.
+      when: { fact: 'staff.certificationType', op: 'ne', value: 'legacy_uncertified' },
       require: { fact: 'staff.certificationActive', op: 'isTrue' },
       message:
         'Your peer certification is missing, not yet issued or expired (expiry: {staff.certificationExpiresOn}) on this date of service. Renew it, or ask your supervisor to update your credentials, before signing.',
+      path: ['staff', 'certification'],
+      citation: {
+        document: CATALOG,
+        section: 'Common to every pack',
+        quote:
+          'A service needs: an active, certified rendering peer on the date of service (certification not expired)',
+      },
+    },
+    {
+      id: rule('staff.legacy_uncertified'),
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'A peer recorded as legacy (without peer certification) is not a certified rendering peer, so cannot render a billable service.',
+      when: { fact: 'staff.certificationType', op: 'eq', value: 'legacy_uncertified' },
+      require: { fact: 'staff.certificationActive', op: 'isTrue' },
+      message:
+        'You are recorded as a peer without peer support certification, so this service can’t be billed to this payer under your name. Ask your supervisor how the service should be recorded, or ask a program admin to record your certification once you hold one.',
       path: ['staff', 'certification'],
       citation: {
         document: CATALOG,

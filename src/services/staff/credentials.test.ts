@@ -19,6 +19,8 @@ import {
 import { medicalPeerRecord } from '../../testing/credential-records.js';
 
 const DATE = '2026-03-10';
+/** The engine's certification rules: a legacy peer is refused by the second, as not certified. */
+const CERTIFICATION_RULE = /\.staff\.(certified|legacy_uncertified)$/;
 
 const CASES: { name: string; staff: StaffContext; state: string }[] = [
   { name: 'no certification', staff: StaffContextSchema.parse({}), state: 'missing' },
@@ -68,12 +70,14 @@ describe('certificationBlocker', () => {
             program: { type: 'mh_outpatient' },
           }),
         );
-        const engineBlocks = preview.problems.some((problem) => problem.code.endsWith('.staff.certified'));
+        const engineBlocks = preview.problems.some((problem) => CERTIFICATION_RULE.test(problem.code));
         expect(engineBlocks, pack.id).toBe(blocker !== null);
       }
       if (blocker !== null) {
         expect(blocker).toMatchObject({ severity: 'error', code: `staff.certification.${state}` });
-        expect(blocker.source?.ruleId).toMatch(/\.staff\.certified$/);
+        expect(blocker.source?.ruleId).toMatch(
+          state === 'uncertified' ? /\.staff\.legacy_uncertified$/ : /\.staff\.certified$/,
+        );
       }
     });
   }

@@ -288,7 +288,8 @@ export function certificationStateOn(staff: StaffContext, date: string): Certifi
 /**
  * The problem that blocks signing a billable note when the author has no current certification on the date
  * of service (missing, legacy/uncertified, not yet issued, or expired), or null when the certification is
- * current. Its source is the pack's certification rule (`<pack>.staff.certified`).
+ * current. Its source is the pack's certification rule (`<pack>.staff.certified`, or for a legacy peer
+ * `<pack>.staff.legacy_uncertified`).
  *
  * @param staff - the author's credentials on the date (from {@link staffCredentialsOn})
  * @param dateOfService - 'YYYY-MM-DD'
@@ -312,7 +313,7 @@ export function certificationBlocker(
     code: `staff.certification.${state}`,
     message,
     path: ['staff', 'certification'],
-    source: certificationRuleSource(payerPack),
+    source: certificationRuleSource(payerPack, state),
   };
 }
 
@@ -332,12 +333,18 @@ function blockerMessage(state: CertificationState, staff: StaffContext, date: st
   }
 }
 
-/** The citation of the packs' certification rule, so the blocker says where the requirement comes from. */
-function certificationRuleSource(payerPack: PayerPackId | undefined): ProblemSource {
+/**
+ * The citation of the packs' certification rule, so the blocker says where the requirement comes from: a legacy
+ * peer's is `<pack>.staff.legacy_uncertified` (the engine refuses them as not certified), anyone else's
+ * `<pack>.staff.certified`.
+ */
+function certificationRuleSource(
+  payerPack: PayerPackId | undefined,
+  state: CertificationState,
+): ProblemSource {
   const packs = payerPack === undefined ? allPacks() : [getPack(payerPack)];
-  const rule = packs
-    .flatMap((pack) => pack?.rules ?? [])
-    .find((candidate) => candidate.id.endsWith('.staff.certified'));
+  const suffix = state === 'uncertified' ? '.staff.legacy_uncertified' : '.staff.certified';
+  const rule = packs.flatMap((pack) => pack?.rules ?? []).find((candidate) => candidate.id.endsWith(suffix));
   if (rule === undefined) {
     return { document: 'peerline-staff', section: 'Staff credentials' };
   }
