@@ -20,7 +20,7 @@ import { ncWellcare } from './nc-wellcare.js';
 const DATE = '2026-11-18';
 
 /**
- * A billable individual H0038 hour: NC-certified peer; adult member with a mental health diagnosis, a
+ * A billable individual H0038 hour: NC-certified peer in recovery; adult member with a mental health diagnosis, a
  * comprehensive clinical assessment and eligibility checked today; office; signed the same day.
  */
 function ncBase(): ClaimPreviewRequest {
@@ -44,9 +44,15 @@ function ncBase(): ClaimPreviewRequest {
     staff: {
       certification: { type: 'north_carolina_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
       dateOfBirth: '1985-06-01',
+      livedExperience: true,
     },
     program: { type: 'mh_outpatient' },
   });
+}
+
+/** A member aged 17 on the date of service: not an adult. */
+function minor(request: ClaimPreviewRequest): void {
+  request.member.dateOfBirth = '2009-05-01';
 }
 
 /** An authorization for H0038 over state fiscal year 2027. */
@@ -65,9 +71,9 @@ function authorization(
   };
 }
 
-/** A member aged 17 on the date of service with an EPSDT justification recorded. */
+/** A member aged 19 on the date of service (an adult, under 21) with an EPSDT justification recorded. */
 function epsdtMember(request: ClaimPreviewRequest): void {
-  request.member.dateOfBirth = '2009-05-01';
+  request.member.dateOfBirth = '2007-05-01';
   request.service.epsdtJustification = 'Needed to keep school attendance and prevent relapse.';
 }
 
@@ -129,6 +135,12 @@ const cases: RuleCase[] = [
     messageIncludes: 'by video or telephone',
   },
   {
+    source: `${POLICY} Description: CPSS "self-identified as a person(s) in recovery" (staff compliance)`,
+    rule: 'nc-wellcare.staff.in_recovery',
+    fail: (r) => void (r.staff.livedExperience = false),
+    messageIncludes: 'self-identified as a person in recovery',
+  },
+  {
     source: `${POLICY} Telehealth Claims: GT is not appropriate for telephonic, audio-only services`,
     rule: 'nc-wellcare.modifiers.telehealth_match',
     pass: (r) => {
@@ -185,12 +197,12 @@ const cases: RuleCase[] = [
     },
   },
   {
-    source: `${POLICY} Prior Approval §I.A: 24 unmanaged units per episode of care per state fiscal year`,
+    source: `${POLICY} Prior Approval §I.A: 24 unmanaged units once per episode of care per state fiscal year`,
     rule: 'nc-wellcare.limit.unmanaged_units',
     pass: (r) => void (r.history.episodeFiscalYearUnits = 20),
     fail: (r) => void (r.history.episodeFiscalYearUnits = 21),
     messageIncludes:
-      'allows 24 units per episode of care each state fiscal year without prior authorization; this member has used 21 and this note adds 4',
+      'allows 24 units each state fiscal year without prior authorization; this member has used 21 and this note adds 4',
   },
   {
     source: `${POLICY} EPSDT and Prior Approval Requirements 1: under 21 does not remove prior approval`,
@@ -203,6 +215,31 @@ const cases: RuleCase[] = [
     fail: (r) => {
       epsdtMember(r);
       r.history.episodeFiscalYearUnits = 24;
+    },
+    messageIncludes: 'prior approval is still required',
+  },
+  {
+    source: `${POLICY} Description: "directly to a Medicaid-eligible adult beneficiary" — under 18 only under EPSDT`,
+    rule: 'nc-wellcare.coverage.adult',
+    pass: (r) => {
+      minor(r);
+      r.service.epsdtJustification = 'Needed to keep school attendance and prevent relapse.';
+      r.authorizations = [authorization()];
+    },
+    fail: (r) => minor(r),
+    messageIncludes: 'this member is 17. It can be billed only under EPSDT',
+  },
+  {
+    source: `${POLICY} Description and EPSDT and Prior Approval Requirements 1: a minor under EPSDT still needs prior approval`,
+    rule: 'nc-wellcare.epsdt.minor_prior_approval',
+    pass: (r) => {
+      minor(r);
+      r.service.epsdtJustification = 'Needed to keep school attendance and prevent relapse.';
+      r.authorizations = [authorization()];
+    },
+    fail: (r) => {
+      minor(r);
+      r.service.epsdtJustification = 'Needed to keep school attendance and prevent relapse.';
     },
     messageIncludes: 'prior approval is still required',
   },
@@ -225,6 +262,22 @@ const cases: RuleCase[] = [
       r.member.asamLevel1Met = true;
     },
     fail: (r) => void (r.member.diagnoses = [{ code: 'F10.20', category: 'substance_use' }]),
+    messageIncludes: 'the ASAM level on file is none',
+  },
+  {
+    source: `${POLICY} §I.B: ASAM "Level 1" read strictly — a recorded level other than 1 is named [choice]`,
+    rule: 'nc-wellcare.coverage.asam_level1',
+    pass: (r) => {
+      r.member.diagnoses = [{ code: 'F10.20', category: 'substance_use' }];
+      r.member.asamLevel = '1.0';
+    },
+    fail: (r) => {
+      r.member.diagnoses = [{ code: 'F10.20', category: 'substance_use' }];
+      r.member.asamLevel = '2.1';
+      // A caller's loose "criteria met" does not outweigh the level on record.
+      r.member.asamLevel1Met = true;
+    },
+    messageIncludes: 'the ASAM level on file is 2.1',
   },
   {
     source: `${POLICY} Admission Criteria A: a comprehensive clinical assessment before the service`,
@@ -429,7 +482,7 @@ describe('nc-wellcare 24 unmanaged units, then prior authorization (002 §I.A, �
     expect(evaluate('nc-wellcare', request).limits).toEqual([
       {
         id: 'unmanaged_units',
-        label: 'Unmanaged units this episode of care, this state fiscal year',
+        label: 'Unmanaged units this state fiscal year',
         period: 'episode_state_fiscal_year',
         limit: 24,
         usedBefore: 10,
@@ -441,8 +494,8 @@ describe('nc-wellcare 24 unmanaged units, then prior authorization (002 §I.A, �
   });
 
   it('takes the state fiscal year and episode from the caller’s history, not from the date', () => {
-    // The caller restarts history.episodeFiscalYearUnits on July 1 (SFY 2027 starts 2026-07-01) and at a new
-    // episode; the engine only adds this service to what it is given, on either side of the boundary.
+    // The caller restarts history.episodeFiscalYearUnits on July 1 (SFY 2027 starts 2026-07-01), and at a new
+    // episode only when unmanagedUnitsRenewPerEpisode is on; the engine only adds this service to what it is given, on either side of the boundary.
     expect(stateFiscalYear('2026-06-30').year).toBe(2026);
     expect(stateFiscalYear('2026-07-01').year).toBe(2027);
     const lastDay = oneUnit(24);

@@ -5,9 +5,10 @@
  *
  * Two things the engine does not do for this pack, by design:
  * - The state fiscal year and the episode of care are the caller's: `history.episodeFiscalYearUnits` must hold
- *   the unmanaged units already used in the member's current episode of care since the start of the state
- *   fiscal year (July 1, setting `stateFiscalYearStartMonth`), restarting at a new episode or a new fiscal year.
- *   The engine adds this service's units to it and compares with the 24-unit limit.
+ *   the unmanaged units the member has already used since the start of the state fiscal year (July 1, setting
+ *   `stateFiscalYearStartMonth`) — by default whatever the episode, since the allotment comes "once" a year;
+ *   with the setting `unmanagedUnitsRenewPerEpisode` on, since the later of that and the current episode's
+ *   start. The engine adds this service's units to it and compares with the 24-unit limit.
  * - The policy gives no rate ("For a schedule of rates, refer to …"), so both lines are priced at $0.00 and
  *   the warning `nc-wellcare.rate.contracted` asks billing staff to enter the contracted rate as a new
  *   effective-dated rate in this pack.
@@ -134,13 +135,23 @@ const EPSDT_JUSTIFIED = {
   ],
 } as const;
 
+const ADULT: Citation = policy('Description', 'directly to a Medicaid-eligible adult beneficiary');
+
+/** A member under the adult age (setting `adultAge`), whom the policy covers only through EPSDT. */
+const MINOR = { fact: 'member.ageYears', op: 'lt', valueFact: 'settings.adultAge' } as const;
+
+const EPSDT_PRIOR_APPROVAL: Citation = policy(
+  'North Carolina Guidance, EPSDT and Prior Approval Requirements, 1',
+  'If the service, product, or procedure requires prior approval, the fact that the beneficiary is under 21 years of age does NOT eliminate the requirement for prior approval.',
+);
+
 export const ncWellcare: PackDefinition = {
   id: 'nc-wellcare',
   name: 'WellCare of North Carolina',
   version: '2026.1',
   sources: [POLICY],
   description:
-    'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units per episode of care each state fiscal year, then prior authorization (for members under 21 too). Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year and episode of care are counted by the caller in history.episodeFiscalYearUnits.',
+    'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units once per state fiscal year (a new episode of care does not renew them unless a setting says so), then prior authorization (for members under 21 too). For adults: a member under 18 needs an EPSDT justification and prior approval. The peer has self-identified as in recovery. Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year (and the episode of care, when set) is counted by the caller in history.episodeFiscalYearUnits.',
   claimType: 'professional',
   settings: {
     sameDayLines: {
@@ -160,16 +171,30 @@ export const ncWellcare: PackDefinition = {
       choice: true,
       citation: policy('Policy/Criteria II.E', 'Covered services that have not been rendered'),
     },
+    unmanagedUnitsRenewPerEpisode: {
+      value: false,
+      description:
+        'Whether a new episode of care in the same state fiscal year brings a new allotment of unmanaged units. Off (the default): the units come once per member per state fiscal year, counted from the start of the year whatever the episode, so a second episode in the year does not renew them. On: the count restarts at each episode of care as well. Choice: the policy says "once per episode of care per state fiscal year"; "once" is read strictly (rules-catalog.md, December review), and the per-episode reading is this setting.',
+      choice: true,
+      citation: UNMANAGED_LIMIT,
+    },
+    adultAge: {
+      value: 18,
+      description:
+        'Age from which a member is an adult. Peer support is a service for adults; a younger member is covered only under EPSDT, with the medical necessity documented and prior approval. Choice: the policy says "adult" without an age; 18 is the age of majority in North Carolina.',
+      choice: true,
+      citation: ADULT,
+    },
     unmanagedUnitsPerEpisodeFiscalYear: {
       value: 24,
       description:
-        'Units of peer support (individual and group) per episode of care per state fiscal year before prior authorization is needed.',
+        'Units of peer support (individual and group) per state fiscal year before prior authorization is needed (per episode of care too when unmanagedUnitsRenewPerEpisode is on).',
       citation: UNMANAGED_LIMIT,
     },
     stateFiscalYearStartMonth: {
       value: 7,
       description:
-        'Month the state fiscal year starts (July 1 – June 30). The engine does not recount history: the caller restarts history.episodeFiscalYearUnits on the 1st of this month and at a new episode of care. Choice: the policy does not define the state fiscal year; research gives July 1 – June 30 (unverified).',
+        'Month the state fiscal year starts (July 1 – June 30). The engine does not recount history: the caller restarts history.episodeFiscalYearUnits on the 1st of this month (and at a new episode of care when unmanagedUnitsRenewPerEpisode is on). Choice: the policy does not define the state fiscal year; research gives July 1 – June 30 (unverified).',
       choice: true,
       citation: {
         document: RESEARCH,
@@ -279,7 +304,7 @@ export const ncWellcare: PackDefinition = {
   limits: [
     {
       id: 'unmanaged_units',
-      label: 'Unmanaged units this episode of care, this state fiscal year',
+      label: 'Unmanaged units this state fiscal year',
       period: 'episode_state_fiscal_year',
       unit: 'units',
       maxSetting: 'unmanagedUnitsPerEpisodeFiscalYear',
@@ -322,6 +347,23 @@ export const ncWellcare: PackDefinition = {
         section: '(g) North Carolina — Clinical Coverage Policy 8G',
         quote: 'CPSS must be certified by the NC Peer Support Specialist Certification Program',
       },
+    },
+    {
+      id: 'nc-wellcare.staff.in_recovery',
+      version: '1',
+      effectiveFrom: SINCE,
+      scope: 'staff',
+      severity: 'error',
+      criterion:
+        'The peer has self-identified as a person in recovery from a mental health or substance use disorder.',
+      require: { fact: 'staff.livedExperience', op: 'isTrue' },
+      message:
+        'WellCare of North Carolina peer support is given by a peer who has self-identified as a person in recovery from a mental health or substance use disorder. Your profile does not record this: if it applies to you, ask your supervisor to record your lived experience on your staff profile.',
+      path: ['staff', 'livedExperience'],
+      citation: policy(
+        'Description',
+        'Certified Peer Support Specialists (CPSS) who have self-identified as a person(s) in recovery from a mental health or substance use disorder',
+      ),
     },
     {
       id: 'nc-wellcare.telehealth.group_not_eligible',
@@ -446,7 +488,7 @@ export const ncWellcare: PackDefinition = {
       effectiveFrom: SINCE,
       severity: 'error',
       criterion:
-        'Up to 24 unmanaged units per episode of care per state fiscal year; beyond them, a prior authorization covering the date and the units. For a member under 21 with an EPSDT justification this edit is a warning, but nc-wellcare.epsdt.prior_approval still requires the authorization.',
+        'Up to 24 unmanaged units once per state fiscal year (per episode of care too when unmanagedUnitsRenewPerEpisode is on); beyond them, a prior authorization covering the date and the units. For a member under 21 with an EPSDT justification this edit is a warning, but nc-wellcare.epsdt.prior_approval still requires the authorization.',
       when: { fact: 'line.code', op: 'present' },
       require: {
         any: [
@@ -456,7 +498,7 @@ export const ncWellcare: PackDefinition = {
       },
       warningWhen: EPSDT_JUSTIFIED,
       message:
-        'North Carolina allows {limit.unmanaged_units.max} units per episode of care each state fiscal year without prior authorization; this member has used {limit.unmanaged_units.usedBefore} and this note adds {service.units}. No authorization on file covers {service.dateOfService} with enough units (authorization: {authorization.number}, {authorization.remainingUnits} units left). Ask billing staff to request authorization.',
+        'North Carolina allows {limit.unmanaged_units.max} units each state fiscal year without prior authorization; this member has used {limit.unmanaged_units.usedBefore} and this note adds {service.units}. No authorization on file covers {service.dateOfService} with enough units (authorization: {authorization.number}, {authorization.remainingUnits} units left). Ask billing staff to request authorization.',
       path: ['authorizations'],
       citation: UNMANAGED_LIMIT,
       choice:
@@ -480,10 +522,7 @@ export const ncWellcare: PackDefinition = {
       message:
         'EPSDT lets this member (age {member.ageYears}) go past the {limit.unmanaged_units.max} unmanaged units when medically necessary, but prior approval is still required: no authorization on file covers {service.dateOfService} with {service.units} units. Ask billing staff to request authorization and include the EPSDT justification.',
       path: ['authorizations'],
-      citation: policy(
-        'North Carolina Guidance, EPSDT and Prior Approval Requirements, 1',
-        'If the service, product, or procedure requires prior approval, the fact that the beneficiary is under 21 years of age does NOT eliminate the requirement for prior approval.',
-      ),
+      citation: EPSDT_PRIOR_APPROVAL,
     },
     {
       id: 'nc-wellcare.coverage.diagnosis',
@@ -507,19 +546,68 @@ export const ncWellcare: PackDefinition = {
     },
     {
       id: 'nc-wellcare.coverage.asam_level1',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
       severity: 'error',
-      criterion: 'A member with a substance use diagnosis meets ASAM Level 1 criteria.',
+      criterion:
+        'A member with a substance use diagnosis meets ASAM Level 1 criteria: the ASAM level recorded is Level 1 (1.0), not another level.',
       when: { fact: 'member.diagnosisCategories', op: 'includes', value: 'substance_use' },
-      require: { fact: 'member.asamLevel1Met', op: 'isTrue' },
+      require: {
+        any: [
+          { fact: 'member.asamLevel', op: 'eq', value: '1.0' },
+          {
+            all: [
+              { fact: 'member.asamLevel', op: 'absent' },
+              { fact: 'member.asamLevel1Met', op: 'isTrue' },
+            ],
+          },
+        ],
+      },
       message:
-        'This member has a substance use diagnosis, so WellCare of North Carolina needs ASAM Level 1 criteria to be met. Ask the clinician to document the ASAM Level 1 determination.',
+        'This member has a substance use diagnosis, so WellCare of North Carolina covers peer support only when ASAM Level 1 criteria are met; the ASAM level on file is {member.asamLevel}. If the member meets Level 1, ask the clinician to record ASAM level 1.0; otherwise peer support is not billable to WellCare for this member.',
       path: ['member', 'asamLevel1Met'],
       citation: policy(
         'Policy/Criteria I.B',
         'Beneficiary with a substance use diagnosis meets the American Society of Addiction Medicine (ASAM) Level 1 criteria',
       ),
+      choice:
+        'Strict: a recorded level other than 1.0 (0.5 early intervention, or 2.1 and above) is an error naming it (rules-catalog.md, December review). A caller that sends no level is judged by member.asamLevel1Met alone.',
+    },
+    {
+      id: 'nc-wellcare.coverage.adult',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'Peer support is for adults: a member under 18 (setting adultAge) is covered only under EPSDT, with the medical necessity documented.',
+      when: MINOR,
+      require: { fact: 'service.epsdtJustification', op: 'present' },
+      message:
+        'WellCare of North Carolina peer support is for adults, and this member is {member.ageYears}. It can be billed only under EPSDT: write in the note why the service is medically necessary to correct or improve the member’s condition, and ask billing staff for prior approval.',
+      path: ['service', 'epsdtJustification'],
+      citation: ADULT,
+    },
+    {
+      id: 'nc-wellcare.epsdt.minor_prior_approval',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'A member under 18 served under EPSDT still needs prior approval covering the date and the units, from the first unit.',
+      when: {
+        all: [
+          { fact: 'line.code', op: 'present' },
+          MINOR,
+          { fact: 'service.epsdtJustification', op: 'present' },
+        ],
+      },
+      require: { fact: 'authorization.covers', op: 'isTrue' },
+      message:
+        'This member is {member.ageYears}, so WellCare of North Carolina pays for peer support only under EPSDT — and prior approval is still required: no authorization on file covers {service.dateOfService} with {service.units} units. Ask billing staff to request prior approval and include the EPSDT justification.',
+      path: ['authorizations'],
+      citation: EPSDT_PRIOR_APPROVAL,
+      choice:
+        'The service is outside the policy for a minor (it is for adults), so EPSDT is what covers it, and EPSDT "does NOT eliminate the requirement for prior approval": prior approval is needed from the first unit, not only past the unmanaged units.',
     },
     {
       id: 'nc-wellcare.coverage.assessment',

@@ -224,6 +224,8 @@ export const FACT_TABLE = [
     (staff) => staff.supervision?.trainingCompletedOn ?? null,
   ),
   fact('program.type', 'program', [], (input) => input.request.program.type),
+  // The ASAM level recorded on the member (North Carolina names it when it is not Level 1); null if none is.
+  fact('member.asamLevel', ALWAYS, ['member'], (member) => member.asamLevel ?? null),
 ] as const;
 
 /** The name of a derived fact. */

@@ -47,6 +47,7 @@ const request = parseRequest({
       { code: 'F32.0', category: 'mental_health' },
     ],
     asamLevel1Met: true,
+    asamLevel: '1.0',
     specialPopulations: ['katie_a'],
     eligibilityVerifiedOn: ['2026-11-18'],
     consents: { telehealth: '2026-11-18', audioOnly: '2026-11-19' },
@@ -150,12 +151,13 @@ describe('deriveFacts', () => {
     ['staff.supervisorTrainingDueOn', '2026-11-30'],
     ['staff.supervisorTrainingOn', '2026-11-10'],
     ['program.type', 'mh_outpatient'],
+    ['member.asamLevel', '1.0'],
   ])('derives %s', (name, expected) => {
     expect(facts[name]).toEqual(expected);
   });
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(61);
+    expect(DERIVED_FACTS).toHaveLength(62);
   });
 });

@@ -3,7 +3,8 @@
  * burn down.
  */
 import { describe, expect, it } from 'vitest';
-import { getPack } from '../../engine/index.js';
+import { evaluateService, getPack, type Pack } from '../../engine/index.js';
+import { ClaimPreviewRequestSchema, type ClaimPreviewRequest } from '../../shared/api/claims.js';
 import { limitPeriodsOf, MemberHistory, type CountedLine } from './history.js';
 
 const line = (dateOfService: string, units: number, extra: Partial<CountedLine> = {}): CountedLine => ({
@@ -23,10 +24,11 @@ function pack(id: 'nc-wellcare' | 'ks-pahp' | 'ca-dhcs') {
 
 describe('limit periods', () => {
   it.each([
-    // 002 §I.A: per episode per state fiscal year (1 July – 30 June); a later episode start wins.
+    // 002 §I.A: "once per episode of care per state fiscal year" (1 July – 30 June), read strictly: once a
+    // year, so an episode starting within the year does not restart the count (the setting below does).
     ['nc-wellcare', '2026-06-30', undefined, { episodeFiscalYearFrom: '2025-07-01' }],
     ['nc-wellcare', '2026-07-01', undefined, { episodeFiscalYearFrom: '2026-07-01' }],
-    ['nc-wellcare', '2026-11-02', '2026-09-15', { episodeFiscalYearFrom: '2026-09-15' }],
+    ['nc-wellcare', '2026-11-02', '2026-09-15', { episodeFiscalYearFrom: '2026-07-01' }],
     ['nc-wellcare', '2026-11-02', '2025-01-15', { episodeFiscalYearFrom: '2026-07-01' }],
     // 003 Limitations: per calendar year.
     ['ks-pahp', '2026-12-31', undefined, { calendarYearFrom: '2026-01-01' }],
@@ -35,6 +37,83 @@ describe('limit periods', () => {
     ['ca-dhcs', '2026-11-02', undefined, {}],
   ] as const)('%s on %s (episode from %s) counts %o', (id, date, episodeStart, expected) => {
     expect(limitPeriodsOf(pack(id), date, episodeStart)).toEqual(expected);
+  });
+});
+
+/** The NC pack with the looser per-episode reading switched on (setting unmanagedUnitsRenewPerEpisode). */
+function renewingPerEpisode(): Pack {
+  const nc = pack('nc-wellcare');
+  const setting = nc.settings['unmanagedUnitsRenewPerEpisode'];
+  if (setting === undefined) throw new Error('nc-wellcare has no unmanagedUnitsRenewPerEpisode setting');
+  return { ...nc, settings: { ...nc.settings, unmanagedUnitsRenewPerEpisode: { ...setting, value: true } } };
+}
+
+describe('unmanaged units once per state fiscal year, or per episode by setting (002 Prior Approval A)', () => {
+  it('is off by default and marked a choice', () => {
+    expect(pack('nc-wellcare').settings['unmanagedUnitsRenewPerEpisode']).toMatchObject({
+      value: false,
+      choice: true,
+    });
+  });
+
+  it('restarts the count at a later episode start only with the setting on', () => {
+    expect(limitPeriodsOf(renewingPerEpisode(), '2026-11-02', '2026-09-15')).toEqual({
+      episodeFiscalYearFrom: '2026-09-15',
+    });
+    // An episode that began before the fiscal year still counts from 1 July.
+    expect(limitPeriodsOf(renewingPerEpisode(), '2026-11-02', '2025-01-15')).toEqual({
+      episodeFiscalYearFrom: '2026-07-01',
+    });
+  });
+
+  // Two episodes of care in SFY 2027: 20 unmanaged units in the first (admitted 1 July), then a 10-unit
+  // service in the second (admitted 1 October).
+  const EPISODE_2 = '2026-10-01';
+  const DATE = '2026-10-05';
+  const firstEpisode = new MemberHistory([line('2026-07-06', 12), line('2026-08-03', 8)]);
+  function secondEpisodeService(judgedBy: Pack): ClaimPreviewRequest {
+    return ClaimPreviewRequestSchema.parse({
+      service: {
+        dateOfService: DATE,
+        type: 'engagement',
+        start: '10:00',
+        end: '12:30',
+        modality: 'in_person',
+        placeOfService: '11',
+        signedOn: DATE,
+      },
+      member: {
+        dateOfBirth: '1990-04-02',
+        coverage: [{ payerPack: 'nc-wellcare', memberId: 'ZZNC00000001', from: '2026-01-01', to: null }],
+        diagnoses: [{ code: 'F33.1', category: 'mental_health' }],
+        eligibilityVerifiedOn: [DATE],
+        comprehensiveAssessmentOn: EPISODE_2,
+        episodeStart: EPISODE_2,
+      },
+      staff: {
+        certification: { type: 'north_carolina_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
+        livedExperience: true,
+      },
+      program: { type: 'mh_outpatient' },
+      history: firstEpisode.historyOn(DATE, limitPeriodsOf(judgedBy, DATE, EPISODE_2)),
+    });
+  }
+  const LIMIT_RULE = 'nc-wellcare.limit.unmanaged_units';
+
+  it('strictly (default): 20 + 10 units in one fiscal year is over 24, so prior approval is needed', () => {
+    const nc = pack('nc-wellcare');
+    const preview = evaluateService(nc, secondEpisodeService(nc));
+    expect(preview.limits[0]).toMatchObject({ usedBefore: 20, thisService: 10, remaining: -6 });
+    expect(preview.problems.map((problem) => problem.code)).toContain(LIMIT_RULE);
+    expect(preview.billable).toBe(false);
+  });
+
+  it('with unmanagedUnitsRenewPerEpisode on: the second episode starts a new 24, so 10 units are not over', () => {
+    const looser = renewingPerEpisode();
+    const preview = evaluateService(looser, secondEpisodeService(looser));
+    expect(preview.limits[0]).toMatchObject({ usedBefore: 0, thisService: 10, remaining: 14 });
+    expect(preview.problems.map((problem) => problem.code)).not.toContain(LIMIT_RULE);
+    expect(preview.billable).toBe(true);
   });
 });
 

@@ -20,8 +20,11 @@ export interface LimitPeriods {
 }
 
 /**
- * The periods a pack's limits count over for a service on `date`. The episode count restarts at a new state
- * fiscal year and at a new episode of care, whichever is later.
+ * The periods a pack's limits count over for a service on `date`. The unmanaged count restarts at a new state
+ * fiscal year; only when the pack's setting `unmanagedUnitsRenewPerEpisode` is true does a new episode of care
+ * restart it too (whichever is later). By default a new episode in the same year does not renew the allotment
+ * (North Carolina: "twenty-four (24) unmanaged units once per episode of care per state fiscal year", read
+ * strictly as once per member per state fiscal year).
  *
  * @param pack - the pack judging the service
  * @param date - the date of service
@@ -32,8 +35,11 @@ export function limitPeriodsOf(pack: Pack, date: string, episodeStart: string | 
   if (pack.limits.some((limit) => limit.period === 'episode_state_fiscal_year')) {
     const startMonth = pack.settings['stateFiscalYearStartMonth']?.value;
     const fiscalYear = stateFiscalYear(date, typeof startMonth === 'number' ? { startMonth } : {});
+    const renewsPerEpisode = pack.settings['unmanagedUnitsRenewPerEpisode']?.value === true;
     periods.episodeFiscalYearFrom =
-      episodeStart !== undefined && episodeStart > fiscalYear.start ? episodeStart : fiscalYear.start;
+      renewsPerEpisode && episodeStart !== undefined && episodeStart > fiscalYear.start
+        ? episodeStart
+        : fiscalYear.start;
   }
   if (pack.limits.some((limit) => limit.period === 'calendar_year')) {
     periods.calendarYearFrom = calendarYear(date).start;

@@ -110,13 +110,15 @@ describe(`demo members on ${testDatabaseKind()}`, () => {
     }
   });
 
-  it('gives DMC-ODS members a substance use diagnosis meeting ASAM Level 1, others a mental health one', async () => {
+  it('gives DMC-ODS members a substance use diagnosis with an ASAM level, others a mental health one', async () => {
     const laSapc = programs.find((program) => program.payerPacks.includes('ca-la-sapc'));
     for (const member of members) {
       const context = await memberClaimContext(store.db, org.id, member.id, TODAY);
       const sud = member.programId === laSapc?.id;
       expect(context.diagnoses[0]?.category).toBe(sud ? 'substance_use' : 'mental_health');
-      expect(context.asamLevel1Met).toBe(sud);
+      // "ASAM Level 1" is read strictly (rules-catalog.md, December review): only level 1.0 meets it.
+      expect(context.asamLevel !== undefined).toBe(sud);
+      expect(context.asamLevel1Met).toBe(context.asamLevel === '1.0');
     }
   });
 

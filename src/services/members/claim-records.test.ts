@@ -91,10 +91,12 @@ describe('toMemberClaimContext', () => {
     expect(context.diagnoses).toEqual([{ code: 'F33.1', category: 'mental_health' }]);
   });
 
-  it('meets ASAM Level 1 at level 1.0 and above, not at 0.5 (early intervention)', () => {
+  it('meets ASAM Level 1 at level 1.0 only, not at 0.5 (early intervention) or above, and carries the level', () => {
     expect(toMemberClaimContext(records({ asamLevel: '0.5' }), '2026-03-02').asamLevel1Met).toBe(false);
     expect(toMemberClaimContext(records({ asamLevel: '1.0' }), '2026-03-02').asamLevel1Met).toBe(true);
-    expect(toMemberClaimContext(records({ asamLevel: '3.5' }), '2026-03-02').asamLevel1Met).toBe(true);
+    // Read strictly (rules-catalog.md, December review): Level 1 itself, not any level from 1 up.
+    expect(toMemberClaimContext(records({ asamLevel: '3.5' }), '2026-03-02').asamLevel1Met).toBe(false);
+    expect(toMemberClaimContext(records({ asamLevel: '3.5' }), '2026-03-02').asamLevel).toBe('3.5');
     expect(toMemberClaimContext(records({ asamLevel: null }), '2026-03-02').asamLevel1Met).toBe(false);
   });
 

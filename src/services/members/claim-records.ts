@@ -36,8 +36,11 @@ export interface MemberClaimRecords {
   consents: { kind: ConsentKind; givenOn: string; expiresOn: string | null; revokedOn: string | null }[];
 }
 
-/** The lowest ASAM level that meets "ASAM Level 1 criteria" (North Carolina): 1.0 and above. */
-const ASAM_LEVEL_1 = 1;
+/**
+ * The level that meets "ASAM Level 1 criteria" (North Carolina), read strictly: Level 1 itself, not any level
+ * from 1 up (rules-catalog.md, December review: a recorded level other than 1 is an error naming the level).
+ */
+const ASAM_LEVEL_1: AsamLevel = '1.0';
 
 /** For sorting calendar dates latest first. */
 const latestFirst = (a: string, b: string): number => b.localeCompare(a);
@@ -112,7 +115,7 @@ export function toMemberClaimContext(records: MemberClaimRecords, dateOfService:
     diagnoses: records.diagnoses
       .filter((diagnosis) => inForce(date, diagnosis.recordedOn, diagnosis.resolvedOn))
       .map((diagnosis) => ({ code: diagnosis.code, category: diagnosis.category })),
-    asamLevel1Met: records.asamLevel !== null && Number(records.asamLevel) >= ASAM_LEVEL_1,
+    asamLevel1Met: records.asamLevel === ASAM_LEVEL_1,
     specialPopulations: [...records.specialPopulations],
     eligibilityVerifiedOn: [
       ...new Set(
@@ -129,6 +132,7 @@ export function toMemberClaimContext(records: MemberClaimRecords, dateOfService:
       ? {}
       : { comprehensiveAssessmentOn: episode.assessmentOn }),
     ...(episode === undefined ? {} : { episodeStart: episode.admittedOn }),
+    ...(records.asamLevel === null ? {} : { asamLevel: records.asamLevel }),
   };
 }
 

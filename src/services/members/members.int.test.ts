@@ -706,12 +706,14 @@ describe(`members on ${testDatabaseKind()}`, () => {
         ],
         hasMedicare: false,
         diagnoses: [{ code: 'F43.10', category: 'mental_health' }],
-        asamLevel1Met: true,
+        // ASAM 2.1 is not "ASAM Level 1" read strictly (rules-catalog.md, December review); the level travels.
+        asamLevel1Met: false,
         specialPopulations: ['katie_a'],
         eligibilityVerifiedOn: ['2026-03-02'],
         consents: { telehealth: '2026-01-02', audioOnly: '2026-01-02' },
         comprehensiveAssessmentOn: '2026-01-06',
         episodeStart: '2026-01-02',
+        asamLevel: '2.1',
       });
       expect((await memberClaimContext(store.db, fixture.id, member.id, '2026-07-01')).consents).toEqual({
         telehealth: '2026-01-02',

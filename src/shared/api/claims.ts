@@ -6,6 +6,7 @@
  * billing run, `POST /api/v1/claims/preview` and `peerline preview` all use this one shape.
  */
 import { z } from 'zod';
+import { AsamLevelSchema } from '../documentation.js';
 import { ProblemSchema } from '../problem.js';
 import { PayerPackIdSchema, ProgramTypeSchema } from '../programs.js';
 
@@ -181,6 +182,8 @@ export const MemberContextSchema = z.object({
   comprehensiveAssessmentOn: DateSchema.optional(),
   /** First day of the current episode of care. */
   episodeStart: DateSchema.optional(),
+  /** The ASAM level of care recorded on the member, if any (North Carolina names it when it is not Level 1). */
+  asamLevel: AsamLevelSchema.optional(),
 });
 export type MemberContext = z.infer<typeof MemberContextSchema>;
 

@@ -2175,6 +2175,8 @@ export interface paths {
               comprehensiveAssessmentOn?: string;
               /** Format: date */
               episodeStart?: string;
+              /** @enum {string} */
+              asamLevel?: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0';
             };
             /**
              * @default {
