@@ -224,6 +224,12 @@ export const FACT_TABLE = [
     (staff) => staff.supervision?.trainingCompletedOn ?? null,
   ),
   fact('program.type', 'program', [], (input) => input.request.program.type),
+  fact(
+    'member.firstPlanOfCareNoteOn',
+    'firstPlanOfCareNote',
+    ['member'],
+    (member) => member.firstPlanOfCareNoteOn ?? null,
+  ),
 ] as const;
 
 /** The name of a derived fact. */
