@@ -319,6 +319,27 @@ describe('ks-pahp 750 group hours per calendar year, then prior authorization (0
     expect(preview.billable).toBe(false);
   });
 
+  // Rules catalog, December 2026 review: "hours count billed units × 15 minutes, not direct minutes".
+  it('counts a group’s billed units × 15 minutes, not its direct minutes, past the limit', () => {
+    // 38 direct minutes (0.63 h) are 3 units, 0.75 h: 749.3 + 0.75 is over 750, though 749.3 + 0.63 is not.
+    const request = groupHour(749.3);
+    request.service.end = '10:38';
+    const preview = evaluate('ks-pahp', request);
+    expect(preview.lines[0]?.units).toBe(3);
+    expect(preview.limits[0]).toMatchObject({ usedBefore: 749.3, thisService: 0.75, remaining: -0.05 });
+    expect(problemCodes(preview)).toContain(LIMIT_RULE);
+  });
+
+  it('counts a group’s billed units × 15 minutes, not its direct minutes, within the limit', () => {
+    // 52 direct minutes (0.87 h) are 3 units, 0.75 h: 749.2 + 0.75 is within 750, though 749.2 + 0.87 is not.
+    const request = groupHour(749.2);
+    request.service.end = '10:52';
+    const preview = evaluate('ks-pahp', request);
+    expect(preview.lines[0]?.units).toBe(3);
+    expect(preview.limits[0]).toMatchObject({ usedBefore: 749.2, thisService: 0.75, remaining: 0.05 });
+    expect(problemCodes(preview)).not.toContain(LIMIT_RULE);
+  });
+
   it('does not count individual services against the group hours', () => {
     const request = ksBase();
     request.history.calendarYearGroupHours = 750;

@@ -5,7 +5,8 @@
  *
  * The 750-hour group limit counts group peer support plus group psychosocial rehabilitation: the caller puts
  * both, for the member's current calendar year, in `history.calendarYearGroupHours`; the engine adds this
- * service's direct hours when it is a group service.
+ * service's hours when it is a group service. Hours are billed units × 15 minutes, not direct minutes
+ * (rules-catalog.md, December review): a 50-minute group is 3 units, 0.75 hours.
  */
 import type { PackDefinition } from '../rules/pack.js';
 import { commonRules } from './common.js';

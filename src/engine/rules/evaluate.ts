@@ -21,7 +21,7 @@ import type {
 import type { Problem, ProblemSource } from '../../shared/problem.js';
 import { inForce } from '../calendar/index.js';
 import { directMinutes, plainDirectMinutes } from '../units/direct-minutes.js';
-import { unitsForMinutes } from '../units/index.js';
+import { hoursForUnits, unitsForMinutes } from '../units/index.js';
 import { chooseAuthorization } from './authorization.js';
 import {
   explainCondition,
@@ -172,7 +172,7 @@ function judge(
   for (let index = 0; index < limits.length; index += 1) {
     const limit = plan.limits[index];
     if (limit !== undefined) {
-      limits[index] = limitRoom(limit, request, values, minutes, units);
+      limits[index] = limitRoom(limit, request, values, units);
     }
   }
   // Chosen when the pack's rules read it, and for a line over a limit (which burns it even where the pack lets
@@ -419,7 +419,6 @@ function limitRoom(
   compiled: CompiledLimit,
   request: ClaimPreviewRequest,
   values: Values,
-  minutes: number,
   units: number,
 ): LimitRoom {
   const { limit } = compiled;
@@ -427,7 +426,8 @@ function limitRoom(
   const limitValue = typeof max === 'number' ? max : 0;
   const counts = compiled.applies === undefined || compiled.applies(values);
   const usedBefore = usedUnder(limit.period, request, values[LINE_CODE]);
-  const amount = limit.unit === 'hours' ? round2(minutes / 60) : units;
+  // Hours are the billed units' hours (units × 15 minutes), as the history counts the earlier lines.
+  const amount = limit.unit === 'hours' ? hoursForUnits(units) : units;
   const thisService = counts ? amount : 0;
   const after = round2(usedBefore + thisService);
   const remaining = round2(limitValue - after);

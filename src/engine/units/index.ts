@@ -8,6 +8,7 @@ export { directMinutes, TIME_PROBLEM_CODES } from './direct-minutes.js';
 export type { DirectMinutes, ServiceTimes, TimeSpan } from './direct-minutes.js';
 export {
   billableUnits,
+  hoursForUnits,
   serviceUnits,
   unitsForMinutes,
   MINIMUM_MINUTES_FOR_A_UNIT,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billableUnits, serviceUnits, unitsForMinutes, UNIT_PROBLEM_CODES } from './units.js';
+import { billableUnits, hoursForUnits, serviceUnits, unitsForMinutes, UNIT_PROBLEM_CODES } from './units.js';
 import { UNITS_SOURCE } from './sources.js';
 
 /**
@@ -60,6 +60,15 @@ describe('unitsForMinutes (CalMHSA "Per 15 (7/7)")', () => {
 
   it.each([-1, 7.5, Number.NaN, Number.POSITIVE_INFINITY])('refuses %s minutes', (minutes) => {
     expect(() => unitsForMinutes(minutes)).toThrow(RangeError);
+  });
+});
+
+describe('hoursForUnits (rules catalog, December 2026 review: billed units × 15 minutes)', () => {
+  it('counts each unit as a quarter hour, whatever the direct minutes were', () => {
+    expect(hoursForUnits(unitsForMinutes(50))).toBe(0.75);
+    expect(hoursForUnits(unitsForMinutes(38))).toBe(0.75);
+    expect(hoursForUnits(0)).toBe(0);
+    expect(hoursForUnits(40)).toBe(10);
   });
 });
 

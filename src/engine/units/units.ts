@@ -41,6 +41,18 @@ export function unitsForMinutes(minutes: number): number {
 }
 
 /**
+ * The hours a number of billed units stands for: units × 15 minutes. Hour limits count these, not the direct
+ * minutes (rules-catalog.md, December review, Kansas: "hours count billed units × 15 minutes") — a 50-minute
+ * group is 3 units, 0.75 hours. The one definition the engine's this-service hours and the claim history use.
+ *
+ * @param units - billed 15-minute units
+ * @example hoursForUnits(3) // 0.75
+ */
+export function hoursForUnits(units: number): number {
+  return (units * UNIT_LENGTH_MINUTES) / 60;
+}
+
+/**
  * Units for a contact's direct minutes, or an error when they are too few to bill.
  *
  * @param minutes - whole direct-service minutes, 0 or more

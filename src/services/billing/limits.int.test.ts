@@ -171,7 +171,9 @@ describe(`limits across services in billing runs on ${testDatabaseKind()}`, () =
   });
 
   it('003 Limitations: 750 group hours a calendar year, then prior authorization; the count restarts on 1 January', async () => {
-    // Ten-hour groups of four members with one full-time facilitator: 75 of them reach 750 hours.
+    // Groups of four members with one full-time facilitator, 607 direct minutes each: 40 units, which count
+    // 10 hours (billed units × 15 minutes, rules catalog December 2026 review), so 75 of them reach 750 hours.
+    // Counted by direct minutes (10.12 hours each) the 75th would already be over.
     const groupNote = async (date: string): Promise<string> => {
       const session = await store.db
         .insertInto('group_sessions')
@@ -181,7 +183,7 @@ describe(`limits across services in billing runs on ${testDatabaseKind()}`, () =
           topic: 'Budgeting skills',
           date_of_service: date,
           start_time: '08:00',
-          end_time: '18:00',
+          end_time: '18:07',
           place_of_service: '11',
           created_by: ksPeer,
         })
@@ -194,13 +196,13 @@ describe(`limits across services in billing runs on ${testDatabaseKind()}`, () =
           group_session_id: session.id,
           user_id: ksPeer,
           role: 'lead',
-          minutes: 600,
+          minutes: 607,
         })
         .execute();
       return insertSignedNote(store.db, fixture, ksMember, {
         date,
         start: '08:00',
-        end: '18:00',
+        end: '18:07',
         serviceType: 'skill_building_group',
         authorId: ksPeer,
         groupSessionId: session.id,
@@ -215,7 +217,7 @@ describe(`limits across services in billing runs on ${testDatabaseKind()}`, () =
     const notes: string[] = [];
     for (const day of days) notes.push(await groupNote(day));
     const year = await run('2026-01-01', '2026-12-31', ksMember.programId);
-    // 75 notes × 10 hours = 750 hours claimed; the 76th is over the limit without an authorization.
+    // 75 notes × 40 units × 15 minutes = 750 hours claimed; the 76th is over the limit without an authorization.
     expect(year).toMatchObject({ notesClaimed: 75, notesHeld: 1 });
     const last = notes[notes.length - 1] ?? '';
     expect(await outcome(last)).toContain('ks-pahp.limit.group_hours');

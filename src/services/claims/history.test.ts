@@ -122,7 +122,7 @@ describe('member history', () => {
     line('2026-06-30', 8),
     line('2026-07-01', 8),
     line('2026-07-02', 4, { authorizationId: 'pa-1' }),
-    line('2026-07-02', 3, { code: 'H0025', groupMinutes: 90 }),
+    line('2026-07-02', 3, { code: 'H0025', groupMinutes: 50 }),
     line('2026-07-09', 8),
   ]);
 
@@ -134,9 +134,10 @@ describe('member history', () => {
     });
   });
 
-  it('counts group minutes as hours from the calendar year start', () => {
+  it('counts group lines’ billed units × 15 minutes as hours from the calendar year start', () => {
+    // Rules catalog, December 2026 review (Kansas): a 50-minute group billed as 3 units is 0.75 hours, not 0.83.
     expect(history.historyOn('2026-07-05', { calendarYearFrom: '2026-01-01' }).calendarYearGroupHours).toBe(
-      1.5,
+      0.75,
     );
   });
 

@@ -7,7 +7,7 @@
  * on a day, unmanaged units in an episode's state fiscal year, group hours in a calendar year) and how much of
  * each prior authorization is used. Pure: the claim context loads the lines, this only counts them.
  */
-import { calendarYear, stateFiscalYear, type Pack } from '../../engine/index.js';
+import { calendarYear, hoursForUnits, stateFiscalYear, type Pack } from '../../engine/index.js';
 import type { Authorization, ServiceHistory } from '../../shared/api/claims.js';
 import type { PayerPackId } from '../../shared/programs.js';
 
@@ -60,7 +60,10 @@ export interface CountedLine {
   dateOfService: string;
   code: string;
   units: number;
-  /** Direct minutes of a group service (0 for individual services). */
+  /**
+   * Direct minutes of a group service (0 for individual services): what marks a group line. Its group hours are
+   * its billed units × 15 minutes (`hoursForUnits`), not these minutes.
+   */
   groupMinutes: number;
   /** The prior authorization the line used, if any; such units are not "unmanaged". */
   authorizationId: string | null;
@@ -107,7 +110,7 @@ export class MemberHistory {
    */
   historyOn(date: string, periods: LimitPeriods): ServiceHistory {
     let unmanaged = 0;
-    let groupMinutes = 0;
+    let groupUnits = 0;
     const sameDay: Record<string, number> = {};
     for (const line of this.lines) {
       if (line.dateOfService > date) continue;
@@ -118,13 +121,13 @@ export class MemberHistory {
       }
       const yearFrom = periods.calendarYearFrom;
       if (yearFrom !== undefined && line.dateOfService >= yearFrom) {
-        groupMinutes += line.groupMinutes;
+        if (line.groupMinutes > 0) groupUnits += line.units;
       }
     }
     return {
       unitsSameDayByCode: sameDay,
       episodeFiscalYearUnits: unmanaged,
-      calendarYearGroupHours: groupMinutes / 60,
+      calendarYearGroupHours: hoursForUnits(groupUnits),
     };
   }
 
