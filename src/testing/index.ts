@@ -28,7 +28,6 @@ export {
   insertSignedNote,
   insertApprovedPlan,
   insertCertifiedPeer,
-  coveredLosAngelesMember,
   testPayerSettings,
   complete837Records,
 } from './billing-fixtures.js';

@@ -2172,8 +2172,6 @@ export interface paths {
                 reviewOn?: string;
               };
               /** Format: date */
-              firstPlanOfCareNoteOn?: string;
-              /** Format: date */
               comprehensiveAssessmentOn?: string;
               /** Format: date */
               episodeStart?: string;
