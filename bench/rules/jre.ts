@@ -27,6 +27,7 @@ import {
 } from 'json-rules-engine';
 import {
   fillTemplate,
+  hoursForUnits,
   operatorTest,
   OPERATORS,
   type Condition,
@@ -227,14 +228,15 @@ export class JrePack {
           },
         });
       }
-      const amountFact = limit.unit === 'hours' ? 'service.hours' : 'service.units';
+      // Hours count billed units × 15 minutes, as the engine counts them (Kansas, December review).
+      const amountFact = 'service.units';
       const thisService = async (almanac: Almanac): Promise<number> => {
         const counts = limit.appliesWhen === undefined || (await almanac.factValue<boolean>(countsFact));
         if (!counts) {
           return 0;
         }
         const amount = await almanac.factValue<number>(amountFact);
-        return limit.unit === 'hours' ? round2(amount) : amount;
+        return limit.unit === 'hours' ? round2(hoursForUnits(amount)) : amount;
       };
       const after = async (almanac: Almanac): Promise<number> =>
         round2(
