@@ -29,6 +29,7 @@ import { registerRequestGuard } from './plugins/request-guard.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerAuthRoutes } from './routes/auth.js';
 import { registerBillingRoutes } from './routes/billing.js';
+import { registerFeeScheduleRoutes } from './routes/fee-schedule.js';
 import { registerCarePlanRoutes } from './routes/care-plans.js';
 import { registerClaimRoutes } from './routes/claims.js';
 import { registerGroupRoutes } from './routes/groups.js';
@@ -133,6 +134,7 @@ export async function buildApp(options: AppOptions): Promise<ZodApp> {
   registerCarePlanRoutes(app, options.ctx);
   registerNoteRoutes(app, options.ctx);
   registerBillingRoutes(app, options.ctx);
+  registerFeeScheduleRoutes(app, options.ctx);
   registerReportRoutes(app, options.ctx);
   registerOrganisationRoutes(app, options.ctx, {
     databaseKind: options.databaseKind,

@@ -75,11 +75,11 @@ export function addBillingCommands(program: Command, io: CliIo): void {
             chunkMembers,
             onProgress: (progress) =>
               io.out(
-                `  ${progress.notesDone}/${progress.notesTotal} judged — ${progress.notesClaimed} claimed, ${progress.notesHeld} held, ${dollars(progress.amountCents)}`,
+                `  ${progress.notesDone}/${progress.notesTotal} judged — ${progress.notesClaimed} claimed, ${progress.notesHeld} held, ${dollars(progress.chargeCents)}`,
               ),
           });
           io.out(
-            `Finished: ${finished.notesClaimed} notes claimed on ${finished.claimsCreated} claims (${dollars(finished.amountCents)}), ${finished.notesHeld} held — see the billing worklist.`,
+            `Finished: ${finished.notesClaimed} notes claimed on ${finished.claimsCreated} claims (${dollars(finished.chargeCents)}), ${finished.notesHeld} held — see the billing worklist.`,
           );
         });
       },

@@ -415,7 +415,7 @@ describe('peerline billing run', () => {
         .leftJoin('claim_lines', 'claim_lines.claim_id', 'claims.id')
         .select(['claims.id', 'claims.total_cents', 'claims.line_count'])
         .select((eb) => [
-          eb.fn.sum<string>('claim_lines.amount_cents').as('sum'),
+          eb.fn.sum<string>('claim_lines.charge_cents').as('sum'),
           eb.fn.count<string>('claim_lines.id').as('lines'),
         ])
         .groupBy(['claims.id', 'claims.total_cents', 'claims.line_count'])

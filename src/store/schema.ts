@@ -341,6 +341,7 @@ export interface ServiceNotesTable {
   signed_by: string | null;
   signed_code: string | null;
   signed_units: number | null;
+  /** The charge of the note's line when it was signed (what it would bill). */
   signed_amount_cents: number | null;
   review_status: Generated<ReviewStatus>;
   reviewed_by: string | null;
@@ -415,6 +416,38 @@ export interface AuthorizationsTable {
   created_at: CreatedTimestamp;
 }
 
+/** A line of an organisation's fee schedule (migration 0013). */
+export interface FeeScheduleTable {
+  id: Generated<string>;
+  organisation_id: string;
+  payer_pack: PayerPackId;
+  /** Null: every program that bills the payer; a program's own line wins over it. */
+  program_id: string | null;
+  code: string;
+  /** The procedure's modifiers, sorted. */
+  modifiers: Generated<string[]>;
+  effective_from: CalendarDate;
+  effective_to: CalendarDate | null;
+  unit_charge_cents: number;
+  /** Null leaves the expected rate to the pack's. */
+  expected_unit_rate_cents: number | null;
+  updated_by: string | null;
+  updated_at: UpdatedTimestamp;
+}
+
+/** Append-only history of the fee schedule: who changed which line, and how. */
+export interface FeeScheduleChangesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  fee_id: string;
+  action: 'added' | 'changed' | 'removed';
+  /** The line as it was and as it became (JSON), null where it did not exist. */
+  before: ColumnType<Record<string, unknown> | null, string | null, never>;
+  after: ColumnType<Record<string, unknown> | null, string | null, never>;
+  changed_by: string | null;
+  changed_at: CreatedTimestamp;
+}
+
 export interface BillingRunsTable {
   id: Generated<string>;
   organisation_id: string;
@@ -429,7 +462,8 @@ export interface BillingRunsTable {
   notes_claimed: Generated<number>;
   notes_held: Generated<number>;
   claims_created: Generated<number>;
-  amount_cents: ColumnType<string, number | undefined, number | string>;
+  /** The charges of the lines the run claimed. */
+  charge_cents: ColumnType<string, number | undefined, number | string>;
   error: string | null;
   started_at: Timestamp;
   heartbeat_at: Timestamp;
@@ -494,8 +528,13 @@ export interface ClaimLinesTable {
   code: string;
   modifiers: Generated<string[]>;
   units: number;
-  unit_rate_cents: number;
-  amount_cents: number;
+  /** The organisation's charge for one unit, from its fee schedule when the line was judged. */
+  unit_charge_cents: number;
+  /** units × unit charge: what the 837 billed (SV102). */
+  charge_cents: number;
+  /** What the payer was expected to pay for one unit; null when no rate was known. */
+  expected_unit_rate_cents: number | null;
+  expected_cents: number | null;
   place_of_service: string;
   /** Direct minutes of a group service, for the yearly group-hours limits. */
   group_minutes: Generated<number>;
@@ -550,6 +589,8 @@ export interface Database {
   payer_settings: PayerSettingsTable;
   interchange_control_numbers: InterchangeControlNumbersTable;
   authorizations: AuthorizationsTable;
+  fee_schedule: FeeScheduleTable;
+  fee_schedule_changes: FeeScheduleChangesTable;
   billing_runs: BillingRunsTable;
   claim_batches: ClaimBatchesTable;
   claims: ClaimsTable;

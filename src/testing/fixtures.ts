@@ -7,6 +7,7 @@ import type { Role } from '../shared/roles.js';
 import type { Actor } from '../services/context.js';
 import { hashPassword } from '../services/auth/index.js';
 import type { ServiceContext } from '../services/context.js';
+import { createDemoFeeSchedule } from '../services/demo-data/demo-fees.js';
 import { insertOrganisation } from '../services/organisations/index.js';
 import { insertUser } from '../services/users/index.js';
 import { demoOrganisation } from '../synthetic/index.js';
@@ -29,9 +30,14 @@ export interface FixtureOrganisation {
 let fixtureCounter = 0;
 let fixtureHash: Promise<string> | undefined;
 
+/**
+ * An organisation like the demo's: its programs, one user per role and — unless `feeSchedule` is false — the
+ * demo's fee schedule, so its notes bill at a price as the demo's do.
+ */
 export async function createFixtureOrganisation(
   ctx: ServiceContext,
   label = 'org',
+  options: { feeSchedule?: boolean } = {},
 ): Promise<FixtureOrganisation> {
   fixtureCounter += 1;
   const tag = `${label}${fixtureCounter}-${Math.random().toString(36).slice(2, 7)}`;
@@ -53,6 +59,14 @@ export async function createFixtureOrganisation(
         passwordHash,
       });
       users[role] = { id: row.id, email, roles: [role] };
+    }
+    if (options.feeSchedule !== false) {
+      await createDemoFeeSchedule(
+        trx,
+        id,
+        template.programs.flatMap((program) => program.payerPacks),
+        { keeperId: users.billing.id, now: ctx.clock.now() },
+      );
     }
     return { id, name, users };
   });

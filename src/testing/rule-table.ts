@@ -19,6 +19,7 @@ import {
   ClaimPreviewRequestSchema,
   type ClaimPreview,
   type ClaimPreviewRequest,
+  type Fee,
 } from '../shared/api/claims.js';
 import type { Problem } from '../shared/problem.js';
 import type { PayerPackId } from '../shared/programs.js';
@@ -37,6 +38,34 @@ export interface RuleCase {
   severity?: 'error' | 'warning' | 'info';
   /** Words the failure message must contain. */
   messageIncludes?: string;
+}
+
+/** The charge per unit `feesForPack` gives every code: $50.00 (a group's HQ: $5.00). */
+export const TEST_UNIT_CHARGE_CENTS = 5000;
+export const TEST_GROUP_UNIT_CHARGE_CENTS = 500;
+
+/**
+ * A fee schedule for every code and procedure modifiers the pack bills, as an organisation's would be: a
+ * charge per unit ({@link TEST_UNIT_CHARGE_CENTS}; HQ lines {@link TEST_GROUP_UNIT_CHARGE_CENTS}) and the
+ * expected rate left to the pack's own, so a base request is billable and priced as the pack says.
+ */
+export function feesForPack(packId: PayerPackId): Fee[] {
+  const pack = requirePack(packId);
+  const seen = new Set<string>();
+  const fees: Fee[] = [];
+  for (const procedure of pack.procedures) {
+    const modifiers = [...procedure.modifiers].sort();
+    const key = [procedure.code, ...modifiers].join(' ');
+    if (seen.has(key)) continue;
+    seen.add(key);
+    fees.push({
+      code: procedure.code,
+      modifiers,
+      unitChargeCents: modifiers.includes('HQ') ? TEST_GROUP_UNIT_CHARGE_CENTS : TEST_UNIT_CHARGE_CENTS,
+      expectedUnitRateCents: null,
+    });
+  }
+  return fees;
 }
 
 /** Parses a request through the API schema, so defaults apply exactly as for a real caller. */
@@ -136,8 +165,6 @@ export function describeRuleTable(
 export interface CommonRuleOptions {
   /** Id prefix of the common rules: the pack's own id, or its base pack's when it inherits them. */
   prefix: string;
-  /** A date of service before the pack's first rate. */
-  dateBeforeRates: string;
   /** Turns the base into a service the pack has no code for; null when the pack replaced that rule. */
   uncoveredService: Edit | null;
 }
@@ -204,9 +231,11 @@ export function commonRuleCases(options: CommonRuleOptions): RuleCase[] {
       fail: (r) => void (r.service.modality = 'video'),
     },
     {
-      source: 'Common: amount = units × effective-dated unit rate',
-      rule: rule('rate.present'),
-      fail: (r) => void (r.service.dateOfService = options.dateBeforeRates),
+      source:
+        'Catalog, December review, Money: no charge on file → error (billing can fix it), never a $0.00 line',
+      rule: rule('charge.present'),
+      fail: (r) => void (r.fees = []),
+      messageIncludes: 'Enter the charge for',
     },
   ];
   if (options.uncoveredService !== null) {

@@ -127,7 +127,7 @@ function exampleSection(example: Example): string {
     `${preview.billable ? 'Billable' : 'Not billable'}: ${preview.lines
       .map(
         (line) =>
-          `${line.code}${line.modifiers.length > 0 ? ` ${line.modifiers.join(' ')}` : ''}, ${line.units} units × $${(line.unitRateCents / 100).toFixed(2)} = $${(line.amountCents / 100).toFixed(2)}, place of service ${line.placeOfService}`,
+          `${line.code}${line.modifiers.length > 0 ? ` ${line.modifiers.join(' ')}` : ''}, ${line.units} units × $${(line.unitChargeCents / 100).toFixed(2)} charged = $${(line.chargeCents / 100).toFixed(2)}, expected payment ${line.expectedCents === null ? 'unknown (no rate on file)' : `$${(line.expectedCents / 100).toFixed(2)}`}, place of service ${line.placeOfService}`,
       )
       .join('; ')}; ${errors} error(s), ${preview.problems.length - errors} other problem(s).`,
     '',

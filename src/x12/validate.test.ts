@@ -185,7 +185,15 @@ const CASES: readonly RefusalCase[] = [
     code: X12_PROBLEM_CODES.charge,
     path: ['claims', 0, 'lines', 0, 'chargeCents'],
     bad: withLine({ chargeCents: -100 }),
-    good: withLine({ chargeCents: 0 }),
+    good: withLine({ chargeCents: 1 }),
+  },
+  {
+    // Rules catalog, December 2026 review: "No charge on file → error …, never a $0.00 line."
+    fault: 'a charge is zero',
+    code: X12_PROBLEM_CODES.charge,
+    path: ['claims', 0, 'lines', 0, 'chargeCents'],
+    bad: withLine({ chargeCents: 0 }),
+    good: withLine({ chargeCents: 1 }),
   },
   {
     fault: 'a charge is not whole cents',

@@ -363,19 +363,19 @@ describe('layout', () => {
           fixtureLine('L1', { chargeCents: 5 }),
           fixtureLine('L2', { chargeCents: 1000 }),
           fixtureLine('L3', { chargeCents: 1230 }),
-          fixtureLine('L4', { chargeCents: 0 }),
+          fixtureLine('L4', { chargeCents: 10 }),
         ],
       }),
     ]);
     const { text, summary } = write837(batch);
-    expect(text).toContain('CLM*C1*22.35***');
+    expect(text).toContain('CLM*C1*22.45***');
     expect(text.match(/SV1\*HC:H0038\*[^*]+/g)).toEqual([
       'SV1*HC:H0038*0.05',
       'SV1*HC:H0038*10',
       'SV1*HC:H0038*12.3',
-      'SV1*HC:H0038*0',
+      'SV1*HC:H0038*0.1',
     ]);
-    expect(summary.totalChargeCents).toBe(2235);
+    expect(summary.totalChargeCents).toBe(2245);
   });
 
   it('upper-cases free text and codes, folds accents, and writes identifiers as given', () => {

@@ -11,11 +11,8 @@ const TABLE = '000_1274c8781db8481b.txt';
 const RESEARCH = 'rules-research.md';
 const SINCE = '2023-07-01';
 
-/** H0038's unit rate: DHCS publishes no statewide rate, so the LA SAPC rate (004) is the default. */
-export const CA_H0038_UNIT_RATE_CENTS = 4667;
 /** "DHCS will divide the rate for group peer support (H0025) by 4.5", rounded to the cent. */
-export const CA_GROUP_RATE_DIVISOR = 4.5;
-export const CA_H0025_UNIT_RATE_CENTS = Math.round(CA_H0038_UNIT_RATE_CENTS / CA_GROUP_RATE_DIVISOR);
+const CA_GROUP_RATE_DIVISOR = 4.5;
 
 const tableCitation = (
   section: string,
@@ -250,27 +247,18 @@ export const caDhcs: PackDefinition = {
       },
     },
   ],
+  // DHCS publishes no statewide H0038 rate (000, 001 give none), so none is assumed: the organisation's fee
+  // schedule gives what it expects to be paid. Only the group rate's relation to it is statewide.
   rates: [
     {
-      code: 'H0038',
-      unitRateCents: CA_H0038_UNIT_RATE_CENTS,
-      effectiveFrom: SINCE,
-      citation: {
-        document: '004_5683a26e336a0ac2.txt',
-        section: 'Rates (ASAM 1.0 outpatient)',
-        quote: 'Self-help/peer services, per 15 minutes H0038 $ 46.67',
-      },
-      note: 'DHCS sets no statewide rate; counties override it.',
-    },
-    {
       code: 'H0025',
-      unitRateCents: CA_H0025_UNIT_RATE_CENTS,
+      dividedFrom: { code: 'H0038', modifiers: [], divisor: CA_GROUP_RATE_DIVISOR },
       effectiveFrom: SINCE,
       citation: tableCitation(
         'Service Table 5',
         'DHCS will divide the rate for group peer support (H0025) by 4.5.',
       ),
-      note: '46.67 ÷ 4.5 = 10.37',
+      note: 'The H0038 rate on file (the fee schedule’s expected rate) ÷ 4.5, rounded to the cent: $46.67 → $10.37.',
     },
   ],
   limits: [

@@ -161,20 +161,22 @@ export function commonRules(packId: PackDefinition['id']): Rules {
       },
     },
     {
-      id: rule('rate.present'),
+      id: rule('charge.present'),
       version: '1',
       effectiveFrom: SINCE,
       severity: 'error',
-      criterion: 'The pack has a unit rate for the code on the date of service.',
+      criterion:
+        'The organisation’s fee schedule holds a charge for the code and its procedure modifiers under this payer on the date of service.',
       when: { fact: 'line.code', op: 'present' },
-      require: { fact: 'line.hasRate', op: 'isTrue' },
+      require: { fact: 'line.hasCharge', op: 'isTrue' },
       message:
-        'There is no rate for {line.code} {line.modifiers} on {service.dateOfService}. Ask billing staff to check the payer’s rates.',
-      path: ['service', 'dateOfService'],
+        'Enter the charge for {line.feeCode} under {payer.name} from {service.dateOfService} on the Fee schedule page.',
+      path: ['fees'],
       citation: {
         document: CATALOG,
-        section: 'Common to every pack',
-        quote: 'amount = units × unit rate; rates are effective-dated pack data',
+        section: 'Corrections and additions (December 2026 review), Money',
+        quote:
+          'A claim line’s charge is the organisation’s usual and customary charge … No charge on file → error (billing can fix it), never a $0.00 line.',
       },
     },
   ];

@@ -278,29 +278,6 @@ export const ncWellcare: PackDefinition = {
   ],
   // Choice: pricing modifier first, telehealth modifiers last (research (h), unverified for NC).
   modifierOrder: ['HQ', 'GT', 'KX'],
-  rates: [
-    {
-      code: 'H0038',
-      unitRateCents: 0,
-      effectiveFrom: SINCE,
-      citation: policy(
-        'Claims-Related Information, g',
-        'Reimbursement - Provider(s) shall bill their usual and customary charges. For a schedule of rates, refer to:',
-      ),
-      note: 'No rate in the sources: $0.00 until billing staff enter WellCare’s contracted rate. (Research (g) quotes Alliance Health’s 2019 LME/MCO rates, $11.97 and $2.88 — another plan’s, not WellCare’s, so not used.)',
-    },
-    {
-      code: 'H0038',
-      modifiers: ['HQ'],
-      unitRateCents: 0,
-      effectiveFrom: SINCE,
-      citation: policy(
-        'Claims-Related Information, g',
-        'Reimbursement - Provider(s) shall bill their usual and customary charges. For a schedule of rates, refer to:',
-      ),
-      note: 'No rate in the sources: $0.00 until billing staff enter WellCare’s contracted group rate.',
-    },
-  ],
   limits: [
     {
       id: 'unmanaged_units',
@@ -313,25 +290,6 @@ export const ncWellcare: PackDefinition = {
   ],
   rules: [
     ...commonRules('nc-wellcare'),
-    {
-      id: 'nc-wellcare.rate.contracted',
-      version: '1',
-      effectiveFrom: SINCE,
-      severity: 'warning',
-      criterion:
-        'The line is priced at WellCare’s contracted rate. The policy gives none, so the pack holds $0.00 until billing staff enter it.',
-      when: { fact: 'line.hasRate', op: 'isTrue' },
-      require: { fact: 'line.unitRateCents', op: 'gt', value: 0 },
-      message:
-        'WellCare of North Carolina’s policy gives no rate for “{line.procedure}”, so this line shows $0.00. Nothing to fix in the note: billing staff must enter the contracted WellCare rate before claims are sent.',
-      path: ['service', 'dateOfService'],
-      citation: policy(
-        'Claims-Related Information, g',
-        'Reimbursement - Provider(s) shall bill their usual and customary charges. For a schedule of rates, refer to:',
-      ),
-      choice:
-        'No NC Medicaid or WellCare fee is in the sources, so the rates are $0.00 placeholders with this warning rather than an invented amount. Billing staff add the contracted rate as a dated rate in the pack (a setting cannot price a line without changing the engine).',
-    },
     {
       id: 'nc-wellcare.staff.nc_certified',
       version: '1',

@@ -1,7 +1,7 @@
 /**
  * @module engine/rules/evaluate
  * Judges one service under one pack: minutes and units, the procedure code, modifiers in order, place of
- * service, unit rate and amount, room under each limit, authorization burn-down, and every rule in force on
+ * service, charge (from the organisation's fee schedule in the request) and expected payment, room under each limit, authorization burn-down, and every rule in force on
  * the date of service — each failure a problem in plain words with its source and what it compared.
  * Pure and synchronous: the same request always gives the same answer.
  *
@@ -13,6 +13,7 @@
 import type {
   Authorization,
   ClaimLine,
+  Fee,
   ClaimPreview,
   ClaimPreviewRequest,
   LimitRoom,
@@ -63,6 +64,10 @@ const LINE_MODIFIERS = fixedSlot('line.modifiers');
 const LINE_PROCEDURE = fixedSlot('line.procedure');
 const LINE_UNIT_RATE_CENTS = fixedSlot('line.unitRateCents');
 const LINE_HAS_RATE = fixedSlot('line.hasRate');
+const LINE_FEE_CODE = fixedSlot('line.feeCode');
+const LINE_UNIT_CHARGE_CENTS = fixedSlot('line.unitChargeCents');
+const LINE_HAS_CHARGE = fixedSlot('line.hasCharge');
+const PAYER_NAME = fixedSlot('payer.name');
 const AUTHORIZATION_NUMBER = fixedSlot('authorization.number');
 const AUTHORIZATION_REMAINING_UNITS = fixedSlot('authorization.remainingUnits');
 const AUTHORIZATION_COVERS = fixedSlot('authorization.covers');
@@ -163,9 +168,18 @@ function judge(
   }
 
   const date = input.dateOfService;
-  const rate = code === null ? undefined : findRate(pack, code, modifiers, date, input.dateOfServiceNumber);
-  values[LINE_UNIT_RATE_CENTS] = rate?.unitRateCents ?? null;
-  values[LINE_HAS_RATE] = rate !== undefined;
+  const procedureModifiers = procedure?.modifiers ?? [];
+  const fee = code === null ? undefined : findFee(request.fees, code, procedureModifiers);
+  const unitRateCents =
+    code === null
+      ? null
+      : expectedUnitRate(pack, request.fees, fee, code, modifiers, date, input.dateOfServiceNumber);
+  values[LINE_UNIT_RATE_CENTS] = unitRateCents;
+  values[LINE_HAS_RATE] = unitRateCents !== null;
+  values[LINE_FEE_CODE] = code === null ? null : feeCodeOf(code, procedureModifiers);
+  values[LINE_UNIT_CHARGE_CENTS] = fee?.unitChargeCents ?? null;
+  values[LINE_HAS_CHARGE] = fee !== undefined;
+  values[PAYER_NAME] = pack.name;
 
   // Made at its final length: an empty array reserves room for 16 on its first push.
   const limits = new Array<LimitRoom>(plan.limits.length);
@@ -179,7 +193,7 @@ function judge(
   // it through); billing records an authorization only for a line over a limit, so none is chosen otherwise.
   const authorization =
     plan.readsAuthorizations || anyOverLimit(limits)
-      ? chooseAuthorization(request.authorizations, code, procedure?.modifiers ?? [], date)
+      ? chooseAuthorization(request.authorizations, code, procedureModifiers, date)
       : -1;
   if (plan.readsAuthorizations) {
     addAuthorizationFacts(values, request.authorizations[authorization], units);
@@ -216,7 +230,8 @@ function judge(
     }
   }
   const placeOfService = values[PLACE_OF_SERVICE];
-  const unitRateCents = rate?.unitRateCents ?? 0;
+  // No fee on file: the line shows a charge of 0, and `charge.present` makes the service not billable.
+  const unitChargeCents = fee?.unitChargeCents ?? 0;
   const lines: ClaimLine[] =
     code === null
       ? []
@@ -226,8 +241,10 @@ function judge(
             modifiers,
             procedure: procedure?.name ?? code,
             units,
+            unitChargeCents,
+            chargeCents: units * unitChargeCents,
             unitRateCents,
-            amountCents: units * unitRateCents,
+            expectedCents: unitRateCents === null ? null : units * unitRateCents,
             placeOfService: typeof placeOfService === 'string' ? placeOfService : '',
           },
         ];
@@ -376,6 +393,55 @@ function addOnce(list: string[], item: string): void {
   if (!list.includes(item)) {
     list.push(item);
   }
+}
+
+/**
+ * The fee for the code whose modifiers are exactly the procedure's: a group's H0038 HQ is priced by the
+ * H0038 HQ fee, never by the individual H0038 one; modifiers the line gains besides (telehealth, U7) do not
+ * change the price.
+ */
+function findFee(fees: readonly Fee[], code: string, procedureModifiers: readonly string[]): Fee | undefined {
+  for (const fee of fees) {
+    if (
+      fee.code === code &&
+      fee.modifiers.length === procedureModifiers.length &&
+      containsAll(fee.modifiers, procedureModifiers)
+    ) {
+      return fee;
+    }
+  }
+  return undefined;
+}
+
+/** How billing staff find the fee a line needs: the code and its procedure modifiers, e.g. "H0038 HQ". */
+function feeCodeOf(code: string, procedureModifiers: readonly string[]): string {
+  return procedureModifiers.length === 0 ? code : `${code} ${procedureModifiers.join(' ')}`;
+}
+
+/**
+ * What the payer is expected to pay for one unit: the fee schedule's expected rate, else the pack's rate in
+ * force — a fixed one, or another code's rate on file divided (California's H0025 = the H0038 rate ÷ 4.5) —
+ * else null (nothing on file: North Carolina until the organisation enters WellCare's contracted rate).
+ */
+function expectedUnitRate(
+  pack: Pack,
+  fees: readonly Fee[],
+  fee: Fee | undefined,
+  code: string,
+  modifiers: readonly string[],
+  date: string,
+  dateNumber: number,
+): number | null {
+  if (fee !== undefined && fee.expectedUnitRateCents !== null) return fee.expectedUnitRateCents;
+  const rate = findRate(pack, code, modifiers, date, dateNumber);
+  if (rate === undefined) return null;
+  if (rate.unitRateCents !== undefined) return rate.unitRateCents;
+  if (rate.dividedFrom === undefined) return null;
+  const { code: sourceCode, modifiers: sourceModifiers, divisor } = rate.dividedFrom;
+  const sourceRate =
+    findFee(fees, sourceCode, sourceModifiers)?.expectedUnitRateCents ??
+    findRate(pack, sourceCode, sourceModifiers, date, dateNumber)?.unitRateCents;
+  return sourceRate === undefined || sourceRate === null ? null : Math.round(sourceRate / divisor);
 }
 
 /**

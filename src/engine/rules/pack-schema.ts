@@ -54,13 +54,30 @@ export const RateSchema = z
     code: z.string().regex(/^[A-Z]\d{4}$/),
     /** Modifiers that select this rate (e.g. HQ for a group rate); the most specific match wins. */
     modifiers: z.array(z.string()).default([]),
-    unitRateCents: z.number().int().min(0),
+    /** What the payer pays for one unit, in cents. */
+    unitRateCents: z.number().int().min(0).optional(),
+    /**
+     * Instead of a fixed rate: another code's rate on file divided by a number — California's group H0025 is
+     * the H0038 rate ÷ 4.5, whatever the county's H0038 rate is. "On file" is the organisation's expected
+     * rate for that code (its fee schedule) or else the pack's own.
+     */
+    dividedFrom: z
+      .object({
+        code: z.string().regex(/^[A-Z]\d{4}$/),
+        modifiers: z.array(z.string()).default([]),
+        divisor: z.number().positive(),
+      })
+      .strict()
+      .optional(),
     effectiveFrom: DateSchema,
     effectiveTo: DateSchema.nullable().default(null),
     citation: CitationSchema,
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .refine((rate) => (rate.unitRateCents === undefined) !== (rate.dividedFrom === undefined), {
+    message: 'Give a rate either as unitRateCents or as dividedFrom, and not both.',
+  });
 
 export const ProcedureSchema = z
   .object({

@@ -191,8 +191,8 @@ async function queryClaimParts(trx: Kysely<Database>, organisationId: string, cl
       'l.code',
       'l.modifiers',
       'l.units',
-      'l.unit_rate_cents',
-      'l.amount_cents',
+      'l.unit_charge_cents',
+      'l.charge_cents',
       'l.place_of_service',
       'l.date_of_service',
       'l.group_minutes',
@@ -274,7 +274,7 @@ export function claim837(claim: ReadyClaim, parts: ClaimParts): Claim837 {
       lineControlNumber: `${claimId}-${line.line_number}`,
       code: line.code,
       modifiers: line.modifiers,
-      chargeCents: line.amount_cents,
+      chargeCents: line.charge_cents,
       units: line.units,
       dateOfService: line.date_of_service,
       ...(line.place_of_service === placeOfService ? {} : { placeOfService: line.place_of_service }),
@@ -299,13 +299,13 @@ function serviceLines(lines: readonly StoredLine[], sameDayLines: SameDayLines):
           ...line,
           dateOfService: line.date_of_service,
           placeOfService: line.place_of_service,
-          unitRateCents: line.unit_rate_cents,
+          unitChargeCents: line.unit_charge_cents,
           minutes: storedLineMinutes(line),
         })),
-      ).map(({ lines: same, units, amountCents }) => ({
+      ).map(({ lines: same, units, chargeCents }) => ({
         ...(same[0] as StoredLine),
         units,
-        amount_cents: amountCents,
+        charge_cents: chargeCents,
       }));
   }
 }

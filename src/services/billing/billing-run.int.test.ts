@@ -113,7 +113,7 @@ describe(`billing runs on ${testDatabaseKind()}`, () => {
         'claim_lines.line_number',
         'claim_lines.code',
         'claim_lines.units',
-        'claim_lines.amount_cents',
+        'claim_lines.charge_cents',
         'claims.total_cents',
         'claims.payer_pack',
         'claims.status',
@@ -127,9 +127,9 @@ describe(`billing runs on ${testDatabaseKind()}`, () => {
       [second, 2, 'H0038', 3],
     ]);
     expect(new Set(lines.map((line) => line.status))).toEqual(new Set(['ready']));
-    const total = lines.reduce((sum, line) => sum + line.amount_cents, 0);
+    const total = lines.reduce((sum, line) => sum + line.charge_cents, 0);
     expect(Number(lines[0]?.total_cents)).toBe(total);
-    expect(run.amountCents).toBe(total);
+    expect(run.chargeCents).toBe(total);
 
     const holds = await store.db
       .selectFrom('billing_holds')
@@ -289,7 +289,7 @@ describe(`billing runs on ${testDatabaseKind()}`, () => {
       .leftJoin('claim_lines', 'claim_lines.claim_id', 'claims.id')
       .select(['claims.id', 'claims.total_cents', 'claims.line_count'])
       .select((eb) => [
-        eb.fn.sum<string>('claim_lines.amount_cents').as('sum'),
+        eb.fn.sum<string>('claim_lines.charge_cents').as('sum'),
         eb.fn.count<string>('claim_lines.id').as('lines'),
       ])
       .where('claims.organisation_id', '=', extra.id)

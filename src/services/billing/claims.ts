@@ -129,8 +129,10 @@ async function claimDetail(
       code: line.code,
       modifiers: line.modifiers,
       units: line.units,
-      unitRateCents: line.unit_rate_cents,
-      amountCents: line.amount_cents,
+      unitChargeCents: line.unit_charge_cents,
+      chargeCents: line.charge_cents,
+      expectedUnitRateCents: line.expected_unit_rate_cents,
+      expectedCents: line.expected_cents,
       placeOfService: line.place_of_service,
       authorizationNumber: line.authorization_number,
       current: line.current,
@@ -390,8 +392,10 @@ async function voidDecisions(
     code: string;
     modifiers: string[];
     units: number;
-    unit_rate_cents: number;
-    amount_cents: number;
+    unit_charge_cents: number;
+    charge_cents: number;
+    expected_unit_rate_cents: number | null;
+    expected_cents: number | null;
     place_of_service: string;
     group_minutes: number;
     authorization_id: string | null;
@@ -439,8 +443,10 @@ async function voidDecisions(
         modifiers: line.modifiers,
         procedure: line.code,
         units: line.units,
-        unitRateCents: line.unit_rate_cents,
-        amountCents: line.amount_cents,
+        unitChargeCents: line.unit_charge_cents,
+        chargeCents: line.charge_cents,
+        unitRateCents: line.expected_unit_rate_cents,
+        expectedCents: line.expected_cents,
         placeOfService: line.place_of_service,
       },
       // The original's minutes, so a void charges what the original did, combined the same way.

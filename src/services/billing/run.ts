@@ -267,7 +267,7 @@ async function processChunk(
       notes_claimed: eb('notes_claimed', '+', written.notes),
       notes_held: eb('notes_held', '+', held),
       claims_created: eb('claims_created', '+', written.claims),
-      amount_cents: sql<string>`amount_cents + ${written.amountCents}`,
+      charge_cents: sql<string>`charge_cents + ${written.chargeCents}`,
       heartbeat_at: now,
     }))
     .where('id', '=', run.id)
@@ -317,7 +317,7 @@ function toRunView(row: BillingRunRow & { display_name: string }, now: Date): Bi
     notesClaimed: row.notes_claimed,
     notesHeld: row.notes_held,
     claimsCreated: row.claims_created,
-    amountCents: Number(row.amount_cents),
+    chargeCents: Number(row.charge_cents),
     error: died ? DIED : row.error,
     startedAt: row.started_at.toISOString(),
     finishedAt: row.finished_at?.toISOString() ?? null,

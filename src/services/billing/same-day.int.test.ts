@@ -108,7 +108,7 @@ async function billTwentyAndTwenty(date: string) {
     .executeTakeFirstOrThrow();
   const lines = await store.db
     .selectFrom('claim_lines')
-    .select(['note_id', 'line_number', 'units', 'amount_cents', 'current'])
+    .select(['note_id', 'line_number', 'units', 'charge_cents', 'current'])
     .where('claim_id', '=', claim.id)
     .orderBy('line_number')
     .execute();
@@ -154,7 +154,7 @@ describe(`same-day lines of one claim on ${testDatabaseKind()}`, () => {
     expect(new Set(controls).size).toBe(2);
     expect(claim?.clm[1]).toBe('93.34');
     expect(Number(billed.claim.total_cents)).toBe(9334);
-    expect(billed.run.amountCents).toBe(9334);
+    expect(billed.run.chargeCents).toBe(9334);
   });
 
   it('combine (a payer that asks for it): one line of 3 units from 40 minutes, and each note keeps its own claim line', async () => {
@@ -174,7 +174,7 @@ describe(`same-day lines of one claim on ${testDatabaseKind()}`, () => {
     // What the claim says it charges is what the file charges: 3 × $46.67.
     expect(claim?.clm[1]).toBe('140.01');
     expect(Number(billed.claim.total_cents)).toBe(14001);
-    expect(billed.run.amountCents).toBe(14001);
+    expect(billed.run.chargeCents).toBe(14001);
     expect(billed.run.notesClaimed).toBe(2);
   });
 

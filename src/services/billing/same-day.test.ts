@@ -11,13 +11,13 @@ const h0038 = (minutes: number, changes: Partial<SameDayLine> = {}): SameDayLine
   modifiers: [],
   dateOfService: '2026-11-02',
   placeOfService: '11',
-  unitRateCents: 4667,
+  unitChargeCents: 4667,
   minutes,
   ...changes,
 });
 
 const summary = (lines: readonly SameDayLine[]) =>
-  combineSameDayLines(lines).map((line) => [line.lines.length, line.minutes, line.units, line.amountCents]);
+  combineSameDayLines(lines).map((line) => [line.lines.length, line.minutes, line.units, line.chargeCents]);
 
 afterEach(() => {
   installPacks([]);
@@ -52,7 +52,7 @@ describe('combining same-day lines', () => {
         h0038(20, { modifiers: ['HK'] }),
         h0038(20, { dateOfService: '2026-11-03' }),
         h0038(20, { placeOfService: '12' }),
-        h0038(20, { code: 'H0025', unitRateCents: 1037 }),
+        h0038(20, { code: 'H0025', unitChargeCents: 1037 }),
         h0038(20),
       ]),
     ).toEqual([

@@ -44,23 +44,24 @@ export interface SameDayLine {
   modifiers: readonly string[];
   dateOfService: string;
   placeOfService: string;
-  unitRateCents: number;
+  /** The organisation's charge for one unit. */
+  unitChargeCents: number;
   /** The direct minutes the line's units were counted from. */
   minutes: number;
 }
 
-/** One line as it goes out: the lines it stands for (in order), their minutes, and its units and amount. */
+/** One line as it goes out: the lines it stands for (in order), their minutes, and its units and charge. */
 export interface CombinedLine<T extends SameDayLine> {
   lines: readonly T[];
   minutes: number;
   units: number;
-  amountCents: number;
+  chargeCents: number;
 }
 
 /**
- * The claim's lines with those of the same code, modifiers, date, place of service and unit rate merged into
- * one, in the order of each merged line's first; units from the summed minutes. Place of service and rate are
- * part of the key because one service line carries one of each: lines differing in them are not duplicates.
+ * The claim's lines with those of the same code, modifiers, date, place of service and unit charge merged
+ * into one, in the order of each merged line's first; units from the summed minutes. Place of service and charge
+ * are part of the key because one service line carries one of each: lines differing in them are not duplicates.
  *
  * @example combineSameDayLines([h0038(20), h0038(20)]) // one line: 40 minutes, 3 units
  */
@@ -72,7 +73,7 @@ export function combineSameDayLines<T extends SameDayLine>(lines: readonly T[]):
       line.modifiers.join(':'),
       line.dateOfService,
       line.placeOfService,
-      line.unitRateCents,
+      line.unitChargeCents,
     ].join('|');
     const same = byKey.get(key);
     if (same === undefined) byKey.set(key, [line]);
@@ -81,7 +82,7 @@ export function combineSameDayLines<T extends SameDayLine>(lines: readonly T[]):
   return [...byKey.values()].map((same) => {
     const minutes = same.reduce((sum, line) => sum + line.minutes, 0);
     const units = unitsForMinutes(minutes);
-    return { lines: same, minutes, units, amountCents: units * (same[0] as T).unitRateCents };
+    return { lines: same, minutes, units, chargeCents: units * (same[0] as T).unitChargeCents };
   });
 }
 

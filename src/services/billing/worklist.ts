@@ -71,7 +71,7 @@ async function heldNotes(
     dateOfService: row.date_of_service,
     payerPack: row.payer_pack,
     heldAt: row.held_at.toISOString(),
-    signedAmountCents: row.signed_amount_cents,
+    signedChargeCents: row.signed_amount_cents,
     problems: row.problems.map((problem) => ({ ...problem, owner: ownerOf(problem) })),
   }));
   return held.filter(
@@ -96,10 +96,10 @@ function groupsOf(held: readonly HeldNote[]): HoldGroup[] {
         example: problem.message,
         source: problem.source,
         notes: 0,
-        amountCents: 0,
+        chargeCents: 0,
       };
       group.notes += 1;
-      group.amountCents += note.signedAmountCents ?? 0;
+      group.chargeCents += note.signedChargeCents ?? 0;
       groups.set(problem.code, group);
     }
   }
@@ -122,7 +122,7 @@ async function claimsByStatus(db: Kysely<Database>, organisationId: string, quer
   const rows = await select.groupBy('status').execute();
   return CLAIM_STATUSES.map((status) => {
     const row = rows.find((each) => each.status === status);
-    return { status, claims: Number(row?.claims ?? 0), amountCents: Number(row?.cents ?? 0) };
+    return { status, claims: Number(row?.claims ?? 0), chargeCents: Number(row?.cents ?? 0) };
   });
 }
 
@@ -176,7 +176,7 @@ export async function worklistCsv(ctx: ServiceContext, actor: Actor, query: Work
       problem.message,
       problem.source?.document ?? null,
       problem.source?.section ?? null,
-      note.signedAmountCents === null ? null : (note.signedAmountCents / 100).toFixed(2),
+      note.signedChargeCents === null ? null : (note.signedChargeCents / 100).toFixed(2),
     ]),
   );
   return toCsv(

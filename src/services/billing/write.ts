@@ -49,9 +49,9 @@ export async function writeClaims(
   target: ClaimTarget,
   decisions: readonly Decision[],
   now: Date,
-): Promise<{ notes: number; claims: number; amountCents: number }> {
+): Promise<{ notes: number; claims: number; chargeCents: number }> {
   const claimed = decisions.filter((decision): decision is ClaimDecision => decision.kind === 'claim');
-  if (claimed.length === 0) return { notes: 0, claims: 0, amountCents: 0 };
+  if (claimed.length === 0) return { notes: 0, claims: 0, chargeCents: 0 };
   const groups = new Map<string, ClaimDecision[][]>();
   for (const decision of claimed) {
     const { note } = decision;
@@ -125,11 +125,12 @@ export async function writeClaims(
       returning id
     ), new_lines as (
       insert into claim_lines (id, organisation_id, claim_id, note_id, member_id, date_of_service, line_number, code,
-        modifiers, units, unit_rate_cents, amount_cents, place_of_service, group_minutes, authorization_id, counts,
-        warnings)
+        modifiers, units, unit_charge_cents, charge_cents, expected_unit_rate_cents, expected_cents, place_of_service,
+        group_minutes, authorization_id, counts, warnings)
       select l.id, ${target.organisationId}::uuid, l.claim_id, l.note_id, l.member_id, l.date_of_service, l.line_number,
-        l.code, l.modifiers::text[], l.units, l.unit_rate_cents, l.amount_cents, l.place_of_service,
-        l.group_minutes, l.authorization_id, ${target.frequencyCode !== '8'}, l.warnings
+        l.code, l.modifiers::text[], l.units, l.unit_charge_cents, l.charge_cents, l.expected_unit_rate_cents,
+        l.expected_cents, l.place_of_service, l.group_minutes, l.authorization_id, ${target.frequencyCode !== '8'},
+        l.warnings
       from unnest(${column(lines, (line) => line.id)}::uuid[], ${column(lines, (line) => line.claimId)}::uuid[],
         ${column(lines, (line) => line.decision.note.id)}::uuid[],
         ${column(lines, (line) => line.decision.note.memberId)}::uuid[],
@@ -137,14 +138,17 @@ export async function writeClaims(
         ${column(lines, (line) => line.lineNumber)}::smallint[], ${textColumn(lines, (line) => line.decision.line.code)}::text[],
         ${textColumn(lines, (line) => arrayLiteral(line.decision.line.modifiers))}::text[],
         ${column(lines, (line) => line.decision.line.units)}::integer[],
+        ${column(lines, (line) => line.decision.line.unitChargeCents)}::integer[],
+        ${column(lines, (line) => line.decision.line.chargeCents)}::integer[],
         ${column(lines, (line) => line.decision.line.unitRateCents)}::integer[],
-        ${column(lines, (line) => line.decision.line.amountCents)}::integer[],
+        ${column(lines, (line) => line.decision.line.expectedCents)}::integer[],
         ${textColumn(lines, (line) => line.decision.line.placeOfService)}::text[],
         ${column(lines, (line) => line.decision.groupMinutes)}::integer[],
         ${column(lines, (line) => line.decision.authorizationId)}::uuid[],
         ${textColumn(lines, (line) => JSON.stringify(line.decision.warnings))}::jsonb[])
-        as l(id, claim_id, note_id, member_id, date_of_service, line_number, code, modifiers, units, unit_rate_cents,
-          amount_cents, place_of_service, group_minutes, authorization_id, warnings)
+        as l(id, claim_id, note_id, member_id, date_of_service, line_number, code, modifiers, units, unit_charge_cents,
+          charge_cents, expected_unit_rate_cents, expected_cents, place_of_service, group_minutes, authorization_id,
+          warnings)
     ), new_events as (
       insert into claim_events (organisation_id, claim_id, status, comment, user_id, occurred_at)
       select ${target.organisationId}::uuid, e.claim_id, 'ready', ${target.comment ?? null}::text, ${target.userId}::uuid,
@@ -158,7 +162,7 @@ export async function writeClaims(
   return {
     notes: claimed.length,
     claims: claims.length,
-    amountCents: totals.reduce((sum, total) => sum + total, 0),
+    chargeCents: totals.reduce((sum, total) => sum + total, 0),
   };
 }
 
@@ -169,7 +173,7 @@ export async function writeClaims(
 function claimTotalCents(lines: readonly ClaimDecision[], sameDayLines: SameDayLines): number {
   switch (sameDayLines) {
     case 'separate':
-      return lines.reduce((sum, each) => sum + each.line.amountCents, 0);
+      return lines.reduce((sum, each) => sum + each.line.chargeCents, 0);
     case 'combine':
       return combineSameDayLines(
         lines.map((each) => ({
@@ -177,7 +181,7 @@ function claimTotalCents(lines: readonly ClaimDecision[], sameDayLines: SameDayL
           dateOfService: each.note.fields.dateOfService,
           minutes: each.minutes,
         })),
-      ).reduce((sum, combined) => sum + combined.amountCents, 0);
+      ).reduce((sum, combined) => sum + combined.chargeCents, 0);
   }
 }
 

@@ -3,8 +3,8 @@
  * Everything the claim rules read for some members' notes, in a fixed number of queries however many members
  * and notes there are: the members' signed notes not yet on a claim (in a date range), their stored facts
  * (coverage, diagnoses, consents, eligibility, episodes), approved plans of care and the plan versions notes
- * document, the authors' credentials, the group sessions' sizes, the claim lines that count toward limits and
- * the prior authorizations with their use. The billing run loads it for a chunk of members; the note form's
+ * document, the authors' credentials, the group sessions' sizes, the claim lines that count toward limits,
+ * the prior authorizations with their use and the organisation's fee schedule. The billing run loads it for a chunk of members; the note form's
  * preview and signing load it for one member with the note in hand. Everything is scoped by organisation.
  */
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
@@ -19,6 +19,7 @@ import {
   type ApprovedPlan,
   type DocumentedPlanOfCare,
 } from '../care-plans/index.js';
+import { loadFeeSchedule, type StoredFee } from '../fee-schedule/index.js';
 import { loadMemberClaimRecordsMany, type MemberClaimRecords } from '../members/index.js';
 import { fieldsOfRow } from '../note-fields/index.js';
 import { loadCredentialRecords, type CredentialRecord } from '../staff/index.js';
@@ -70,6 +71,8 @@ export interface ClaimContext {
   histories: Map<string, MemberHistory>;
   /** Each member's prior authorizations, in the order they are drawn on. */
   authorizations: ReadonlyMap<string, readonly StoredAuthorization[]>;
+  /** The organisation's fee schedule, every payer and date (`feesInForce` picks a note's). */
+  fees: readonly StoredFee[];
   /** The notes to judge, in the order they are judged: member, date of service, start time, id. */
   notes: readonly NoteToJudge[];
 }
@@ -153,13 +156,14 @@ export async function loadClaimContext(
   const inHand = options.inHand ?? [];
   const inHandIds = inHand.map((note) => note.id);
   const members = [...new Set([...memberIds, ...inHand.map((note) => note.memberId)])];
-  const [programs, stored, records, plans, lines, authorizations] = await Promise.all([
+  const [programs, stored, records, plans, lines, authorizations, fees] = await Promise.all([
     options.programs ?? loadPrograms(trx, organisationId),
     loadStoredNotes(trx, organisationId, members, range, options, inHandIds),
     loadMemberClaimRecordsMany(trx, organisationId, members),
     loadApprovedPlans(trx, organisationId, members),
     loadCountedLines(trx, organisationId, members, range, inHandIds),
     loadAuthorizations(trx, organisationId, members, range, inHandIds),
+    loadFeeSchedule(trx, organisationId),
   ]);
   const notes = [...stored.map((row) => storedNote(row, programs)), ...inHand].sort(judgingOrder);
   const authorIds = [...new Set(notes.map((note) => note.authorId))];
@@ -185,6 +189,7 @@ export async function loadClaimContext(
     documentedPlans,
     histories: lines,
     authorizations,
+    fees,
     notes,
   };
 }

@@ -56,7 +56,11 @@ export function describePack(pack: Pack): PayerPackSummary {
     rates: pack.rates.map((rate) => ({
       code: rate.code,
       modifiers: [...rate.modifiers],
-      unitRateCents: rate.unitRateCents,
+      unitRateCents: rate.unitRateCents ?? null,
+      dividedFrom:
+        rate.dividedFrom === undefined
+          ? null
+          : { ...rate.dividedFrom, modifiers: [...rate.dividedFrom.modifiers] },
       effectiveFrom: rate.effectiveFrom,
       effectiveTo: rate.effectiveTo,
       note: rate.note ?? null,

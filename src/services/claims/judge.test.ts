@@ -70,6 +70,7 @@ function contextOf(notes: NoteToJudge[]): ClaimContext {
     documentedPlans: new Map(),
     histories: new Map(),
     authorizations: new Map(),
+    fees: [],
     notes,
   };
 }

@@ -26,6 +26,7 @@ import {
   planInEffectOn,
   type ApprovedPlan,
 } from '../care-plans/index.js';
+import { feesInForce } from '../fee-schedule/index.js';
 import { toMemberClaimContext } from '../members/index.js';
 import { ceCycleYears, staffContextOf, type CredentialRecord } from '../staff/index.js';
 import type { ClaimContext, NoteToJudge } from './context.js';
@@ -137,6 +138,7 @@ export function judgeNote(
     staff,
     history: history.historyOn(date, limitPeriodsOf(pack, date, member.episodeStart)),
     authorizations: history.authorizationsWithUse(authorizations),
+    fees: feesInForce(context.fees, covering, note.programId, date),
   });
   const { preview: engine, authorization: chosen } = previewClaimForBilling(request);
   const claimFile = claimFileProblems(request);

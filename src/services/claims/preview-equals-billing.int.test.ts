@@ -60,8 +60,10 @@ type Outcome =
         code: string;
         modifiers: string[];
         units: number;
-        unitRateCents: number;
-        amountCents: number;
+        unitChargeCents: number;
+        chargeCents: number;
+        unitRateCents: number | null;
+        expectedCents: number | null;
         placeOfService: string;
         authorizationId: string | null;
         groupMinutes: number;
@@ -79,8 +81,10 @@ function expectedOutcome(decision: Decision): Outcome | null {
           code: decision.line.code,
           modifiers: decision.line.modifiers,
           units: decision.line.units,
+          unitChargeCents: decision.line.unitChargeCents,
+          chargeCents: decision.line.chargeCents,
           unitRateCents: decision.line.unitRateCents,
-          amountCents: decision.line.amountCents,
+          expectedCents: decision.line.expectedCents,
           placeOfService: decision.line.placeOfService,
           authorizationId: decision.authorizationId,
           groupMinutes: decision.groupMinutes,
@@ -102,8 +106,10 @@ async function billedOutcome(organisationId: string, noteId: string): Promise<Ou
       'code',
       'modifiers',
       'units',
-      'unit_rate_cents',
-      'amount_cents',
+      'unit_charge_cents',
+      'charge_cents',
+      'expected_unit_rate_cents',
+      'expected_cents',
       'place_of_service',
       'authorization_id',
       'group_minutes',
@@ -118,8 +124,10 @@ async function billedOutcome(organisationId: string, noteId: string): Promise<Ou
         code: line.code,
         modifiers: line.modifiers,
         units: line.units,
-        unitRateCents: line.unit_rate_cents,
-        amountCents: line.amount_cents,
+        unitChargeCents: line.unit_charge_cents,
+        chargeCents: line.charge_cents,
+        unitRateCents: line.expected_unit_rate_cents,
+        expectedCents: line.expected_cents,
         placeOfService: line.place_of_service,
         authorizationId: line.authorization_id,
         groupMinutes: line.group_minutes,
@@ -465,7 +473,7 @@ describe(`the preview at signing equals what billing claims or holds, on ${testD
             expect(signed).toEqual({
               signed_code: line?.code ?? null,
               signed_units: line?.units ?? null,
-              signed_amount_cents: line?.amountCents ?? null,
+              signed_amount_cents: line?.chargeCents ?? null,
             });
           });
           unbilled.push(row.id);

@@ -10,6 +10,7 @@ import { inForce } from '../../engine/index.js';
 import type {
   Authorization,
   ClaimPreviewRequest,
+  Fee,
   MemberContext,
   ServiceHistory,
   ServiceInput,
@@ -39,6 +40,8 @@ export interface ClaimRequestParts {
   staff: StaffContext;
   history: ServiceHistory;
   authorizations: Authorization[];
+  /** The fee schedule's lines in force for the note's payer, program and date. */
+  fees: Fee[];
 }
 
 /** The engine's request for a note. */
@@ -51,6 +54,7 @@ export function claimRequestOf(parts: ClaimRequestParts): ClaimPreviewRequest {
     program: { type: parts.programType },
     history: parts.history,
     authorizations: parts.authorizations,
+    fees: parts.fees,
     settings: {},
   };
 }

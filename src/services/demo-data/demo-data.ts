@@ -24,6 +24,7 @@ import type { ServiceContext } from '../context.js';
 import { conflict } from '../errors.js';
 import { insertOrganisation } from '../organisations/index.js';
 import { insertUser, recordUserCreatedBySystem } from '../users/index.js';
+import { createDemoFeeSchedule } from './demo-fees.js';
 import { createDemoPayerSettings } from './demo-billing.js';
 import { createDemoCarePlans } from './demo-care-plans.js';
 import { createDemoGroup } from './demo-groups.js';
@@ -120,6 +121,14 @@ export async function createDemoData(
       { id: organisationId, name: organisation.name, taxId: organisation.taxId },
       organisation.programs.flatMap((program) => program.payerPacks),
       { now: ctx.clock.now(), seed },
+    );
+    const feeKeeper = userIds.get('billing') ?? userIds.get('admin');
+    if (feeKeeper === undefined) throw new Error('the demo has no billing or admin user to keep its fees');
+    await createDemoFeeSchedule(
+      trx,
+      organisationId,
+      organisation.programs.flatMap((program) => program.payerPacks),
+      { keeperId: feeKeeper, now: ctx.clock.now() },
     );
     const statePeers = await createDemoDocumentation(
       trx,

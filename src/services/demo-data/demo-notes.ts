@@ -189,7 +189,7 @@ async function insertDemoNote(
       signed_by: signed ? note.authorId : null,
       signed_code: line?.code ?? null,
       signed_units: line?.units ?? null,
-      signed_amount_cents: line?.amountCents ?? null,
+      signed_amount_cents: line?.chargeCents ?? null,
       review_status: reviewStatus,
       reviewed_by: reviewed ? supervisorId : null,
       reviewed_at: reviewed ? reviewedAt : null,

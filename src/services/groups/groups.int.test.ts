@@ -343,7 +343,7 @@ describe('each attendee’s claim preview', () => {
       const line = attendee.preview?.lines[0];
       // Medi-Cal group peer support: H0025, 60 minutes = 4 units, at the individual rate ÷ 4.5.
       expect(line).toMatchObject({ code: 'H0025', units: 4, placeOfService: '11' });
-      expect(line?.amountCents).toBeGreaterThan(0);
+      expect(line?.chargeCents).toBeGreaterThan(0);
       expect(attendee.preview?.pack.id).toBe('ca-dhcs');
       // Nothing written yet for the attendee: signing needs their next steps, and says so beside the field.
       expect(attendee.problems.map((problem) => problem.path.join('.'))).toContain('fields.pin.nextSteps');

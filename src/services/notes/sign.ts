@@ -78,7 +78,7 @@ export async function signNoteIn(
     signed_by: actor.userId,
     signed_code: line?.code ?? null,
     signed_units: line?.units ?? null,
-    signed_amount_cents: line?.amountCents ?? null,
+    signed_amount_cents: line?.chargeCents ?? null,
     review_status: reviewStatus,
     updated_at: now,
   });

@@ -36,7 +36,9 @@ async function billedRows(
       MONTH.as('month'),
       (eb) => eb.fn.countAll<string>().as('lines'),
       (eb) => eb.fn.sum<string>('l.units').as('units'),
-      (eb) => eb.fn.sum<string>('l.amount_cents').as('cents'),
+      (eb) => eb.fn.sum<string>('l.charge_cents').as('cents'),
+      (eb) => eb.fn.coalesce(eb.fn.sum<string>('l.expected_cents'), sql<string>`0`).as('expected_cents'),
+      (eb) => eb.fn.countAll<string>().filterWhere('l.expected_cents', 'is', null).as('without_rate'),
     ])
     .where('l.organisation_id', '=', organisationId)
     .where('l.current', '=', true)
@@ -69,7 +71,9 @@ async function billedRows(
     month: row.month,
     lines: Number(row.lines),
     units: Number(row.units),
-    amountCents: Number(row.cents),
+    chargeCents: Number(row.cents),
+    expectedCents: Number(row.expected_cents),
+    linesWithoutRate: Number(row.without_rate),
   }));
 }
 
@@ -93,14 +97,16 @@ function sumOf(rows: readonly BilledFigures[]): BilledFigures {
     (sum, row) => ({
       lines: sum.lines + row.lines,
       units: sum.units + row.units,
-      amountCents: sum.amountCents + row.amountCents,
+      chargeCents: sum.chargeCents + row.chargeCents,
+      expectedCents: sum.expectedCents + row.expectedCents,
+      linesWithoutRate: sum.linesWithoutRate + row.linesWithoutRate,
     }),
-    { lines: 0, units: 0, amountCents: 0 },
+    { lines: 0, units: 0, chargeCents: 0, expectedCents: 0, linesWithoutRate: 0 },
   );
 }
 
 /**
- * Billed units and amounts for the range. An aggregate names no member, so one `report.read` is audited.
+ * Billed units, charges and expected payments for the range. An aggregate names no member, so one `report.read` is audited.
  *
  * @throws ServiceError `forbidden` unless billing staff or an admin
  */
@@ -124,11 +130,22 @@ export async function getBilledReport(
   });
 }
 
-/** The billed report's rows as CSV, amounts in dollars. */
+/** The billed report's rows as CSV, charges and expected payments in dollars. */
 export async function billedCsv(ctx: ServiceContext, actor: Actor, query: ReportQuery): Promise<string> {
   const report = await getBilledReport(ctx, actor, query);
   return toCsv(
-    ['month', 'payer', 'program', 'peer', 'code', 'lines', 'units', 'amount'],
+    [
+      'month',
+      'payer',
+      'program',
+      'peer',
+      'code',
+      'lines',
+      'units',
+      'charge',
+      'expected_payment',
+      'lines_without_rate',
+    ],
     report.rows.map((row) => [
       row.month,
       row.payerPack,
@@ -137,7 +154,9 @@ export async function billedCsv(ctx: ServiceContext, actor: Actor, query: Report
       row.code,
       row.lines,
       row.units,
-      dollars(row.amountCents),
+      dollars(row.chargeCents),
+      dollars(row.expectedCents),
+      row.linesWithoutRate,
     ]),
   );
 }

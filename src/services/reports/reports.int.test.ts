@@ -1,6 +1,6 @@
 /**
  * Reports on the real database (PGlite, and PostgreSQL with TEST_DATABASE_URL), over claims made by real
- * billing runs: billed units and amounts summed per payer, program, peer, code and month — a voided claim and
+ * billing runs: billed units, charges and expected payments summed per payer, program, peer, code and month — a voided claim and
  * a note outside the range left out; note timeliness with the signature dated in the program's time zone and
  * a blank late reason counted as none; authorization use burned down by a North Carolina run past its 24
  * unmanaged units. Exact sums, shares, CSV and audit rows.
@@ -34,7 +34,9 @@ import {
 } from './index.js';
 
 /** Medi-Cal's H0038 rate, per 15-minute unit. */
-const RATE = 4667;
+// The fixture's fee schedule (the demo's) for California: $50.00 charged, $40.00 expected per unit.
+const CHARGE = 5000;
+const EXPECTED = 4000;
 const RANGE = { from: '2026-10-01', to: '2026-11-30' } as const;
 
 let store: TestStore;
@@ -151,7 +153,7 @@ beforeAll(async () => {
       file_name: 'reports-test.837',
       claim_count: 1,
       line_count: 1,
-      total_cents: 4 * RATE,
+      total_cents: 4 * CHARGE,
       content: 'ISA*…',
       created_by: fixture.users.billing.id,
       created_at: new Date('2026-11-10T18:00:00Z'),
@@ -226,7 +228,7 @@ afterAll(async () => {
 });
 
 describe(`reports on ${testDatabaseKind()}`, () => {
-  it('sums billed units and amounts per payer, program, peer, code and month, leaving out a void and other months', async () => {
+  it('sums billed units, charges and expected payments per payer, program, peer, code and month, leaving out a void and other months', async () => {
     const report = await getBilledReport(ctx, fixtureActor(fixture, 'billing'), RANGE);
     const program = { id: alameda.programId, displayName: expect.any(String) as string };
     const peer = { id: fixture.users.peer.id, displayName: expect.stringMatching(/^peer reports/) as string };
@@ -239,7 +241,9 @@ describe(`reports on ${testDatabaseKind()}`, () => {
         month: '2026-10',
         lines: 2,
         units: 5,
-        amountCents: 5 * RATE,
+        chargeCents: 5 * CHARGE,
+        expectedCents: 5 * EXPECTED,
+        linesWithoutRate: 0,
       },
       {
         payerPack: 'ca-dhcs',
@@ -249,26 +253,48 @@ describe(`reports on ${testDatabaseKind()}`, () => {
         month: '2026-11',
         lines: 1,
         units: 2,
-        amountCents: 2 * RATE,
+        chargeCents: 2 * CHARGE,
+        expectedCents: 2 * EXPECTED,
+        linesWithoutRate: 0,
       },
     ]);
     expect(report.byMonth).toEqual([
-      { month: '2026-10', lines: 2, units: 5, amountCents: 23_335 },
-      { month: '2026-11', lines: 1, units: 2, amountCents: 9_334 },
+      {
+        month: '2026-10',
+        lines: 2,
+        units: 5,
+        chargeCents: 5 * CHARGE,
+        expectedCents: 5 * EXPECTED,
+        linesWithoutRate: 0,
+      },
+      {
+        month: '2026-11',
+        lines: 1,
+        units: 2,
+        chargeCents: 2 * CHARGE,
+        expectedCents: 2 * EXPECTED,
+        linesWithoutRate: 0,
+      },
     ]);
-    expect(report.totals).toEqual({ lines: 3, units: 7, amountCents: 32_669 });
+    expect(report.totals).toEqual({
+      lines: 3,
+      units: 7,
+      chargeCents: 7 * CHARGE,
+      expectedCents: 7 * EXPECTED,
+      linesWithoutRate: 0,
+    });
 
     // The same figures as summing every current, counting line by hand.
     const lines = await store.db
       .selectFrom('claim_lines')
-      .select(['units', 'amount_cents', 'current', 'counts', 'date_of_service'])
+      .select(['units', 'charge_cents', 'current', 'counts', 'date_of_service'])
       .where('organisation_id', '=', fixture.id)
       .execute();
     const inRange = lines.filter(
       (line) =>
         line.current && line.counts && line.date_of_service >= RANGE.from && line.date_of_service <= RANGE.to,
     );
-    expect(inRange.reduce((sum, line) => sum + line.amount_cents, 0)).toBe(report.totals.amountCents);
+    expect(inRange.reduce((sum, line) => sum + line.charge_cents, 0)).toBe(report.totals.chargeCents);
     // Five notes claimed and one void: the void's line is current but counts for nothing, the original it
     // voids is no longer current.
     expect(lines.map((line) => [line.date_of_service, line.current, line.counts]).sort()).toEqual([
@@ -284,16 +310,24 @@ describe(`reports on ${testDatabaseKind()}`, () => {
       ...RANGE,
       payerPack: 'ca-acbhd',
     });
-    expect(filtered.totals).toEqual({ lines: 0, units: 0, amountCents: 0 });
+    expect(filtered.totals).toEqual({
+      lines: 0,
+      units: 0,
+      chargeCents: 0,
+      expectedCents: 0,
+      linesWithoutRate: 0,
+    });
     expect(filtered.byMonth.map((month) => month.month)).toEqual(['2026-10', '2026-11']);
   });
 
-  it('writes the billed rows as CSV with amounts in dollars', async () => {
+  it('writes the billed rows as CSV with charges and expected payments in dollars', async () => {
     const csv = await billedCsv(ctx, fixtureActor(fixture, 'billing'), RANGE);
     const [header, october, november, end] = csv.split('\r\n');
-    expect(header).toBe('month,payer,program,peer,code,lines,units,amount');
-    expect(october).toMatch(/^2026-10,ca-dhcs,[^,]+,peer [^,]+,H0038,2,5,233\.35$/);
-    expect(november).toMatch(/^2026-11,ca-dhcs,[^,]+,peer [^,]+,H0038,1,2,93\.34$/);
+    expect(header).toBe(
+      'month,payer,program,peer,code,lines,units,charge,expected_payment,lines_without_rate',
+    );
+    expect(october).toMatch(/^2026-10,ca-dhcs,[^,]+,peer [^,]+,H0038,2,5,250\.00,200\.00,0$/);
+    expect(november).toMatch(/^2026-11,ca-dhcs,[^,]+,peer [^,]+,H0038,1,2,100\.00,80\.00,0$/);
     expect(end).toBe('');
   });
 

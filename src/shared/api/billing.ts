@@ -46,7 +46,8 @@ export const BillingRunSchema = z.object({
   notesClaimed: z.number().int(),
   notesHeld: z.number().int(),
   claimsCreated: z.number().int(),
-  amountCents: z.number().int(),
+  /** The charges of the lines the run claimed. */
+  chargeCents: z.number().int(),
   /** Why a failed run stopped, in plain words. */
   error: z.string().nullable(),
   startedAt: TimestampSchema,
@@ -66,8 +67,8 @@ export const HeldNoteSchema = z.object({
   dateOfService: CalendarDateSchema,
   payerPack: PayerPackIdSchema.nullable(),
   heldAt: TimestampSchema,
-  /** The amount the note would bill once cleared, as signed (null when no line could be priced). */
-  signedAmountCents: z.number().int().nullable(),
+  /** The charge the note would bill once cleared, as signed (null when it had no line). */
+  signedChargeCents: z.number().int().nullable(),
   problems: z.array(ProblemSchema.extend({ owner: z.enum(HOLD_OWNERS) })),
 });
 export type HeldNote = z.infer<typeof HeldNoteSchema>;
@@ -80,7 +81,8 @@ export const HoldGroupSchema = z.object({
   example: z.string(),
   source: ProblemSchema.shape.source,
   notes: z.number().int(),
-  amountCents: z.number().int(),
+  /** What the group's notes would charge, as signed. */
+  chargeCents: z.number().int(),
 });
 export type HoldGroup = z.infer<typeof HoldGroupSchema>;
 
@@ -97,7 +99,7 @@ export type WorklistQuery = z.infer<typeof WorklistQuerySchema>;
 export const ClaimStatusCountSchema = z.object({
   status: z.enum(CLAIM_STATUSES),
   claims: z.number().int(),
-  amountCents: z.number().int(),
+  chargeCents: z.number().int(),
 });
 
 export const WorklistSchema = z.object({
@@ -117,8 +119,12 @@ export const ClaimLineViewSchema = z.object({
   code: z.string(),
   modifiers: z.array(z.string()),
   units: z.number().int(),
-  unitRateCents: z.number().int(),
-  amountCents: z.number().int(),
+  unitChargeCents: z.number().int(),
+  /** What the line billed. */
+  chargeCents: z.number().int(),
+  /** What the payer was expected to pay; null when no rate was known. */
+  expectedUnitRateCents: z.number().int().nullable(),
+  expectedCents: z.number().int().nullable(),
   placeOfService: z.string(),
   authorizationNumber: z.string().nullable(),
   current: z.boolean(),

@@ -242,6 +242,22 @@ export const AuthorizationSchema = z.object({
 });
 export type Authorization = z.infer<typeof AuthorizationSchema>;
 
+/**
+ * One line of the organisation's fee schedule in force on the date of service, for the payer (and the
+ * program, where the schedule names one): what the organisation charges for the code with exactly these
+ * procedure modifiers, and what it expects the payer to pay.
+ */
+export const FeeSchema = z.object({
+  code: z.string().regex(/^[A-Z]\d{4}$/, { message: 'A procedure code is a letter and four digits, e.g. H0038.' }),
+  /** The procedure's modifiers the fee is for, e.g. ['HQ'] for a group service; [] for an individual one. */
+  modifiers: z.array(ModifierSchema).max(4).default([]),
+  /** The charge for one unit (usual and customary), in cents: the 837's CLM02 and SV102 are units × this. */
+  unitChargeCents: z.number().int().min(1, { message: 'A charge is at least one cent.' }),
+  /** What the payer is expected to pay for one unit; null leaves it to the pack's rate, where it has one. */
+  expectedUnitRateCents: z.number().int().min(0).nullable().default(null),
+});
+export type Fee = z.infer<typeof FeeSchema>;
+
 export const ClaimPreviewRequestSchema = z.object({
   /** The pack to judge by; when omitted, the member's coverage on the date of service decides. */
   payerPack: PayerPackIdSchema.optional(),
@@ -261,6 +277,11 @@ export const ClaimPreviewRequestSchema = z.object({
     calendarYearGroupHours: 0,
   }),
   authorizations: z.array(AuthorizationSchema).default([]),
+  /**
+   * The organisation's fee schedule in force on the date of service for the payer: a line's charge comes from
+   * the fee for its code and procedure modifiers, and without one the service cannot be billed.
+   */
+  fees: z.array(FeeSchema).default([]),
   /** Pack settings to override for this evaluation (choices where the sources are silent). */
   settings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
 });
@@ -272,8 +293,14 @@ export const ClaimLineSchema = z.object({
   /** The pack's name for the procedure, e.g. Alameda's "PSS Family Engagement/Therapeutic Activity". */
   procedure: z.string(),
   units: z.number().int(),
-  unitRateCents: z.number().int(),
-  amountCents: z.number().int(),
+  /** The organisation's charge for one unit, from its fee schedule; 0 when none is on file (an error then). */
+  unitChargeCents: z.number().int(),
+  /** units × unitChargeCents: what the claim bills (837 SV102, and CLM02 summed). */
+  chargeCents: z.number().int(),
+  /** What the payer is expected to pay for one unit (the fee schedule's, else the pack's); null when unknown. */
+  unitRateCents: z.number().int().nullable(),
+  /** units × unitRateCents: the expected payment; null when no rate is known. */
+  expectedCents: z.number().int().nullable(),
   placeOfService: z.string(),
 });
 export type ClaimLine = z.infer<typeof ClaimLineSchema>;

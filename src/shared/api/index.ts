@@ -14,3 +14,4 @@ export * from './care-plans.js';
 export * from './members.js';
 export * from './staff.js';
 export * from './groups.js';
+export * from './fee-schedule.js';

@@ -34,7 +34,12 @@ export const PayerPackSummarySchema = z.object({
     z.object({
       code: z.string(),
       modifiers: z.array(z.string()),
-      unitRateCents: z.number().int(),
+      /** The payer's rate for one unit; null when the rate is another code's divided (`dividedFrom`). */
+      unitRateCents: z.number().int().nullable(),
+      /** California's H0025: the H0038 rate on file ÷ 4.5. */
+      dividedFrom: z
+        .object({ code: z.string(), modifiers: z.array(z.string()), divisor: z.number() })
+        .nullable(),
       effectiveFrom: z.string(),
       effectiveTo: z.string().nullable(),
       note: z.string().nullable(),

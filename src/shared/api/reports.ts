@@ -47,11 +47,16 @@ export type ReportQuery = z.infer<typeof ReportQuerySchema>;
 
 // ——— Billed units and amounts ———
 
-/** Units and amounts of current, counting claim lines. */
+/** Units, charges and expected payment of current, counting claim lines. */
 export const BilledFiguresSchema = z.object({
   lines: z.number().int(),
   units: z.number().int(),
-  amountCents: z.number().int(),
+  /** What the lines charged (the 837's SV102). */
+  chargeCents: z.number().int(),
+  /** What the payers are expected to pay for the lines whose rate was known. */
+  expectedCents: z.number().int(),
+  /** Lines billed with no expected rate on file (not in `expectedCents`). */
+  linesWithoutRate: z.number().int(),
 });
 export type BilledFigures = z.infer<typeof BilledFiguresSchema>;
 

@@ -16,6 +16,7 @@ import * as claimJudgedContext from './0009-claim-judged-context.js';
 import * as authorizationModifiers from './0010-authorization-modifiers.js';
 import * as interchangeControlNumbers from './0011-interchange-control-numbers.js';
 import * as claimSameDayLines from './0012-claim-same-day-lines.js';
+import * as feeSchedule from './0013-fee-schedule.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -30,6 +31,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0010-authorization-modifiers': authorizationModifiers,
   '0011-interchange-control-numbers': interchangeControlNumbers,
   '0012-claim-same-day-lines': claimSameDayLines,
+  '0013-fee-schedule': feeSchedule,
 };
 
 /** The number a migration name starts with: `0001-foundation` → 1. */

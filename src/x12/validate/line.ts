@@ -84,7 +84,7 @@ function lineLooksRight(line: ServiceLine837, context: ClaimContext): boolean {
     !hasOnlyAllowedCharacters(id) ||
     !PROCEDURE_PATTERN.test(line.code) ||
     !Number.isSafeInteger(line.chargeCents) ||
-    line.chargeCents < 0 ||
+    line.chargeCents < 1 ||
     !Number.isSafeInteger(line.units) ||
     line.units < 1 ||
     line.units > X12_LIMITS.maxUnits ||
@@ -161,10 +161,11 @@ function checkLine(problems: Problems, line: ServiceLine837, path: Path, context
       );
     }
   });
-  if (!Number.isSafeInteger(line.chargeCents) || line.chargeCents < 0) {
+  // A $0.00 line is never sent: the charge comes from the fee schedule, and a missing one holds the note.
+  if (!Number.isSafeInteger(line.chargeCents) || line.chargeCents < 1) {
     problems.add(
       X12_PROBLEM_CODES.charge,
-      `Correct the charge on ${name}: give a whole, non-negative number of cents, not ${line.chargeCents}.`,
+      `Correct the charge on ${name}: give a whole number of cents above zero (a claim never bills $0.00), not ${line.chargeCents}. Enter the charge on the Fee schedule page and bill the note again.`,
       [...path, 'chargeCents'],
       '2400 SV102',
     );

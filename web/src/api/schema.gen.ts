@@ -2266,6 +2266,15 @@ export interface paths {
               /** Format: date */
               to: string;
             }[];
+            /** @default [] */
+            fees?: {
+              code: string;
+              /** @default [] */
+              modifiers?: string[];
+              unitChargeCents: number;
+              /** @default null */
+              expectedUnitRateCents?: number | null;
+            }[];
             /** @default {} */
             settings?: {
               [key: string]: string | number | boolean;
@@ -2292,8 +2301,10 @@ export interface paths {
                 modifiers: string[];
                 procedure: string;
                 units: number;
-                unitRateCents: number;
-                amountCents: number;
+                unitChargeCents: number;
+                chargeCents: number;
+                unitRateCents: number | null;
+                expectedCents: number | null;
                 placeOfService: string;
               }[];
               problems: {
@@ -2447,7 +2458,12 @@ export interface paths {
                 rates: {
                   code: string;
                   modifiers: string[];
-                  unitRateCents: number;
+                  unitRateCents: number | null;
+                  dividedFrom: {
+                    code: string;
+                    modifiers: string[];
+                    divisor: number;
+                  } | null;
                   effectiveFrom: string;
                   effectiveTo: string | null;
                   note: string | null;
@@ -2766,8 +2782,10 @@ export interface paths {
                       modifiers: string[];
                       procedure: string;
                       units: number;
-                      unitRateCents: number;
-                      amountCents: number;
+                      unitChargeCents: number;
+                      chargeCents: number;
+                      unitRateCents: number | null;
+                      expectedCents: number | null;
                       placeOfService: string;
                     }[];
                     problems: {
@@ -3068,8 +3086,10 @@ export interface paths {
                       modifiers: string[];
                       procedure: string;
                       units: number;
-                      unitRateCents: number;
-                      amountCents: number;
+                      unitChargeCents: number;
+                      chargeCents: number;
+                      unitRateCents: number | null;
+                      expectedCents: number | null;
                       placeOfService: string;
                     }[];
                     problems: {
@@ -3304,8 +3324,10 @@ export interface paths {
                       modifiers: string[];
                       procedure: string;
                       units: number;
-                      unitRateCents: number;
-                      amountCents: number;
+                      unitChargeCents: number;
+                      chargeCents: number;
+                      unitRateCents: number | null;
+                      expectedCents: number | null;
                       placeOfService: string;
                     }[];
                     problems: {
@@ -3547,8 +3569,10 @@ export interface paths {
                       modifiers: string[];
                       procedure: string;
                       units: number;
-                      unitRateCents: number;
-                      amountCents: number;
+                      unitChargeCents: number;
+                      chargeCents: number;
+                      unitRateCents: number | null;
+                      expectedCents: number | null;
                       placeOfService: string;
                     }[];
                     problems: {
@@ -3794,8 +3818,10 @@ export interface paths {
                       modifiers: string[];
                       procedure: string;
                       units: number;
-                      unitRateCents: number;
-                      amountCents: number;
+                      unitChargeCents: number;
+                      chargeCents: number;
+                      unitRateCents: number | null;
+                      expectedCents: number | null;
                       placeOfService: string;
                     }[];
                     problems: {
@@ -4040,8 +4066,10 @@ export interface paths {
                       modifiers: string[];
                       procedure: string;
                       units: number;
-                      unitRateCents: number;
-                      amountCents: number;
+                      unitChargeCents: number;
+                      chargeCents: number;
+                      unitRateCents: number | null;
+                      expectedCents: number | null;
                       placeOfService: string;
                     }[];
                     problems: {
@@ -4281,8 +4309,10 @@ export interface paths {
                       modifiers: string[];
                       procedure: string;
                       units: number;
-                      unitRateCents: number;
-                      amountCents: number;
+                      unitChargeCents: number;
+                      chargeCents: number;
+                      unitRateCents: number | null;
+                      expectedCents: number | null;
                       placeOfService: string;
                     }[];
                     problems: {
@@ -10263,8 +10293,10 @@ export interface paths {
                   modifiers: string[];
                   procedure: string;
                   units: number;
-                  unitRateCents: number;
-                  amountCents: number;
+                  unitChargeCents: number;
+                  chargeCents: number;
+                  unitRateCents: number | null;
+                  expectedCents: number | null;
                   placeOfService: string;
                 }[];
                 problems: {
@@ -10671,8 +10703,10 @@ export interface paths {
                   modifiers: string[];
                   procedure: string;
                   units: number;
-                  unitRateCents: number;
-                  amountCents: number;
+                  unitChargeCents: number;
+                  chargeCents: number;
+                  unitRateCents: number | null;
+                  expectedCents: number | null;
                   placeOfService: string;
                 }[];
                 problems: {
@@ -11131,8 +11165,10 @@ export interface paths {
                 modifiers: string[];
                 procedure: string;
                 units: number;
-                unitRateCents: number;
-                amountCents: number;
+                unitChargeCents: number;
+                chargeCents: number;
+                unitRateCents: number | null;
+                expectedCents: number | null;
                 placeOfService: string;
               }[];
               problems: {
@@ -11406,8 +11442,10 @@ export interface paths {
                   modifiers: string[];
                   procedure: string;
                   units: number;
-                  unitRateCents: number;
-                  amountCents: number;
+                  unitChargeCents: number;
+                  chargeCents: number;
+                  unitRateCents: number | null;
+                  expectedCents: number | null;
                   placeOfService: string;
                 }[];
                 problems: {
@@ -11713,8 +11751,10 @@ export interface paths {
                   modifiers: string[];
                   procedure: string;
                   units: number;
-                  unitRateCents: number;
-                  amountCents: number;
+                  unitChargeCents: number;
+                  chargeCents: number;
+                  unitRateCents: number | null;
+                  expectedCents: number | null;
                   placeOfService: string;
                 }[];
                 problems: {
@@ -12017,8 +12057,10 @@ export interface paths {
                   modifiers: string[];
                   procedure: string;
                   units: number;
-                  unitRateCents: number;
-                  amountCents: number;
+                  unitChargeCents: number;
+                  chargeCents: number;
+                  unitRateCents: number | null;
+                  expectedCents: number | null;
                   placeOfService: string;
                 }[];
                 problems: {
@@ -12323,8 +12365,10 @@ export interface paths {
                   modifiers: string[];
                   procedure: string;
                   units: number;
-                  unitRateCents: number;
-                  amountCents: number;
+                  unitChargeCents: number;
+                  chargeCents: number;
+                  unitRateCents: number | null;
+                  expectedCents: number | null;
                   placeOfService: string;
                 }[];
                 problems: {
@@ -12605,7 +12649,7 @@ export interface paths {
                 notesClaimed: number;
                 notesHeld: number;
                 claimsCreated: number;
-                amountCents: number;
+                chargeCents: number;
                 error: string | null;
                 /** Format: date-time */
                 startedAt: string;
@@ -12695,7 +12739,7 @@ export interface paths {
               notesClaimed: number;
               notesHeld: number;
               claimsCreated: number;
-              amountCents: number;
+              chargeCents: number;
               error: string | null;
               /** Format: date-time */
               startedAt: string;
@@ -12804,7 +12848,7 @@ export interface paths {
               notesClaimed: number;
               notesHeld: number;
               claimsCreated: number;
-              amountCents: number;
+              chargeCents: number;
               error: string | null;
               /** Format: date-time */
               startedAt: string;
@@ -12903,7 +12947,7 @@ export interface paths {
                   ruleVersion?: string;
                 };
                 notes: number;
-                amountCents: number;
+                chargeCents: number;
               }[];
               held: {
                 /** Format: uuid */
@@ -12925,7 +12969,7 @@ export interface paths {
                 payerPack: string | null;
                 /** Format: date-time */
                 heldAt: string;
-                signedAmountCents: number | null;
+                signedChargeCents: number | null;
                 problems: {
                   /** @enum {string} */
                   severity: 'error' | 'warning' | 'info';
@@ -12947,7 +12991,7 @@ export interface paths {
                 /** @enum {string} */
                 status: 'ready' | 'batched' | 'submitted' | 'accepted' | 'rejected' | 'paid' | 'denied';
                 claims: number;
-                amountCents: number;
+                chargeCents: number;
               }[];
               authorizationsRunningOut: {
                 /** Format: uuid */
@@ -13261,8 +13305,10 @@ export interface paths {
                 code: string;
                 modifiers: string[];
                 units: number;
-                unitRateCents: number;
-                amountCents: number;
+                unitChargeCents: number;
+                chargeCents: number;
+                expectedUnitRateCents: number | null;
+                expectedCents: number | null;
                 placeOfService: string;
                 authorizationNumber: string | null;
                 current: boolean;
@@ -13417,8 +13463,10 @@ export interface paths {
                 code: string;
                 modifiers: string[];
                 units: number;
-                unitRateCents: number;
-                amountCents: number;
+                unitChargeCents: number;
+                chargeCents: number;
+                expectedUnitRateCents: number | null;
+                expectedCents: number | null;
                 placeOfService: string;
                 authorizationNumber: string | null;
                 current: boolean;
@@ -13588,8 +13636,10 @@ export interface paths {
                 code: string;
                 modifiers: string[];
                 units: number;
-                unitRateCents: number;
-                amountCents: number;
+                unitChargeCents: number;
+                chargeCents: number;
+                expectedUnitRateCents: number | null;
+                expectedCents: number | null;
                 placeOfService: string;
                 authorizationNumber: string | null;
                 current: boolean;
@@ -14391,6 +14441,658 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/fee-schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fee schedule: charge and expected rate per payer, program, code and modifiers, by date. */
+    get: {
+      parameters: {
+        query?: {
+          payerPack?: string;
+          on?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              fees: {
+                /** Format: uuid */
+                id: string;
+                payerPack: string;
+                payerName: string;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                } | null;
+                code: string;
+                modifiers: string[];
+                /** Format: date */
+                effectiveFrom: string;
+                /** Format: date */
+                effectiveTo: string | null;
+                unitChargeCents: number;
+                expectedUnitRateCents: number | null;
+                packUnitRateCents: number | null;
+                /** Format: date-time */
+                updatedAt: string;
+                updatedBy: string | null;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a price from a date (the open-ended price before it ends the day before). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            payerPack: string;
+            /**
+             * Format: uuid
+             * @default null
+             */
+            programId?: string | null;
+            code: string;
+            /** @default [] */
+            modifiers?: string[];
+            /** Format: date */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            effectiveTo?: string | null;
+            unitChargeCents: number;
+            /** @default null */
+            expectedUnitRateCents?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              payerPack: string;
+              payerName: string;
+              program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              code: string;
+              modifiers: string[];
+              /** Format: date */
+              effectiveFrom: string;
+              /** Format: date */
+              effectiveTo: string | null;
+              unitChargeCents: number;
+              expectedUnitRateCents: number | null;
+              packUnitRateCents: number | null;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fee-schedule/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a line’s charge, expected rate or dates. */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            effectiveFrom: string;
+            /**
+             * Format: date
+             * @default null
+             */
+            effectiveTo?: string | null;
+            unitChargeCents: number;
+            /** @default null */
+            expectedUnitRateCents?: number | null;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              payerPack: string;
+              payerName: string;
+              program: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+              } | null;
+              code: string;
+              modifiers: string[];
+              /** Format: date */
+              effectiveFrom: string;
+              /** Format: date */
+              effectiveTo: string | null;
+              unitChargeCents: number;
+              expectedUnitRateCents: number | null;
+              packUnitRateCents: number | null;
+              /** Format: date-time */
+              updatedAt: string;
+              updatedBy: string | null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Remove a line (its history stays; claims keep what they billed). */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': null;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fee-schedule/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who changed which line, when, and how (newest first). */
+    get: {
+      parameters: {
+        query?: {
+          feeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              changes: {
+                /** Format: uuid */
+                id: string;
+                /** Format: uuid */
+                feeId: string;
+                /** @enum {string} */
+                action: 'added' | 'changed' | 'removed';
+                before: {
+                  payerPack: string;
+                  programId: string | null;
+                  code: string;
+                  modifiers: string[];
+                  effectiveFrom: string;
+                  effectiveTo: string | null;
+                  unitChargeCents: number;
+                  expectedUnitRateCents: number | null;
+                } | null;
+                after: {
+                  payerPack: string;
+                  programId: string | null;
+                  code: string;
+                  modifiers: string[];
+                  effectiveFrom: string;
+                  effectiveTo: string | null;
+                  unitChargeCents: number;
+                  expectedUnitRateCents: number | null;
+                } | null;
+                changedBy: string | null;
+                /** Format: date-time */
+                changedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fee-schedule.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fee schedule as CSV (prices in dollars), the columns the import reads. */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description CSV text */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': string;
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'text/csv': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/fee-schedule/import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Import a fee schedule CSV: all rows or none; a row with a line’s first day changes it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            csv: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              added: number;
+              changed: number;
+              unchanged: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports/billed': {
     parameters: {
       query?: never;
@@ -14423,7 +15125,9 @@ export interface paths {
               rows: {
                 lines: number;
                 units: number;
-                amountCents: number;
+                chargeCents: number;
+                expectedCents: number;
+                linesWithoutRate: number;
                 payerPack: string;
                 program: {
                   /** Format: uuid */
@@ -14441,13 +15145,17 @@ export interface paths {
               byMonth: {
                 lines: number;
                 units: number;
-                amountCents: number;
+                chargeCents: number;
+                expectedCents: number;
+                linesWithoutRate: number;
                 month: string;
               }[];
               totals: {
                 lines: number;
                 units: number;
-                amountCents: number;
+                chargeCents: number;
+                expectedCents: number;
+                linesWithoutRate: number;
               };
             };
           };

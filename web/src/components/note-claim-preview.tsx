@@ -51,7 +51,7 @@ export function previewSentence(preview: ClaimPreview | null): string {
       : [
           [line.code, ...line.modifiers].join(' '),
           pluralise(line.units, 'unit', 'units'),
-          formatCents(preview.lines.reduce((sum, each) => sum + each.amountCents, 0)),
+          formatCents(preview.lines.reduce((sum, each) => sum + each.chargeCents, 0)),
         ].join(', ');
   const errors = preview.problems.filter((problem) => problem.severity === 'error').length;
   const warnings = preview.problems.filter((problem) => problem.severity === 'warning').length;
@@ -140,10 +140,29 @@ function PreviewBody({
               </dd>
             </div>
             <div>
-              <dt>Amount</dt>
+              <dt>Charge</dt>
               <dd>
-                {formatCents(line.amountCents)}{' '}
-                <span className="muted">({formatCents(line.unitRateCents)} a unit)</span>
+                {line.unitChargeCents === 0 ? (
+                  'No charge on file'
+                ) : (
+                  <>
+                    {formatCents(line.chargeCents)}{' '}
+                    <span className="muted">({formatCents(line.unitChargeCents)} a unit)</span>
+                  </>
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>Expected payment</dt>
+              <dd>
+                {line.expectedCents === null || line.unitRateCents === null ? (
+                  'No rate on file'
+                ) : (
+                  <>
+                    {formatCents(line.expectedCents)}{' '}
+                    <span className="muted">({formatCents(line.unitRateCents)} a unit)</span>
+                  </>
+                )}
               </dd>
             </div>
             <div>

@@ -20,8 +20,26 @@ const BILLED_COLUMNS = [
   { label: 'Code' },
   { label: 'Lines', numeric: true },
   { label: 'Units', numeric: true },
-  { label: 'Amount', numeric: true },
+  { label: 'Charged', numeric: true },
+  { label: 'Expected payment', numeric: true },
 ] as const;
+
+/** The expected payment, saying how many lines had no rate on file (their payment is not in the sum). */
+function ExpectedPayment({
+  figures,
+}: {
+  figures: { expectedCents: number; linesWithoutRate: number };
+}): JSX.Element {
+  if (figures.linesWithoutRate === 0) return <>{formatCents(figures.expectedCents)}</>;
+  return (
+    <>
+      {formatCents(figures.expectedCents)}{' '}
+      <span className="muted">
+        ({figures.linesWithoutRate} {figures.linesWithoutRate === 1 ? 'line' : 'lines'} with no rate on file)
+      </span>
+    </>
+  );
+}
 
 export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Element {
   const report = useQuery(apiQuery('/api/v1/reports/billed', { query }));
@@ -41,12 +59,12 @@ export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Elem
       {(report) => (
         <>
           <ReportBarChart
-            title="Amount billed by month"
+            title="Charged by month"
             bars={report.byMonth.map((month) => ({
               key: month.month,
               label: formatMonth(month.month),
-              value: month.amountCents,
-              valueText: `${formatCents(month.amountCents)} (${month.units} units)`,
+              value: month.chargeCents,
+              valueText: `${formatCents(month.chargeCents)} charged, ${formatCents(month.expectedCents)} expected (${month.units} units)`,
             }))}
           />
           {report.rows.length === 0 ? (
@@ -63,7 +81,10 @@ export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Elem
                     <td>{row.code}</td>
                     <td className="numeric">{row.lines}</td>
                     <td className="numeric">{row.units}</td>
-                    <td className="numeric">{formatCents(row.amountCents)}</td>
+                    <td className="numeric">{formatCents(row.chargeCents)}</td>
+                    <td className="numeric">
+                      <ExpectedPayment figures={row} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -74,7 +95,10 @@ export function BilledReportSection({ query }: { query: ReportQuery }): JSX.Elem
                   </th>
                   <td className="numeric">{report.totals.lines}</td>
                   <td className="numeric">{report.totals.units}</td>
-                  <td className="numeric">{formatCents(report.totals.amountCents)}</td>
+                  <td className="numeric">{formatCents(report.totals.chargeCents)}</td>
+                  <td className="numeric">
+                    <ExpectedPayment figures={report.totals} />
+                  </td>
                 </tr>
               </tfoot>
             </ReportTable>

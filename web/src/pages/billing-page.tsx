@@ -306,8 +306,8 @@ function RunProgress({ first, programs }: { first: BillingRun; programs: Program
           <dd>{run.notesHeld}</dd>
         </div>
         <div>
-          <dt>Amount claimed</dt>
-          <dd>{formatCents(run.amountCents)}</dd>
+          <dt>Charged</dt>
+          <dd>{formatCents(run.chargeCents)}</dd>
         </div>
         <div>
           <dt>Started</dt>
@@ -336,7 +336,7 @@ function runSentence(run: BillingRun): string {
     case 'running':
       return 'Judging the notes…';
     case 'finished':
-      return `${run.notesTotal} ${run.notesTotal === 1 ? 'note' : 'notes'} judged: ${run.notesClaimed} claimed (${run.claimsCreated} ${run.claimsCreated === 1 ? 'claim' : 'claims'}, ${formatCents(run.amountCents)}), ${run.notesHeld} held.`;
+      return `${run.notesTotal} ${run.notesTotal === 1 ? 'note' : 'notes'} judged: ${run.notesClaimed} claimed (${run.claimsCreated} ${run.claimsCreated === 1 ? 'claim' : 'claims'}, ${formatCents(run.chargeCents)}), ${run.notesHeld} held.`;
     case 'failed':
       return `The run stopped: ${run.error ?? 'an error on the server'}. Notes judged before it stopped keep their result; start the run again for the rest.`;
     case 'interrupted':
@@ -355,7 +355,7 @@ function WorklistView({
   programs: Program[];
   filters: AppliedFilters;
 }): JSX.Element {
-  const heldCents = worklist.held.reduce((sum, note) => sum + (note.signedAmountCents ?? 0), 0);
+  const heldCents = worklist.held.reduce((sum, note) => sum + (note.signedChargeCents ?? 0), 0);
   return (
     <>
       <section aria-labelledby="held-heading">
@@ -418,7 +418,7 @@ function WorklistView({
                   </Link>
                 </th>
                 <td className="numeric">{row.claims}</td>
-                <td className="numeric">{formatCents(row.amountCents)}</td>
+                <td className="numeric">{formatCents(row.chargeCents)}</td>
               </tr>
             ))}
           </tbody>
@@ -489,7 +489,7 @@ function HoldGroupCard({
         <div>
           <dt>Notes held</dt>
           <dd>
-            {group.notes}, worth {formatCents(group.amountCents)}
+            {group.notes}, worth {formatCents(group.chargeCents)}
           </dd>
         </div>
       </dl>
@@ -533,7 +533,7 @@ function HoldGroupCard({
                 <td>{note.author.displayName}</td>
                 <td>{programName(programs, note.programId)}</td>
                 <td className="numeric">
-                  {note.signedAmountCents === null ? <None /> : formatCents(note.signedAmountCents)}
+                  {note.signedChargeCents === null ? <None /> : formatCents(note.signedChargeCents)}
                 </td>
                 {ownMessages ? <td>{messagesOf(note)}</td> : null}
               </tr>

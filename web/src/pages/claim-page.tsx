@@ -122,7 +122,7 @@ function ClaimView({
           <dd>{claim.renderingProvider.displayName}</dd>
         </div>
         <div>
-          <dt>Amount</dt>
+          <dt>Charge</dt>
           <dd>
             {formatCents(claim.totalCents)} ({claim.lineCount} {claim.lineCount === 1 ? 'line' : 'lines'})
           </dd>
@@ -381,10 +381,13 @@ function ClaimLines({ claim }: { claim: ClaimDetail }): JSX.Element {
             Units
           </th>
           <th scope="col" className="numeric">
-            Rate
+            Unit charge
           </th>
           <th scope="col" className="numeric">
-            Amount
+            Charge
+          </th>
+          <th scope="col" className="numeric">
+            Expected
           </th>
           <th scope="col">Place of service</th>
           <th scope="col">Authorization</th>
@@ -410,8 +413,15 @@ function ClaimLines({ claim }: { claim: ClaimDetail }): JSX.Element {
               <Modifiers modifiers={line.modifiers} />
             </td>
             <td className="numeric">{line.units}</td>
-            <td className="numeric">{formatCents(line.unitRateCents)}</td>
-            <td className="numeric">{formatCents(line.amountCents)}</td>
+            <td className="numeric">{formatCents(line.unitChargeCents)}</td>
+            <td className="numeric">{formatCents(line.chargeCents)}</td>
+            <td className="numeric">
+              {line.expectedCents === null ? (
+                <span className="muted">No rate</span>
+              ) : (
+                formatCents(line.expectedCents)
+              )}
+            </td>
             <td>
               <code>{line.placeOfService}</code>
             </td>

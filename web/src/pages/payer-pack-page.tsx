@@ -331,7 +331,13 @@ function Rates({ pack }: { pack: PayerPackSummary }): JSX.Element {
                 <td>
                   <Modifiers modifiers={rate.modifiers} />
                 </td>
-                <td className="nowrap numeric">{formatCents(rate.unitRateCents)}</td>
+                <td className="nowrap numeric">
+                  {rate.unitRateCents !== null
+                    ? formatCents(rate.unitRateCents)
+                    : rate.dividedFrom !== null
+                      ? `${[rate.dividedFrom.code, ...rate.dividedFrom.modifiers].join(' ')} rate on file ÷ ${rate.dividedFrom.divisor}`
+                      : '—'}
+                </td>
                 <td className="nowrap">
                   <DateText iso={rate.effectiveFrom} />
                 </td>
