@@ -30,6 +30,7 @@ const BEFORE_UNCONSTRAINED = '0007-claim-tenant-keys';
 const BEFORE_JUDGED_CONTEXT = '0008-payer-packs-unconstrained';
 const BEFORE_AUTHORIZATION_MODIFIERS = '0009-claim-judged-context';
 const BEFORE_CONTROL_NUMBERS = '0010-authorization-modifiers';
+const BEFORE_FEE_SCHEDULE = '0012-claim-same-day-lines';
 
 let fresh: TestStore;
 let stepwise: TestStore;
@@ -57,6 +58,7 @@ beforeAll(async () => {
     if (name === BEFORE_JUDGED_CONTEXT) await insertClaimsBeforeJudgedContext(stepwise.db);
     if (name === BEFORE_AUTHORIZATION_MODIFIERS) await insertAuthorizationBeforeModifiers(stepwise.db);
     if (name === BEFORE_CONTROL_NUMBERS) await insertBatchesBeforeControlNumbers(stepwise.db);
+    if (name === BEFORE_FEE_SCHEDULE) await insertRunBeforeFeeSchedule(stepwise.db);
   }
 }, 180_000);
 afterAll(async () => {
@@ -65,6 +67,16 @@ afterAll(async () => {
 
 function namesAPayerPack(constraint: Record<string, unknown>): boolean {
   return payerPackIds().some((id) => String(constraint.definition).includes(`'${id}'`));
+}
+
+/** A finished billing run of 'Upgraded since 0001' as runs before 0013 recorded their total. */
+async function insertRunBeforeFeeSchedule(db: Kysely<Database>): Promise<void> {
+  await sql`
+    insert into billing_runs (organisation_id, started_by, from_date, to_date, status, notes_claimed,
+                              amount_cents, started_at, heartbeat_at)
+    select o.id, u.id, '2026-11-01', '2026-11-30', 'finished', 2, 37336, now(), now()
+    from organisations o join users u on u.organisation_id = o.id
+    where o.name = 'Upgraded since 0001'`.execute(db);
 }
 
 async function insertFirstReleaseData(db: Kysely<Database>): Promise<void> {
@@ -308,6 +320,61 @@ describe(`migrations on ${testDatabaseKind()}`, () => {
       /claim_batches_submitter_control_number_key/,
     );
     await copy('Other batches before 0011', 'SUBA', 45).execute(stepwise.db);
+  });
+
+  it('gives every organisation before 0013 the seed rates of Kansas and Los Angeles as its fee schedule, and no other', async () => {
+    const { rows: organisations } = await sql<{ id: string }>`select id from organisations`.execute(
+      stepwise.db,
+    );
+    expect(organisations.length).toBeGreaterThan(2);
+    const lines = await stepwise.db
+      .selectFrom('fee_schedule')
+      .select([
+        'organisation_id',
+        'payer_pack',
+        'program_id',
+        'code',
+        'modifiers',
+        'effective_from',
+        'effective_to',
+        'unit_charge_cents',
+        'expected_unit_rate_cents',
+      ])
+      .execute();
+    for (const { id } of organisations) {
+      const own = lines
+        .filter((line) => line.organisation_id === id)
+        .map((line) => [line.payer_pack, line.code, line.modifiers.join(' '), line.unit_charge_cents])
+        .sort();
+      // 003 Kansas: $11.75 and $4.37; 004 Los Angeles: $46.67, $10.37, $46.67. None for 000, 001, 002.
+      expect(own).toEqual([
+        ['ca-la-sapc', 'H0025', '', 1037],
+        ['ca-la-sapc', 'H0038', '', 4667],
+        ['ca-la-sapc', 'H0050', 'HF', 4667],
+        ['ks-pahp', 'H0038', '', 1175],
+        ['ks-pahp', 'H0038', 'HQ', 437],
+      ]);
+    }
+    // The expected rate is left to the pack's; every line is in force from the pack's first rate, open-ended.
+    expect(new Set(lines.map((line) => line.expected_unit_rate_cents))).toEqual(new Set([null]));
+    expect(new Set(lines.map((line) => line.effective_to))).toEqual(new Set([null]));
+    expect(new Set(lines.map((line) => line.program_id))).toEqual(new Set([null]));
+    // Each line's history says the upgrade added it (no user).
+    const history = await stepwise.db
+      .selectFrom('fee_schedule_changes')
+      .select(['fee_id', 'action', 'changed_by'])
+      .execute();
+    expect(history).toHaveLength(lines.length);
+    expect(new Set(history.map((change) => `${change.action}/${String(change.changed_by)}`))).toEqual(
+      new Set(['added/null']),
+    );
+    // A run's total was its lines' charges all along: it keeps it under its new name.
+    const run = await stepwise.db
+      .selectFrom('billing_runs')
+      .select('charge_cents')
+      .where('notes_claimed', '=', 2)
+      .executeTakeFirstOrThrow();
+    expect(Number(run.charge_cents)).toBe(37336);
   });
 
   it('refuses to go back to a migration already applied', async () => {

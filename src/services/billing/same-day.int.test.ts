@@ -146,15 +146,15 @@ describe(`same-day lines of one claim on ${testDatabaseKind()}`, () => {
     const [claim, ...others] = billed.file;
     expect(others).toHaveLength(0);
     expect(claim?.lines.map((line) => [line.sv1[0], line.sv1[3], line.sv1[1], line.date])).toEqual([
-      ['HC:H0038', '1', '46.67', '20261102'],
-      ['HC:H0038', '1', '46.67', '20261102'],
+      ['HC:H0038', '1', '50', '20261102'],
+      ['HC:H0038', '1', '50', '20261102'],
     ]);
     // The same SV1 and date twice: what tells the two apart in the file (and in the 835) is REF*6R.
     const controls = claim?.lines.map((line) => line.lineControl) ?? [];
     expect(new Set(controls).size).toBe(2);
-    expect(claim?.clm[1]).toBe('93.34');
-    expect(Number(billed.claim.total_cents)).toBe(9334);
-    expect(billed.run.chargeCents).toBe(9334);
+    expect(claim?.clm[1]).toBe('100');
+    expect(Number(billed.claim.total_cents)).toBe(10_000);
+    expect(billed.run.chargeCents).toBe(10_000);
   });
 
   it('combine (a payer that asks for it): one line of 3 units from 40 minutes, and each note keeps its own claim line', async () => {
@@ -169,12 +169,12 @@ describe(`same-day lines of one claim on ${testDatabaseKind()}`, () => {
     const [claim, ...others] = billed.file;
     expect(others).toHaveLength(0);
     expect(claim?.lines.map((line) => [line.sv1[0], line.sv1[3], line.sv1[1], line.date])).toEqual([
-      ['HC:H0038', '3', '140.01', '20261103'],
+      ['HC:H0038', '3', '150', '20261103'],
     ]);
-    // What the claim says it charges is what the file charges: 3 × $46.67.
-    expect(claim?.clm[1]).toBe('140.01');
-    expect(Number(billed.claim.total_cents)).toBe(14001);
-    expect(billed.run.chargeCents).toBe(14001);
+    // What the claim says it charges is what the file charges: 3 × the fixture's $50.00 charge.
+    expect(claim?.clm[1]).toBe('150');
+    expect(Number(billed.claim.total_cents)).toBe(15_000);
+    expect(billed.run.chargeCents).toBe(15_000);
     expect(billed.run.notesClaimed).toBe(2);
   });
 
@@ -197,11 +197,11 @@ describe(`same-day lines of one claim on ${testDatabaseKind()}`, () => {
       kind: 'void',
       reason: 'Billed to the wrong payer.',
     });
-    expect(voided.totalCents).toBe(14001);
+    expect(voided.totalCents).toBe(15_000);
     const { batches } = await export837Stream(ctx, actorOf('billing'), 'ca-dhcs');
     const file = claimsOfFile((await batchFile(ctx, actorOf('billing'), batches[0]?.id ?? '')).content);
     expect(file.map((claim) => [claim.clm[1], claim.lines.map((line) => line.sv1[3])])).toEqual([
-      ['140.01', ['3']],
+      ['150', ['3']],
     ]);
   });
 
@@ -219,11 +219,11 @@ describe(`same-day lines of one claim on ${testDatabaseKind()}`, () => {
       .where('organisation_id', '=', fixture.id)
       .where('date_of_service', '=', date)
       .executeTakeFirstOrThrow();
-    expect(claim).toEqual({ total_cents: '14001', same_day_lines: 'combine' });
+    expect(claim).toEqual({ total_cents: '15000', same_day_lines: 'combine' });
     const { batches } = await export837Stream(ctx, actorOf('billing'), 'ca-dhcs');
     const file = claimsOfFile((await batchFile(ctx, actorOf('billing'), batches[0]?.id ?? '')).content);
     expect(file.map((each) => [each.clm[1], each.lines.map((line) => line.sv1[3])])).toEqual([
-      ['140.01', ['3']],
+      ['150', ['3']],
     ]);
   });
 });

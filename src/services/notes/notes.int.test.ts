@@ -300,7 +300,7 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
     expect(await auditActions(created.note.id)).not.toContain('note.sign');
   });
 
-  it('signs a complete note, keeping the code, units and amount, and sends it to review', async () => {
+  it('signs a complete note, keeping the code, units and charge, and sends it to review', async () => {
     const signed = await signedNote();
     expect(signed.note).toMatchObject({
       status: 'signed',
@@ -313,7 +313,8 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
       .select(['signed_code', 'signed_units', 'signed_amount_cents'])
       .where('id', '=', signed.note.id)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ signed_code: 'H0038', signed_units: 4, signed_amount_cents: 18_668 });
+    // The charge: 4 units × the fixture's $50.00 California H0038 charge.
+    expect(row).toEqual({ signed_code: 'H0038', signed_units: 4, signed_amount_cents: 20_000 });
     expect(await auditActions(signed.note.id)).toEqual(['note.create', 'note.save', 'note.sign']);
   });
 
