@@ -23,6 +23,8 @@ export interface SignedNoteOptions {
   groupSessionId?: string;
   /** What signing captured (the live preview's history reads it); none when omitted. */
   signed?: { code: string; units: number };
+  /** The plan-of-care version the note documents (Los Angeles' Plan of Care note); none when omitted. */
+  planOfCareId?: string;
 }
 
 /** Inserts a complete, signed individual note for `member` by the fixture peer (or `authorId`). */
@@ -58,12 +60,41 @@ export async function insertSignedNote(
       review_status: options.reviewStatus ?? 'not_required',
       intervention_in_plan: true,
       group_session_id: options.groupSessionId ?? null,
+      plan_of_care_id: options.planOfCareId ?? null,
       signed_code: options.signed?.code ?? null,
       signed_units: options.signed?.units ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/**
+ * The fixture's member of the Los Angeles program, covered by SAPC (`ca-la-sapc`) from 2025 so that pack, not
+ * statewide Medi-Cal, judges their notes.
+ */
+export async function coveredLosAngelesMember(
+  db: Kysely<Database>,
+  fixture: DocumentationFixture,
+): Promise<FixtureMember> {
+  const la = fixture.members.find((each) =>
+    fixture.programs.some(
+      (program) => program.id === each.programId && program.payerPacks.includes('ca-la-sapc'),
+    ),
+  );
+  if (la === undefined) throw new Error('the fixture has no Los Angeles member');
+  await db
+    .insertInto('coverage_periods')
+    .values({
+      organisation_id: fixture.id,
+      member_id: la.id,
+      payer_pack: 'ca-la-sapc',
+      plan_name: 'Fixture SAPC',
+      member_number: `${la.medicaidId}LA`,
+      starts_on: '2025-01-01',
+    })
+    .execute();
+  return la;
 }
 
 /** Approves a plan of care for `member`, in effect from `from` (Medi-Cal bills only under one). */

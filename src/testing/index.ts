@@ -28,6 +28,7 @@ export {
   insertSignedNote,
   insertApprovedPlan,
   insertCertifiedPeer,
+  coveredLosAngelesMember,
   testPayerSettings,
   complete837Records,
 } from './billing-fixtures.js';

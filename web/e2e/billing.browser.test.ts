@@ -18,7 +18,10 @@ import { sidewaysScroll, signIn, useBrowserSuite } from './browser.js';
 
 const suite = useBrowserSuite();
 
-/** The demo's notes are dated up to a fortnight back; a month's range takes them all. */
+/**
+ * The demo's notes are dated up to three weeks back (Los Angeles' Plan of Care notes); a month's range takes
+ * them all.
+ */
 const TODAY = calendarDateIn(new Date(), 'America/Los_Angeles');
 const RANGE = { from: addDays(TODAY, -30), to: TODAY };
 const COSIGN_PROBLEM = 'A supervisor has not co-signed this note yet.';

@@ -20,7 +20,8 @@ import { evaluateStaffRules } from '../index.js';
 
 /**
  * A billable H0038 hour in a DMC-ODS outpatient program: certified peer, member covered by SAPC with a Plan
- * of Care approved by a Behavioral Health Professional, a complete PIN note, office, signed the same day.
+ * of Care approved by a Behavioral Health Professional and written in an earlier Plan of Care note, a complete
+ * PIN note, office, signed the same day.
  */
 /** The plan of care of 004's "Initial Plan of Care Note Example", complete. */
 function completePlanOfCare(): NonNullable<ClaimPreviewRequest['service']['planOfCare']> {
@@ -60,6 +61,7 @@ function caLaSapcBase(): ClaimPreviewRequest {
         approverRole: 'behavioral_health_professional',
         effectiveFrom: '2026-10-01',
       },
+      firstPlanOfCareNoteOn: '2026-10-01',
     },
     staff: {
       certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -112,6 +114,15 @@ const cases: RuleCase[] = [
     },
     fail: (r) =>
       void (r.member.carePlan = { approvedOn: '2026-11-19', approverRole: 'peer_support_supervisor' }),
+  },
+  {
+    source: '004 Plan of Care Examples: the Plan of Care should be the first progress note entered',
+    rule: 'ca-la-sapc.plan_of_care.first_note',
+    // A Plan of Care note the same day counts as first (notes carry no order within a day).
+    pass: (r) => void (r.member.firstPlanOfCareNoteOn = '2026-11-18'),
+    fail: (r) => void (r.member.firstPlanOfCareNoteOn = '2026-11-19'),
+    messageIncludes:
+      'no signed Plan of Care note on or before 2026-11-18 (first Plan of Care note: 2026-11-19)',
   },
   {
     source: '004 Documentation: the Plan of Care is approved/signed by a BHP or a PSS Supervisor',
@@ -319,6 +330,40 @@ describe('ca-la-sapc Plan of Care review (004 Documentation: "… an updated Pla
     request.member.carePlan = { ...request.member.carePlan, reviewOn: '2026-11-01' };
     request.service.planOfCare = { ...completePlanOfCare(), kind: 'updated' };
     expect(problemCodes(evaluate('ca-la-sapc', request))).not.toContain(RULE);
+  });
+});
+
+describe('ca-la-sapc the Plan of Care is the first progress note (004 Plan of Care Examples)', () => {
+  const FIRST_NOTE = 'ca-la-sapc.plan_of_care.first_note';
+  const PLAN_APPROVED = 'ca-la-sapc.care_plan.approved';
+
+  it('is an error for a service when the member has no Plan of Care note at all', () => {
+    const request = caLaSapcBase();
+    delete request.member.firstPlanOfCareNoteOn;
+    const preview = evaluate('ca-la-sapc', request);
+    const problem = preview.problems.find((candidate) => candidate.code === FIRST_NOTE);
+    expect(problem?.severity).toBe('error');
+    expect(problem?.message).toContain('(first Plan of Care note: none)');
+    expect(problem?.source?.quote).toBe(
+      'This Plan of Care should be the first progress note entered for members receiving Peer Support Services.',
+    );
+    expect(preview.billable).toBe(false);
+  });
+
+  it('does not judge the Plan of Care note itself by it', () => {
+    const request = caLaSapcBase();
+    delete request.member.firstPlanOfCareNoteOn;
+    request.service.planOfCare = completePlanOfCare();
+    expect(problemCodes(evaluate('ca-la-sapc', request))).not.toContain(FIRST_NOTE);
+  });
+
+  it('leaves a member without an approved plan to the approved-plan rule: one problem, not two', () => {
+    const request = caLaSapcBase();
+    delete request.member.firstPlanOfCareNoteOn;
+    request.member.carePlan = undefined;
+    const codes = problemCodes(evaluate('ca-la-sapc', request));
+    expect(codes).toContain(PLAN_APPROVED);
+    expect(codes).not.toContain(FIRST_NOTE);
   });
 });
 

@@ -247,6 +247,33 @@ export const caLaSapc: PackDefinition = {
       ),
     },
     {
+      id: 'ca-la-sapc.plan_of_care.first_note',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The Plan of Care note is the member’s first peer note: any other service is dated on or after the member’s first signed Plan of Care note.',
+      // With no approved plan in effect, `care_plan.approved` already tells the peer to write the Plan of Care
+      // first and have it approved; this rule adds the case it leaves: a plan approved (e.g. recorded outside a
+      // note) with no Plan of Care note on or before the service. So a peer sees one problem, not two.
+      when: {
+        all: [
+          { fact: 'service.documentsPlanOfCare', op: 'isFalse' },
+          { fact: 'member.carePlanApproved', op: 'isTrue' },
+        ],
+      },
+      require: { fact: 'member.firstPlanOfCareNoteOn', op: 'lte', valueFact: 'service.dateOfService' },
+      message:
+        'In Los Angeles County the Plan of Care is the first progress note for a member, and this member has no signed Plan of Care note on or before {service.dateOfService} (first Plan of Care note: {member.firstPlanOfCareNoteOn}). Write the Plan of Care note with the member and sign it first; services dated before it can’t be billed.',
+      path: ['member', 'carePlan'],
+      citation: guideCitation(
+        'Documentation Examples of Peer Support Services — Plan of Care Examples',
+        'This Plan of Care should be the first progress note entered for members receiving Peer Support Services.',
+      ),
+      choice:
+        'Only signed Plan of Care notes count (a billing run knows only those), and one dated the same day as the service counts as before it (notes carry no order within a day).',
+    },
+    {
       id: 'ca-la-sapc.plan_of_care.approved',
       version: '1',
       effectiveFrom: SINCE,

@@ -226,6 +226,12 @@ export const FACT_TABLE = [
   fact('program.type', 'program', [], (input) => input.request.program.type),
   // The ASAM level recorded on the member (North Carolina names it when it is not Level 1); null if none is.
   fact('member.asamLevel', ALWAYS, ['member'], (member) => member.asamLevel ?? null),
+  fact(
+    'member.firstPlanOfCareNoteOn',
+    'firstPlanOfCareNote',
+    ['member'],
+    (member) => member.firstPlanOfCareNoteOn ?? null,
+  ),
 ] as const;
 
 /** The name of a derived fact. */

@@ -18,10 +18,13 @@ import {
   type FixtureMember,
   type TestStore,
   fixtureActor,
+  insertSignedNote,
+  coveredLosAngelesMember,
 } from '../../testing/index.js';
 import { billableCaDhcsRequest } from '../../testing/claim-requests.js';
 import { previewClaim } from '../claims/index.js';
 import type { Actor, ServiceContext } from '../context.js';
+import { getNote } from '../notes/index.js';
 import { approveCarePlan, carePlanOn, createCarePlan, submitCarePlan } from './index.js';
 
 let store: TestStore;
@@ -102,5 +105,61 @@ describe(`a plan of care and the payer rules on ${testDatabaseKind()}`, () => {
     const preview = await previewFor(member, 'ca-dhcs');
     expect(carePlanProblems(preview)).toEqual([]);
     expect(preview.billable).toBe(true);
+  });
+});
+
+describe(`Los Angeles: the Plan of Care is the first progress note, on ${testDatabaseKind()}`, () => {
+  // 004: "This Plan of Care should be the first progress note entered for members receiving Peer Support
+  // Services" — judged through the claim context, from the member's signed notes that document a plan.
+  it('holds a service dated before the member’s first signed Plan of Care note, and not one on or after it', async () => {
+    const la = await coveredLosAngelesMember(store.db, fixture);
+    // A new version of the member's plan, approved on its own (not through a note), in effect on every date
+    // below.
+    const latest = await store.db
+      .selectFrom('care_plans')
+      .select((eb) => eb.fn.max('version').as('version'))
+      .where('member_id', '=', la.id)
+      .executeTakeFirst();
+    const plan = await store.db
+      .insertInto('care_plans')
+      .values({
+        organisation_id: fixture.id,
+        member_id: la.id,
+        version: (latest?.version ?? 0) + 1,
+        kind: 'new',
+        status: 'approved',
+        author_id: fixture.users.peer.id,
+        effective_from: '2026-11-01',
+        approved_by: fixture.users.clinician.id,
+        approver_role: 'behavioral_health_professional',
+        approved_at: new Date('2026-11-01T17:00:00Z'),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const before = await insertSignedNote(store.db, fixture, la, { date: '2026-11-10' });
+    const after = await insertSignedNote(store.db, fixture, la, { date: '2026-11-13' });
+    const peer = actorOf('peer');
+    const rulesOf = async (noteId: string): Promise<string[]> => {
+      const { preview } = await getNote(ctx, peer, noteId);
+      expect(preview?.pack.id).toBe('ca-la-sapc');
+      return (preview?.problems ?? []).flatMap((problem) =>
+        problem.source?.ruleId === undefined ? [] : [problem.source.ruleId],
+      );
+    };
+    const FIRST_NOTE = 'ca-la-sapc.plan_of_care.first_note';
+
+    // No note documents the plan yet: every service is before the first Plan of Care note.
+    expect(await rulesOf(after)).toContain(FIRST_NOTE);
+
+    const planNote = await insertSignedNote(store.db, fixture, la, {
+      date: '2026-11-12',
+      planOfCareId: plan.id,
+    });
+    const beforeRules = await rulesOf(before);
+    expect(beforeRules).toContain(FIRST_NOTE);
+    // One problem, not two: the plan is approved, so the approved-plan rule is silent.
+    expect(beforeRules).not.toContain('ca-la-sapc.care_plan.approved');
+    expect(await rulesOf(after)).not.toContain(FIRST_NOTE);
+    expect(await rulesOf(planNote)).not.toContain(FIRST_NOTE);
   });
 });

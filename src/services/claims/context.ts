@@ -67,6 +67,11 @@ export interface ClaimContext {
   groups: ReadonlyMap<string, GroupContext>;
   /** The plan versions notes document (Los Angeles' Plan of Care note), by version id. */
   documentedPlans: ReadonlyMap<string, { memberId: string; documented: DocumentedPlanOfCare }>;
+  /**
+   * Each member's first signed note documenting a plan of care (Los Angeles: the Plan of Care is the first
+   * progress note): its date of service, for members with one.
+   */
+  firstPlanOfCareNotes: ReadonlyMap<string, string>;
   /** Each member's counting claim lines; judging adds the lines it finds claimable. */
   histories: Map<string, MemberHistory>;
   /** Each member's prior authorizations, in the order they are drawn on. */
@@ -156,15 +161,17 @@ export async function loadClaimContext(
   const inHand = options.inHand ?? [];
   const inHandIds = inHand.map((note) => note.id);
   const members = [...new Set([...memberIds, ...inHand.map((note) => note.memberId)])];
-  const [programs, stored, records, plans, lines, authorizations, fees] = await Promise.all([
-    options.programs ?? loadPrograms(trx, organisationId),
-    loadStoredNotes(trx, organisationId, members, range, options, inHandIds),
-    loadMemberClaimRecordsMany(trx, organisationId, members),
-    loadApprovedPlans(trx, organisationId, members),
-    loadCountedLines(trx, organisationId, members, range, inHandIds),
-    loadAuthorizations(trx, organisationId, members, range, inHandIds),
-    loadFeeSchedule(trx, organisationId),
-  ]);
+  const [programs, stored, records, plans, lines, authorizations, firstPlanOfCareNotes, fees] =
+    await Promise.all([
+      options.programs ?? loadPrograms(trx, organisationId),
+      loadStoredNotes(trx, organisationId, members, range, options, inHandIds),
+      loadMemberClaimRecordsMany(trx, organisationId, members),
+      loadApprovedPlans(trx, organisationId, members),
+      loadCountedLines(trx, organisationId, members, range, inHandIds),
+      loadAuthorizations(trx, organisationId, members, range, inHandIds),
+      loadFirstPlanOfCareNotes(trx, organisationId, members),
+      loadFeeSchedule(trx, organisationId),
+    ]);
   const notes = [...stored.map((row) => storedNote(row, programs)), ...inHand].sort(judgingOrder);
   const authorIds = [...new Set(notes.map((note) => note.authorId))];
   const sessionIds = [
@@ -187,6 +194,7 @@ export async function loadClaimContext(
     staff,
     groups,
     documentedPlans,
+    firstPlanOfCareNotes,
     histories: lines,
     authorizations,
     fees,
@@ -272,6 +280,29 @@ export function signedOnIn(instant: Date, timeZone: string): string {
     signedOnCache.set(key, day);
   }
   return day;
+}
+
+/**
+ * Each member's first signed note that documents a plan of care, by date of service. Only signed notes count:
+ * a billing run judges with nothing else, and a preview must answer as it will (a draft Plan of Care note
+ * counts once it is signed).
+ */
+async function loadFirstPlanOfCareNotes(
+  trx: Kysely<Database>,
+  organisationId: string,
+  memberIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (memberIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('service_notes')
+    .select(['member_id', (eb) => eb.fn.min('date_of_service').as('first')])
+    .where('organisation_id', '=', organisationId)
+    .where('member_id', 'in', [...memberIds])
+    .where('status', '=', 'signed')
+    .where('plan_of_care_id', 'is not', null)
+    .groupBy('member_id')
+    .execute();
+  return new Map(rows.map((row) => [row.member_id, row.first]));
 }
 
 /** The members' counting claim lines from the first day any limit looks back to, through the range's end. */

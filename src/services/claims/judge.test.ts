@@ -68,6 +68,7 @@ function contextOf(notes: NoteToJudge[]): ClaimContext {
     staff: new Map([['peer', PEER]]),
     groups: new Map(),
     documentedPlans: new Map(),
+    firstPlanOfCareNotes: new Map(),
     histories: new Map(),
     authorizations: new Map(),
     fees: [],

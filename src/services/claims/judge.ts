@@ -101,7 +101,11 @@ export function judgeNote(
   if (program === undefined || records === undefined) {
     throw new Error(`the claim context did not load the program or member of note ${note.id}`);
   }
-  const member = toMemberClaimContext(records, date);
+  const firstPlanOfCareNoteOn = context.firstPlanOfCareNotes.get(note.memberId);
+  const member =
+    firstPlanOfCareNoteOn === undefined
+      ? toMemberClaimContext(records, date)
+      : { ...toMemberClaimContext(records, date), firstPlanOfCareNoteOn };
   const coverage = coverageJudgedBy(member.coverage, program.payerPacks, date);
   if (payerPack !== null && coverage?.payerPack !== payerPack) return { kind: 'other_payer', note };
   const review = reviewProblems(note.reviewStatus);

@@ -4,6 +4,7 @@
  * peer has a caseload and notes, the supervisor has notes to review and the overdue list is not empty; the
  * peers of North Carolina and Kansas have printed logins, so their states' rules can be shown; billing staff
  * can bill the month and get 837 files the writer accepts (payer settings, NPIs, members' sex and address).
+ * Los Angeles members' notes open with their signed Plan of Care note, so none is held for coming before it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -150,6 +151,44 @@ describe(`the demo organisation on ${testDatabaseKind()}`, () => {
     expect(staffProblems).toEqual([]);
   });
 
+  it('opens each Los Angeles member’s notes with a signed Plan of Care note documenting their approved plan', async () => {
+    const covered = await store.db
+      .selectFrom('coverage_periods')
+      .select('member_id')
+      .where('organisation_id', '=', demo.organisationId)
+      .where('payer_pack', '=', 'ca-la-sapc')
+      .execute();
+    const notes = await store.db
+      .selectFrom('service_notes')
+      .select(['member_id', 'status', 'date_of_service', 'plan_of_care_id'])
+      .where('organisation_id', '=', demo.organisationId)
+      .where(
+        'member_id',
+        'in',
+        covered.map((row) => row.member_id),
+      )
+      .orderBy('date_of_service')
+      .execute();
+    const withNotes = [...new Set(notes.map((note) => note.member_id))];
+    // All three of the Los Angeles program: two on the demo peer's caseload, and all three in the group.
+    expect(withNotes).toHaveLength(3);
+    for (const memberId of withNotes) {
+      const plan = await store.db
+        .selectFrom('care_plans')
+        .select(['id', 'effective_from'])
+        .where('member_id', '=', memberId)
+        .where('status', '=', 'approved')
+        .executeTakeFirstOrThrow();
+      const own = notes.filter((note) => note.member_id === memberId);
+      const first = own.find((note) => note.status === 'signed');
+      expect(first?.plan_of_care_id).toBe(plan.id);
+      const firstOn = first?.date_of_service ?? '';
+      expect(firstOn > (plan.effective_from ?? '9999-12-31')).toBe(true);
+      // Every other note of the member, drafts too (they are signed later), is on or after it.
+      expect(own.filter((note) => note.date_of_service < firstOn)).toEqual([]);
+    }
+  });
+
   it('lets billing staff bill the last month: notes held by problem, the rest claimed into 837 files', async () => {
     const billing = await actorFor('billing@demo.peerline.test');
     const payers = await listPayerSettings(ctx, billing);
@@ -184,6 +223,19 @@ describe(`the demo organisation on ${testDatabaseKind()}`, () => {
     const worklist = await getWorklist(ctx, billing, {});
     expect(worklist.held.length).toBeGreaterThan(0);
     expect(worklist.groups.map((group) => group.owner)).toContain('supervisor');
+    // Los Angeles members' notes come after their Plan of Care note, which is itself claimed.
+    expect(worklist.groups.map((group) => group.source?.ruleId)).not.toContain(
+      'ca-la-sapc.plan_of_care.first_note',
+    );
+    const planOfCareNotes = await store.db
+      .selectFrom('service_notes')
+      .select('id')
+      .where('organisation_id', '=', demo.organisationId)
+      .where('plan_of_care_id', 'is not', null)
+      .execute();
+    expect(planOfCareNotes).toHaveLength(3);
+    const heldIds = new Set(worklist.held.map((note) => note.noteId));
+    expect(planOfCareNotes.filter((note) => heldIds.has(note.id))).toEqual([]);
     const ready = worklist.claimsByStatus.find((count) => count.status === 'ready');
     expect(ready?.claims).toBeGreaterThan(0);
 

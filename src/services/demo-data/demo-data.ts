@@ -29,7 +29,7 @@ import { createDemoPayerSettings } from './demo-billing.js';
 import { createDemoCarePlans } from './demo-care-plans.js';
 import { createDemoGroup } from './demo-groups.js';
 import { createDemoMembers } from './demo-members.js';
-import { createDemoNotes } from './demo-notes.js';
+import { createDemoNotes, createDemoPlanOfCareNotes } from './demo-notes.js';
 import { createDemoStaff } from './demo-staff.js';
 
 export interface DemoLogin {
@@ -148,7 +148,8 @@ export async function createDemoData(
 
 /**
  * The demo's day-to-day records, built on the demo users: staff credentials, a caseload per program, plans of
- * care, notes in every state (co-signed, waiting for review, returned, draft, overdue) and a group session.
+ * care, notes in every state (co-signed, waiting for review, returned, draft, overdue), Los Angeles members'
+ * Plan of Care notes and a group session.
  */
 async function createDemoDocumentation(
   trx: Transaction<Database>,
@@ -206,21 +207,34 @@ async function createDemoDocumentation(
     { now },
   );
   const peersMembers = members.filter((member) => member.assignedPeerId === peerId);
+  const notePrograms = programs.map((program) => ({ id: program.id, timeZone: program.time_zone }));
+  // The group runs in a California program, where the demo peer who leads it is certified.
+  const groupProgram = programs.find(
+    (program) => !statePeers.some((statePeer) => program.payer_packs.includes(statePeer.payerPack)),
+  );
+  const attendees =
+    groupProgram === undefined ? [] : members.filter((member) => member.programId === groupProgram.id);
+  // Los Angeles members with notes (the peer's caseload, the group's attendees) get their Plan of Care note
+  // first: the other notes are judged as they are written, and in LA a service before it is held.
+  await createDemoPlanOfCareNotes(
+    trx,
+    organisationId,
+    [...new Set([...peersMembers, ...attendees].map((member) => member.id))],
+    peerId,
+    supervisorId,
+    notePrograms,
+    ctx.clock,
+  );
   await createDemoNotes(
     trx,
     organisationId,
     peersMembers.map((member) => member.id),
     peerId,
     supervisorId,
-    programs.map((program) => ({ id: program.id, timeZone: program.time_zone })),
+    notePrograms,
     ctx.clock,
   );
-  // The group runs in a California program, where the demo peer who leads it is certified.
-  const groupProgram = programs.find(
-    (program) => !statePeers.some((statePeer) => program.payer_packs.includes(statePeer.payerPack)),
-  );
   if (groupProgram === undefined) return statePeers;
-  const attendees = members.filter((member) => member.programId === groupProgram.id);
   await createDemoGroup(
     trx,
     organisationId,

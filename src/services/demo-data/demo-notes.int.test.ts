@@ -1,11 +1,12 @@
 /**
  * Database suite: the demo service notes — signed notes (co-signed, pending review, returned), a draft from
  * today and an overdue draft — readable through the notes service like any other, so each notes page of the
- * demo has something to show.
+ * demo has something to show; a Los Angeles member's notes open with the Plan of Care note.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles.js';
 import {
+  coveredLosAngelesMember,
   createDocumentationFixture,
   ManualClock,
   openTestStore,
@@ -17,7 +18,8 @@ import {
 } from '../../testing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { getNote, listNotes, listOverdueNotes, listReviewQueue } from '../notes/index.js';
-import { createDemoNotes } from './demo-notes.js';
+import { createDemoCarePlans } from './demo-care-plans.js';
+import { createDemoNotes, createDemoPlanOfCareNotes } from './demo-notes.js';
 
 let store: TestStore;
 let ctx: ServiceContext;
@@ -77,5 +79,64 @@ describe(`demo service notes on ${testDatabaseKind()}`, () => {
       .where('id', '=', signed?.id ?? '')
       .executeTakeFirstOrThrow();
     expect(row.signed_code).toBe(opened.preview?.lines[0]?.code ?? null);
+  });
+
+  it('opens a Los Angeles member’s notes with a co-signed Plan of Care note documenting their approved plan', async () => {
+    // Its own organisation: the notes above are written without plans of care.
+    const la = await createDocumentationFixture(ctx, 'demo-notes-la');
+    const member = await coveredLosAngelesMember(store.db, la);
+    const memberIds = la.members.map((each) => each.id);
+    const programs = await store.db
+      .selectFrom('programs')
+      .select(['id', 'time_zone as timeZone'])
+      .where('organisation_id', '=', la.id)
+      .execute();
+    await ctx.db.transaction().execute(async (trx) => {
+      await createDemoCarePlans(trx, la.id, memberIds, la.users.peer.id, la.users.supervisor.id, {
+        now: ctx.clock.now(),
+      });
+      for (const create of [createDemoPlanOfCareNotes, createDemoNotes]) {
+        await create(trx, la.id, memberIds, la.users.peer.id, la.users.supervisor.id, programs, ctx.clock);
+      }
+    });
+    const plan = await store.db
+      .selectFrom('care_plans')
+      .select(['id', 'effective_from'])
+      .where('member_id', '=', member.id)
+      .where('status', '=', 'approved')
+      .executeTakeFirstOrThrow();
+    const notes = await store.db
+      .selectFrom('service_notes')
+      .select(['id', 'member_id', 'status', 'review_status', 'date_of_service', 'plan_of_care_id'])
+      .where('organisation_id', '=', la.id)
+      .orderBy('date_of_service')
+      .execute();
+    // Only the member covered by Los Angeles County SAPC gets one (the others have approved plans too).
+    expect(notes.filter((note) => note.plan_of_care_id !== null).map((note) => note.member_id)).toEqual([
+      member.id,
+    ]);
+    const [first, ...others] = notes.filter((note) => note.member_id === member.id);
+    expect(first).toMatchObject({ status: 'signed', review_status: 'cosigned', plan_of_care_id: plan.id });
+    expect(others.length).toBeGreaterThan(0);
+    // After the plan's approval, and on or before every other note of the member (dates compare as text).
+    const firstOn = first?.date_of_service ?? '';
+    expect(firstOn > (plan.effective_from ?? '9999-12-31')).toBe(true);
+    expect(others.filter((other) => other.date_of_service < firstOn)).toEqual([]);
+
+    // Judged as billing will judge it: the Plan of Care note is claimable, and no other note is held for
+    // coming before it.
+    const peer = fixtureActor(la, 'peer');
+    const opened = await getNote(ctx, peer, first?.id ?? '');
+    expect(opened.preview?.pack.id).toBe('ca-la-sapc');
+    expect(opened.preview?.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    const signedOthers = others.filter((other) => other.status === 'signed');
+    expect(signedOthers.length).toBeGreaterThan(0);
+    for (const other of signedOthers) {
+      const { preview } = await getNote(ctx, peer, other.id);
+      expect(preview?.pack.id).toBe('ca-la-sapc');
+      expect(preview?.problems.map((problem) => problem.source?.ruleId)).not.toContain(
+        'ca-la-sapc.plan_of_care.first_note',
+      );
+    }
   });
 });

@@ -2,9 +2,12 @@
  * @module services/demo-data/demo-notes
  * Synthetic service notes for the demo caseload, so every notes page has something to show: signed notes
  * (one co-signed, some waiting in the supervisor's review queue, one returned with a comment), a draft from
- * today still being written, and one draft well past its due date for the overdue list. Each signed note keeps
- * what the payer rules decided for it (code, units, amount), judged by the same preview the form uses. PIN
- * text is generic recovery coaching, never about a real person; dates are relative to the clock's today.
+ * today still being written, and one draft well past its due date for the overdue list; and for each Los
+ * Angeles member with notes, a co-signed Plan of Care note documenting their approved plan, before all their
+ * other notes (LA County SAPC bills the Plan of Care as the first progress note, and holds any service dated
+ * before it). Each signed note keeps what the payer rules decided for it (code, units, amount), judged by the
+ * same preview the form uses. PIN text is generic recovery coaching, never about a real person; dates are
+ * relative to the clock's today.
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -30,6 +33,8 @@ interface DemoNotePlan {
   /** Calendar days before today. */
   daysAgo: number;
   fields: Partial<NoteFields>;
+  /** The note documents the member's approved plan of care (Los Angeles' Plan of Care note). */
+  documentsPlanOfCare?: true;
 }
 
 const PIN = {
@@ -72,6 +77,31 @@ const PLANS_BY_MEMBER: readonly (readonly DemoNotePlan[])[] = [
   [{ kind: 'overdue_draft', daysAgo: 14, fields: { start: '13:00', end: '13:50', placeOfService: '11' } }],
 ];
 
+/**
+ * The Plan of Care note a Los Angeles member's notes open with: co-signed, so no review holds it. Three weeks
+ * back: after the demo plans' approval (30 days back, demo-care-plans.ts) and before every other demo note
+ * (`PLANS_BY_MEMBER` at most 14 days back, the group today), so each of those is on or after the member's first
+ * Plan of Care note.
+ */
+const PLAN_OF_CARE_NOTE: DemoNotePlan = {
+  kind: 'cosigned',
+  daysAgo: 21,
+  documentsPlanOfCare: true,
+  fields: {
+    ...IN_OFFICE,
+    pin: {
+      plan: 'Write the member’s plan of care with them: a long-term recovery goal in their own words and short-term goals they choose.',
+      interaction:
+        'We talked about what recovery looks like for the member and wrote their goals down together, each with a first step and a target date. The member took part throughout and agreed with the plan.',
+      nextSteps:
+        'The member takes the first step toward their first short-term goal this week; we meet next week to see how it went.',
+    },
+  },
+};
+
+/** The pack whose members' notes open with the Plan of Care note. */
+const PLAN_OF_CARE_FIRST_PACK = 'ca-la-sapc';
+
 const RETURN_COMMENT = 'Please say which plan-of-care goal this worked on, then add an addendum.';
 
 /**
@@ -95,21 +125,93 @@ export async function createDemoNotes(
   programs: readonly DemoNoteProgram[],
   clock: Clock,
 ): Promise<string[]> {
+  return writeDemoNotes(
+    trx,
+    { organisationId, peerId, supervisorId, programs, clock },
+    memberIds.map((memberId, index) => ({
+      memberId,
+      plans: PLANS_BY_MEMBER[index % PLANS_BY_MEMBER.length] ?? [],
+      planOfCareId: null,
+    })),
+  );
+}
+
+/**
+ * Inserts the Plan of Care note (see `PLAN_OF_CARE_NOTE`) of each of `memberIds` who is covered by Los Angeles
+ * County SAPC and has an approved plan of care, in the caller's transaction. Call it after the demo plans of
+ * care and before the members' other notes: those are judged as they are written, and a Los Angeles service
+ * dated before the member's first signed Plan of Care note is held.
+ *
+ * @param trx - the demo-data transaction
+ * @param organisationId - the demo organisation
+ * @param memberIds - the demo members who have other notes (members of other payers are passed over)
+ * @param peerId - the author (the demo peer wrote every demo plan with the member)
+ * @param supervisorId - the peer's supervisor, who co-signs
+ * @param programs - the demo programs (for each member's local "today")
+ * @param clock - "now" for the demo
+ * @returns the ids of the notes written
+ */
+export async function createDemoPlanOfCareNotes(
+  trx: Kysely<Database>,
+  organisationId: string,
+  memberIds: readonly string[],
+  peerId: string,
+  supervisorId: string,
+  programs: readonly DemoNoteProgram[],
+  clock: Clock,
+): Promise<string[]> {
+  const plans = await planOfCareFirstPlans(trx, organisationId, memberIds);
+  return writeDemoNotes(
+    trx,
+    { organisationId, peerId, supervisorId, programs, clock },
+    memberIds.flatMap((memberId) => {
+      const planOfCareId = plans.get(memberId);
+      return planOfCareId === undefined ? [] : [{ memberId, plans: [PLAN_OF_CARE_NOTE], planOfCareId }];
+    }),
+  );
+}
+
+/** Who writes the demo notes, and where and when. */
+interface DemoNoteAuthors {
+  organisationId: string;
+  peerId: string;
+  supervisorId: string;
+  programs: readonly DemoNoteProgram[];
+  clock: Clock;
+}
+
+/** The notes one member gets; `planOfCareId` is the plan version their Plan of Care note documents. */
+interface DemoMemberNotes {
+  memberId: string;
+  plans: readonly DemoNotePlan[];
+  planOfCareId: string | null;
+}
+
+async function writeDemoNotes(
+  trx: Kysely<Database>,
+  authors: DemoNoteAuthors,
+  entries: readonly DemoMemberNotes[],
+): Promise<string[]> {
+  const { organisationId, peerId, supervisorId, programs, clock } = authors;
   const now = clock.now();
-  if (memberIds.length === 0) return [];
+  if (entries.length === 0) return [];
   const members = await trx
     .selectFrom('members')
     .select(['id', 'program_id'])
     .where('organisation_id', '=', organisationId)
-    .where('id', 'in', [...memberIds])
+    .where(
+      'id',
+      'in',
+      entries.map((entry) => entry.memberId),
+    )
     .execute();
   const ids: string[] = [];
-  for (const [index, memberId] of memberIds.entries()) {
+  for (const { memberId, plans, planOfCareId } of entries) {
     const member = members.find((each) => each.id === memberId);
     const program = programs.find((each) => each.id === member?.program_id);
     if (member === undefined || program === undefined) continue;
     const today = calendarDateIn(now, program.timeZone);
-    for (const plan of PLANS_BY_MEMBER[index % PLANS_BY_MEMBER.length] ?? []) {
+    for (const plan of plans) {
       const dateOfService = addDays(today, -plan.daysAgo);
       const note = {
         organisationId,
@@ -117,6 +219,7 @@ export async function createDemoNotes(
         programId: member.program_id,
         authorId: peerId,
         dateOfService,
+        planOfCareId: plan.documentsPlanOfCare === true ? planOfCareId : null,
       };
       const id = await insertDemoNote(trx, note, plan, supervisorId, now);
       await recordAudit(trx, clock, {
@@ -136,6 +239,38 @@ export async function createDemoNotes(
   return ids;
 }
 
+/**
+ * For the members covered by Los Angeles County SAPC, their first approved plan-of-care version, by member:
+ * the plan their Plan of Care note documents. Members without one get no Plan of Care note (with no approved
+ * plan, the pack's approved-plan rule already holds their notes).
+ */
+async function planOfCareFirstPlans(
+  trx: Kysely<Database>,
+  organisationId: string,
+  memberIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (memberIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('care_plans')
+    .select(['care_plans.member_id', 'care_plans.id'])
+    .where('care_plans.organisation_id', '=', organisationId)
+    .where('care_plans.member_id', 'in', [...memberIds])
+    .where('care_plans.status', '=', 'approved')
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('coverage_periods')
+          .select('coverage_periods.id')
+          .whereRef('coverage_periods.member_id', '=', 'care_plans.member_id')
+          .where('coverage_periods.payer_pack', '=', PLAN_OF_CARE_FIRST_PACK),
+      ),
+    )
+    .orderBy('care_plans.version', 'desc')
+    .execute();
+  // Highest version first, so the lowest (the first approved) is the one kept.
+  return new Map(rows.map((row) => [row.member_id, row.id]));
+}
+
 async function insertDemoNote(
   trx: Kysely<Database>,
   note: {
@@ -144,6 +279,7 @@ async function insertDemoNote(
     programId: string;
     authorId: string;
     dateOfService: string;
+    planOfCareId: string | null;
   },
   plan: DemoNotePlan,
   supervisorId: string,
@@ -152,6 +288,7 @@ async function insertDemoNote(
   const fields = {
     ...defaultFields({ serviceType: 'engagement', dateOfService: note.dateOfService }),
     ...plan.fields,
+    planOfCareId: note.planOfCareId,
   };
   const reviewStatus = reviewStatusOf(plan.kind);
   const signed = reviewStatus !== 'not_required';

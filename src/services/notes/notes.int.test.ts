@@ -20,6 +20,7 @@ import {
   type FixtureMember,
   type TestStore,
   fixtureActor,
+  coveredLosAngelesMember,
 } from '../../testing/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { ServiceError } from '../errors.js';
@@ -490,23 +491,7 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
 
   it('judges a Los Angeles Plan of Care note on the version it documents: its content and approval, not a plan in effect', async () => {
     const peer = actorOf('peer');
-    const la = fixture.members.find((each) =>
-      fixture.programs.some(
-        (program) => program.id === each.programId && program.payerPacks.includes('ca-la-sapc'),
-      ),
-    );
-    if (la === undefined) throw new Error('the fixture has no Los Angeles member');
-    await store.db
-      .insertInto('coverage_periods')
-      .values({
-        organisation_id: fixture.id,
-        member_id: la.id,
-        payer_pack: 'ca-la-sapc',
-        plan_name: 'Fixture SAPC',
-        member_number: `${la.medicaidId}LA`,
-        starts_on: '2025-01-01',
-      })
-      .execute();
+    const la = await coveredLosAngelesMember(store.db, fixture);
     const plan = await store.db
       .insertInto('care_plans')
       .values({

@@ -178,6 +178,11 @@ export const MemberContextSchema = z.object({
       reviewOn: DateSchema.optional(),
     })
     .optional(),
+  /**
+   * Date of service of the member's first signed note that documents their plan of care (Los Angeles: the Plan
+   * of Care "should be the first progress note entered"); absent when there is none.
+   */
+  firstPlanOfCareNoteOn: DateSchema.optional(),
   /** Date of the comprehensive clinical assessment by a licensed clinician (North Carolina). */
   comprehensiveAssessmentOn: DateSchema.optional(),
   /** First day of the current episode of care. */

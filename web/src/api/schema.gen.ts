@@ -2172,6 +2172,8 @@ export interface paths {
                 reviewOn?: string;
               };
               /** Format: date */
+              firstPlanOfCareNoteOn?: string;
+              /** Format: date */
               comprehensiveAssessmentOn?: string;
               /** Format: date */
               episodeStart?: string;
