@@ -73,8 +73,8 @@ function namesAPayerPack(constraint: Record<string, unknown>): boolean {
 async function insertRunBeforeFeeSchedule(db: Kysely<Database>): Promise<void> {
   await sql`
     insert into billing_runs (organisation_id, started_by, from_date, to_date, status, notes_claimed,
-                              amount_cents, started_at, heartbeat_at)
-    select o.id, u.id, '2026-11-01', '2026-11-30', 'finished', 2, 37336, now(), now()
+                              amount_cents, started_at, heartbeat_at, finished_at)
+    select o.id, u.id, '2026-11-01', '2026-11-30', 'finished', 2, 37336, now(), now(), now()
     from organisations o join users u on u.organisation_id = o.id
     where o.name = 'Upgraded since 0001'`.execute(db);
 }

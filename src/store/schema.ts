@@ -438,6 +438,8 @@ export interface FeeScheduleTable {
 /** Append-only history of the fee schedule: who changed which line, and how. */
 export interface FeeScheduleChangesTable {
   id: Generated<string>;
+  /** The order changes were made in. */
+  seq: ColumnType<string, never, never>;
   organisation_id: string;
   fee_id: string;
   action: 'added' | 'changed' | 'removed';

@@ -182,7 +182,8 @@ describe(`the fee schedule on ${testDatabaseKind()}`, () => {
     await removeFee(ctx, billing(), line.id);
     expect((await listFees(ctx, billing(), {})).some((fee) => fee.id === line.id)).toBe(false);
     const history = await feeHistory(ctx, billing(), { feeId: line.id });
-    expect(history.map((each) => each.action)).toEqual(['removed', 'changed']);
+    // Newest first, back to the fixture's schedule being set up.
+    expect(history.map((each) => each.action)).toEqual(['removed', 'changed', 'added']);
     expect(history[0]?.before?.unitChargeCents).toBe(6000);
     expect(history[0]?.after).toBeNull();
   });

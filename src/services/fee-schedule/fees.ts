@@ -113,12 +113,16 @@ export async function listFees(
       .where((eb) => eb.or([eb('f.effective_to', 'is', null), eb('f.effective_to', '>=', on)]));
   }
   const rows = await select.execute();
+  // UTC's day: the figure is shown beside the price, and payers change rates on a date, not an hour.
+  const today = ctx.clock.now().toISOString().slice(0, 10);
   const lines = rows.map((row) => ({ row, line: storedFeeOf(row) }));
   const all = lines.map(({ line }) => line);
   return lines
     .map(({ row, line }) => {
-      // The schedule a divided rate reads: the lines in force on this line's first day, for its program.
-      const onFile = feesInForce(all, line.payerPack, line.programId ?? '', line.effectiveFrom);
+      // The payer's rate as it stands today while the line is in force (its first or last day otherwise), and
+      // the schedule a divided rate reads on that day, for the line's program.
+      const on = dayWithin(today, line.effectiveFrom, line.effectiveTo);
+      const onFile = feesInForce(all, line.payerPack, line.programId ?? '', on);
       return {
         id: line.id,
         payerPack: line.payerPack,
@@ -130,13 +134,7 @@ export async function listFees(
         effectiveTo: line.effectiveTo,
         unitChargeCents: line.unitChargeCents,
         expectedUnitRateCents: line.expectedUnitRateCents,
-        packUnitRateCents: packUnitRate(
-          line.payerPack,
-          line.code,
-          line.modifiers,
-          line.effectiveFrom,
-          onFile,
-        ),
+        packUnitRateCents: packUnitRate(line.payerPack, line.code, line.modifiers, on, onFile),
         updatedAt: row.updated_at.toISOString(),
         updatedBy: row.updated_by_name ?? null,
       };
@@ -148,6 +146,13 @@ export async function listFees(
         compare(a.program?.name ?? '', b.program?.name ?? '') ||
         compare(a.effectiveFrom, b.effectiveFrom),
     );
+}
+
+/** `day` moved into `from`…`to` (a line's dates): the line's first day before it, its last day after it. */
+function dayWithin(day: string, from: string, to: string | null): string {
+  if (day < from) return from;
+  if (to !== null && day > to) return to;
+  return day;
 }
 
 function compare(a: string, b: string): number {
@@ -317,7 +322,7 @@ export async function feeHistory(
     ])
     .where('c.organisation_id', '=', actor.organisationId);
   if (query.feeId !== undefined) select = select.where('c.fee_id', '=', query.feeId);
-  const rows = await select.orderBy('c.changed_at', 'desc').orderBy('c.id').limit(1000).execute();
+  const rows = await select.orderBy('c.seq', 'desc').limit(1000).execute();
   return rows.map((row) => ({
     id: row.id,
     feeId: row.fee_id,

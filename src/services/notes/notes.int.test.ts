@@ -212,7 +212,7 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
     expect(saved.documentationProblems).toEqual([]);
     const preview = await previewDraft(ctx, peer, created.note.id, { fields: {} });
     expect(preview).toMatchObject({ billable: true, minutes: 60, noteDueOn: '2026-11-25' });
-    expect(preview.lines[0]).toMatchObject({ code: 'H0038', units: 4, amountCents: 18_668 });
+    expect(preview.lines[0]).toMatchObject({ code: 'H0038', units: 4, chargeCents: 20_000 });
 
     // The other tab still holds revision 1.
     const stale = await refusal(() =>

@@ -50,6 +50,8 @@ create unique index fee_schedule_key on fee_schedule (
 
 create table fee_schedule_changes (
   id uuid primary key default gen_random_uuid(),
+  -- The order changes were made in (several can share a moment: an import, or a price and the one it ends).
+  seq bigint generated always as identity,
   organisation_id uuid not null references organisations (id),
   -- Not a foreign key: the history outlives a removed row.
   fee_id uuid not null,
@@ -60,7 +62,7 @@ create table fee_schedule_changes (
   changed_by uuid references users (id),
   changed_at timestamptz not null default now()
 );
-create index fee_schedule_changes_idx on fee_schedule_changes (organisation_id, changed_at);
+create index fee_schedule_changes_idx on fee_schedule_changes (organisation_id, seq);
 create trigger fee_schedule_changes_append_only before update or delete on fee_schedule_changes
   for each row execute function documentation_refuse_change();
 
