@@ -10,7 +10,6 @@ import {
   commonRuleCases,
   describeRuleTable,
   evaluate,
-  feesForPack,
   parseRequest,
   problemCodes,
   requirePack,
@@ -26,7 +25,7 @@ import { caDhcs } from './ca-dhcs.js';
  * with a fee on file for every code of the pack (no expected rate: DHCS publishes none).
  */
 export function caDhcsBase(): ClaimPreviewRequest {
-  return parseRequest({ ...billableCaDhcsRequest(), fees: feesForPack('ca-dhcs') });
+  return parseRequest(billableCaDhcsRequest());
 }
 
 /** The request with an expected rate on file for H0038 in the fee schedule, as a county's organisation enters it. */
