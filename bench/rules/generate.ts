@@ -307,7 +307,55 @@ function syntheticRequest(rng: Rng, pack: Pack, index: number): Record<string, u
     program: { type: rng.pick(profile.programs) },
     history,
     authorizations: authorizationsFor(rng, pack, date),
+    // Drawn last, so the services before fees came in are drawn exactly as they were.
+    fees: feesFor(rng, pack),
   };
+}
+
+/** Demo-like charges per unit: an individual unit $50.00, a group's (HQ) $5.00 (none at $0: a charge is ≥ 1¢). */
+const BENCH_UNIT_CHARGE_CENTS = 5000;
+const BENCH_GROUP_UNIT_CHARGE_CENTS = 500;
+/**
+ * Expected rates an organisation enters where the pack has none to default to: a county contract rate for
+ * California's H0038 (synthetic), so the group H0025 goes through DHCS's ÷ 4.5; elsewhere the pack's rate.
+ */
+const BENCH_EXPECTED_UNIT_RATE_CENTS: Readonly<Partial<Record<string, Readonly<Record<string, number>>>>> = {
+  'ca-dhcs': { H0038: 4000 },
+  'ca-acbhd': { H0038: 4200 },
+};
+
+const fullSchedules = new WeakMap<Pack, readonly Record<string, unknown>[]>();
+
+/**
+ * The fee schedule in force for the pack, as the billing run passes it: a fee for every code and procedure
+ * modifiers the pack bills. 1 % of services find one fee missing (a code the organisation has not priced yet),
+ * which the engine reports as `<pack>.charge.present`.
+ */
+function feesFor(rng: Rng, pack: Pack): readonly Record<string, unknown>[] {
+  let schedule = fullSchedules.get(pack);
+  if (schedule === undefined) {
+    const seen = new Set<string>();
+    const fees: Record<string, unknown>[] = [];
+    for (const procedure of pack.procedures) {
+      const modifiers = [...procedure.modifiers].sort();
+      const key = [procedure.code, ...modifiers].join(' ');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fees.push({
+        code: procedure.code,
+        modifiers,
+        unitChargeCents: modifiers.includes('HQ') ? BENCH_GROUP_UNIT_CHARGE_CENTS : BENCH_UNIT_CHARGE_CENTS,
+        expectedUnitRateCents: BENCH_EXPECTED_UNIT_RATE_CENTS[pack.id]?.[key] ?? null,
+      });
+    }
+    schedule = fees;
+    fullSchedules.set(pack, schedule);
+  }
+  if (schedule.length > 0 && rng.chance(0.01)) {
+    const missing = rng.int(0, schedule.length - 1);
+    return schedule.filter((_fee, index) => index !== missing);
+  }
+  return schedule;
 }
 
 function placeOfServiceFor(

@@ -184,7 +184,7 @@ function timeOurs(pool: readonly Prepared[], count: number, reduced: boolean): T
   for (let index = 0, cursor = 0; index < count; index += 1) {
     const item = at(pool, cursor);
     const preview = evaluateService(reduced ? item.reducedPack : item.fullPack, item.request);
-    checksum += preview.problems.length + (preview.lines[0]?.amountCents ?? 0);
+    checksum += preview.problems.length + (preview.lines[0]?.chargeCents ?? 0);
     cursor = cursor + 1 === size ? 0 : cursor + 1;
   }
   return stopClock(clock, checksum);

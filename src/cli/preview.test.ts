@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimPreviewSchema, type ClaimPreview } from '../shared/api/claims.js';
 import { billableCaDhcsRequest } from '../testing/claim-requests.js';
+import { TEST_UNIT_CHARGE_CENTS } from '../testing/rule-table.js';
 import type { CliIo } from './io.js';
 import { runCli } from './main.js';
 
@@ -74,7 +75,14 @@ describe('peerline preview', () => {
     const preview = previewOf(result);
     expect(preview).toMatchObject({ pack: { id: 'ca-dhcs' }, billable: true, minutes: 60 });
     expect(preview.lines).toEqual([
-      expect.objectContaining({ code: 'H0038', units: 4, unitRateCents: 4667, amountCents: 18_668 }),
+      expect.objectContaining({
+        code: 'H0038',
+        units: 4,
+        unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+        chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
+        unitRateCents: null,
+        expectedCents: null,
+      }),
     ]);
     expect(preview.checks).toBeUndefined();
     expect(result.out).toContain('\n  "billable": true,\n');
@@ -180,11 +188,11 @@ describe('the preview examples in docs/examples', () => {
     expect(explained.checks?.length).toBeGreaterThan(0);
   });
 
-  it('preview-ca-dhcs.json is billable: 4 units of H0038', async () => {
+  it('preview-ca-dhcs.json is billable: 4 units of H0038 at its fee’s $50.00, expecting its $40.00', async () => {
     const preview = previewOf(await run(['preview', path.join(EXAMPLES_DIR, 'preview-ca-dhcs.json')]));
     expect(preview).toMatchObject({ pack: { id: 'ca-dhcs' }, billable: true, problems: [] });
     expect(preview.lines).toEqual([
-      expect.objectContaining({ code: 'H0038', units: 4, amountCents: 18_668 }),
+      expect.objectContaining({ code: 'H0038', units: 4, chargeCents: 20_000, expectedCents: 16_000 }),
     ]);
   });
 });

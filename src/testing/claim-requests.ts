@@ -5,13 +5,15 @@
  */
 import type { z } from 'zod';
 import type { ClaimPreviewRequestSchema } from '../shared/api/claims.js';
+import { feesForPack } from './rule-table.js';
 
 export type ClaimPreviewRequestInput = z.input<typeof ClaimPreviewRequestSchema>;
 
 /**
  * A billable Medi-Cal hour: a certified peer meets the member in the office (place of service 11) for
- * 60 minutes, 4 units of H0038 at $46.67, on 2026-11-18, with an approved plan of care and the note signed the
- * same day. A fresh object each call, so tests may edit it.
+ * 60 minutes, 4 units of H0038 charged at $50.00 a unit from the fee schedule in the request (no expected rate:
+ * DHCS publishes none), on 2026-11-18, with an approved plan of care and the note signed the same day. A fresh
+ * object each call, so tests may edit it.
  */
 export function billableCaDhcsRequest(): ClaimPreviewRequestInput {
   return {
@@ -43,5 +45,6 @@ export function billableCaDhcsRequest(): ClaimPreviewRequestInput {
       dateOfBirth: '1985-06-01',
     },
     program: { type: 'mh_outpatient' },
+    fees: feesForPack('ca-dhcs'),
   };
 }

@@ -153,7 +153,7 @@ export function renderClaimPreviewDoc(): string {
 # Claim preview
 
 The claim preview judges **one self-contained service** under the payer's rules and answers with the claim
-lines (HCPCS code, modifiers in order, units, unit rate, amount, place of service), every problem (severity,
+lines (HCPCS code, modifiers in order, units, charge, expected payment, place of service), every problem (severity,
 plain-language message, the field it concerns, and its source: seed document, section, quote, rule id and
 version), the room left under each limit after this service, the note's business-day due date, and the pack
 and version used. It is the same pure function the note form calls while a peer types and the billing run
@@ -168,6 +168,12 @@ depends on when it is asked.
 - **Pack:** \`payerPack\` names it; otherwise the member's coverage on the date of service decides. The payer
   rules page (\`/payer-rules\`) and \`GET /api/v1/payer-packs\` list every pack's codes, rates, limits,
   settings and rules with their sources.
+- **Fees:** \`fees\` carries the organisation's fee schedule in force for the payer on the date of service.
+  A line's charge is units × the \`unitChargeCents\` of the fee whose code and modifiers are exactly the
+  procedure's (a group's H0038 HQ never takes the individual H0038 fee; telehealth modifiers do not matter);
+  with no such fee the line charges $0 and the error \`<pack>.charge.present\` asks billing staff to enter one.
+  The expected payment is the fee's \`expectedUnitRateCents\`, else the pack's rate (California's H0025 is
+  the H0038 rate on file ÷ 4.5), else unknown (\`null\`).
 - **Severities:** \`error\` blocks the claim line (\`billable: false\`); \`warning\` lets it through but shows on
   the note and the worklist; \`info\` explains a choice the engine made.
 - **Units:** direct minutes are end − start − gaps; 0–7 minutes is 0 units (an error), then a unit at the

@@ -4,7 +4,7 @@
  * rows too, since the runner wants every claim rule of the resolved pack.
  */
 import { describe, expect, it } from 'vitest';
-import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
+import type { ClaimPreviewRequest, Fee } from '../../shared/api/claims.js';
 import { allPacks } from '../index.js';
 import { factsOf } from '../rules/conditions.js';
 import { caDhcsTableCases } from '../../testing/ca-dhcs-cases.js';
@@ -13,9 +13,11 @@ import {
   rowsForPack,
   describeRuleTable,
   evaluate,
+  feesForPack,
   parseRequest,
   problemCodes,
   requirePack,
+  TEST_UNIT_CHARGE_CENTS,
   type RuleCase,
 } from '../../testing/rule-table.js';
 
@@ -54,10 +56,18 @@ function caAcbhdBase(): ClaimPreviewRequest {
       taxonomy: '175T00000X',
     },
     program: { type: 'mh_outpatient' },
+    fees: feesForPack('ca-acbhd'),
   });
 }
 
 const MEMO = '001 memo';
+
+/** The fees with an expected rate for the individual H0038, as an organisation enters its county's rate. */
+function withH0038ExpectedRate(fees: readonly Fee[], cents: number): Fee[] {
+  return fees.map((fee) =>
+    fee.code === 'H0038' && fee.modifiers.length === 0 ? { ...fee, expectedUnitRateCents: cents } : fee,
+  );
+}
 
 const toFamily = (r: ClaimPreviewRequest): void => {
   r.service.recipient = 'family_without_member';
@@ -67,7 +77,6 @@ const toFamily = (r: ClaimPreviewRequest): void => {
 const cases: RuleCase[] = [
   ...commonRuleCases({
     prefix: 'ca-dhcs',
-    dateBeforeRates: '2023-06-30',
     uncoveredService: (r) => void (r.service.type = 'contingency_management'),
   }),
   // Inherited from ca-dhcs: common to every pack.
@@ -134,7 +143,8 @@ describeRuleTable('ca-acbhd', caAcbhdBase, cases);
 
 describe('ca-acbhd coding and pricing', () => {
   // The recipient (member present, or family without the member) and the service type pick one of the four
-  // procedures of the memo's list; rates are the statewide ones.
+  // procedures of the memo's list. The charge is the fee's; the expected rate is the H0038 rate the
+  // organisation has on file ($46.67 here), and H0025 that ÷ 4.5 by the statewide rule (000 Service Table 5).
   it.each([
     {
       type: 'skill_building_group',
@@ -189,6 +199,7 @@ describe('ca-acbhd coding and pricing', () => {
       if (type === 'skill_building_group') {
         request.service.group = { attendees: 6, facilitatorFte: 1 };
       }
+      request.fees = withH0038ExpectedRate(request.fees, 4667);
       const preview = evaluate('ca-acbhd', request);
       expect(preview.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
       expect(preview.lines).toEqual([
@@ -197,13 +208,45 @@ describe('ca-acbhd coding and pricing', () => {
           modifiers: [],
           procedure,
           units: 4,
+          unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+          chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
           unitRateCents,
-          amountCents: 4 * unitRateCents,
+          expectedCents: 4 * unitRateCents,
           placeOfService: '11',
         },
       ]);
     },
   );
+
+  it('expects no payment figure without an H0038 rate on file — never Los Angeles’s $46.67 (catalog, December review)', () => {
+    for (const type of ['engagement', 'skill_building_group'] as const) {
+      const request = caAcbhdBase();
+      request.service.type = type;
+      if (type === 'skill_building_group') {
+        request.service.group = { attendees: 6, facilitatorFte: 1 };
+      }
+      const preview = evaluate('ca-acbhd', request);
+      expect(preview.billable).toBe(true);
+      expect(preview.lines[0]).toMatchObject({
+        chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
+        unitRateCents: null,
+        expectedCents: null,
+      });
+      expect(preview.lines[0]?.expectedCents).not.toBe(4 * 4667);
+    }
+  });
+
+  it('divides whatever H0038 rate Alameda has on file: $60.00 gives a group $13.33 (6000 ÷ 4.5, rounded)', () => {
+    const request = caAcbhdBase();
+    request.service.type = 'skill_building_group';
+    request.service.group = { attendees: 6, facilitatorFte: 1 };
+    request.fees = withH0038ExpectedRate(request.fees, 6000);
+    expect(evaluate('ca-acbhd', request).lines[0]).toMatchObject({
+      code: 'H0025',
+      unitRateCents: 1333,
+      expectedCents: 4 * 1333,
+    });
+  });
 
   it('replaces the statewide procedures and discipline rule with Alameda’s own', () => {
     const pack = requirePack('ca-acbhd');

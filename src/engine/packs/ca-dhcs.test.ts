@@ -13,21 +13,32 @@ import {
   parseRequest,
   problemCodes,
   requirePack,
+  TEST_UNIT_CHARGE_CENTS,
   type RuleCase,
 } from '../../testing/rule-table.js';
 import { evaluateService, FACT_NAMES, loadPacks } from '../index.js';
 import { factsOf } from '../rules/conditions.js';
 import { caDhcs } from './ca-dhcs.js';
 
-/** A billable H0038 hour: certified peer, covered member with an approved plan, office, signed the same day. */
+/**
+ * A billable H0038 hour: certified peer, covered member with an approved plan, office, signed the same day,
+ * with a fee on file for every code of the pack (no expected rate: DHCS publishes none).
+ */
 export function caDhcsBase(): ClaimPreviewRequest {
   return parseRequest(billableCaDhcsRequest());
+}
+
+/** The request with an expected rate on file for H0038 in the fee schedule, as a county's organisation enters it. */
+function withH0038ExpectedRate(request: ClaimPreviewRequest, cents: number): ClaimPreviewRequest {
+  request.fees = request.fees.map((fee) =>
+    fee.code === 'H0038' && fee.modifiers.length === 0 ? { ...fee, expectedUnitRateCents: cents } : fee,
+  );
+  return request;
 }
 
 const cases: RuleCase[] = [
   ...commonRuleCases({
     prefix: 'ca-dhcs',
-    dateBeforeRates: '2023-06-30',
     uncoveredService: (r) => void (r.service.type = 'contingency_management'),
   }),
   ...caDhcsTableCases(),
@@ -36,7 +47,7 @@ const cases: RuleCase[] = [
 describeRuleTable('ca-dhcs', caDhcsBase, cases);
 
 describe('ca-dhcs coding and pricing', () => {
-  it('codes an individual hour as H0038, 4 units at $46.67', () => {
+  it('codes an individual hour as H0038, 4 units charged from the fee, expected payment unknown with no rate on file', () => {
     const preview = evaluate('ca-dhcs', caDhcsBase());
     expect(preview.lines).toEqual([
       {
@@ -44,8 +55,10 @@ describe('ca-dhcs coding and pricing', () => {
         modifiers: [],
         procedure: 'Self-help/peer services per 15 minutes',
         units: 4,
-        unitRateCents: 4667,
-        amountCents: 18668,
+        unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+        chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
+        unitRateCents: null,
+        expectedCents: null,
         placeOfService: '11',
       },
     ]);
@@ -54,12 +67,58 @@ describe('ca-dhcs coding and pricing', () => {
     ]);
   });
 
-  it('codes a group as H0025 at the individual rate ÷ 4.5 (000: "DHCS will divide the rate … by 4.5")', () => {
-    const request = caDhcsBase();
+  it('holds no statewide H0038 rate: California never borrows Los Angeles’s $46.67 (catalog, December review)', () => {
+    expect(requirePack('ca-dhcs').rates.filter((rate) => rate.code === 'H0038')).toEqual([]);
+    for (const type of ['engagement', 'skill_building_group'] as const) {
+      const request = caDhcsBase();
+      request.service.type = type;
+      request.service.group =
+        type === 'skill_building_group' ? { attendees: 6, facilitatorFte: 1 } : undefined;
+      const [line] = evaluate('ca-dhcs', request).lines;
+      expect(line).toMatchObject({ unitRateCents: null, expectedCents: null });
+      expect(line?.expectedCents).not.toBe(4 * 4667);
+    }
+  });
+
+  it('expects $46.67 a unit for H0038 when the fee schedule has that rate on file', () => {
+    const request = withH0038ExpectedRate(caDhcsBase(), 4667);
+    const [line] = evaluate('ca-dhcs', request).lines;
+    expect(line).toMatchObject({
+      code: 'H0038',
+      unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+      chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
+      unitRateCents: 4667,
+      expectedCents: 18668,
+    });
+  });
+
+  it('codes a group as H0025, charged from its fee, expected at the H0038 rate on file ÷ 4.5 (000: "DHCS will divide the rate … by 4.5")', () => {
+    const request = withH0038ExpectedRate(caDhcsBase(), 4667);
     request.service.type = 'skill_building_group';
     request.service.group = { attendees: 6, facilitatorFte: 1 };
     const [line] = evaluate('ca-dhcs', request).lines;
-    expect(line).toMatchObject({ code: 'H0025', units: 4, unitRateCents: 1037, amountCents: 4148 });
+    // 4667 ÷ 4.5 = 1037.1 → $10.37.
+    expect(line).toMatchObject({
+      code: 'H0025',
+      units: 4,
+      unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+      chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
+      unitRateCents: 1037,
+      expectedCents: 4148,
+    });
+  });
+
+  it('charges nothing and is not billable when the fee schedule holds no charge for the code', () => {
+    const request = caDhcsBase();
+    request.fees = request.fees.filter((fee) => fee.code !== 'H0038');
+    const preview = evaluate('ca-dhcs', request);
+    expect(preview.lines[0]).toMatchObject({ code: 'H0038', unitChargeCents: 0, chargeCents: 0 });
+    expect(preview.billable).toBe(false);
+    const problem = preview.problems.find((candidate) => candidate.code === 'ca-dhcs.charge.present');
+    expect(problem).toMatchObject({ severity: 'error', path: ['fees'] });
+    expect(problem?.message).toBe(
+      'Enter the charge for H0038 under California Medi-Cal (DHCS) from 2026-11-18 on the Fee schedule page.',
+    );
   });
 
   it('adds HK for a member under 21 in a special population, and not otherwise (research (a))', () => {

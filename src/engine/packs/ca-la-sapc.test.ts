@@ -11,9 +11,11 @@ import {
   rowsForPack,
   describeRuleTable,
   evaluate,
+  feesForPack,
   parseRequest,
   problemCodes,
   requirePack,
+  TEST_UNIT_CHARGE_CENTS,
   type RuleCase,
 } from '../../testing/rule-table.js';
 import { evaluateStaffRules } from '../index.js';
@@ -68,6 +70,7 @@ function caLaSapcBase(): ClaimPreviewRequest {
       dateOfBirth: '1985-06-01',
     },
     program: { type: 'dmc_ods_outpatient' },
+    fees: feesForPack('ca-la-sapc'),
   });
 }
 
@@ -75,7 +78,7 @@ const GUIDE = '004 guide';
 const TABLE = '000 Service Table 5';
 
 const cases: RuleCase[] = [
-  ...commonRuleCases({ prefix: 'ca-dhcs', dateBeforeRates: '2023-06-30', uncoveredService: null }),
+  ...commonRuleCases({ prefix: 'ca-dhcs', uncoveredService: null }),
   // Inherited from ca-dhcs: common to every pack.
   {
     source: 'Common: coverage for the payer on the date of service (SAPC, not statewide)',
@@ -243,7 +246,7 @@ const cases: RuleCase[] = [
 describeRuleTable('ca-la-sapc', caLaSapcBase, cases);
 
 describe('ca-la-sapc coding and pricing (004 rate table, ASAM 1.0)', () => {
-  it('codes an individual hour as H0038 U7, 4 units at $46.67', () => {
+  it('codes an individual hour as H0038 U7, 4 units charged from the fee, expected at SAPC’s $46.67', () => {
     const preview = evaluate('ca-la-sapc', caLaSapcBase());
     expect(preview.lines).toEqual([
       {
@@ -251,14 +254,27 @@ describe('ca-la-sapc coding and pricing (004 rate table, ASAM 1.0)', () => {
         modifiers: ['U7'],
         procedure: 'Self-help/Peer Services',
         units: 4,
+        unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+        chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
         unitRateCents: 4667,
-        amountCents: 18668,
+        expectedCents: 18668,
         placeOfService: '11',
       },
     ]);
   });
 
-  it('codes a group as H0025 U7 at $10.37', () => {
+  it('expects the fee schedule’s rate over the guide’s when the organisation enters one', () => {
+    const request = caLaSapcBase();
+    request.fees = request.fees.map((fee) =>
+      fee.code === 'H0038' ? { ...fee, expectedUnitRateCents: 4800 } : fee,
+    );
+    expect(evaluate('ca-la-sapc', request).lines[0]).toMatchObject({
+      unitRateCents: 4800,
+      expectedCents: 19200,
+    });
+  });
+
+  it('codes a group as H0025 U7, expected at $10.37', () => {
     const request = caLaSapcBase();
     request.service.type = 'skill_building_group';
     request.service.group = { attendees: 8, facilitatorFte: 1 };
@@ -269,12 +285,13 @@ describe('ca-la-sapc coding and pricing (004 rate table, ASAM 1.0)', () => {
       modifiers: ['U7'],
       procedure: 'Behavioral Health Prevention Education Services',
       units: 4,
+      chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
       unitRateCents: 1037,
-      amountCents: 4148,
+      expectedCents: 4148,
     });
   });
 
-  it('codes contingency management as H0050 with U7 then HF, at $46.67 [choice: modifier order]', () => {
+  it('codes contingency management as H0050 with U7 then HF, expected at $46.67 [choice: modifier order]', () => {
     const request = caLaSapcBase();
     request.service.type = 'contingency_management';
     const preview = evaluate('ca-la-sapc', request);
@@ -283,8 +300,9 @@ describe('ca-la-sapc coding and pricing (004 rate table, ASAM 1.0)', () => {
       code: 'H0050',
       modifiers: ['U7', 'HF'],
       units: 4,
+      chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
       unitRateCents: 4667,
-      amountCents: 18668,
+      expectedCents: 18668,
     });
     // A user-chosen modifier goes after SAPC's two.
     request.service.modifiers = ['SC'];
@@ -302,7 +320,7 @@ describe('ca-la-sapc coding and pricing (004 rate table, ASAM 1.0)', () => {
     request.service.gaps = [{ start: '14:05', end: '14:30' }];
     expect(evaluate('ca-la-sapc', request)).toMatchObject({
       minutes: 80,
-      lines: [{ units: 5, amountCents: 5 * 4667 }],
+      lines: [{ units: 5, chargeCents: 5 * TEST_UNIT_CHARGE_CENTS, expectedCents: 5 * 4667 }],
     });
   });
 

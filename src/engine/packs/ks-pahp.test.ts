@@ -10,9 +10,12 @@ import {
   commonRuleCases,
   describeRuleTable,
   evaluate,
+  feesForPack,
   parseRequest,
   problemCodes,
   requirePack,
+  TEST_GROUP_UNIT_CHARGE_CENTS,
+  TEST_UNIT_CHARGE_CENTS,
   type RuleCase,
 } from '../../testing/rule-table.js';
 
@@ -45,6 +48,7 @@ function ksBase(): ClaimPreviewRequest {
       hasAssignedSupervisor: true,
     },
     program: { type: 'mh_outpatient' },
+    fees: feesForPack('ks-pahp'),
   });
 }
 
@@ -65,7 +69,6 @@ const CONTRACT = '003 Kansas PAHP';
 const cases: RuleCase[] = [
   ...commonRuleCases({
     prefix: 'ks-pahp',
-    dateBeforeRates: '2019-12-31',
     uncoveredService: (r) => void (r.service.type = 'contingency_management'),
   }),
   {
@@ -183,7 +186,7 @@ const cases: RuleCase[] = [
 describeRuleTable('ks-pahp', ksBase, cases);
 
 describe('ks-pahp coding and pricing (003 Reimbursement and Coding Summary)', () => {
-  it('codes an individual hour as H0038, 4 units at $11.75 = $47.00', () => {
+  it('codes an individual hour as H0038, 4 units charged from the fee, expected at the contract’s $11.75 = $47.00', () => {
     const preview = evaluate('ks-pahp', ksBase());
     expect(preview.lines).toEqual([
       {
@@ -191,15 +194,17 @@ describe('ks-pahp coding and pricing (003 Reimbursement and Coding Summary)', ()
         modifiers: [],
         procedure: 'PS - Individual',
         units: 4,
+        unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+        chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
         unitRateCents: 1175,
-        amountCents: 4700,
+        expectedCents: 4700,
         placeOfService: '12',
       },
     ]);
     expect(preview.problems).toEqual([]);
   });
 
-  it('codes a group hour as H0038 HQ, 4 units at $4.37 = $17.48', () => {
+  it('codes a group hour as H0038 HQ, 4 units charged from the HQ fee, expected at $4.37 = $17.48', () => {
     const request = ksBase();
     asGroup(request);
     const preview = evaluate('ks-pahp', request);
@@ -209,12 +214,39 @@ describe('ks-pahp coding and pricing (003 Reimbursement and Coding Summary)', ()
         modifiers: ['HQ'],
         procedure: 'PS - Group',
         units: 4,
+        unitChargeCents: TEST_GROUP_UNIT_CHARGE_CENTS,
+        chargeCents: 4 * TEST_GROUP_UNIT_CHARGE_CENTS,
         unitRateCents: 437,
-        amountCents: 1748,
+        expectedCents: 1748,
         placeOfService: '12',
       },
     ]);
     expect(preview.billable).toBe(true);
+  });
+
+  it('expects the fee schedule’s rate, when it gives one, over the contract’s', () => {
+    const request = ksBase();
+    request.fees = request.fees.map((fee) => ({
+      ...fee,
+      expectedUnitRateCents: fee.modifiers.includes('HQ') ? 450 : 1200,
+    }));
+    expect(evaluate('ks-pahp', request).lines[0]).toMatchObject({ unitRateCents: 1200, expectedCents: 4800 });
+    asGroup(request);
+    expect(evaluate('ks-pahp', request).lines[0]).toMatchObject({ unitRateCents: 450, expectedCents: 1800 });
+  });
+
+  it('never prices a group H0038 HQ from the individual H0038 fee: with only that on file, the charge is an error', () => {
+    const request = ksBase();
+    asGroup(request);
+    request.fees = request.fees.filter((fee) => fee.modifiers.length === 0);
+    const preview = evaluate('ks-pahp', request);
+    expect(preview.billable).toBe(false);
+    expect(preview.lines[0]).toMatchObject({ modifiers: ['HQ'], unitChargeCents: 0, chargeCents: 0 });
+    const problem = preview.problems.find((candidate) => candidate.code === 'ks-pahp.charge.present');
+    expect(problem).toMatchObject({ severity: 'error', path: ['fees'] });
+    expect(problem?.message).toBe(
+      `Enter the charge for H0038 HQ under ${requirePack('ks-pahp').name} from ${DATE} on the Fee schedule page.`,
+    );
   });
 });
 

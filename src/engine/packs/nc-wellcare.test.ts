@@ -3,15 +3,18 @@
  * policy section it checks and is tested both ways from one billable base service.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateService, FACT_NAMES, loadPacks, stateFiscalYear } from '../index.js';
+import { stateFiscalYear } from '../index.js';
 import type { ClaimPreviewRequest } from '../../shared/api/claims.js';
 import {
   commonRuleCases,
   describeRuleTable,
   evaluate,
+  feesForPack,
   parseRequest,
   problemCodes,
   requirePack,
+  TEST_GROUP_UNIT_CHARGE_CENTS,
+  TEST_UNIT_CHARGE_CENTS,
   type RuleCase,
 } from '../../testing/rule-table.js';
 import { factsOf } from '../rules/conditions.js';
@@ -47,6 +50,7 @@ function ncBase(): ClaimPreviewRequest {
       livedExperience: true,
     },
     program: { type: 'mh_outpatient' },
+    fees: feesForPack('nc-wellcare'),
   });
 }
 
@@ -93,7 +97,6 @@ const notCovered = (
 const cases: RuleCase[] = [
   ...commonRuleCases({
     prefix: 'nc-wellcare',
-    dateBeforeRates: '2021-06-30',
     uncoveredService: (r) => void (r.service.type = 'contingency_management'),
   }),
   {
@@ -104,14 +107,6 @@ const cases: RuleCase[] = [
       r.service.modality = 'video';
       r.service.memberLocation = 'home';
     },
-  },
-  {
-    source: `${POLICY} Claims-Related Information g: no rate in the policy → contracted rate to be entered [choice]`,
-    rule: 'nc-wellcare.rate.contracted',
-    // Before the policy there is no rate line at all, so the placeholder warning has nothing to price.
-    pass: (r) => void (r.service.dateOfService = '2021-06-30'),
-    fail: () => undefined,
-    messageIncludes: 'billing staff must enter the contracted WellCare rate',
   },
   {
     source: 'Research (g): CPSS certified by the NC Peer Support Specialist Certification Program',
@@ -316,7 +311,7 @@ const cases: RuleCase[] = [
 describeRuleTable('nc-wellcare', ncBase, cases);
 
 describe('nc-wellcare coding and pricing', () => {
-  it('codes an individual hour as H0038, 4 units, priced at the $0.00 placeholder with a warning', () => {
+  it('codes an individual hour as H0038, 4 units charged from the fee, expected payment unknown (no rate in the policy)', () => {
     const preview = evaluate('nc-wellcare', ncBase());
     expect(preview.lines).toEqual([
       {
@@ -324,49 +319,75 @@ describe('nc-wellcare coding and pricing', () => {
         modifiers: [],
         procedure: 'Self-Help/Peer Services, per 15 minutes',
         units: 4,
-        unitRateCents: 0,
-        amountCents: 0,
+        unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+        chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
+        unitRateCents: null,
+        expectedCents: null,
         placeOfService: '11',
       },
     ]);
     expect(preview.billable).toBe(true);
-    expect(preview.problems.map((problem) => [problem.code, problem.severity])).toEqual([
-      ['nc-wellcare.rate.contracted', 'warning'],
-    ]);
+    expect(preview.problems).toEqual([]);
   });
 
-  it('codes a group as H0038 HQ (002 HCPCS grid: "H0038 HQ … group services")', () => {
+  it('holds no rate and no placeholder: “Provider(s) shall bill their usual and customary charges” (002 Claims-Related Information g)', () => {
+    expect(requirePack('nc-wellcare').rates).toEqual([]);
+    expect(requirePack('nc-wellcare').rules.map((rule) => rule.id)).not.toContain(
+      'nc-wellcare.rate.contracted',
+    );
+  });
+
+  it('codes a group as H0038 HQ (002 HCPCS grid: "H0038 HQ … group services"), charged from the HQ fee', () => {
     const request = ncBase();
     request.service.type = 'skill_building_group';
     request.service.group = { attendees: 6, facilitatorFte: 1 };
     const [line] = evaluate('nc-wellcare', request).lines;
-    expect(line).toMatchObject({ code: 'H0038', modifiers: ['HQ'], units: 4 });
+    expect(line).toMatchObject({
+      code: 'H0038',
+      modifiers: ['HQ'],
+      units: 4,
+      unitChargeCents: TEST_GROUP_UNIT_CHARGE_CENTS,
+      chargeCents: 4 * TEST_GROUP_UNIT_CHARGE_CENTS,
+      expectedCents: null,
+    });
   });
 
-  it('prices at the contracted rate once billing staff enter it, and the warning goes', () => {
-    // The pack as billing staff would amend it: a dated contracted rate replacing the placeholder.
-    const amended = loadPacks(
-      [
-        {
-          ...ncWellcare,
-          rates: [
-            {
-              code: 'H0038',
-              unitRateCents: 1500,
-              effectiveFrom: '2026-07-01',
-              citation: { document: 'contract', section: 'rates', quote: 'H0038 $15.00' },
-            },
-          ],
-        },
-      ],
-      FACT_NAMES,
-    ).get('nc-wellcare');
-    if (amended === undefined) {
-      throw new Error('amended pack not loaded');
-    }
-    const preview = evaluateService(amended, ncBase());
-    expect(preview.lines[0]).toMatchObject({ unitRateCents: 1500, amountCents: 6000 });
+  it('expects WellCare’s contracted rate once billing staff enter it in the fee schedule', () => {
+    const request = ncBase();
+    request.fees = request.fees.map((fee) => ({ ...fee, expectedUnitRateCents: 1500 }));
+    const preview = evaluate('nc-wellcare', request);
+    expect(preview.lines[0]).toMatchObject({
+      chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
+      unitRateCents: 1500,
+      expectedCents: 6000,
+    });
     expect(problemCodes(preview)).toEqual([]);
+  });
+
+  it('holds a group H0038 HQ with only the individual H0038 fee on file: “Enter the charge for H0038 HQ under WellCare …”', () => {
+    const request = ncBase();
+    request.service.type = 'skill_building_group';
+    request.service.group = { attendees: 6, facilitatorFte: 1 };
+    request.fees = request.fees.filter((fee) => fee.modifiers.length === 0);
+    const preview = evaluate('nc-wellcare', request);
+    expect(preview.billable).toBe(false);
+    expect(preview.lines[0]).toMatchObject({ modifiers: ['HQ'], unitChargeCents: 0, chargeCents: 0 });
+    const problem = preview.problems.find((candidate) => candidate.code === 'nc-wellcare.charge.present');
+    expect(problem).toMatchObject({ severity: 'error', path: ['fees'] });
+    expect(problem?.message).toMatch(
+      new RegExp(
+        `^Enter the charge for H0038 HQ under WellCare .+ from ${DATE} on the Fee schedule page\\.$`,
+      ),
+    );
+  });
+
+  it('charges a telehealth line from the same fee: GT does not change the price', () => {
+    const request = ncBase();
+    request.service.modality = 'video';
+    request.service.memberLocation = 'home';
+    const preview = evaluate('nc-wellcare', request);
+    expect(preview.lines[0]).toMatchObject({ modifiers: ['GT'], chargeCents: 4 * TEST_UNIT_CHARGE_CENTS });
+    expect(preview.billable).toBe(true);
   });
 });
 
@@ -560,7 +581,7 @@ describe('nc-wellcare EPSDT: limits may be exceeded under 21, prior approval sti
   it('says nothing under the limit, justification or not', () => {
     const request = ncBase();
     epsdtMember(request);
-    expect(problemCodes(evaluate('nc-wellcare', request))).toEqual(['nc-wellcare.rate.contracted']);
+    expect(problemCodes(evaluate('nc-wellcare', request))).toEqual([]);
   });
 });
 

@@ -3,15 +3,16 @@
  * WellCare of North Carolina, clinical policy WNC.CP.231 "Peer Support Services" (seed 002), plus the North
  * Carolina facts in rules-research.md §(g) where the policy is silent.
  *
- * Two things the engine does not do for this pack, by design:
+ * What the engine does not do for this pack, by design:
  * - The state fiscal year and the episode of care are the caller's: `history.episodeFiscalYearUnits` must hold
  *   the unmanaged units the member has already used since the start of the state fiscal year (July 1, setting
  *   `stateFiscalYearStartMonth`) — by default whatever the episode, since the allotment comes "once" a year;
  *   with the setting `unmanagedUnitsRenewPerEpisode` on, since the later of that and the current episode's
  *   start. The engine adds this service's units to it and compares with the 24-unit limit.
- * - The policy gives no rate ("For a schedule of rates, refer to …"), so both lines are priced at $0.00 and
- *   the warning `nc-wellcare.rate.contracted` asks billing staff to enter the contracted rate as a new
- *   effective-dated rate in this pack.
+ * - The policy gives no rate ("Provider(s) shall bill their usual and customary charges. For a schedule of
+ *   rates, refer to …"), so the pack holds none: a line's charge comes from the organisation's fee schedule in
+ *   the request (none on file → the error `nc-wellcare.charge.present`), and its expected payment is unknown
+ *   until billing staff enter WellCare's contracted rate there as the fee's expected rate.
  * - §II.E, "covered services that have not been rendered", has no edit: a signed note documents a rendered
  *   service, so the choice is recorded as the setting `servicesNotRendered` rather than as an invented check.
  */

@@ -77,6 +77,8 @@ export const RateSchema = z
   .strict()
   .refine((rate) => (rate.unitRateCents === undefined) !== (rate.dividedFrom === undefined), {
     message: 'Give a rate either as unitRateCents or as dividedFrom, and not both.',
+    // Named on the first of the two fields, so the pack error points into the rate rather than at "(whole)".
+    path: ['unitRateCents'],
   });
 
 export const ProcedureSchema = z

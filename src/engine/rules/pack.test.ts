@@ -90,9 +90,37 @@ describe('pack validation', () => {
       pack({ extends: 'nc-wellcare' }),
       /extends nc-wellcare, which is not loaded/,
     ],
+    [
+      'a rate given both as unitRateCents and as dividedFrom',
+      pack({
+        rates: [
+          {
+            code: 'H0025',
+            unitRateCents: 1037,
+            dividedFrom: { code: 'H0038', divisor: 4.5 },
+            effectiveFrom: '2024-01-01',
+            citation,
+          },
+        ],
+      }),
+      /rate #0, field unitRateCents: Give a rate either as unitRateCents or as dividedFrom, and not both/,
+    ],
+    [
+      'a rate given neither as unitRateCents nor as dividedFrom',
+      pack({ rates: [{ code: 'H0025', effectiveFrom: '2024-01-01', citation }] }),
+      /rate #0, field unitRateCents: Give a rate either as unitRateCents or as dividedFrom, and not both/,
+    ],
   ])('refuses %s with a message naming where', (_what, definition, message) => {
     expect(() => loadPacks([definition], FACT_NAMES)).toThrow(PackError);
     expect(() => loadPacks([definition], FACT_NAMES)).toThrow(message);
+  });
+
+  it('loads a rate given only as dividedFrom, or only as unitRateCents', () => {
+    const rates = [
+      { code: 'H0025', dividedFrom: { code: 'H0038', divisor: 4.5 }, effectiveFrom: '2024-01-01', citation },
+      { code: 'H0038', unitRateCents: 4667, effectiveFrom: '2024-01-01', citation },
+    ];
+    expect(() => loadPacks([pack({ rates })], FACT_NAMES)).not.toThrow();
   });
 
   it('refuses a pack defined twice', () => {

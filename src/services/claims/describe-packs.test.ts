@@ -88,8 +88,11 @@ describe('describePacks', () => {
     expect(summary.placeOfServiceRules.map((rule) => rule.placeOfService)).toEqual(
       expect.arrayContaining(['10', '02']),
     );
-    expect(summary.rates.find((rate) => rate.code === 'H0038')).toMatchObject({
-      unitRateCents: 4667,
+    // DHCS publishes no statewide H0038 rate, so none is listed; H0025's is the H0038 rate on file ÷ 4.5.
+    expect(summary.rates.find((rate) => rate.code === 'H0038')).toBeUndefined();
+    expect(summary.rates.find((rate) => rate.code === 'H0025')).toMatchObject({
+      unitRateCents: null,
+      dividedFrom: { code: 'H0038', modifiers: [], divisor: 4.5 },
       effectiveTo: null,
       note: expect.any(String) as unknown,
     });

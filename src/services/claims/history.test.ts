@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateService, getPack, type Pack } from '../../engine/index.js';
 import { ClaimPreviewRequestSchema, type ClaimPreviewRequest } from '../../shared/api/claims.js';
+import { feesForPack } from '../../testing/rule-table.js';
 import { limitPeriodsOf, MemberHistory, type CountedLine } from './history.js';
 
 const line = (dateOfService: string, units: number, extra: Partial<CountedLine> = {}): CountedLine => ({
@@ -96,6 +97,7 @@ describe('unmanaged units once per state fiscal year, or per episode by setting 
       },
       program: { type: 'mh_outpatient' },
       history: firstEpisode.historyOn(DATE, limitPeriodsOf(judgedBy, DATE, EPISODE_2)),
+      fees: feesForPack('nc-wellcare'),
     });
   }
   const LIMIT_RULE = 'nc-wellcare.limit.unmanaged_units';

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allPacks } from '../../engine/index.js';
 import { ClaimPreviewRequestSchema, ClaimPreviewSchema } from '../../shared/api/claims.js';
 import { billableCaDhcsRequest, type ClaimPreviewRequestInput } from '../../testing/claim-requests.js';
+import { TEST_UNIT_CHARGE_CENTS } from '../../testing/rule-table.js';
 import { ServiceError } from '../errors.js';
 import { NO_PACK, previewClaim } from './index.js';
 import { noPackError } from './preview.js';
@@ -36,7 +37,15 @@ describe('previewClaim', () => {
     expect(preview.billable).toBe(true);
     expect(preview.minutes).toBe(60);
     expect(preview.lines).toEqual([
-      expect.objectContaining({ code: 'H0038', units: 4, unitRateCents: 4667, amountCents: 18_668 }),
+      expect.objectContaining({
+        code: 'H0038',
+        units: 4,
+        unitChargeCents: TEST_UNIT_CHARGE_CENTS,
+        chargeCents: 4 * TEST_UNIT_CHARGE_CENTS,
+        // DHCS publishes no statewide H0038 rate and the request's fee gives none: unknown, not LA's $46.67.
+        unitRateCents: null,
+        expectedCents: null,
+      }),
     ]);
     // Checks are costly and noisy: only on request.
     expect(preview.checks).toBeUndefined();
