@@ -135,11 +135,29 @@ async function billingRun(ctx: ServiceContext, actor: Actor): Promise<Record<str
   });
   const done = await processBillingRun(ctx, actor, run.id);
   if (done.status !== 'finished') throw new Error(`the run ended ${done.status}`);
+  // What issue 11 holds every run to: no line charges $0.00, and no California statewide or Alameda line is
+  // priced from Los Angeles's rates ($46.67, $10.37): their rates come from the organisation's fee schedule.
+  const { rows } = await sql<{ zero: string; borrowed: string }>`
+    select count(*) filter (where l.charge_cents = 0) as zero,
+      count(*) filter (where c.payer_pack in ('ca-dhcs', 'ca-acbhd')
+                         and l.expected_unit_rate_cents in (4667, 1037)) as borrowed
+    from claim_lines l join claims c on c.id = l.claim_id
+    where l.current`.execute(ctx.db);
+  const zeroChargeLines = Number(rows[0]?.zero ?? 0);
+  const losAngelesPricedLines = Number(rows[0]?.borrowed ?? 0);
+  if (zeroChargeLines > 0 || losAngelesPricedLines > 0) {
+    throw new Error(
+      `the run billed ${zeroChargeLines} lines at $0.00 and priced ${losAngelesPricedLines} California lines from Los Angeles`,
+    );
+  }
   return {
     notes: done.notesDone,
     claimed: done.notesClaimed,
     held: done.notesHeld,
     claims: done.claimsCreated,
+    chargeCents: done.chargeCents,
+    zeroChargeLines,
+    losAngelesPricedLines,
   };
 }
 
@@ -227,10 +245,11 @@ async function insertSelectLines(db: Kysely<Database>, foreignKeys: boolean): Pr
   }
   const started = performance.now();
   await sql`insert into bench_floor_lines (organisation_id, claim_id, note_id, member_id, date_of_service,
-      line_number, code, modifiers, units, unit_rate_cents, amount_cents, place_of_service, group_minutes,
-      authorization_id, current, counts, warnings)
+      line_number, code, modifiers, units, unit_charge_cents, charge_cents, expected_unit_rate_cents, expected_cents,
+      place_of_service, group_minutes, authorization_id, current, counts, warnings)
     select organisation_id, claim_id, note_id, member_id, date_of_service, line_number, code, modifiers, units,
-      unit_rate_cents, amount_cents, place_of_service, group_minutes, authorization_id, current, counts, warnings
+      unit_charge_cents, charge_cents, expected_unit_rate_cents, expected_cents, place_of_service, group_minutes,
+      authorization_id, current, counts, warnings
     from claim_lines`.execute(db);
   const ms = performance.now() - started;
   await sql`drop table bench_floor_lines`.execute(db);
@@ -256,11 +275,12 @@ async function pgliteFloor(dataDir: string): Promise<Record<string, number>> {
       }
       started = performance.now();
       await pglite.exec(`insert into bench_floor_lines (organisation_id, claim_id, note_id, member_id,
-          date_of_service, line_number, code, modifiers, units, unit_rate_cents, amount_cents, place_of_service,
-          group_minutes, authorization_id, current, counts, warnings)
+          date_of_service, line_number, code, modifiers, units, unit_charge_cents, charge_cents,
+          expected_unit_rate_cents, expected_cents, place_of_service, group_minutes, authorization_id, current,
+          counts, warnings)
         select organisation_id, claim_id, note_id, member_id, date_of_service, line_number, code, modifiers,
-          units, unit_rate_cents, amount_cents, place_of_service, group_minutes, authorization_id, current, counts,
-          warnings from claim_lines`);
+          units, unit_charge_cents, charge_cents, expected_unit_rate_cents, expected_cents, place_of_service,
+          group_minutes, authorization_id, current, counts, warnings from claim_lines`);
       const ms = performance.now() - started;
       await pglite.exec('drop table bench_floor_lines');
       return ms;

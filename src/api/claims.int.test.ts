@@ -102,7 +102,7 @@ describe(`claim preview and payer packs over HTTP on ${testDatabaseKind()}`, () 
     expect((await app.inject({ url: PACKS_URL })).statusCode).toBe(401);
   });
 
-  it('prices a billable Medi-Cal hour as 4 units of H0038, $186.68, for every role', async () => {
+  it('prices a billable Medi-Cal hour as 4 units of H0038 charged $200.00 from its fees, for every role', async () => {
     // Peers preview while writing a note, billing staff while checking a run: no role is left out.
     for (const role of ROLES) {
       const token = await sessionFor(org.users[role].email);
@@ -116,8 +116,11 @@ describe(`claim preview and payer packs over HTTP on ${testDatabaseKind()}`, () 
           modifiers: [],
           procedure: expect.any(String) as unknown,
           units: 4,
-          unitRateCents: 4667,
-          amountCents: 18_668,
+          // The request's fee schedule charges $50.00 a unit; DHCS publishes no H0038 rate to expect.
+          unitChargeCents: 5000,
+          chargeCents: 20_000,
+          unitRateCents: null,
+          expectedCents: null,
           placeOfService: '11',
         },
       ]);

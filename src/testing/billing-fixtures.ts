@@ -4,6 +4,8 @@
  * billing run reads what signing stored, so its tests need many signed notes without driving the note form.
  */
 import type { Kysely } from 'kysely';
+import { X12Parser } from 'node-x12';
+import { demoFeesFor } from '../services/demo-data/demo-fees.js';
 import type { PayerSettings } from '../shared/api/billing.js';
 import type { CertificationType } from '../shared/api/claims.js';
 import type { ReviewStatus } from '../shared/documentation.js';
@@ -191,4 +193,44 @@ export async function complete837Records(
     .set({ sex: 'F', address_line1: '12 Sample Way', city: 'Oakland', state: 'CA', postal_code: '94612' })
     .where('id', 'in', [...memberIds])
     .execute();
+}
+
+/** A service line of an 837 as read back: its SV101 (`HC:code:modifiers…`), SV102 in cents and SV104. */
+export interface ServiceLineRead {
+  procedure: string;
+  chargeCents: number;
+  units: number;
+}
+
+/** Every service line (`SV1`) of an 837 file, read back with node-x12. */
+export function serviceLinesOf837(content: string): ServiceLineRead[] {
+  const interchange = new X12Parser(true).parse(content);
+  if (Array.isArray(interchange)) throw new Error('one interchange expected');
+  return interchange.functionalGroups.flatMap((group) =>
+    group.transactions.flatMap((transaction) =>
+      transaction.segments
+        .filter((segment) => segment.tag === 'SV1')
+        .map((segment) => {
+          const [procedure, charge, , units] = segment.elements.map((element) => element.value);
+          return {
+            procedure: procedure ?? '',
+            chargeCents: Math.round(Number(charge) * 100),
+            units: Number(units),
+          };
+        }),
+    ),
+  );
+}
+
+/**
+ * The demo's (and the test fixtures') charge for one unit of an 837 line: the fee whose code is the line's and
+ * whose modifiers the line carries, the most specific first (a group's HQ fee before the individual one).
+ */
+export function demoUnitChargeFor(payerPack: PayerPackId, procedure: string): number {
+  const [, code, ...modifiers] = procedure.split(':');
+  const fee = demoFeesFor(payerPack)
+    .filter((each) => each.code === code && each.modifiers.every((modifier) => modifiers.includes(modifier)))
+    .sort((a, b) => b.modifiers.length - a.modifiers.length)[0];
+  if (fee === undefined) throw new Error(`no demo fee for ${payerPack} ${procedure}`);
+  return fee.unitChargeCents;
 }

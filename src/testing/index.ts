@@ -31,5 +31,7 @@ export {
   coveredLosAngelesMember,
   testPayerSettings,
   complete837Records,
+  serviceLinesOf837,
+  demoUnitChargeFor,
 } from './billing-fixtures.js';
-export type { SignedNoteOptions } from './billing-fixtures.js';
+export type { ServiceLineRead, SignedNoteOptions } from './billing-fixtures.js';

@@ -9,6 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ManualClock,
+  demoUnitChargeFor,
+  serviceLinesOf837,
   openTestStore,
   testContext,
   testDatabaseKind,
@@ -241,14 +243,26 @@ describe(`the demo organisation on ${testDatabaseKind()}`, () => {
 
     const packs = [...new Set(payers.map((payer) => payer.payerPack))];
     let files = 0;
+    const claimedPacks = new Set<string>();
     for (const pack of packs) {
       for (const batch of (await export837Stream(ctx, billing, pack)).batches) {
         const file = await batchFile(ctx, billing, batch.id);
         expect(file.content.startsWith('ISA*')).toBe(true);
         expect(file.content).toContain('CLM*');
         files += 1;
+        // Read back, every line charges units × the demo's fee schedule, never $0.00.
+        for (const line of serviceLinesOf837(file.content)) {
+          expect(line.chargeCents, `${pack} ${line.procedure}`).toBe(
+            line.units * demoUnitChargeFor(pack, line.procedure),
+          );
+          expect(line.chargeCents).toBeGreaterThan(0);
+          claimedPacks.add(pack);
+        }
       }
     }
     expect(files).toBeGreaterThan(0);
+    // The demo's month claims Alameda and Los Angeles notes (the rest are held: its review queue, a returned
+    // note…); the preview-equals-billing scenarios check the same of Medi-Cal, Kansas and North Carolina.
+    expect([...claimedPacks].sort()).toEqual(['ca-acbhd', 'ca-la-sapc']);
   });
 });
