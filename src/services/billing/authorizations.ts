@@ -12,10 +12,9 @@ import type { Database } from '../../store/index.js';
 import { isUniqueViolation } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
-import { conflict, invalid, notFound, requireRole } from '../errors.js';
-import { requirePayerPack } from '../payer-packs/index.js';
-import { addDays, payerPackName } from '../../engine/index.js';
-import type { PayerPackId } from '../../shared/programs.js';
+import { conflict, notFound, requireRole } from '../errors.js';
+import { requirePayerPack, requireProgramBilling } from '../payer-packs/index.js';
+import { addDays } from '../../engine/index.js';
 import { AUTHORIZATION_COLUMNS, usedUnitsOf } from '../claims/index.js';
 import { BILLING_ROLES } from './run.js';
 
@@ -92,7 +91,18 @@ export async function addAuthorization(
       .executeTakeFirst();
     if (member === undefined) throw notFound('member');
     if (input.programId !== undefined) {
-      await requireBillingProgram(trx, actor.organisationId, input.programId, input.payerPack);
+      await requireProgramBilling(
+        trx,
+        actor.organisationId,
+        input.programId,
+        input.payerPack,
+        ['body', 'programId'],
+        {
+          codePrefix: 'authorization',
+          withoutProgram: 'cover any program',
+          uselessBecause: 'an authorization from that payer would never cover its notes',
+        },
+      );
     }
     let id: string;
     try {
@@ -136,38 +146,6 @@ export async function addAuthorization(
       .executeTakeFirstOrThrow();
     return toView(row);
   });
-}
-
-/**
- * Refuses a program that is not the organisation's, or does not bill the payer: an authorization for it would
- * never cover a note.
- */
-async function requireBillingProgram(
-  trx: Kysely<Database>,
-  organisationId: string,
-  programId: string,
-  payerPack: PayerPackId,
-): Promise<void> {
-  const program = await trx
-    .selectFrom('programs')
-    .select(['name', 'payer_packs'])
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', programId)
-    .executeTakeFirst();
-  if (program === undefined) {
-    throw invalid(
-      'authorization.program_unknown',
-      'No such program in your organisation. Choose one of its programs, or leave the program out to cover any program.',
-      ['body', 'programId'],
-    );
-  }
-  if (!program.payer_packs.includes(payerPack)) {
-    throw invalid(
-      'authorization.program_payer',
-      `${program.name} does not bill ${payerPackName(payerPack)}, so an authorization from that payer would never cover its notes. Choose the program that bills the payer, or leave the program out.`,
-      ['body', 'programId'],
-    );
-  }
 }
 
 /** The organisation's authorizations (one member's, when asked), latest ending first, with units used. */

@@ -16,8 +16,15 @@ import { isUniqueViolation } from '../../store/index.js';
 import { actorEntry, recordAudit } from '../audit/index.js';
 import type { Actor, ServiceContext } from '../context.js';
 import { conflict, invalid, notFound, requireRole } from '../errors.js';
-import { requirePayerPack } from '../payer-packs/index.js';
+import { requirePayerPack, requireProgramBilling } from '../payer-packs/index.js';
 import { feeKey, feesInForce, packUnitRate, type StoredFee } from './in-force.js';
+
+/** How a price given for one program speaks of it. */
+const PROGRAM_WORDS = {
+  codePrefix: 'fee',
+  withoutProgram: 'price every program',
+  uselessBecause: 'this price would never be used',
+};
 
 /** Who keeps the fee schedule. */
 export const FEE_EDITORS = ['billing', 'admin'] as const;
@@ -189,7 +196,14 @@ export async function putFee(
 ): Promise<{ id: string; outcome: WriteOutcome }> {
   requirePayerPack(input.payerPack, [...path, 'payerPack']);
   if (input.programId !== null) {
-    await requireBillingProgram(trx, actor.organisationId, input.programId, input.payerPack, path);
+    await requireProgramBilling(
+      trx,
+      actor.organisationId,
+      input.programId,
+      input.payerPack,
+      [...path, 'programId'],
+      PROGRAM_WORDS,
+    );
   }
   const modifiers = [...input.modifiers].sort();
   const same = await sameKeyLines(trx, actor.organisationId, { ...input, modifiers });
@@ -470,37 +484,4 @@ async function recordChange(
       code: line === null ? null : feeKey(line),
     }),
   );
-}
-
-/**
- * Refuses a program that is not the organisation's, or does not bill the payer: its price would never be
- * used.
- */
-async function requireBillingProgram(
-  trx: Transaction<Database>,
-  organisationId: string,
-  programId: string,
-  payerPack: PayerPackId,
-  path: readonly (string | number)[],
-): Promise<void> {
-  const program = await trx
-    .selectFrom('programs')
-    .select(['name', 'payer_packs'])
-    .where('organisation_id', '=', organisationId)
-    .where('id', '=', programId)
-    .executeTakeFirst();
-  if (program === undefined) {
-    throw invalid(
-      'fee.program_unknown',
-      'No such program in your organisation. Choose one of its programs, or leave the program out to price every program.',
-      [...path, 'programId'],
-    );
-  }
-  if (!program.payer_packs.includes(payerPack)) {
-    throw invalid(
-      'fee.program_payer',
-      `${program.name} does not bill ${payerPackName(payerPack)}, so this price would never be used. Choose a program that bills the payer, or leave the program out.`,
-      [...path, 'programId'],
-    );
-  }
 }

@@ -21,6 +21,30 @@ const UnitCentsSchema = z
   .int({ message: 'Give whole cents, e.g. 4667 for $46.67.' })
   .max(99_999_999, { message: 'A price per unit is at most $999,999.99.' });
 
+/** A line's price and dates: what a change may touch. */
+const FeePriceFields = {
+  effectiveFrom: CalendarDateSchema,
+  /** The last day the price is in force; null while it is the current price. */
+  effectiveTo: CalendarDateSchema.nullable().default(null),
+  /** The organisation's usual and customary charge for one unit: what the 837 bills. */
+  unitChargeCents: UnitCentsSchema.min(1, {
+    message: 'Enter the charge for one unit in cents, at least 1 (a claim never bills $0.00).',
+  }),
+  /** What the payer is expected to pay for one unit; null leaves it to the payer's published rate. */
+  expectedUnitRateCents: UnitCentsSchema.min(0, { message: 'An expected rate cannot be negative.' })
+    .nullable()
+    .default(null),
+};
+
+/** The last day is on or after the first. */
+function endsAfterItStarts(line: { effectiveFrom: string; effectiveTo: string | null }): boolean {
+  return line.effectiveTo === null || line.effectiveFrom <= line.effectiveTo;
+}
+const ENDS_AFTER_IT_STARTS = {
+  message: 'The last day must be on or after the first day.',
+  path: ['effectiveTo'],
+};
+
 /** What a fee schedule line says, as entered: one payer, code and procedure modifiers, from a date. */
 export const FeeLineInputSchema = z
   .object({
@@ -33,40 +57,13 @@ export const FeeLineInputSchema = z
       .array(z.string().trim().toUpperCase().pipe(ModifierSchema))
       .max(4, { message: 'A procedure has at most four modifiers.' })
       .default([]),
-    effectiveFrom: CalendarDateSchema,
-    /** The last day the price is in force; null while it is the current price. */
-    effectiveTo: CalendarDateSchema.nullable().default(null),
-    /** The organisation's usual and customary charge for one unit: what the 837 bills. */
-    unitChargeCents: UnitCentsSchema.min(1, {
-      message: 'Enter the charge for one unit in cents, at least 1 (a claim never bills $0.00).',
-    }),
-    /** What the payer is expected to pay for one unit; null leaves it to the payer's published rate. */
-    expectedUnitRateCents: UnitCentsSchema.min(0, { message: 'An expected rate cannot be negative.' })
-      .nullable()
-      .default(null),
+    ...FeePriceFields,
   })
-  .refine((line) => line.effectiveTo === null || line.effectiveFrom <= line.effectiveTo, {
-    message: 'The last day must be on or after the first day.',
-    path: ['effectiveTo'],
-  });
+  .refine(endsAfterItStarts, ENDS_AFTER_IT_STARTS);
 export type FeeLineInput = z.infer<typeof FeeLineInputSchema>;
 
 /** A change to a line: its price, expected rate and dates (a different code or payer is a different line). */
-export const FeeLineChangeSchema = z
-  .object({
-    effectiveFrom: CalendarDateSchema,
-    effectiveTo: CalendarDateSchema.nullable().default(null),
-    unitChargeCents: UnitCentsSchema.min(1, {
-      message: 'Enter the charge for one unit in cents, at least 1 (a claim never bills $0.00).',
-    }),
-    expectedUnitRateCents: UnitCentsSchema.min(0, { message: 'An expected rate cannot be negative.' })
-      .nullable()
-      .default(null),
-  })
-  .refine((line) => line.effectiveTo === null || line.effectiveFrom <= line.effectiveTo, {
-    message: 'The last day must be on or after the first day.',
-    path: ['effectiveTo'],
-  });
+export const FeeLineChangeSchema = z.object(FeePriceFields).refine(endsAfterItStarts, ENDS_AFTER_IT_STARTS);
 export type FeeLineChange = z.infer<typeof FeeLineChangeSchema>;
 
 export const FeeLineSchema = z.object({
