@@ -183,17 +183,37 @@ describe(`a payer pack from a file, on ${testDatabaseKind()}`, () => {
     });
 
     const billable = { ...fields, recipient: 'member' };
-    const preview = ClaimPreviewSchema.parse(
-      (await peer.post(`/api/v1/notes/${draft.note.id}/preview`, { fields: billable })).json(),
-    );
+    const previewOf = async () =>
+      ClaimPreviewSchema.parse(
+        (await peer.post(`/api/v1/notes/${draft.note.id}/preview`, { fields: billable })).json(),
+      );
+    // A new payer has no price yet: the preview says so, and billing staff enter it on the fee schedule.
+    expect((await previewOf()).problems.filter((problem) => problem.severity === 'error')).toEqual([
+      expect.objectContaining({
+        code: 'zz-test.charge.present',
+        message:
+          'Enter the charge for H0038 under Zedland Community Health Plan (fictional) from 2026-11-20 on the Fee schedule page.',
+        path: ['fees'],
+      }),
+    ]);
+    const fee = await billing.post('/api/v1/fee-schedule', {
+      payerPack: PACK,
+      code: 'H0038',
+      effectiveFrom: '2026-01-01',
+      unitChargeCents: 2500,
+    });
+    expect(fee.statusCode, fee.body).toBe(201);
+    const preview = await previewOf();
     expect(preview.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    // Charged $25.00 a unit; expected at the pack file's own rate, $20.00.
     expect(preview.lines).toEqual([
       expect.objectContaining({
         code: 'H0038',
         modifiers: [],
         units: 3,
         placeOfService: '99',
-        amountCents: 6000,
+        chargeCents: 7500,
+        expectedCents: 6000,
       }),
     ]);
 
@@ -203,7 +223,7 @@ describe(`a payer pack from a file, on ${testDatabaseKind()}`, () => {
     expect(signed.statusCode, signed.body).toBe(200);
     expect(NoteResponseSchema.parse(signed.json()).preview?.lines[0]).toMatchObject({
       code: 'H0038',
-      amountCents: 6000,
+      chargeCents: 7500,
     });
     const cosigned = await supervisor.post(`/api/v1/notes/${draft.note.id}/cosign`, {});
     expect(cosigned.statusCode, cosigned.body).toBe(200);
@@ -247,7 +267,7 @@ describe(`a payer pack from a file, on ${testDatabaseKind()}`, () => {
         ?.slice(2, 3),
     ).toEqual(['ZEDLAND HEALTH']);
     expect(valuesOf('NM1').find((nm1) => nm1[0] === 'IL')?.[8]).toBe('ZED12345');
-    expect(valuesOf('SV1')[0]?.slice(0, 4)).toEqual(['HC:H0038', '60', 'UN', '3']);
+    expect(valuesOf('SV1')[0]?.slice(0, 4)).toEqual(['HC:H0038', '75', 'UN', '3']);
   });
 
   it('refuses a pack id it has no pack for wherever one is stored', async () => {
