@@ -85,7 +85,14 @@ describe(`reports API on ${testDatabaseKind()}`, () => {
     const billed = BilledReportSchema.parse(
       (await client('billing').get(`/api/v1/reports/billed?${RANGE}&payerPack=ca-dhcs`)).json(),
     );
-    expect(billed.totals).toEqual({ lines: 1, units: 3, amountCents: 3 * 4667 });
+    // The fixture's California prices: $50.00 charged, $40.00 expected a unit.
+    expect(billed.totals).toEqual({
+      lines: 1,
+      units: 3,
+      chargeCents: 3 * 5000,
+      expectedCents: 3 * 4000,
+      linesWithoutRate: 0,
+    });
     const timeliness = TimelinessReportSchema.parse(
       (await client('supervisor').get(`/api/v1/reports/timeliness?${RANGE}`)).json(),
     );
@@ -113,8 +120,10 @@ describe(`reports API on ${testDatabaseKind()}`, () => {
       'attachment; filename="peerline-billed-2026-11-01-to-2026-11-30.csv"',
     );
     const [header, row] = csv.body.trim().split('\r\n');
-    expect(header).toBe('month,payer,program,peer,code,lines,units,amount');
-    expect(row).toMatch(/^2026-11,ca-dhcs,[^,]+,peer reports-http[^,]*,H0038,1,3,140\.01$/);
+    expect(header).toBe(
+      'month,payer,program,peer,code,lines,units,charge,expected_payment,lines_without_rate',
+    );
+    expect(row).toMatch(/^2026-11,ca-dhcs,[^,]+,peer reports-http[^,]*,H0038,1,3,150\.00,120\.00,0$/);
     const timeliness = await client('supervisor').get(`/api/v1/reports/timeliness.csv?${RANGE}`);
     expect(timeliness.statusCode).toBe(200);
     expect(timeliness.body.trim().split('\r\n').at(-1)).toBe('total,All,1,1,0,0,100.0,0.0,0.0');

@@ -3,6 +3,7 @@
  * Rules every pack holds (rules-catalog.md, "Common to every pack"), written once and stamped with each
  * pack's id so each pack stays a complete, self-describing list of what it checks.
  */
+import { chargeRule } from '../rules/charge-rule.js';
 import type { PackDefinition } from '../rules/pack.js';
 
 type Rules = NonNullable<PackDefinition['rules']>;
@@ -160,24 +161,6 @@ export function commonRules(packId: PackDefinition['id']): Rules {
         quote: 'A rule pack is chosen by the member’s coverage (payer/plan) for the date of service.',
       },
     },
-    {
-      id: rule('charge.present'),
-      version: '1',
-      effectiveFrom: SINCE,
-      severity: 'error',
-      criterion:
-        'The organisation’s fee schedule holds a charge for the code and its procedure modifiers under this payer on the date of service.',
-      when: { fact: 'line.code', op: 'present' },
-      require: { fact: 'line.hasCharge', op: 'isTrue' },
-      message:
-        'Enter the charge for {line.feeCode} under {payer.name} from {service.dateOfService} on the Fee schedule page.',
-      path: ['fees'],
-      citation: {
-        document: CATALOG,
-        section: 'Corrections and additions (December 2026 review), Money',
-        quote:
-          'A claim line’s charge is the organisation’s usual and customary charge … No charge on file → error (billing can fix it), never a $0.00 line.',
-      },
-    },
+    chargeRule(packId),
   ];
 }

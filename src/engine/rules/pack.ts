@@ -6,6 +6,7 @@
  * loaded: a malformed pack fails at start with a message naming the pack, the rule and the field.
  * A pack may extend another (`extends`): it inherits everything and overrides by id.
  */
+import { chargeRule, isChargeRule } from './charge-rule.js';
 import { factsOf, type Condition } from './conditions.js';
 import { planPack, type PackPlan } from './plan.js';
 import { placeholdersOf } from './template.js';
@@ -260,7 +261,9 @@ function layer(definition: ParsedPack, inherited: Pack | undefined, knownFacts: 
   ];
   const placeOfServiceRules = [...definition.placeOfServiceRules, ...(inherited?.placeOfServiceRules ?? [])];
   const limitList = byId(keep(inherited?.limits), limits);
-  const ruleList = byId(keep(inherited?.rules), rules);
+  // Whatever the file says, a line is billable only with a charge on file (`charge-rule.ts`).
+  const listed = byId(keep(inherited?.rules), rules);
+  const ruleList = listed.some(isChargeRule) ? listed : [...listed, chargeRule(definition.id)];
   // A pack's own rates replace the base pack's rates for the same code.
   const rateList = [
     ...definition.rates,
