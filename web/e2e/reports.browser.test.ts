@@ -25,7 +25,7 @@ async function billedByPayer(from: string, to: string): Promise<{ payerPack: str
   const rows = await suite.server.store.db
     .selectFrom('claim_lines as l')
     .innerJoin('claims as c', 'c.id', 'l.claim_id')
-    .select(['c.payer_pack', sql<string>`sum(l.amount_cents)`.as('cents')])
+    .select(['c.payer_pack', sql<string>`sum(l.charge_cents)`.as('cents')])
     .where('l.organisation_id', '=', suite.server.demo.organisationId)
     .where('l.current', '=', true)
     .where('l.counts', '=', true)
@@ -75,10 +75,10 @@ describe('reports', () => {
     const billed = page.getByRole('region', { name: 'Billed by payer, program, peer, code and month' });
     await expect.poll(() => billed.getByRole('row', { name: /^Total/ }).textContent()).toContain(dollars);
     expect(await billed.getByRole('row').nth(1).textContent()).toContain('H0038');
-    const billedChart = page.getByRole('img', { name: 'Amount billed by month' });
+    const billedChart = page.getByRole('img', { name: 'Charged by month' });
     const description = await billedChart.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${description ?? ''}"]`).textContent()).toMatch(
-      /: \$[\d,]+\.\d\d \(\d+ units\)/,
+      /: \$[\d,]+\.\d\d charged, \$[\d,]+\.\d\d expected \(\d+ units\)/,
     );
 
     const peerName = demoName('peer');
@@ -116,10 +116,13 @@ describe('reports', () => {
     expect(csv.status).toBe(200);
     expect(csv.type).toBe('text/csv; charset=utf-8');
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('month,payer,program,peer,code,lines,units,amount');
+    expect(lines[0]).toBe(
+      'month,payer,program,peer,code,lines,units,charge,expected_payment,lines_without_rate',
+    );
+    // The charge is the third column from the end.
     const total = lines
       .slice(1)
-      .reduce((sum, line) => sum + Math.round(Number(line.split(',').at(-1)) * 100), 0);
+      .reduce((sum, line) => sum + Math.round(Number(line.split(',').at(-3)) * 100), 0);
     expect(total).toBe(payer.cents);
   });
 });

@@ -18,6 +18,7 @@ import { CarePlanPage } from './pages/care-plan-page.js';
 import { CarePlansPage } from './pages/care-plans-page.js';
 import { CarePlansPendingPage } from './pages/care-plans-pending-page.js';
 import { CrashPage } from './pages/crash-page.js';
+import { FeeSchedulePage } from './pages/fee-schedule-page.js';
 import { GroupDetailPage } from './pages/group-detail-page.js';
 import { GroupNewPage } from './pages/group-new-page.js';
 import { GroupsPage } from './pages/groups-page.js';
@@ -147,6 +148,7 @@ export const router = createBrowserRouter([
           { path: 'billing/claims/:claimId', element: billingOnly(<ClaimPage />) },
           { path: 'billing/batches', element: billingOnly(<BatchesPage />) },
           { path: 'billing/authorizations', element: billingOnly(<AuthorizationsPage />) },
+          { path: 'billing/fees', element: billingOnly(<FeeSchedulePage />) },
           { path: 'billing/settings', element: billingOnly(<BillingSettingsPage />) },
           { path: 'account/password', element: <ChangePasswordPage /> },
           { path: '*', element: <NotFoundPage /> },

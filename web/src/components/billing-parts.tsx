@@ -45,6 +45,7 @@ const BILLING_PAGES = [
   { to: '/billing/claims', label: 'Claims', end: false },
   { to: '/billing/batches', label: 'Batches', end: false },
   { to: '/billing/authorizations', label: 'Authorizations', end: false },
+  { to: '/billing/fees', label: 'Fee schedule', end: false },
   { to: '/billing/settings', label: 'Settings', end: false },
 ] as const;
 
@@ -113,6 +114,11 @@ export function runStatusLabel(status: BillingRunStatus): string {
   }
 }
 
+/** True for the problem of a note whose service has no charge on file (`<pack>.charge.present`). */
+export function isMissingCharge(code: string): boolean {
+  return code.endsWith('.charge.present');
+}
+
 /** Who can clear a held note. */
 export function ownerLabel(owner: HoldOwner): string {
   switch (owner) {
@@ -133,7 +139,7 @@ export function ownerAction(owner: HoldOwner): string {
     case 'supervisor':
       return 'A supervisor co-signs the note from the review queue, or brings the plan of care, diagnoses or the staff member’s credentials up to date. The next billing run claims it.';
     case 'billing':
-      return 'Billing staff record the member’s coverage, eligibility or prior authorization, or the payer’s settings. The next billing run claims it.';
+      return 'Billing staff record the member’s coverage, eligibility or prior authorization, the payer’s settings, or the missing charge on the Fee schedule page. The next billing run claims it.';
   }
 }
 

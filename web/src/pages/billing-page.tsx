@@ -4,9 +4,9 @@
  * dates of service (optionally one program or payer) and then shows its progress, polled every half second
  * until it ends (TanStack Query's `refetchInterval`); the worklist and the claims are read again when it does. Below it, the notes runs held, grouped by the problem holding them — each group with the
  * plain message, its source, who can clear it and what they do, how many notes and how much money, opening
- * onto the notes themselves — then claims counted by status and authorizations running out. The filters
- * (`programId`, `payerPack`, `code`, `owner`, `from`, `to`) live in the URL, and the held notes download as
- * CSV with the same filters.
+ * onto the notes themselves (a missing charge links to the Fee schedule page) — then claims counted by status
+ * and authorizations running out. The filters (`programId`, `payerPack`, `code`, `owner`, `from`, `to`) live
+ * in the URL, and the held notes download as CSV with the same filters.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
@@ -30,6 +30,7 @@ import {
   OWNER_OPTIONS,
   UrlFilterForm,
   claimStatusLabel,
+  isMissingCharge,
   ownerAction,
   ownerLabel,
   payerOptions,
@@ -493,6 +494,14 @@ function HoldGroupCard({
           </dd>
         </div>
       </dl>
+      {isMissingCharge(group.code) ? (
+        <p>
+          <Link to="/billing/fees">
+            Enter the charge on the Fee schedule page
+            <span className="visually-hidden">: {group.example}</span>
+          </Link>
+        </p>
+      ) : null}
       {filters.code === group.code ? null : (
         <p>
           <Link to={`?${only}`}>

@@ -1,7 +1,9 @@
 /**
  * @module web/pages/payer-pack-page
  * Every role: one payer rule pack in full — codes, modifiers, place-of-service derivations, rates, limits,
- * settings (marking the choices made where the sources are silent) and every rule with its source quote.
+ * settings (marking the choices made where the sources are silent) and every rule with its source quote,
+ * and beside the pack's own rates the organisation's fees in force today for the payer (charge and expected
+ * rate per service, from the fee schedule), with a link to the Fee schedule page for billing staff and admins.
  * Billing staff read it to bill; peers and supervisors to see why a claim was held. The rule filters live
  * in the URL query (`severity`, `q`), and `rule` highlights one rule and scrolls to it, so a link can point
  * at a single rule.
@@ -17,7 +19,7 @@ import {
   useParams,
   useSearchParams,
 } from 'react-router';
-import { SEVERITIES } from '../../../src/shared/index.js';
+import { SEVERITIES, hasAnyRole } from '../../../src/shared/index.js';
 import type { PayerPackSummary, Severity } from '../../../src/shared/index.js';
 import { apiQuery } from '../api/index.js';
 import { SelectField, TextField } from '../components/fields.js';
@@ -37,7 +39,9 @@ import {
   severityMeaning,
 } from '../components/payer-rules-parts.js';
 import type { PayerRule } from '../components/payer-rules-parts.js';
-import { formatCents, formatDate } from '../lib/format.js';
+import { expectedRateText, feeService } from '../lib/fee-lines.js';
+import { formatCents, formatDate, todayLocalDate } from '../lib/format.js';
+import { useSignedInSession } from '../session/session-context.js';
 
 /** Query parameters of this page. */
 const PARAM = { severity: 'severity', search: 'q', rule: 'rule' } as const;
@@ -48,6 +52,7 @@ const SECTION = {
   modifiers: 'pack-modifiers',
   placesOfService: 'pack-places-of-service',
   rates: 'pack-rates',
+  fees: 'pack-fees',
   limits: 'pack-limits',
   settings: 'pack-settings',
   rules: 'pack-rules',
@@ -132,6 +137,9 @@ function PackDetail({ pack }: { pack: PayerPackSummary }): JSX.Element {
             <a href={`#${SECTION.rates}`}>Rates</a>
           </li>
           <li>
+            <a href={`#${SECTION.fees}`}>Your fees</a>
+          </li>
+          <li>
             <a href={`#${SECTION.limits}`}>Limits</a>
           </li>
           <li>
@@ -147,6 +155,7 @@ function PackDetail({ pack }: { pack: PayerPackSummary }): JSX.Element {
       <ModifierSection pack={pack} />
       <PlacesOfService pack={pack} />
       <Rates pack={pack} />
+      <FeesInForce pack={pack} />
       <Limits pack={pack} />
       <Settings pack={pack} />
       <Rules pack={pack} />
@@ -302,6 +311,14 @@ function PlacesOfService({ pack }: { pack: PayerPackSummary }): JSX.Element {
   );
 }
 
+/** A pack rate per unit in words: dollars, or the division of another code's rate the organisation has on file. */
+function packRateText(rate: PayerPackSummary['rates'][number]): string {
+  if (rate.unitRateCents !== null) return formatCents(rate.unitRateCents);
+  if (rate.dividedFrom === null) return '—';
+  const { code, modifiers, divisor } = rate.dividedFrom;
+  return `${[code, ...modifiers].join(' ')} rate on file ÷ ${divisor}`;
+}
+
 function Rates({ pack }: { pack: PayerPackSummary }): JSX.Element {
   const headingId = `${SECTION.rates}-heading`;
   return (
@@ -331,13 +348,7 @@ function Rates({ pack }: { pack: PayerPackSummary }): JSX.Element {
                 <td>
                   <Modifiers modifiers={rate.modifiers} />
                 </td>
-                <td className="nowrap numeric">
-                  {rate.unitRateCents !== null
-                    ? formatCents(rate.unitRateCents)
-                    : rate.dividedFrom !== null
-                      ? `${[rate.dividedFrom.code, ...rate.dividedFrom.modifiers].join(' ')} rate on file ÷ ${rate.dividedFrom.divisor}`
-                      : '—'}
-                </td>
+                <td className="nowrap numeric">{packRateText(rate)}</td>
                 <td className="nowrap">
                   <DateText iso={rate.effectiveFrom} />
                 </td>
@@ -353,6 +364,78 @@ function Rates({ pack }: { pack: PayerPackSummary }): JSX.Element {
           </tbody>
         </ScrollTable>
       )}
+    </section>
+  );
+}
+
+/**
+ * The organisation's prices for this payer in force today, from its fee schedule: what a claim dated today
+ * would charge, and what the payer is expected to pay. Billing staff and admins get a link to change them.
+ */
+function FeesInForce({ pack }: { pack: PayerPackSummary }): JSX.Element {
+  const headingId = `${SECTION.fees}-heading`;
+  const today = todayLocalDate();
+  const fees = useQuery({
+    ...apiQuery('/api/v1/fee-schedule', { query: { payerPack: pack.id, on: today } }),
+    select: (answer) => answer.fees,
+  });
+  const session = useSignedInSession();
+  const keepsFees = hasAnyRole(session.user.roles, ['billing', 'admin']);
+  return (
+    <section id={SECTION.fees} aria-labelledby={headingId} className="pack-section">
+      <h2 id={headingId}>Your fees in force today</h2>
+      <p>
+        What your organisation charges {pack.name} per unit on {formatDate(today)}, and what it expects to be
+        paid, from your fee schedule. Claims bill the charge; a service without one is held until it is
+        entered.
+      </p>
+      <QueryView query={fees} what="your fees for this payer">
+        {(lines) =>
+          lines.length === 0 ? (
+            <p>Your organisation has no price on file for this payer today.</p>
+          ) : (
+            <ScrollTable caption={`Your fees for ${pack.name} in force on ${formatDate(today)}, per unit`}>
+              <thead>
+                <tr>
+                  <th scope="col">Service</th>
+                  <th scope="col">Program</th>
+                  <th scope="col" className="numeric">
+                    Charge per unit
+                  </th>
+                  <th scope="col" className="numeric">
+                    Expected per unit
+                  </th>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                </tr>
+              </thead>
+              <tbody>
+                {lines.map((line) => (
+                  <tr key={line.id}>
+                    <th scope="row" className="nowrap">
+                      <code>{feeService(line)}</code>
+                    </th>
+                    <td>{line.program?.name ?? 'All programs'}</td>
+                    <td className="numeric">{formatCents(line.unitChargeCents)}</td>
+                    <td className="numeric">{expectedRateText(line)}</td>
+                    <td className="nowrap">
+                      <DateText iso={line.effectiveFrom} />
+                    </td>
+                    <td className="nowrap">
+                      {line.effectiveTo === null ? 'No end date' : <DateText iso={line.effectiveTo} />}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </ScrollTable>
+          )
+        }
+      </QueryView>
+      {keepsFees ? (
+        <p>
+          <Link to="/billing/fees">Change your prices on the Fee schedule page</Link>
+        </p>
+      ) : null}
     </section>
   );
 }
