@@ -224,6 +224,9 @@ export interface EpisodesOfCareTable {
   discharged_on: CalendarDate | null;
   assessment_on: CalendarDate | null;
   assessment_clinician: string | null;
+  service_order_on: CalendarDate | null;
+  service_order_clinician: string | null;
+  service_order_credential: string | null;
   created_at: CreatedTimestamp;
 }
 

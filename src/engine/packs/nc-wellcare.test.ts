@@ -40,6 +40,8 @@ function ncBase(): ClaimPreviewRequest {
       diagnoses: [{ code: 'F33.1', category: 'mental_health' }],
       eligibilityVerifiedOn: [DATE],
       comprehensiveAssessmentOn: '2026-10-01',
+      comprehensiveAssessmentBy: 'Dana Reyes, LCSW',
+      serviceOrder: { orderedOn: '2026-10-01', clinician: 'Dr. Sam Okafor', credential: 'MD' },
     },
     staff: {
       certification: { type: 'north_carolina_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -310,6 +312,32 @@ const cases: RuleCase[] = [
     source: `${POLICY} NC Guidance, Eligibility b: eligibility verified each time a service is rendered`,
     rule: 'nc-wellcare.eligibility.verified',
     fail: (r) => void (r.member.eligibilityVerifiedOn = ['2026-11-17']),
+  },
+  {
+    source: `${POLICY} §II Admission Criteria A: the CCA "must be completed by a licensed clinician"`,
+    rule: 'nc-wellcare.coverage.assessment_clinician',
+    fail: (r) => void (r.member.comprehensiveAssessmentBy = undefined),
+    messageIncludes: 'Assessed by',
+  },
+  {
+    source: `${POLICY} Prior Approval B.2: "the CCA, service order for medical necessity, and PCP" — order dated after the service`,
+    rule: 'nc-wellcare.coverage.service_order',
+    fail: (r) => void (r.member.serviceOrder = { ...r.member.serviceOrder, orderedOn: '2026-11-19' }),
+    messageIncludes: 'dated on or before 2026-11-18',
+  },
+  {
+    source: `${POLICY} Prior Approval B.2: a service order names the ordering clinician and credential`,
+    rule: 'nc-wellcare.coverage.service_order',
+    pass: (r) => void (r.member.serviceOrder = { ...r.member.serviceOrder, orderedOn: DATE }),
+    fail: (r) => void (r.member.serviceOrder = { orderedOn: '2026-10-01', clinician: 'Dr. Sam Okafor' }),
+    messageIncludes: 'the ordering clinician’s credential',
+  },
+  {
+    source: `${POLICY} Prior Approval B.2: no service order recorded at all`,
+    rule: 'nc-wellcare.coverage.service_order',
+    fail: (r) => void (r.member.serviceOrder = undefined),
+    messageIncludes:
+      'the date of the service order, the ordering clinician, the ordering clinician’s credential',
   },
 ];
 

@@ -151,7 +151,7 @@ export const ncWellcare: PackDefinition = {
   version: '2026.1',
   sources: [POLICY],
   description:
-    'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units once per state fiscal year (a new episode of care does not renew them unless a setting says so), then prior authorization (for members under 21 too). For adults: a member under 18 needs an EPSDT justification and prior approval. The peer has self-identified as in recovery. Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year (and the episode of care, when set) is counted by the caller in history.episodeFiscalYearUnits.',
+    'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units once per state fiscal year (a new episode of care does not renew them unless a setting says so), then prior authorization (for members under 21 too). For adults: a member under 18 needs an EPSDT justification and prior approval. The peer has self-identified as in recovery. Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment by a licensed clinician and a service order for medical necessity (ordering clinician and credential) first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year (and the episode of care, when set) is counted by the caller in history.episodeFiscalYearUnits.',
   claimType: 'professional',
   settings: {
     sameDayLines: {
@@ -582,6 +582,43 @@ export const ncWellcare: PackDefinition = {
         'II. Admission Criteria, A',
         'A comprehensive clinical assessment (CCA), that demonstrates medical necessity must be completed by a licensed clinician prior to the provision of this service.',
       ),
+    },
+    {
+      id: 'nc-wellcare.coverage.assessment_clinician',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The comprehensive clinical assessment records the licensed clinician who completed it (name and licence).',
+      when: { fact: 'member.assessmentBeforeService', op: 'isTrue' },
+      require: { fact: 'member.assessmentClinician', op: 'present' },
+      message:
+        'WellCare of North Carolina needs the comprehensive clinical assessment to be done by a licensed clinician, and the member’s episode of care does not say who did it. Record the clinician and their licence (for example “Dana Reyes, LCSW”) under “Assessed by” on the member’s episode of care.',
+      path: ['member', 'comprehensiveAssessmentBy'],
+      citation: policy(
+        'II. Admission Criteria, A',
+        'A comprehensive clinical assessment (CCA), that demonstrates medical necessity must be completed by a licensed clinician prior to the provision of this service.',
+      ),
+      choice:
+        'The licence is read from the clinician as recorded (name and credential in one field); Peerline does not check it against a licensing board.',
+    },
+    {
+      id: 'nc-wellcare.coverage.service_order',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'A service order for medical necessity, dated on or before the date of service, names the ordering clinician and their credential.',
+      require: { fact: 'member.serviceOrderMissing', op: 'subsetOf', value: [] },
+      message:
+        'WellCare of North Carolina needs a service order for medical necessity before peer support. Missing on the member’s episode of care: {member.serviceOrderMissing}. Ask the ordering clinician for the order and record its date, the clinician and their credential on the member’s episode of care.',
+      path: ['member', 'serviceOrder'],
+      citation: policy(
+        'I. Prior Approval, B. Initial Authorization, 2',
+        'To request an initial authorization, the CCA, service order for medical necessity, and PCP must be submitted for review to WellCare of North Carolina.',
+      ),
+      choice:
+        'The policy names the service order among what an initial authorization request carries; read strictly (rules-catalog.md, December review: "recorded on the member and checked"), every service needs one dated on or before it, within the unmanaged units too. It is recorded on the episode of care open on the date of service, like the assessment.',
     },
     {
       id: 'nc-wellcare.coverage.in_plan',

@@ -226,6 +226,16 @@ export const FACT_TABLE = [
   fact('program.type', 'program', [], (input) => input.request.program.type),
   // The ASAM level recorded on the member (North Carolina names it when it is not Level 1); null if none is.
   fact('member.asamLevel', ALWAYS, ['member'], (member) => member.asamLevel ?? null),
+  // North Carolina: who did the comprehensive clinical assessment, and what of the service order is missing.
+  fact(
+    'member.assessmentClinician',
+    'assessment',
+    ['member'],
+    (member) => member.comprehensiveAssessmentBy ?? null,
+  ),
+  fact('member.serviceOrderMissing', 'serviceOrder', ['member'], (member, input) =>
+    serviceOrderMissing(member.serviceOrder, input.dateOfService),
+  ),
 ] as const;
 
 /** The name of a derived fact. */
@@ -298,6 +308,22 @@ function planOfCareMissing(planOfCare: Service['planOfCare']): string[] {
   }
   if (!planOfCare.memberParticipated) missing.push('that the member took part');
   if (!planOfCare.memberAgreed) missing.push('that the member agreed');
+  return missing;
+}
+
+/**
+ * What the member's service order for medical necessity lacks on the date of service, in words for the message:
+ * none recorded, dated after the service, no ordering clinician, no credential. Empty when it is complete.
+ */
+function serviceOrderMissing(order: Member['serviceOrder'], date: CalendarDate): string[] {
+  const missing: string[] = [];
+  if (order?.orderedOn === undefined) {
+    missing.push('the date of the service order');
+  } else if (order.orderedOn > date) {
+    missing.push(`a service order dated on or before ${date} (the one on file is dated ${order.orderedOn})`);
+  }
+  if (order?.clinician === undefined) missing.push('the ordering clinician');
+  if (order?.credential === undefined) missing.push('the ordering clinician’s credential');
   return missing;
 }
 

@@ -59,6 +59,8 @@ const request = parseRequest({
       reviewOn: '2026-04-01',
     },
     comprehensiveAssessmentOn: '2026-11-01',
+    comprehensiveAssessmentBy: 'Dana Reyes, LCSW',
+    serviceOrder: { orderedOn: '2026-11-20', clinician: 'Dr. Lee' },
   },
   staff: {
     certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -152,12 +154,21 @@ describe('deriveFacts', () => {
     ['staff.supervisorTrainingOn', '2026-11-10'],
     ['program.type', 'mh_outpatient'],
     ['member.asamLevel', '1.0'],
+    ['member.assessmentClinician', 'Dana Reyes, LCSW'],
+    // Ordered two days after the service, with no credential recorded.
+    [
+      'member.serviceOrderMissing',
+      [
+        'a service order dated on or before 2026-11-18 (the one on file is dated 2026-11-20)',
+        'the ordering clinician’s credential',
+      ],
+    ],
   ])('derives %s', (name, expected) => {
     expect(facts[name]).toEqual(expected);
   });
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(62);
+    expect(DERIVED_FACTS).toHaveLength(64);
   });
 });

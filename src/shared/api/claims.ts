@@ -180,6 +180,19 @@ export const MemberContextSchema = z.object({
     .optional(),
   /** Date of the comprehensive clinical assessment by a licensed clinician (North Carolina). */
   comprehensiveAssessmentOn: DateSchema.optional(),
+  /** The licensed clinician who did that assessment, as recorded (North Carolina: "by a licensed clinician"). */
+  comprehensiveAssessmentBy: z.string().trim().min(1).optional(),
+  /**
+   * The service order for medical necessity on the member's episode of care (North Carolina): its date and
+   * who ordered it, with their credential. Parts not recorded are left out.
+   */
+  serviceOrder: z
+    .object({
+      orderedOn: DateSchema.optional(),
+      clinician: z.string().trim().min(1).optional(),
+      credential: z.string().trim().min(1).optional(),
+    })
+    .optional(),
   /** First day of the current episode of care. */
   episodeStart: DateSchema.optional(),
   /** The ASAM level of care recorded on the member, if any (North Carolina names it when it is not Level 1). */
@@ -248,7 +261,9 @@ export type Authorization = z.infer<typeof AuthorizationSchema>;
  * procedure modifiers, and what it expects the payer to pay.
  */
 export const FeeSchema = z.object({
-  code: z.string().regex(/^[A-Z]\d{4}$/, { message: 'A procedure code is a letter and four digits, e.g. H0038.' }),
+  code: z
+    .string()
+    .regex(/^[A-Z]\d{4}$/, { message: 'A procedure code is a letter and four digits, e.g. H0038.' }),
   /** The procedure's modifiers the fee is for, e.g. ['HQ'] for a group service; [] for an individual one. */
   modifiers: z.array(ModifierSchema).max(4).default([]),
   /** The charge for one unit (usual and customary), in cents: the 837's CLM02 and SV102 are units × this. */

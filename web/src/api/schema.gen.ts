@@ -2173,6 +2173,13 @@ export interface paths {
               };
               /** Format: date */
               comprehensiveAssessmentOn?: string;
+              comprehensiveAssessmentBy?: string;
+              serviceOrder?: {
+                /** Format: date */
+                orderedOn?: string;
+                clinician?: string;
+                credential?: string;
+              };
               /** Format: date */
               episodeStart?: string;
               /** @enum {string} */
@@ -4608,6 +4615,9 @@ export interface paths {
               dischargedOn?: (string | '') | null;
               assessmentOn?: (string | '') | null;
               assessmentClinician?: string | null;
+              serviceOrderOn?: (string | '') | null;
+              serviceOrderClinician?: string | null;
+              serviceOrderCredential?: string | null;
             }[];
             consents?: {
               /** @enum {string} */
@@ -4722,6 +4732,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -4991,6 +5005,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -5199,6 +5217,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -5413,6 +5435,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -5635,6 +5661,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -5862,6 +5892,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6074,6 +6108,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6296,6 +6334,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6523,6 +6565,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6735,6 +6781,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6958,6 +7008,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7186,6 +7240,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7398,6 +7456,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7619,6 +7681,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7737,6 +7803,9 @@ export interface paths {
             dischargedOn?: (string | '') | null;
             assessmentOn?: (string | '') | null;
             assessmentClinician?: string | null;
+            serviceOrderOn?: (string | '') | null;
+            serviceOrderClinician?: string | null;
+            serviceOrderCredential?: string | null;
           };
         };
       };
@@ -7842,6 +7911,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7965,6 +8038,9 @@ export interface paths {
             dischargedOn?: (string | '') | null;
             assessmentOn?: (string | '') | null;
             assessmentClinician?: string | null;
+            serviceOrderOn?: (string | '') | null;
+            serviceOrderClinician?: string | null;
+            serviceOrderCredential?: string | null;
           };
         };
       };
@@ -8070,6 +8146,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -8288,6 +8368,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -8507,6 +8591,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
