@@ -529,6 +529,7 @@ export async function generateWorkload(
       long_term_goals: sql`'I want a steady place to live and to get back to work I enjoy.'`,
       member_participated: sql`true`,
       member_agreed: sql`true`,
+      need_areas: sql`array['daily_living_skills']::text[]`,
       approved_by: sql`${clinicianId}::uuid`,
       approver_role: sql`'behavioral_health_professional'`,
     });

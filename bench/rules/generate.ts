@@ -427,10 +427,11 @@ function assessmentFor(
 }
 
 /** An approved plan in effect (98 %), approved after the service (0.7 %), lapsed (0.8 %), or none (0.5 %). */
-function carePlanFor(rng: Rng, date: string): { carePlan?: Record<string, string> } {
+function carePlanFor(rng: Rng, date: string): { carePlan?: Record<string, string | string[]> } {
   const draw = rng.float();
   const approvedOn = addDays(date, -rng.int(5, 200));
-  const approver = { approverRole: 'behavioral_health_professional' };
+  // Every plan names a North Carolina §I.D need area (no draw, so the sequence is as before).
+  const approver = { approverRole: 'behavioral_health_professional', needAreas: ['daily_living_skills'] };
   if (draw < 0.98) {
     return { carePlan: { approvedOn, effectiveFrom: approvedOn, ...approver } };
   }

@@ -22,6 +22,7 @@ import type {
   EligibilityResult,
   FacilitatorRole,
   GoalStatus,
+  NeedArea,
   NoteStatus,
   ReviewStatus,
 } from '../shared/documentation.js';
@@ -255,6 +256,8 @@ export interface CarePlansTable {
   author_id: string;
   effective_from: CalendarDate | null;
   review_on: CalendarDate | null;
+  /** North Carolina §I.D areas of need the version addresses (`NEED_AREAS`). */
+  need_areas: Generated<NeedArea[]>;
   approved_by: string | null;
   approver_role: ApproverRole | null;
   approved_at: Date | null;

@@ -339,6 +339,17 @@ const cases: RuleCase[] = [
     messageIncludes:
       'the date of the service order, the ordering clinician, the ordering clinician’s credential',
   },
+  {
+    source: `${POLICY} §I.D: "documented identified needs, in at least ONE or more of the following areas"`,
+    rule: 'nc-wellcare.care_plan.need_areas',
+    pass: (r) =>
+      void (r.member.carePlan = {
+        approvedOn: '2026-09-01',
+        needAreas: ['self_advocacy', 'daily_living_skills'],
+      }),
+    fail: (r) => void (r.member.carePlan = { approvedOn: '2026-09-01', needAreas: [] }),
+    messageIncludes: 'Record which needs in WellCare’s §I.D the plan addresses',
+  },
 ];
 
 describeRuleTable('nc-wellcare', ncBase, cases);

@@ -145,6 +145,11 @@ const EPSDT_PRIOR_APPROVAL: Citation = policy(
   'If the service, product, or procedure requires prior approval, the fact that the beneficiary is under 21 years of age does NOT eliminate the requirement for prior approval.',
 );
 
+const NEED_AREAS: Citation = policy(
+  'Policy/Criteria I.D',
+  'The beneficiary has documented identified needs, in at least ONE or more of the following areas (related to diagnosis)',
+);
+
 export const ncWellcare: PackDefinition = {
   id: 'nc-wellcare',
   name: 'WellCare of North Carolina',
@@ -219,6 +224,18 @@ export const ncWellcare: PackDefinition = {
         'Description',
         'PSS services are directly provided by Certified Peer Support Specialists (CPSS)',
       ),
+    },
+    needAreas: {
+      value: [
+        'symptom_management',
+        'self_advocacy',
+        'work_preparation',
+        'recovery_responsibility',
+        'daily_living_skills',
+      ],
+      description:
+        'The areas of need of §I.D, in its order: 1 skills to manage symptoms and use community resources, 2 self-advocacy, 3 preparing for work, 4 peer modeling for responsibility for one’s own recovery, 5 daily living skills. An approved plan of care records at least one of them.',
+      citation: NEED_AREAS,
     },
     telehealthPlacesOfServiceNotUsed: {
       value: ['02', '10'],
@@ -619,6 +636,22 @@ export const ncWellcare: PackDefinition = {
       ),
       choice:
         'The policy names the service order among what an initial authorization request carries; read strictly (rules-catalog.md, December review: "recorded on the member and checked"), every service needs one dated on or before it, within the unmanaged units too. It is recorded on the episode of care open on the date of service, like the assessment.',
+    },
+    {
+      id: 'nc-wellcare.care_plan.need_areas',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The member’s approved Person-Centered Plan records which §I.D areas of need it addresses (at least one).',
+      when: { fact: 'member.carePlanApproved', op: 'isTrue' },
+      require: { fact: 'member.carePlanNeedAreas', op: 'includesAny', valueFact: 'settings.needAreas' },
+      message:
+        'Record which needs in WellCare’s §I.D the plan addresses: the member’s approved Person-Centered Plan names none. A supervisor or clinician ticks at least one area of need (for example self-advocacy or daily living skills) in a new version of the plan and approves it.',
+      path: ['member', 'carePlan', 'needAreas'],
+      citation: NEED_AREAS,
+      choice:
+        'Judged on the approved plan in effect on the date of service (a draft is not yet the plan). The policy says the needs are "documented"; Peerline records them on the plan of care, where WellCare reads the other coverage criteria.',
     },
     {
       id: 'nc-wellcare.coverage.in_plan',

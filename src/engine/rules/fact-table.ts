@@ -236,6 +236,8 @@ export const FACT_TABLE = [
   fact('member.serviceOrderMissing', 'serviceOrder', ['member'], (member, input) =>
     serviceOrderMissing(member.serviceOrder, input.dateOfService),
   ),
+  // North Carolina §I.D: the need areas the plan of care records (empty when there is no plan).
+  fact('member.carePlanNeedAreas', 'carePlan', ['carePlan'], (carePlan) => carePlan?.needAreas ?? []),
 ] as const;
 
 /** The name of a derived fact. */

@@ -57,6 +57,7 @@ const request = parseRequest({
       effectiveFrom: '2026-01-01',
       effectiveTo: '2026-06-30',
       reviewOn: '2026-04-01',
+      needAreas: ['self_advocacy'],
     },
     comprehensiveAssessmentOn: '2026-11-01',
     comprehensiveAssessmentBy: 'Dana Reyes, LCSW',
@@ -163,12 +164,13 @@ describe('deriveFacts', () => {
         'the ordering clinician’s credential',
       ],
     ],
+    ['member.carePlanNeedAreas', ['self_advocacy']],
   ])('derives %s', (name, expected) => {
     expect(facts[name]).toEqual(expected);
   });
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(64);
+    expect(DERIVED_FACTS).toHaveLength(65);
   });
 });

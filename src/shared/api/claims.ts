@@ -6,7 +6,7 @@
  * billing run, `POST /api/v1/claims/preview` and `peerline preview` all use this one shape.
  */
 import { z } from 'zod';
-import { AsamLevelSchema } from '../documentation.js';
+import { AsamLevelSchema, NeedAreaSchema } from '../documentation.js';
 import { ProblemSchema } from '../problem.js';
 import { PayerPackIdSchema, ProgramTypeSchema } from '../programs.js';
 
@@ -176,6 +176,8 @@ export const MemberContextSchema = z.object({
        * the plan was reviewed or updated, so a review date that has passed asks the peer to do so).
        */
       reviewOn: DateSchema.optional(),
+      /** The areas of need the plan addresses (North Carolina §I.D); none recorded when empty. */
+      needAreas: z.array(NeedAreaSchema).optional(),
     })
     .optional(),
   /** Date of the comprehensive clinical assessment by a licensed clinician (North Carolina). */

@@ -2170,6 +2170,13 @@ export interface paths {
                 effectiveTo?: string;
                 /** Format: date */
                 reviewOn?: string;
+                needAreas?: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
               };
               /** Format: date */
               comprehensiveAssessmentOn?: string;
@@ -8740,6 +8747,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -8857,6 +8871,14 @@ export interface paths {
             memberParticipated?: boolean;
             /** @default false */
             memberAgreed?: boolean;
+            /** @default [] */
+            needAreas?: (
+              | 'symptom_management'
+              | 'self_advocacy'
+              | 'work_preparation'
+              | 'recovery_responsibility'
+              | 'daily_living_skills'
+            )[];
           };
         };
       };
@@ -8893,6 +8915,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9046,6 +9075,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9174,6 +9210,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9287,6 +9330,14 @@ export interface paths {
             memberParticipated?: boolean;
             /** @default false */
             memberAgreed?: boolean;
+            /** @default [] */
+            needAreas?: (
+              | 'symptom_management'
+              | 'self_advocacy'
+              | 'work_preparation'
+              | 'recovery_responsibility'
+              | 'daily_living_skills'
+            )[];
           };
         };
       };
@@ -9323,6 +9374,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9483,6 +9541,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9649,6 +9714,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9810,6 +9882,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9969,6 +10048,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
