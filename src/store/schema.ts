@@ -340,6 +340,8 @@ export interface ServiceNotesTable {
   pin_next_steps: Generated<string>;
   late_reason: string | null;
   epsdt_justification: string | null;
+  /** North Carolina §V.G: why telephone consent could not be obtained (migration 0015). */
+  consent_circumstances: Generated<string | null>;
   /** The version of the member's plan of care this note documents (0004). */
   plan_of_care_id: string | null;
   due_on: CalendarDate;

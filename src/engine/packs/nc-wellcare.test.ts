@@ -350,6 +350,38 @@ const cases: RuleCase[] = [
     fail: (r) => void (r.member.carePlan = { approvedOn: '2026-09-01', needAreas: [] }),
     messageIncludes: 'Record which needs in WellCare’s §I.D the plan addresses',
   },
+  {
+    source: `${POLICY} §V.G: "In extenuating circumstances when consent is unable to be obtained, this should be documented" — documented, the consent error goes`,
+    rule: 'nc-wellcare.telephonic.consent',
+    pass: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.service.consentCircumstances =
+        'Member called in crisis from a shelter phone; consent to be asked next call.';
+    },
+    fail: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+    },
+    messageIncludes: 'write in the note why',
+  },
+  {
+    source: `${POLICY} §V.G: a service billed on documented circumstances, without consent on file, is a warning`,
+    rule: 'nc-wellcare.telephonic.consent_circumstances',
+    pass: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.service.consentCircumstances = 'Member called in crisis from a shelter phone.';
+      r.member.consents.audioOnly = '2026-11-01';
+    },
+    fail: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.service.consentCircumstances = 'Member called in crisis from a shelter phone.';
+    },
+    severity: 'warning',
+    messageIncludes: 'Member called in crisis from a shelter phone.',
+  },
 ];
 
 describeRuleTable('nc-wellcare', ncBase, cases);

@@ -150,6 +150,11 @@ const NEED_AREAS: Citation = policy(
   'The beneficiary has documented identified needs, in at least ONE or more of the following areas (related to diagnosis)',
 );
 
+const CONSENT: Citation = policy(
+  'V. Telephonic-Specific Criteria, G',
+  'Providers shall obtain and document verbal or written consent. In extenuating circumstances when consent is unable to be obtained, this should be documented',
+);
+
 export const ncWellcare: PackDefinition = {
   id: 'nc-wellcare',
   name: 'WellCare of North Carolina',
@@ -424,21 +429,43 @@ export const ncWellcare: PackDefinition = {
     },
     {
       id: 'nc-wellcare.telephonic.consent',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
       severity: 'error',
-      criterion: 'A telephone (audio-only) service needs the member’s verbal or written consent on file.',
+      criterion:
+        'A telephone (audio-only) service needs the member’s verbal or written consent on file, or the note documents the extenuating circumstances in which it could not be obtained.',
       when: { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+      require: {
+        any: [
+          { fact: 'member.audioOnlyConsentOnFile', op: 'isTrue' },
+          { fact: 'service.consentCircumstances', op: 'present' },
+        ],
+      },
+      message:
+        'For a telephone (audio-only) service, record the member’s verbal or written consent to telephone services; none dated on or before {service.dateOfService} is on file. If in extenuating circumstances consent could not be obtained, write in the note why.',
+      path: ['member', 'consents', 'audioOnly'],
+      citation: CONSENT,
+      choice:
+        'The documented extenuating circumstances satisfy the rule (rules-catalog.md, December review), and nc-wellcare.telephonic.consent_circumstances warns so billing staff see the claim went without consent on file.',
+    },
+    {
+      id: 'nc-wellcare.telephonic.consent_circumstances',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'warning',
+      criterion:
+        'A telephone service billed on documented extenuating circumstances, with no consent on file, is flagged for review.',
+      when: {
+        all: [
+          { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+          { fact: 'service.consentCircumstances', op: 'present' },
+        ],
+      },
       require: { fact: 'member.audioOnlyConsentOnFile', op: 'isTrue' },
       message:
-        'For a telephone (audio-only) service, record the member’s verbal or written consent to telephone services. None dated on or before {service.dateOfService} is on file.',
-      path: ['member', 'consents', 'audioOnly'],
-      citation: policy(
-        'V. Telephonic-Specific Criteria, G',
-        'Providers shall obtain and document verbal or written consent.',
-      ),
-      choice:
-        'The policy lets a provider document why consent could not be obtained "in extenuating circumstances"; Peerline has no field for that, so missing consent is an error and such a case is billed after review by billing staff.',
+        'No consent to telephone services is on file for {service.dateOfService}; this note documents why it could not be obtained ({service.consentCircumstances}). Record the member’s consent as soon as they can give it.',
+      path: ['service', 'consentCircumstances'],
+      citation: CONSENT,
     },
     {
       id: 'nc-wellcare.telephonic.identity',

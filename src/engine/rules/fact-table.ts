@@ -238,6 +238,13 @@ export const FACT_TABLE = [
   ),
   // North Carolina §I.D: the need areas the plan of care records (empty when there is no plan).
   fact('member.carePlanNeedAreas', 'carePlan', ['carePlan'], (carePlan) => carePlan?.needAreas ?? []),
+  // North Carolina §V.G: why telephone consent could not be obtained, when the note documents it.
+  fact(
+    'service.consentCircumstances',
+    'consentCircumstances',
+    ['service'],
+    (service) => service.consentCircumstances ?? null,
+  ),
 ] as const;
 
 /** The name of a derived fact. */

@@ -33,6 +33,7 @@ const request = parseRequest({
     signedOn: '2026-11-24',
     lateReason: 'Out sick',
     epsdtJustification: 'Needs more support',
+    consentCircumstances: 'Member in crisis; consent asked for at the next call',
   },
   member: {
     dateOfBirth: '2010-11-19',
@@ -165,12 +166,13 @@ describe('deriveFacts', () => {
       ],
     ],
     ['member.carePlanNeedAreas', ['self_advocacy']],
+    ['service.consentCircumstances', 'Member in crisis; consent asked for at the next call'],
   ])('derives %s', (name, expected) => {
     expect(facts[name]).toEqual(expected);
   });
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(65);
+    expect(DERIVED_FACTS).toHaveLength(66);
   });
 });

@@ -135,6 +135,11 @@ export const ServiceSchema = z.object({
   lateReason: z.string().trim().min(1).optional(),
   /** Under-21 EPSDT medical-necessity justification for exceeding limits (North Carolina). */
   epsdtJustification: z.string().trim().min(1).optional(),
+  /**
+   * Why the member's consent to a telephone service could not be obtained, documented "in extenuating
+   * circumstances" (North Carolina §V.G).
+   */
+  consentCircumstances: z.string().trim().min(1).optional(),
 });
 export type ServiceInput = z.infer<typeof ServiceSchema>;
 

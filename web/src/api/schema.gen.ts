@@ -2122,6 +2122,7 @@ export interface paths {
               signedOn?: string;
               lateReason?: string;
               epsdtJustification?: string;
+              consentCircumstances?: string;
             };
             member: {
               /** Format: date */
@@ -10318,6 +10319,7 @@ export interface paths {
             memberResponse?: string;
             lateReason?: string | null;
             epsdtJustification?: string | null;
+            consentCircumstances?: string | null;
             /** Format: uuid */
             memberId: string;
             /** Format: uuid */
@@ -10419,6 +10421,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -10829,6 +10832,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -11075,6 +11079,7 @@ export interface paths {
               memberResponse?: string;
               lateReason?: string | null;
               epsdtJustification?: string | null;
+              consentCircumstances?: string | null;
             };
           };
         };
@@ -11142,6 +11147,7 @@ export interface paths {
                 memberResponse: string;
                 lateReason: string | null;
                 epsdtJustification: string | null;
+                consentCircumstances: string | null;
               };
               /** Format: date */
               dueOn: string;
@@ -11316,6 +11322,7 @@ export interface paths {
               memberResponse?: string;
               lateReason?: string | null;
               epsdtJustification?: string | null;
+              consentCircumstances?: string | null;
             };
           };
         };
@@ -11568,6 +11575,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -11877,6 +11885,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -12183,6 +12192,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -12491,6 +12501,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
