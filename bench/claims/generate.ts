@@ -507,9 +507,13 @@ export async function generateWorkload(
     await insertRows(db, 'members', memberRows, constants);
     await insertRows(db, 'coverage_periods', coverageRows, constants);
     await insertRows(db, 'diagnoses', diagnosisRows, constants);
+    // The service order (North Carolina) comes from the assessing clinician on the day of the assessment.
     await insertRows(db, 'episodes_of_care', episodeRows, {
       ...constants,
       assessment_clinician: sql`'Synthetic Clinician, LCSW'`,
+      service_order_on: sql`u.assessment_on`,
+      service_order_clinician: sql`'Synthetic Clinician'`,
+      service_order_credential: sql`'LCSW'`,
     });
     await insertRows(db, 'eligibility_checks', eligibilityRows, {
       ...constants,
@@ -525,6 +529,7 @@ export async function generateWorkload(
       long_term_goals: sql`'I want a steady place to live and to get back to work I enjoy.'`,
       member_participated: sql`true`,
       member_agreed: sql`true`,
+      need_areas: sql`array['daily_living_skills']::text[]`,
       approved_by: sql`${clinicianId}::uuid`,
       approver_role: sql`'behavioral_health_professional'`,
     });

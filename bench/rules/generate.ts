@@ -293,7 +293,7 @@ function syntheticRequest(rng: Rng, pack: Pack, index: number): Record<string, u
         ...(rng.chance(0.96) ? { audioOnly: addDays(date, -rng.int(0, 300)) } : {}),
       },
       ...carePlanFor(rng, date),
-      comprehensiveAssessmentOn: rng.chance(0.98) ? addDays(date, -rng.int(10, 300)) : addDays(date, 3),
+      ...assessmentFor(rng, date),
       episodeStart: addDays(date, -rng.int(0, 300)),
     },
     staff: {
@@ -455,11 +455,31 @@ function certificationFor(
   return draw < 0.9975 ? undefined : { type: 'legacy_uncertified', issuedOn, expiresOn: addDays(date, 365) };
 }
 
+/**
+ * The comprehensive clinical assessment (2 % dated after the service) and, for North Carolina, who did it and
+ * the service order the same clinician wrote that day. One draw, in the place the assessment date always took.
+ */
+function assessmentFor(
+  rng: Rng,
+  date: string,
+): Pick<
+  ClaimPreviewRequest['member'],
+  'comprehensiveAssessmentOn' | 'comprehensiveAssessmentBy' | 'serviceOrder'
+> {
+  const assessmentOn = rng.chance(0.98) ? addDays(date, -rng.int(10, 300)) : addDays(date, 3);
+  return {
+    comprehensiveAssessmentOn: assessmentOn,
+    comprehensiveAssessmentBy: 'Synthetic Clinician, LCSW',
+    serviceOrder: { orderedOn: assessmentOn, clinician: 'Synthetic Clinician', credential: 'LCSW' },
+  };
+}
+
 /** An approved plan in effect (98 %), approved after the service (0.7 %), lapsed (0.8 %), or none (0.5 %). */
-function carePlanFor(rng: Rng, date: string): { carePlan?: Record<string, string> } {
+function carePlanFor(rng: Rng, date: string): { carePlan?: Record<string, string | string[]> } {
   const draw = rng.float();
   const approvedOn = addDays(date, -rng.int(5, 200));
-  const approver = { approverRole: 'behavioral_health_professional' };
+  // Every plan names a North Carolina §I.D need area (no draw, so the sequence is as before).
+  const approver = { approverRole: 'behavioral_health_professional', needAreas: ['daily_living_skills'] };
   if (draw < 0.98) {
     return { carePlan: { approvedOn, effectiveFrom: approvedOn, ...approver } };
   }

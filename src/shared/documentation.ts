@@ -29,6 +29,21 @@ export type CarePlanStatus = (typeof CARE_PLAN_STATUSES)[number];
 export const GOAL_STATUSES = ['not_started', 'in_progress', 'met', 'revised', 'discontinued'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
+/**
+ * Areas of need a plan of care addresses, as WellCare of North Carolina lists them (policy WNC.CP.231 §I.D: the
+ * member "has documented identified needs, in at least ONE or more of the following areas"), in its order:
+ * 1 skills to manage symptoms and use community resources, 2 self-advocacy, 3 preparing for work, 4 peer
+ * modeling for responsibility for one's own recovery, 5 daily living skills.
+ */
+export const NEED_AREAS = [
+  'symptom_management',
+  'self_advocacy',
+  'work_preparation',
+  'recovery_responsibility',
+  'daily_living_skills',
+] as const;
+export type NeedArea = (typeof NEED_AREAS)[number];
+
 /** A service note is a draft until its author signs it; a signed note never changes (addenda instead). */
 export const NOTE_STATUSES = ['draft', 'signed'] as const;
 export type NoteStatus = (typeof NOTE_STATUSES)[number];
@@ -49,6 +64,7 @@ export const ConsentKindSchema = z.enum(CONSENT_KINDS);
 export const AsamLevelSchema = z.enum(ASAM_LEVELS);
 export const CarePlanStatusSchema = z.enum(CARE_PLAN_STATUSES);
 export const GoalStatusSchema = z.enum(GOAL_STATUSES);
+export const NeedAreaSchema = z.enum(NEED_AREAS);
 export const NoteStatusSchema = z.enum(NOTE_STATUSES);
 export const ReviewStatusSchema = z.enum(REVIEW_STATUSES);
 export const FacilitatorRoleSchema = z.enum(FACILITATOR_ROLES);

@@ -22,6 +22,7 @@ import type {
   EligibilityResult,
   FacilitatorRole,
   GoalStatus,
+  NeedArea,
   NoteStatus,
   ReviewStatus,
 } from '../shared/documentation.js';
@@ -224,6 +225,9 @@ export interface EpisodesOfCareTable {
   discharged_on: CalendarDate | null;
   assessment_on: CalendarDate | null;
   assessment_clinician: string | null;
+  service_order_on: CalendarDate | null;
+  service_order_clinician: string | null;
+  service_order_credential: string | null;
   created_at: CreatedTimestamp;
 }
 
@@ -252,6 +256,8 @@ export interface CarePlansTable {
   author_id: string;
   effective_from: CalendarDate | null;
   review_on: CalendarDate | null;
+  /** North Carolina §I.D areas of need the version addresses (`NEED_AREAS`). */
+  need_areas: Generated<NeedArea[]>;
   approved_by: string | null;
   approver_role: ApproverRole | null;
   approved_at: Date | null;
@@ -334,6 +340,8 @@ export interface ServiceNotesTable {
   pin_next_steps: Generated<string>;
   late_reason: string | null;
   epsdt_justification: string | null;
+  /** North Carolina §V.G: why telephone consent could not be obtained (migration 0015). */
+  consent_circumstances: Generated<string | null>;
   /** The version of the member's plan of care this note documents (0004). */
   plan_of_care_id: string | null;
   due_on: CalendarDate;

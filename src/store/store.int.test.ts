@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestStore, testDatabaseKind, type TestStore } from '../testing/index.js';
 import { migrateToLatest, migrationState } from './index.js';
-import { MIGRATIONS } from './migrations/index.js';
+import { MIGRATIONS, migrationNumber } from './migrations/index.js';
 
 let store: TestStore;
 
@@ -20,8 +20,10 @@ describe(`store on ${testDatabaseKind()}`, () => {
   it('reports the latest migration, and migrating again changes nothing', async () => {
     const names = Object.keys(MIGRATIONS).sort();
     const latest = names[names.length - 1];
-    expect(await migrationState(store.db)).toEqual({ version: names.length, name: latest });
-    expect(await migrateToLatest(store.db)).toEqual({ version: names.length, name: latest });
+    // The version is the latest file's number, not the count: numbers can be taken by branches not yet merged.
+    const version = migrationNumber(latest ?? '');
+    expect(await migrationState(store.db)).toEqual({ version, name: latest });
+    expect(await migrateToLatest(store.db)).toEqual({ version, name: latest });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE on the audit log', async () => {

@@ -119,6 +119,8 @@ export async function insertApprovedPlan(
       approved_by: fixture.users.clinician.id,
       approver_role: 'behavioral_health_professional',
       approved_at: new Date(`${from}T17:00:00Z`),
+      // WellCare of North Carolina §I.D: the plan names the needs it addresses (other payers ask nothing of it).
+      need_areas: ['symptom_management', 'self_advocacy'],
     })
     .execute();
 }

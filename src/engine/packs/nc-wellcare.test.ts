@@ -43,6 +43,8 @@ function ncBase(): ClaimPreviewRequest {
       diagnoses: [{ code: 'F33.1', category: 'mental_health' }],
       eligibilityVerifiedOn: [DATE],
       comprehensiveAssessmentOn: '2026-10-01',
+      comprehensiveAssessmentBy: 'Dana Reyes, LCSW',
+      serviceOrder: { orderedOn: '2026-10-01', clinician: 'Dr. Sam Okafor', credential: 'MD' },
     },
     staff: {
       certification: { type: 'north_carolina_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -305,6 +307,75 @@ const cases: RuleCase[] = [
     source: `${POLICY} NC Guidance, Eligibility b: eligibility verified each time a service is rendered`,
     rule: 'nc-wellcare.eligibility.verified',
     fail: (r) => void (r.member.eligibilityVerifiedOn = ['2026-11-17']),
+  },
+  {
+    source: `${POLICY} §II Admission Criteria A: the CCA "must be completed by a licensed clinician"`,
+    rule: 'nc-wellcare.coverage.assessment_clinician',
+    fail: (r) => void (r.member.comprehensiveAssessmentBy = undefined),
+    messageIncludes: 'Assessed by',
+  },
+  {
+    source: `${POLICY} Prior Approval B.2: "the CCA, service order for medical necessity, and PCP" — order dated after the service`,
+    rule: 'nc-wellcare.coverage.service_order',
+    fail: (r) => void (r.member.serviceOrder = { ...r.member.serviceOrder, orderedOn: '2026-11-19' }),
+    messageIncludes: 'dated on or before 2026-11-18',
+  },
+  {
+    source: `${POLICY} Prior Approval B.2: a service order names the ordering clinician and credential`,
+    rule: 'nc-wellcare.coverage.service_order',
+    pass: (r) => void (r.member.serviceOrder = { ...r.member.serviceOrder, orderedOn: DATE }),
+    fail: (r) => void (r.member.serviceOrder = { orderedOn: '2026-10-01', clinician: 'Dr. Sam Okafor' }),
+    messageIncludes: 'the ordering clinician’s credential',
+  },
+  {
+    source: `${POLICY} Prior Approval B.2: no service order recorded at all`,
+    rule: 'nc-wellcare.coverage.service_order',
+    fail: (r) => void (r.member.serviceOrder = undefined),
+    messageIncludes:
+      'the date of the service order, the ordering clinician, the ordering clinician’s credential',
+  },
+  {
+    source: `${POLICY} §I.D: "documented identified needs, in at least ONE or more of the following areas"`,
+    rule: 'nc-wellcare.care_plan.need_areas',
+    pass: (r) =>
+      void (r.member.carePlan = {
+        approvedOn: '2026-09-01',
+        needAreas: ['self_advocacy', 'daily_living_skills'],
+      }),
+    fail: (r) => void (r.member.carePlan = { approvedOn: '2026-09-01', needAreas: [] }),
+    messageIncludes: 'Record which needs in WellCare’s §I.D the plan addresses',
+  },
+  {
+    source: `${POLICY} §V.G: "In extenuating circumstances when consent is unable to be obtained, this should be documented" — documented, the consent error goes`,
+    rule: 'nc-wellcare.telephonic.consent',
+    pass: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.service.consentCircumstances =
+        'Member called in crisis from a shelter phone; consent to be asked next call.';
+    },
+    fail: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+    },
+    messageIncludes: 'write in the note why',
+  },
+  {
+    source: `${POLICY} §V.G: a service billed on documented circumstances, without consent on file, is a warning`,
+    rule: 'nc-wellcare.telephonic.consent_circumstances',
+    pass: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.service.consentCircumstances = 'Member called in crisis from a shelter phone.';
+      r.member.consents.audioOnly = '2026-11-01';
+    },
+    fail: (r) => {
+      r.service.modality = 'audio_only';
+      r.service.memberLocation = 'home';
+      r.service.consentCircumstances = 'Member called in crisis from a shelter phone.';
+    },
+    severity: 'warning',
+    messageIncludes: 'Member called in crisis from a shelter phone.',
   },
 ];
 

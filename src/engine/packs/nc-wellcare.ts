@@ -146,13 +146,23 @@ const EPSDT_PRIOR_APPROVAL: Citation = policy(
   'If the service, product, or procedure requires prior approval, the fact that the beneficiary is under 21 years of age does NOT eliminate the requirement for prior approval.',
 );
 
+const NEED_AREAS: Citation = policy(
+  'Policy/Criteria I.D',
+  'The beneficiary has documented identified needs, in at least ONE or more of the following areas (related to diagnosis)',
+);
+
+const CONSENT: Citation = policy(
+  'V. Telephonic-Specific Criteria, G',
+  'Providers shall obtain and document verbal or written consent. In extenuating circumstances when consent is unable to be obtained, this should be documented',
+);
+
 export const ncWellcare: PackDefinition = {
   id: 'nc-wellcare',
   name: 'WellCare of North Carolina',
   version: '2026.1',
   sources: [POLICY],
   description:
-    'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units once per state fiscal year (a new episode of care does not renew them unless a setting says so), then prior authorization (for members under 21 too). For adults: a member under 18 needs an EPSDT justification and prior approval. The peer has self-identified as in recovery. Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year (and the episode of care, when set) is counted by the caller in history.episodeFiscalYearUnits.',
+    'WellCare of North Carolina (NC Medicaid managed care), policy WNC.CP.231: H0038 for individual and H0038 HQ for group peer support (1 unit = 15 minutes), billed on the professional claim (837P). Video adds GT and telephone adds KX, for individual services only. 24 unmanaged units once per state fiscal year (a new episode of care does not renew them unless a setting says so), then prior authorization (for members under 21 too). For adults: a member under 18 needs an EPSDT justification and prior approval. The peer has self-identified as in recovery. Coverage needs a mental health or substance use diagnosis (ASAM Level 1 for substance use), a comprehensive clinical assessment by a licensed clinician and a service order for medical necessity (ordering clinician and credential) first, an intervention in the Person-Centered Plan and eligibility verified on the day. The policy gives no rate: lines are priced at $0.00 until billing staff enter the contracted rate. The state fiscal year (and the episode of care, when set) is counted by the caller in history.episodeFiscalYearUnits.',
   claimType: 'professional',
   settings: {
     sameDayLines: {
@@ -220,6 +230,18 @@ export const ncWellcare: PackDefinition = {
         'Description',
         'PSS services are directly provided by Certified Peer Support Specialists (CPSS)',
       ),
+    },
+    needAreas: {
+      value: [
+        'symptom_management',
+        'self_advocacy',
+        'work_preparation',
+        'recovery_responsibility',
+        'daily_living_skills',
+      ],
+      description:
+        'The areas of need of §I.D, in its order: 1 skills to manage symptoms and use community resources, 2 self-advocacy, 3 preparing for work, 4 peer modeling for responsibility for one’s own recovery, 5 daily living skills. An approved plan of care records at least one of them.',
+      citation: NEED_AREAS,
     },
     telehealthPlacesOfServiceNotUsed: {
       value: ['02', '10'],
@@ -408,21 +430,43 @@ export const ncWellcare: PackDefinition = {
     },
     {
       id: 'nc-wellcare.telephonic.consent',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
       severity: 'error',
-      criterion: 'A telephone (audio-only) service needs the member’s verbal or written consent on file.',
+      criterion:
+        'A telephone (audio-only) service needs the member’s verbal or written consent on file, or the note documents the extenuating circumstances in which it could not be obtained.',
       when: { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+      require: {
+        any: [
+          { fact: 'member.audioOnlyConsentOnFile', op: 'isTrue' },
+          { fact: 'service.consentCircumstances', op: 'present' },
+        ],
+      },
+      message:
+        'For a telephone (audio-only) service, record the member’s verbal or written consent to telephone services; none dated on or before {service.dateOfService} is on file. If in extenuating circumstances consent could not be obtained, write in the note why.',
+      path: ['member', 'consents', 'audioOnly'],
+      citation: CONSENT,
+      choice:
+        'The documented extenuating circumstances satisfy the rule (rules-catalog.md, December review), and nc-wellcare.telephonic.consent_circumstances warns so billing staff see the claim went without consent on file.',
+    },
+    {
+      id: 'nc-wellcare.telephonic.consent_circumstances',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'warning',
+      criterion:
+        'A telephone service billed on documented extenuating circumstances, with no consent on file, is flagged for review.',
+      when: {
+        all: [
+          { fact: 'service.modality', op: 'eq', value: 'audio_only' },
+          { fact: 'service.consentCircumstances', op: 'present' },
+        ],
+      },
       require: { fact: 'member.audioOnlyConsentOnFile', op: 'isTrue' },
       message:
-        'For a telephone (audio-only) service, record the member’s verbal or written consent to telephone services. None dated on or before {service.dateOfService} is on file.',
-      path: ['member', 'consents', 'audioOnly'],
-      citation: policy(
-        'V. Telephonic-Specific Criteria, G',
-        'Providers shall obtain and document verbal or written consent.',
-      ),
-      choice:
-        'The policy lets a provider document why consent could not be obtained "in extenuating circumstances"; Peerline has no field for that, so missing consent is an error and such a case is billed after review by billing staff.',
+        'No consent to telephone services is on file for {service.dateOfService}; this note documents why it could not be obtained ({service.consentCircumstances}). Record the member’s consent as soon as they can give it.',
+      path: ['service', 'consentCircumstances'],
+      citation: CONSENT,
     },
     {
       id: 'nc-wellcare.telephonic.identity',
@@ -583,6 +627,59 @@ export const ncWellcare: PackDefinition = {
         'II. Admission Criteria, A',
         'A comprehensive clinical assessment (CCA), that demonstrates medical necessity must be completed by a licensed clinician prior to the provision of this service.',
       ),
+    },
+    {
+      id: 'nc-wellcare.coverage.assessment_clinician',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The comprehensive clinical assessment records the licensed clinician who completed it (name and licence).',
+      when: { fact: 'member.assessmentBeforeService', op: 'isTrue' },
+      require: { fact: 'member.assessmentClinician', op: 'present' },
+      message:
+        'WellCare of North Carolina needs the comprehensive clinical assessment to be done by a licensed clinician, and the member’s episode of care does not say who did it. Record the clinician and their licence (for example “Dana Reyes, LCSW”) under “Assessed by” on the member’s episode of care.',
+      path: ['member', 'comprehensiveAssessmentBy'],
+      citation: policy(
+        'II. Admission Criteria, A',
+        'A comprehensive clinical assessment (CCA), that demonstrates medical necessity must be completed by a licensed clinician prior to the provision of this service.',
+      ),
+      choice:
+        'The licence is read from the clinician as recorded (name and credential in one field); Peerline does not check it against a licensing board.',
+    },
+    {
+      id: 'nc-wellcare.coverage.service_order',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'A service order for medical necessity, dated on or before the date of service, names the ordering clinician and their credential.',
+      require: { fact: 'member.serviceOrderMissing', op: 'subsetOf', value: [] },
+      message:
+        'WellCare of North Carolina needs a service order for medical necessity before peer support. Missing on the member’s episode of care: {member.serviceOrderMissing}. Ask the ordering clinician for the order and record its date, the clinician and their credential on the member’s episode of care.',
+      path: ['member', 'serviceOrder'],
+      citation: policy(
+        'I. Prior Approval, B. Initial Authorization, 2',
+        'To request an initial authorization, the CCA, service order for medical necessity, and PCP must be submitted for review to WellCare of North Carolina.',
+      ),
+      choice:
+        'The policy names the service order among what an initial authorization request carries; read strictly (rules-catalog.md, December review: "recorded on the member and checked"), every service needs one dated on or before it, within the unmanaged units too. It is recorded on the episode of care open on the date of service, like the assessment.',
+    },
+    {
+      id: 'nc-wellcare.care_plan.need_areas',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The member’s approved Person-Centered Plan records which §I.D areas of need it addresses (at least one).',
+      when: { fact: 'member.carePlanApproved', op: 'isTrue' },
+      require: { fact: 'member.carePlanNeedAreas', op: 'includesAny', valueFact: 'settings.needAreas' },
+      message:
+        'Record which needs in WellCare’s §I.D the plan addresses: the member’s approved Person-Centered Plan names none. A supervisor or clinician ticks at least one area of need (for example self-advocacy or daily living skills) in a new version of the plan and approves it.',
+      path: ['member', 'carePlan', 'needAreas'],
+      citation: NEED_AREAS,
+      choice:
+        'Judged on the approved plan in effect on the date of service (a draft is not yet the plan). The policy says the needs are "documented"; Peerline records them on the plan of care, where WellCare reads the other coverage criteria.',
     },
     {
       id: 'nc-wellcare.coverage.in_plan',

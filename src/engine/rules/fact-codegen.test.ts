@@ -146,6 +146,7 @@ function randomRequest(rng: Rng): ClaimPreviewRequest {
       signedOn: maybe(rng, () => nearDate(rng, date, 10), 0.8),
       lateReason: maybe(rng, () => 'Out sick', 0.3),
       epsdtJustification: maybe(rng, () => 'Needs more support', 0.2),
+      consentCircumstances: maybe(rng, () => 'Called in crisis from a shelter phone', 0.1),
     },
     member: {
       dateOfBirth: nearDate(rng, addDays(date, -rng.pick([0, 10, 17, 18, 20, 21, 40]) * 365), 400),
@@ -339,6 +340,6 @@ describe('reads of the service record', () => {
       'type',
     ]);
     // Every field a fact reads, once each, when all are needed.
-    expect(readsUnder(pack, ALL_NEEDS, generated(ALL_NEEDS)).size).toBe(17);
+    expect(readsUnder(pack, ALL_NEEDS, generated(ALL_NEEDS)).size).toBe(18);
   });
 });

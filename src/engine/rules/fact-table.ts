@@ -232,6 +232,25 @@ export const FACT_TABLE = [
     ['member'],
     (member) => member.firstPlanOfCareNoteOn ?? null,
   ),
+  // North Carolina: who did the comprehensive clinical assessment, and what of the service order is missing.
+  fact(
+    'member.assessmentClinician',
+    'assessment',
+    ['member'],
+    (member) => member.comprehensiveAssessmentBy ?? null,
+  ),
+  fact('member.serviceOrderMissing', 'serviceOrder', ['member'], (member, input) =>
+    serviceOrderMissing(member.serviceOrder, input.dateOfService),
+  ),
+  // North Carolina §I.D: the need areas the plan of care records (empty when there is no plan).
+  fact('member.carePlanNeedAreas', 'carePlan', ['carePlan'], (carePlan) => carePlan?.needAreas ?? []),
+  // North Carolina §V.G: why telephone consent could not be obtained, when the note documents it.
+  fact(
+    'service.consentCircumstances',
+    'consentCircumstances',
+    ['service'],
+    (service) => service.consentCircumstances ?? null,
+  ),
 ] as const;
 
 /** The name of a derived fact. */
@@ -304,6 +323,22 @@ function planOfCareMissing(planOfCare: Service['planOfCare']): string[] {
   }
   if (!planOfCare.memberParticipated) missing.push('that the member took part');
   if (!planOfCare.memberAgreed) missing.push('that the member agreed');
+  return missing;
+}
+
+/**
+ * What the member's service order for medical necessity lacks on the date of service, in words for the message:
+ * none recorded, dated after the service, no ordering clinician, no credential. Empty when it is complete.
+ */
+function serviceOrderMissing(order: Member['serviceOrder'], date: CalendarDate): string[] {
+  const missing: string[] = [];
+  if (order?.orderedOn === undefined) {
+    missing.push('the date of the service order');
+  } else if (order.orderedOn > date) {
+    missing.push(`a service order dated on or before ${date} (the one on file is dated ${order.orderedOn})`);
+  }
+  if (order?.clinician === undefined) missing.push('the ordering clinician');
+  if (order?.credential === undefined) missing.push('the ordering clinician’s credential');
   return missing;
 }
 

@@ -33,6 +33,7 @@ const request = parseRequest({
     signedOn: '2026-11-24',
     lateReason: 'Out sick',
     epsdtJustification: 'Needs more support',
+    consentCircumstances: 'Member in crisis; consent asked for at the next call',
   },
   member: {
     dateOfBirth: '2010-11-19',
@@ -57,9 +58,12 @@ const request = parseRequest({
       effectiveFrom: '2026-01-01',
       effectiveTo: '2026-06-30',
       reviewOn: '2026-04-01',
+      needAreas: ['self_advocacy'],
     },
     comprehensiveAssessmentOn: '2026-11-01',
     firstPlanOfCareNoteOn: '2026-01-02',
+    comprehensiveAssessmentBy: 'Dana Reyes, LCSW',
+    serviceOrder: { orderedOn: '2026-11-20', clinician: 'Dr. Lee' },
   },
   staff: {
     certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -154,12 +158,23 @@ describe('deriveFacts', () => {
     ['program.type', 'mh_outpatient'],
     ['member.asamLevel', '1.0'],
     ['member.firstPlanOfCareNoteOn', '2026-01-02'],
+    ['member.assessmentClinician', 'Dana Reyes, LCSW'],
+    // Ordered two days after the service, with no credential recorded.
+    [
+      'member.serviceOrderMissing',
+      [
+        'a service order dated on or before 2026-11-18 (the one on file is dated 2026-11-20)',
+        'the ordering clinician’s credential',
+      ],
+    ],
+    ['member.carePlanNeedAreas', ['self_advocacy']],
+    ['service.consentCircumstances', 'Member in crisis; consent asked for at the next call'],
   ])('derives %s', (name, expected) => {
     expect(facts[name]).toEqual(expected);
   });
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(63);
+    expect(DERIVED_FACTS).toHaveLength(67);
   });
 });

@@ -85,6 +85,9 @@ beforeAll(async () => {
       admitted_on: '2026-01-05',
       assessment_on: '2026-01-05',
       assessment_clinician: 'Fixture Clinician, LCSW',
+      service_order_on: '2026-01-05',
+      service_order_clinician: 'Fixture Clinician',
+      service_order_credential: 'LCSW',
     })
     .execute();
   const dates = [

@@ -13,6 +13,8 @@ const CLINICAL_MEMBER_FIELDS = new Set([
   'diagnoses',
   'asamLevel1Met',
   'comprehensiveAssessmentOn',
+  'comprehensiveAssessmentBy',
+  'serviceOrder',
 ]);
 
 /**

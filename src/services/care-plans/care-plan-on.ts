@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { MemberContext } from '../../shared/api/claims.js';
 import type { CarePlanRow, Database } from '../../store/index.js';
 import { calendarDateIn } from '../time/index.js';
-import { approvedInEffectOrder, effectiveToOf, inEffectOn } from './plan-view.js';
+import { approvedInEffectOrder, effectiveToOf, inEffectOn, inPolicyOrder } from './plan-view.js';
 
 export interface CarePlanOnDate {
   /** For `ClaimPreviewRequest.member.carePlan`; undefined when the member has no approved plan at all. */
@@ -101,6 +101,7 @@ export function carePlanContextOf(
     ...(plan.effective_from === null ? {} : { effectiveFrom: plan.effective_from }),
     ...(effectiveTo === null ? {} : { effectiveTo }),
     ...(plan.review_on === null ? {} : { reviewOn: plan.review_on }),
+    needAreas: inPolicyOrder(plan.need_areas),
   };
 }
 

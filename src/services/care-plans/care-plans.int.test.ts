@@ -54,6 +54,7 @@ const COMPLETE: CarePlanContent = {
   ],
   memberParticipated: true,
   memberAgreed: true,
+  needAreas: ['work_preparation', 'self_advocacy'],
 };
 
 /** The service error a promise rejects with, for asserting its kind and problems. */
@@ -119,6 +120,7 @@ describe(`plans of care on ${testDatabaseKind()}`, () => {
     await updateCarePlan(ctx, peer, first.id, {
       longTermGoals: '  ',
       shortTermGoals: [{ text: 'Find an apartment', targetDate: null, status: 'not_started' }],
+      needAreas: [],
       memberParticipated: false,
       memberAgreed: false,
     });
@@ -143,6 +145,9 @@ describe(`plans of care on ${testDatabaseKind()}`, () => {
     expect(saved.shortTermGoals.map((goal) => goal.text)).toEqual(
       COMPLETE.shortTermGoals.map((goal) => goal.text),
     );
+    // North Carolina §I.D need areas are kept, in the policy's order whatever order they were ticked in.
+    expect(saved.needAreas).toEqual(['self_advocacy', 'work_preparation']);
+
     const reordered = await updateCarePlan(ctx, peer, first.id, {
       ...COMPLETE,
       shortTermGoals: [
@@ -311,6 +316,8 @@ describe(`plans of care on ${testDatabaseKind()}`, () => {
       longTermGoals: first.longTermGoals,
       memberParticipated: false,
       memberAgreed: false,
+      // The needs the plan addresses carry over to the update.
+      needAreas: ['self_advocacy', 'work_preparation'],
       approval: null,
     });
     expect(update.shortTermGoals.map((goal) => [goal.text, goal.targetDate, goal.status])).toEqual(
@@ -368,6 +375,8 @@ describe(`plans of care on ${testDatabaseKind()}`, () => {
       effectiveTo: '2026-12-31',
       // The review date set on approval reaches the engine (Los Angeles' review_due rule reads it).
       reviewOn: '2027-05-22',
+      // And the need areas (North Carolina §I.D).
+      needAreas: ['self_advocacy', 'work_preparation'],
     });
     const during = await carePlanOn(store.db, fixture.id, memberId, '2026-12-31');
     expect(during.plan).toMatchObject({ id: first.id, version: 1, reviewOn: '2027-05-22' });
@@ -378,6 +387,7 @@ describe(`plans of care on ${testDatabaseKind()}`, () => {
       approverRole: 'behavioral_health_professional',
       effectiveFrom: '2027-01-01',
       reviewOn: '2027-06-30',
+      needAreas: ['self_advocacy', 'work_preparation'],
     });
     expect(after.plan?.version).toBe(2);
     // Scoped by organisation: another organisation's id finds nothing.

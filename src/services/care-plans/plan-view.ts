@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { addDays } from '../../engine/index.js';
 import type { CarePlan, CarePlanActions, CarePlanApproverRole } from '../../shared/api/care-plans.js';
-import type { CarePlanStatus } from '../../shared/documentation.js';
+import { NEED_AREAS, type CarePlanStatus, type NeedArea } from '../../shared/documentation.js';
 import { hasAnyRole, type Role } from '../../shared/roles.js';
 import type { CarePlanGoalRow, CarePlanRow, Database, MemberRow } from '../../store/index.js';
 import {
@@ -225,6 +225,7 @@ export async function describePlans(
     shortTermGoals: goals.filter((goal) => goal.care_plan_id === plan.id).map(toGoal),
     memberParticipated: plan.member_participated,
     memberAgreed: plan.member_agreed,
+    needAreas: inPolicyOrder(plan.need_areas),
     author: person(plan.author_id),
     effectiveFrom: plan.effective_from,
     effectiveTo: plan.status === 'approved' ? effectiveToOf(plan, inEffectOrder) : null,
@@ -275,4 +276,9 @@ export async function describeVersion(
   const [described] = plan === undefined ? [] : await describePlans(db, actor, reach, versions, [plan]);
   if (described === undefined) throw notFound('care_plan');
   return described;
+}
+
+/** Need areas in the order the policy lists them (§I.D 1–5), however they were ticked. */
+export function inPolicyOrder(areas: readonly NeedArea[]): NeedArea[] {
+  return NEED_AREAS.filter((area) => areas.includes(area));
 }

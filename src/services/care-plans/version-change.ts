@@ -69,6 +69,7 @@ export async function setVersion(
       | 'long_term_goals'
       | 'member_participated'
       | 'member_agreed'
+      | 'need_areas'
       | 'approved_by'
       | 'approver_role'
       | 'approved_at'

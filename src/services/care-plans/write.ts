@@ -121,6 +121,8 @@ export async function startCarePlanUpdate(
       })),
       memberParticipated: false,
       memberAgreed: false,
+      // The needs the plan addresses carry over; the update may change them.
+      needAreas: source.need_areas,
     };
     const maxVersion = versions.reduce((max, each) => Math.max(max, each.version), 0);
     const plan = await insertCarePlanVersion(trx, {
@@ -170,6 +172,7 @@ export async function updateCarePlan(
       long_term_goals: content.longTermGoals,
       member_participated: content.memberParticipated,
       member_agreed: content.memberAgreed,
+      need_areas: content.needAreas,
     });
     await trx
       .deleteFrom('care_plan_goals')
@@ -177,7 +180,7 @@ export async function updateCarePlan(
       .where('care_plan_id', '=', plan.id)
       .execute();
     await insertCarePlanGoals(trx, actor.organisationId, plan.id, content);
-    return { goals: content.shortTermGoals.length };
+    return { goals: content.shortTermGoals.length, needAreas: content.needAreas };
   });
 }
 
@@ -270,6 +273,7 @@ export async function insertCarePlanVersion(
         long_term_goals: version.content.longTermGoals,
         member_participated: version.content.memberParticipated,
         member_agreed: version.content.memberAgreed,
+        need_areas: version.content.needAreas,
         author_id: version.authorId,
         effective_from: null,
         review_on: null,

@@ -89,6 +89,8 @@ describe('unmanaged units once per state fiscal year, or per episode by setting 
         diagnoses: [{ code: 'F33.1', category: 'mental_health' }],
         eligibilityVerifiedOn: [DATE],
         comprehensiveAssessmentOn: EPISODE_2,
+        comprehensiveAssessmentBy: 'Dana Reyes, LCSW',
+        serviceOrder: { orderedOn: EPISODE_2, clinician: 'Dr. Sam Okafor', credential: 'MD' },
         episodeStart: EPISODE_2,
       },
       staff: {

@@ -238,6 +238,9 @@ async function scenarioMembers(fixture: DocumentationFixture, rng: Rng): Promise
             admitted_on: '2026-01-05',
             assessment_on: '2026-01-05',
             assessment_clinician: 'Fixture Clinician, LCSW',
+            service_order_on: '2026-01-05',
+            service_order_clinician: 'Fixture Clinician',
+            service_order_credential: 'LCSW',
           })
           .execute();
         // A prior authorization for some of the units past the 24 unmanaged ones, for the first member only:

@@ -85,6 +85,7 @@ const NOTE_FIELD_OF_SERVICE: { readonly [Key in keyof Required<ServiceInput>]: k
   signedOn: null,
   lateReason: 'lateReason',
   epsdtJustification: 'epsdtJustification',
+  consentCircumstances: 'consentCircumstances',
 };
 
 function isServiceField(name: string | number | undefined): name is keyof ServiceInput {
@@ -130,6 +131,7 @@ function serviceOf(parts: ClaimRequestParts): ServiceInput {
     signedOn: parts.signedOn,
     ...optionalText('lateReason', fields.lateReason),
     ...optionalText('epsdtJustification', fields.epsdtJustification),
+    ...optionalText('consentCircumstances', fields.consentCircumstances),
   };
 }
 

@@ -79,6 +79,8 @@ export async function createDemoCarePlans(
         })),
         memberParticipated: approved,
         memberAgreed: approved,
+        // North Carolina §I.D: the needs the plan addresses (each demo goal is a daily-living or work skill).
+        needAreas: ['symptom_management', 'daily_living_skills'],
       },
       now: approvedAt,
     });

@@ -313,6 +313,10 @@ async function insertDemoMember(trx: Kysely<Database>, plan: DemoMemberPlan): Pr
       admitted_on: admittedOn,
       assessment_on: addDays(admittedOn, 2),
       assessment_clinician: `${formatDisplayName(clinician)}, LCSW`,
+      // North Carolina asks for the service order for medical necessity; the assessing clinician writes it.
+      service_order_on: addDays(admittedOn, 2),
+      service_order_clinician: formatDisplayName(clinician),
+      service_order_credential: 'LCSW',
     })
     .execute();
   const source = stateOf(program.payerPacks[0]).eligibilitySource;

@@ -23,6 +23,14 @@ function records(overrides: Partial<MemberClaimRecords>): MemberClaimRecords {
   return { ...NONE, ...overrides };
 }
 
+/** An episode's assessor and service order, none recorded. */
+const NO_RECORDS = {
+  assessmentClinician: null,
+  serviceOrderOn: null,
+  serviceOrderClinician: null,
+  serviceOrderCredential: null,
+} as const;
+
 describe('toMemberClaimContext', () => {
   it('is a valid engine MemberContext even for a member with no records', () => {
     const context = toMemberClaimContext(NONE, '2026-03-02');
@@ -160,8 +168,8 @@ describe('toMemberClaimContext', () => {
 
   it('uses the episode open on the date for the episode start and comprehensive assessment', () => {
     const episodes: MemberClaimRecords['episodes'] = [
-      { admittedOn: '2024-02-01', dischargedOn: '2024-11-30', assessmentOn: '2024-02-03' },
-      { admittedOn: '2025-09-15', dischargedOn: null, assessmentOn: '2025-09-20' },
+      { admittedOn: '2024-02-01', dischargedOn: '2024-11-30', assessmentOn: '2024-02-03', ...NO_RECORDS },
+      { admittedOn: '2025-09-15', dischargedOn: null, assessmentOn: '2025-09-20', ...NO_RECORDS },
     ];
     const current = toMemberClaimContext(records({ episodes }), '2026-03-02');
     expect(current.episodeStart).toBe('2025-09-15');
@@ -177,11 +185,38 @@ describe('toMemberClaimContext', () => {
 
   it('gives an episode start without an assessment date when none is recorded yet', () => {
     const context = toMemberClaimContext(
-      records({ episodes: [{ admittedOn: '2026-03-01', dischargedOn: null, assessmentOn: null }] }),
+      records({
+        episodes: [{ admittedOn: '2026-03-01', dischargedOn: null, assessmentOn: null, ...NO_RECORDS }],
+      }),
       '2026-03-02',
     );
     expect(context.episodeStart).toBe('2026-03-01');
     expect(context).not.toHaveProperty('comprehensiveAssessmentOn');
+  });
+
+  it('gives the open episode’s assessor and service order, trimmed, leaving out what is blank', () => {
+    const episodes: MemberClaimRecords['episodes'] = [
+      {
+        admittedOn: '2026-03-01',
+        dischargedOn: null,
+        assessmentOn: '2026-03-02',
+        assessmentClinician: ' Dana Reyes, LCSW ',
+        serviceOrderOn: '2026-03-02',
+        serviceOrderClinician: 'Dr. Sam Okafor',
+        serviceOrderCredential: '  ',
+      },
+    ];
+    const context = toMemberClaimContext(records({ episodes }), '2026-03-05');
+    expect(context.comprehensiveAssessmentBy).toBe('Dana Reyes, LCSW');
+    expect(context.serviceOrder).toEqual({ orderedOn: '2026-03-02', clinician: 'Dr. Sam Okafor' });
+    const none = toMemberClaimContext(
+      records({
+        episodes: [{ ...NO_RECORDS, admittedOn: '2026-03-01', dischargedOn: null, assessmentOn: null }],
+      }),
+      '2026-03-05',
+    );
+    expect(none).not.toHaveProperty('serviceOrder');
+    expect(none).not.toHaveProperty('comprehensiveAssessmentBy');
   });
 
   it('passes Medicare, date of birth and special populations through unchanged', () => {

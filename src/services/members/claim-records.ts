@@ -32,7 +32,15 @@ export interface MemberClaimRecords {
   /** The earliest recorded first, then by code: the order a claim lists them in (the principal first). */
   diagnoses: { code: string; category: DiagnosisCategory; recordedOn: string; resolvedOn: string | null }[];
   eligibilityChecks: { checkedOn: string; result: EligibilityResult }[];
-  episodes: { admittedOn: string; dischargedOn: string | null; assessmentOn: string | null }[];
+  episodes: {
+    admittedOn: string;
+    dischargedOn: string | null;
+    assessmentOn: string | null;
+    assessmentClinician: string | null;
+    serviceOrderOn: string | null;
+    serviceOrderClinician: string | null;
+    serviceOrderCredential: string | null;
+  }[];
   consents: { kind: ConsentKind; givenOn: string; expiresOn: string | null; revokedOn: string | null }[];
 }
 
@@ -131,9 +139,39 @@ export function toMemberClaimContext(records: MemberClaimRecords, dateOfService:
     ...(episode === undefined || episode.assessmentOn === null
       ? {}
       : { comprehensiveAssessmentOn: episode.assessmentOn }),
+    ...(episode === undefined ? {} : assessedBy(episode)),
+    ...(episode === undefined ? {} : serviceOrderOf(episode)),
     ...(episode === undefined ? {} : { episodeStart: episode.admittedOn }),
     ...(records.asamLevel === null ? {} : { asamLevel: records.asamLevel }),
   };
+}
+
+/** The episode's service order for the engine, with the parts not recorded left out; none when nothing is. */
+function serviceOrderOf(
+  episode: MemberClaimRecords['episodes'][number],
+): Pick<MemberClaimContext, 'serviceOrder'> {
+  const clinician = recorded(episode.serviceOrderClinician);
+  const credential = recorded(episode.serviceOrderCredential);
+  const order = {
+    ...(episode.serviceOrderOn === null ? {} : { orderedOn: episode.serviceOrderOn }),
+    ...(clinician === undefined ? {} : { clinician }),
+    ...(credential === undefined ? {} : { credential }),
+  };
+  return Object.keys(order).length === 0 ? {} : { serviceOrder: order };
+}
+
+/** Who did the episode's comprehensive clinical assessment, when recorded. */
+function assessedBy(
+  episode: MemberClaimRecords['episodes'][number],
+): Pick<MemberClaimContext, 'comprehensiveAssessmentBy'> {
+  const clinician = recorded(episode.assessmentClinician);
+  return clinician === undefined ? {} : { comprehensiveAssessmentBy: clinician };
+}
+
+/** A recorded text without its outer spaces; undefined when blank, as the engine wants absent parts left out. */
+function recorded(text: string | null): string | undefined {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? undefined : trimmed;
 }
 
 /** Reads the stored facts of one member of the organisation; "not found" when there is no such member. */
@@ -208,7 +246,16 @@ export async function loadMemberClaimRecordsMany(
       .execute(),
     db
       .selectFrom('episodes_of_care')
-      .select(['member_id', 'admitted_on', 'discharged_on', 'assessment_on'])
+      .select([
+        'member_id',
+        'admitted_on',
+        'discharged_on',
+        'assessment_on',
+        'assessment_clinician',
+        'service_order_on',
+        'service_order_clinician',
+        'service_order_credential',
+      ])
       .where('organisation_id', '=', organisationId)
       .where('member_id', 'in', ids)
       .orderBy('admitted_on', 'desc')
@@ -258,6 +305,10 @@ export async function loadMemberClaimRecordsMany(
       admittedOn: row.admitted_on,
       dischargedOn: row.discharged_on,
       assessmentOn: row.assessment_on,
+      assessmentClinician: row.assessment_clinician,
+      serviceOrderOn: row.service_order_on,
+      serviceOrderClinician: row.service_order_clinician,
+      serviceOrderCredential: row.service_order_credential,
     });
   }
   for (const row of consents) {

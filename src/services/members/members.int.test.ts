@@ -618,11 +618,18 @@ describe(`members on ${testDatabaseKind()}`, () => {
         dischargedOn: '2026-11-01',
         assessmentOn: '2026-02-03',
         assessmentClinician: 'Dr. Synthetic Clinician, LCSW',
+        serviceOrderOn: '2026-02-04',
+        serviceOrderClinician: 'Dr. Synthetic Orderer',
+        serviceOrderCredential: 'MD',
       });
       expect(discharged.episodes[0]).toMatchObject({
         dischargedOn: '2026-11-01',
         assessmentOn: '2026-02-03',
+        serviceOrderOn: '2026-02-04',
+        serviceOrderClinician: 'Dr. Synthetic Orderer',
+        serviceOrderCredential: 'MD',
       });
+      expect(withEpisode.episodes[0]).toMatchObject({ serviceOrderOn: null, serviceOrderClinician: null });
     });
 
     it('revokes a consent once, on or after the day it was given, keeping it on record', async () => {

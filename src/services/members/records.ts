@@ -158,6 +158,9 @@ export async function loadMemberParts(
         'episodes_of_care.discharged_on',
         'episodes_of_care.assessment_on',
         'episodes_of_care.assessment_clinician',
+        'episodes_of_care.service_order_on',
+        'episodes_of_care.service_order_clinician',
+        'episodes_of_care.service_order_credential',
       ])
       .where('episodes_of_care.organisation_id', '=', scope.organisationId)
       .where('episodes_of_care.member_id', '=', scope.memberId)
@@ -213,6 +216,9 @@ export async function loadMemberParts(
       dischargedOn: row.discharged_on,
       assessmentOn: row.assessment_on,
       assessmentClinician: row.assessment_clinician,
+      serviceOrderOn: row.service_order_on,
+      serviceOrderClinician: row.service_order_clinician,
+      serviceOrderCredential: row.service_order_credential,
     })),
     consents: consents.map((row) => ({
       id: row.id,

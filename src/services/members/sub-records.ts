@@ -242,6 +242,9 @@ export const EPISODES: PartSpec<'episodes_of_care', EpisodeRequest> = {
     discharged_on: request.dischargedOn ?? null,
     assessment_on: request.assessmentOn ?? null,
     assessment_clinician: request.assessmentClinician ?? null,
+    service_order_on: request.serviceOrderOn ?? null,
+    service_order_clinician: request.serviceOrderClinician ?? null,
+    service_order_credential: request.serviceOrderCredential ?? null,
   }),
   details: fieldNames,
   check: (db, member, request, path) =>

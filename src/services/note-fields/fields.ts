@@ -32,6 +32,7 @@ export type NoteFieldColumns = Pick<
   | 'member_response'
   | 'late_reason'
   | 'epsdt_justification'
+  | 'consent_circumstances'
   | 'plan_of_care_id'
 >;
 
@@ -57,6 +58,7 @@ export function fieldsOfRow(row: ServiceNoteRow): NoteFields {
     memberResponse: row.member_response,
     lateReason: row.late_reason,
     epsdtJustification: row.epsdt_justification,
+    consentCircumstances: row.consent_circumstances,
     planOfCareId: row.plan_of_care_id,
   };
 }
@@ -92,6 +94,9 @@ export function columnsOfFields(fields: Partial<NoteFields>): NoteFieldColumns {
   if (fields.memberResponse !== undefined) columns.member_response = fields.memberResponse;
   if (fields.lateReason !== undefined) columns.late_reason = fields.lateReason;
   if (fields.epsdtJustification !== undefined) columns.epsdt_justification = fields.epsdtJustification;
+  if (fields.consentCircumstances !== undefined) {
+    columns.consent_circumstances = fields.consentCircumstances;
+  }
   if (fields.planOfCareId !== undefined) columns.plan_of_care_id = fields.planOfCareId;
   return columns;
 }
@@ -122,6 +127,7 @@ export function defaultFields(required: Pick<NoteFields, 'serviceType' | 'dateOf
     memberResponse: '',
     lateReason: null,
     epsdtJustification: null,
+    consentCircumstances: null,
     planOfCareId: null,
   };
 }

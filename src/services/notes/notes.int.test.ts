@@ -257,11 +257,26 @@ describe(`service notes on ${testDatabaseKind()}`, () => {
       fields: { modality: 'audio_only', memberLocation: 'home', identityVerified: true },
     });
     expect(consentProblem(audioOnly)).toBe(true);
+    // §V.G: documented extenuating circumstances clear the error, leaving a warning on the note's own field.
+    const documented = await previewDraft(ctx, peer, draft.note.id, {
+      fields: {
+        modality: 'audio_only',
+        memberLocation: 'home',
+        identityVerified: true,
+        consentCircumstances: 'Called in crisis from a shelter phone.',
+      },
+    });
+    expect(consentProblem(documented)).toBe(false);
+    expect(
+      documented.problems.find((problem) => problem.path.join('.') === 'fields.consentCircumstances')
+        ?.severity,
+    ).toBe('warning');
     const again = await getNote(ctx, peer, draft.note.id);
     expect(again.note.revision).toBe(draft.note.revision);
     expect(again.note.fields.modality).toBe('in_person');
     expect(await auditActions(draft.note.id)).toEqual([
       'note.create',
+      'note.preview',
       'note.preview',
       'note.preview',
       'note.read',

@@ -187,6 +187,9 @@ beforeAll(async () => {
       admitted_on: '2026-09-01',
       assessment_on: '2026-09-01',
       assessment_clinician: 'Fixture Clinician, LCSW',
+      service_order_on: '2026-09-01',
+      service_order_clinician: 'Fixture Clinician',
+      service_order_credential: 'LCSW',
     })
     .execute();
   const ncDates = ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09'];

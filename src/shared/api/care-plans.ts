@@ -7,7 +7,7 @@
  * one. A draft may be incomplete; submitting checks that everything an approver needs is there.
  */
 import { z } from 'zod';
-import { CarePlanStatusSchema, GoalStatusSchema } from '../documentation.js';
+import { CarePlanStatusSchema, GoalStatusSchema, NeedAreaSchema } from '../documentation.js';
 import { APPROVER_ROLES } from './claims.js';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
 
@@ -67,6 +67,8 @@ export const CarePlanSchema = z.object({
   shortTermGoals: z.array(CarePlanGoalSchema),
   memberParticipated: z.boolean(),
   memberAgreed: z.boolean(),
+  /** The areas of need the plan addresses (North Carolina §I.D), in the policy's order. */
+  needAreas: z.array(NeedAreaSchema),
   author: PersonSchema,
   effectiveFrom: CalendarDateSchema.nullable(),
   /** The day before the next approved version takes effect; null while this one is the latest. */
@@ -127,6 +129,13 @@ export const CarePlanContentSchema = z.object({
     .default([]),
   memberParticipated: z.boolean().default(false),
   memberAgreed: z.boolean().default(false),
+  /** The areas of need the plan addresses (North Carolina §I.D: at least one, for WellCare). */
+  needAreas: z
+    .array(NeedAreaSchema)
+    .refine((areas) => new Set(areas).size === areas.length, {
+      message: 'Tick each area of need once.',
+    })
+    .default([]),
 });
 export type CarePlanContent = z.infer<typeof CarePlanContentSchema>;
 export type CarePlanContentInput = z.input<typeof CarePlanContentSchema>;

@@ -6,7 +6,7 @@
  * billing run, `POST /api/v1/claims/preview` and `peerline preview` all use this one shape.
  */
 import { z } from 'zod';
-import { AsamLevelSchema } from '../documentation.js';
+import { AsamLevelSchema, NeedAreaSchema } from '../documentation.js';
 import { ProblemSchema } from '../problem.js';
 import { PayerPackIdSchema, ProgramTypeSchema } from '../programs.js';
 
@@ -135,6 +135,11 @@ export const ServiceSchema = z.object({
   lateReason: z.string().trim().min(1).optional(),
   /** Under-21 EPSDT medical-necessity justification for exceeding limits (North Carolina). */
   epsdtJustification: z.string().trim().min(1).optional(),
+  /**
+   * Why the member's consent to a telephone service could not be obtained, documented "in extenuating
+   * circumstances" (North Carolina §V.G).
+   */
+  consentCircumstances: z.string().trim().min(1).optional(),
 });
 export type ServiceInput = z.infer<typeof ServiceSchema>;
 
@@ -176,6 +181,8 @@ export const MemberContextSchema = z.object({
        * the plan was reviewed or updated, so a review date that has passed asks the peer to do so).
        */
       reviewOn: DateSchema.optional(),
+      /** The areas of need the plan addresses (North Carolina §I.D); none recorded when empty. */
+      needAreas: z.array(NeedAreaSchema).optional(),
     })
     .optional(),
   /**
@@ -185,6 +192,19 @@ export const MemberContextSchema = z.object({
   firstPlanOfCareNoteOn: DateSchema.optional(),
   /** Date of the comprehensive clinical assessment by a licensed clinician (North Carolina). */
   comprehensiveAssessmentOn: DateSchema.optional(),
+  /** The licensed clinician who did that assessment, as recorded (North Carolina: "by a licensed clinician"). */
+  comprehensiveAssessmentBy: z.string().trim().min(1).optional(),
+  /**
+   * The service order for medical necessity on the member's episode of care (North Carolina): its date and
+   * who ordered it, with their credential. Parts not recorded are left out.
+   */
+  serviceOrder: z
+    .object({
+      orderedOn: DateSchema.optional(),
+      clinician: z.string().trim().min(1).optional(),
+      credential: z.string().trim().min(1).optional(),
+    })
+    .optional(),
   /** First day of the current episode of care. */
   episodeStart: DateSchema.optional(),
   /** The ASAM level of care recorded on the member, if any (North Carolina names it when it is not Level 1). */
@@ -253,7 +273,9 @@ export type Authorization = z.infer<typeof AuthorizationSchema>;
  * procedure modifiers, and what it expects the payer to pay.
  */
 export const FeeSchema = z.object({
-  code: z.string().regex(/^[A-Z]\d{4}$/, { message: 'A procedure code is a letter and four digits, e.g. H0038.' }),
+  code: z
+    .string()
+    .regex(/^[A-Z]\d{4}$/, { message: 'A procedure code is a letter and four digits, e.g. H0038.' }),
   /** The procedure's modifiers the fee is for, e.g. ['HQ'] for a group service; [] for an individual one. */
   modifiers: z.array(ModifierSchema).max(4).default([]),
   /** The charge for one unit (usual and customary), in cents: the 837's CLM02 and SV102 are units × this. */

@@ -320,6 +320,12 @@ export const EpisodeRequestSchema = z
     assessmentOn: OptionalDateSchema,
     /** The licensed clinician who did the assessment. */
     assessmentClinician: optionalText(200),
+    /** Date of the service order for medical necessity (North Carolina). */
+    serviceOrderOn: OptionalDateSchema,
+    /** The clinician who ordered the service. */
+    serviceOrderClinician: optionalText(200),
+    /** Their credential, e.g. MD, LCSW, LCAS. */
+    serviceOrderCredential: optionalText(50),
   })
   .refine(episodeOrder.check, episodeOrder.params);
 export type EpisodeRequest = z.infer<typeof EpisodeRequestSchema>;
@@ -332,6 +338,9 @@ export const EpisodeSchema = z.object({
   dischargedOn: CalendarDateSchema.nullable(),
   assessmentOn: CalendarDateSchema.nullable(),
   assessmentClinician: z.string().nullable(),
+  serviceOrderOn: CalendarDateSchema.nullable(),
+  serviceOrderClinician: z.string().nullable(),
+  serviceOrderCredential: z.string().nullable(),
 });
 export type Episode = z.infer<typeof EpisodeSchema>;
 

@@ -94,6 +94,11 @@ export const NoteFieldsSchema = z.object({
   lateReason: z.string().max(2000).nullable(),
   /** Under-21 EPSDT medical-necessity justification for going over a limit (North Carolina). */
   epsdtJustification: z.string().max(2000).nullable(),
+  /**
+   * Why the member's consent to a telephone service could not be obtained, "in extenuating circumstances"
+   * (North Carolina §V.G): it lets such a service be billed with a warning instead of the consent error.
+   */
+  consentCircumstances: z.string().max(2000).nullable(),
 });
 export type NoteFields = z.infer<typeof NoteFieldsSchema>;
 

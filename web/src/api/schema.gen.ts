@@ -2122,6 +2122,7 @@ export interface paths {
               signedOn?: string;
               lateReason?: string;
               epsdtJustification?: string;
+              consentCircumstances?: string;
             };
             member: {
               /** Format: date */
@@ -2170,11 +2171,25 @@ export interface paths {
                 effectiveTo?: string;
                 /** Format: date */
                 reviewOn?: string;
+                needAreas?: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
               };
               /** Format: date */
               firstPlanOfCareNoteOn?: string;
               /** Format: date */
               comprehensiveAssessmentOn?: string;
+              comprehensiveAssessmentBy?: string;
+              serviceOrder?: {
+                /** Format: date */
+                orderedOn?: string;
+                clinician?: string;
+                credential?: string;
+              };
               /** Format: date */
               episodeStart?: string;
               /** @enum {string} */
@@ -4610,6 +4625,9 @@ export interface paths {
               dischargedOn?: (string | '') | null;
               assessmentOn?: (string | '') | null;
               assessmentClinician?: string | null;
+              serviceOrderOn?: (string | '') | null;
+              serviceOrderClinician?: string | null;
+              serviceOrderCredential?: string | null;
             }[];
             consents?: {
               /** @enum {string} */
@@ -4724,6 +4742,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -4993,6 +5015,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -5201,6 +5227,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -5415,6 +5445,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -5637,6 +5671,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -5864,6 +5902,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6076,6 +6118,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6298,6 +6344,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6525,6 +6575,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6737,6 +6791,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -6960,6 +7018,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7188,6 +7250,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7400,6 +7466,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7621,6 +7691,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7739,6 +7813,9 @@ export interface paths {
             dischargedOn?: (string | '') | null;
             assessmentOn?: (string | '') | null;
             assessmentClinician?: string | null;
+            serviceOrderOn?: (string | '') | null;
+            serviceOrderClinician?: string | null;
+            serviceOrderCredential?: string | null;
           };
         };
       };
@@ -7844,6 +7921,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -7967,6 +8048,9 @@ export interface paths {
             dischargedOn?: (string | '') | null;
             assessmentOn?: (string | '') | null;
             assessmentClinician?: string | null;
+            serviceOrderOn?: (string | '') | null;
+            serviceOrderClinician?: string | null;
+            serviceOrderCredential?: string | null;
           };
         };
       };
@@ -8072,6 +8156,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -8290,6 +8378,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -8509,6 +8601,10 @@ export interface paths {
                   /** Format: date */
                   assessmentOn: string | null;
                   assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
                 }[];
                 consents: {
                   /** Format: uuid */
@@ -8654,6 +8750,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -8771,6 +8874,14 @@ export interface paths {
             memberParticipated?: boolean;
             /** @default false */
             memberAgreed?: boolean;
+            /** @default [] */
+            needAreas?: (
+              | 'symptom_management'
+              | 'self_advocacy'
+              | 'work_preparation'
+              | 'recovery_responsibility'
+              | 'daily_living_skills'
+            )[];
           };
         };
       };
@@ -8807,6 +8918,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -8960,6 +9078,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9088,6 +9213,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9201,6 +9333,14 @@ export interface paths {
             memberParticipated?: boolean;
             /** @default false */
             memberAgreed?: boolean;
+            /** @default [] */
+            needAreas?: (
+              | 'symptom_management'
+              | 'self_advocacy'
+              | 'work_preparation'
+              | 'recovery_responsibility'
+              | 'daily_living_skills'
+            )[];
           };
         };
       };
@@ -9237,6 +9377,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9397,6 +9544,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9563,6 +9717,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9724,6 +9885,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -9883,6 +10051,13 @@ export interface paths {
                 }[];
                 memberParticipated: boolean;
                 memberAgreed: boolean;
+                needAreas: (
+                  | 'symptom_management'
+                  | 'self_advocacy'
+                  | 'work_preparation'
+                  | 'recovery_responsibility'
+                  | 'daily_living_skills'
+                )[];
                 author: {
                   /** Format: uuid */
                   id: string;
@@ -10146,6 +10321,7 @@ export interface paths {
             memberResponse?: string;
             lateReason?: string | null;
             epsdtJustification?: string | null;
+            consentCircumstances?: string | null;
             /** Format: uuid */
             memberId: string;
             /** Format: uuid */
@@ -10247,6 +10423,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -10657,6 +10834,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -10903,6 +11081,7 @@ export interface paths {
               memberResponse?: string;
               lateReason?: string | null;
               epsdtJustification?: string | null;
+              consentCircumstances?: string | null;
             };
           };
         };
@@ -10970,6 +11149,7 @@ export interface paths {
                 memberResponse: string;
                 lateReason: string | null;
                 epsdtJustification: string | null;
+                consentCircumstances: string | null;
               };
               /** Format: date */
               dueOn: string;
@@ -11144,6 +11324,7 @@ export interface paths {
               memberResponse?: string;
               lateReason?: string | null;
               epsdtJustification?: string | null;
+              consentCircumstances?: string | null;
             };
           };
         };
@@ -11396,6 +11577,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -11705,6 +11887,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -12011,6 +12194,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;
@@ -12319,6 +12503,7 @@ export interface paths {
                   memberResponse: string;
                   lateReason: string | null;
                   epsdtJustification: string | null;
+                  consentCircumstances: string | null;
                 };
                 payerPack: string | null;
                 lateReasonNeeded: boolean;

@@ -7,7 +7,7 @@ import type { JSX } from 'react';
 import { useNavigate } from 'react-router';
 import { approverRoleLabel } from '../../../src/shared/index.js';
 import type { CarePlan } from '../../../src/shared/index.js';
-import type { CarePlanStatus, GoalStatus } from '../../../src/shared/documentation.js';
+import type { CarePlanStatus, GoalStatus, NeedArea } from '../../../src/shared/documentation.js';
 import { api, invalidate, ok } from '../api/index.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { useSubmission, type Submission } from '../lib/use-schema-form.js';
@@ -61,6 +61,22 @@ export function carePlanStatusLabel(status: CarePlanStatus): string {
       return 'Approved';
     case 'returned':
       return 'Returned for changes';
+  }
+}
+
+/** A §I.D area of need (WellCare of North Carolina) in the policy's words, shortened. */
+export function needAreaLabel(area: NeedArea): string {
+  switch (area) {
+    case 'symptom_management':
+      return 'Skills to manage symptoms and use community resources';
+    case 'self_advocacy':
+      return 'Self-advocacy skills, to depend less on the mental health system';
+    case 'work_preparation':
+      return 'Preparing for a successful work experience';
+    case 'recovery_responsibility':
+      return 'Peer modeling to take more responsibility for their own recovery';
+    case 'daily_living_skills':
+      return 'Developing or maintaining daily living skills';
   }
 }
 
@@ -171,6 +187,12 @@ export function CarePlanContentView({ plan }: { plan: CarePlan }): JSX.Element {
         <div>
           <dt>The member agrees with the plan</dt>
           <dd>{plan.memberAgreed ? 'Yes' : 'Not recorded'}</dd>
+        </div>
+        <div>
+          <dt>Areas of need it addresses</dt>
+          <dd>
+            {plan.needAreas.length === 0 ? 'None recorded' : plan.needAreas.map(needAreaLabel).join('; ')}
+          </dd>
         </div>
         <div>
           <dt>Written by</dt>

@@ -581,6 +581,21 @@ export function EpisodesSection({
       optional: true,
       hint: 'The licensed clinician, e.g. “Dana Reyes, LCSW”.',
     },
+    { name: 'serviceOrderOn', label: 'Service order on', kind: 'date', optional: true },
+    {
+      name: 'serviceOrderClinician',
+      label: 'Service ordered by',
+      kind: 'text',
+      optional: true,
+      hint: 'The clinician who ordered peer support as medically necessary (North Carolina asks for it).',
+    },
+    {
+      name: 'serviceOrderCredential',
+      label: 'Their credential',
+      kind: 'text',
+      optional: true,
+      hint: 'e.g. MD, LCSW, LCAS.',
+    },
   ];
   return (
     <ListSection<Episode>
@@ -599,6 +614,7 @@ export function EpisodesSection({
                   episode.assessmentClinician === null ? '' : ` by ${episode.assessmentClinician}`
                 }`}
           </span>
+          <span className="record-meta">{serviceOrderText(episode)}</span>
         </>
       )}
       canChange={member.access.canEdit}
@@ -617,6 +633,9 @@ export function EpisodesSection({
                   dischargedOn: '',
                   assessmentOn: '',
                   assessmentClinician: '',
+                  serviceOrderOn: '',
+                  serviceOrderClinician: '',
+                  serviceOrderCredential: '',
                 }
               : textValues({
                   programId: episode.program.id,
@@ -624,6 +643,9 @@ export function EpisodesSection({
                   dischargedOn: episode.dischargedOn,
                   assessmentOn: episode.assessmentOn,
                   assessmentClinician: episode.assessmentClinician,
+                  serviceOrderOn: episode.serviceOrderOn,
+                  serviceOrderClinician: episode.serviceOrderClinician,
+                  serviceOrderCredential: episode.serviceOrderCredential,
                 })
           }
           submitLabel={episode === undefined ? 'Add episode' : 'Save episode'}
@@ -765,4 +787,13 @@ export function ConsentsSection({ member, onChange }: MemberSectionProps): JSX.E
       onChange={onChange}
     />
   );
+}
+
+/** The episode's service order for medical necessity as one line: when, and who ordered it with what credential. */
+function serviceOrderText(episode: Episode): string {
+  if (episode.serviceOrderOn === null) return 'No service order recorded';
+  const by = [episode.serviceOrderClinician, episode.serviceOrderCredential]
+    .filter((part): part is string => part !== null && part.trim() !== '')
+    .join(', ');
+  return `Service ordered ${formatDate(episode.serviceOrderOn)}${by === '' ? '' : ` by ${by}`}`;
 }

@@ -183,6 +183,15 @@ export function NoteForm({
             problems={at('identityVerified')}
           />
         ) : null}
+        {showWhen(audioOnlyConsentMissing(problems), 'consentCircumstances') ? (
+          <OptionalText
+            name="consentCircumstances"
+            id="note-consent-circumstances"
+            label="Why consent could not be obtained (extenuating circumstances)"
+            hint="Only when the member could not give consent to a telephone service, say why, e.g. “called in crisis from a shelter phone”. Record their consent as soon as they can give it."
+            {...{ fields, setField, problems }}
+          />
+        ) : null}
         <TextField
           id="note-place-of-service"
           label="Place of service (optional)"
@@ -304,7 +313,19 @@ function ModifiersField({
 }
 
 /** A note field holding text that may be left out (null when blank). */
-type OptionalTextName = 'familyRelationToTreatment' | 'lateReason' | 'epsdtJustification';
+type OptionalTextName =
+  'familyRelationToTreatment' | 'lateReason' | 'epsdtJustification' | 'consentCircumstances';
+
+/**
+ * A problem asks for the member's consent to telephone services (its path is that consent on the member's
+ * record): the note may then document why it could not be obtained (North Carolina §V.G).
+ */
+function audioOnlyConsentMissing(problems: readonly Problem[]): boolean {
+  return problems.some(
+    (problem) =>
+      problem.path[0] === 'member' && problem.path[1] === 'consents' && problem.path[2] === 'audioOnly',
+  );
+}
 
 function OptionalText({
   name,

@@ -167,6 +167,12 @@ export function NoteFacts({
           <p className="note-text">{fields.lateReason}</p>
         </>
       )}
+      {fields.consentCircumstances === null ? null : (
+        <>
+          <h3>Why consent could not be obtained</h3>
+          <p className="note-text">{fields.consentCircumstances}</p>
+        </>
+      )}
     </section>
   );
 }

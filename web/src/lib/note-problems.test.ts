@@ -38,6 +38,7 @@ const FIELDS: NoteFields = {
   memberResponse: '',
   lateReason: null,
   epsdtJustification: null,
+  consentCircumstances: null,
   planOfCareId: null,
 };
 

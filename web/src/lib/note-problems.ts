@@ -103,6 +103,7 @@ export function noteFieldIds(fields: NoteFields, choices: NoteFormChoices = {}):
     'pin.nextSteps': 'note-pin-next-steps',
     lateReason: 'note-late-reason',
     epsdtJustification: 'note-epsdt',
+    consentCircumstances: 'note-consent-circumstances',
   };
   const firstGoal = choices.goals?.[0];
   if (firstGoal !== undefined) {

@@ -18,7 +18,12 @@ import {
   UpdateCarePlanRequestSchema,
 } from '../../../src/shared/index.js';
 import type { CarePlan, UpdateCarePlanRequest } from '../../../src/shared/index.js';
-import { GOAL_STATUSES, type GoalStatus } from '../../../src/shared/documentation.js';
+import {
+  GOAL_STATUSES,
+  NEED_AREAS,
+  type GoalStatus,
+  type NeedArea,
+} from '../../../src/shared/documentation.js';
 import { api, apiQuery, showChanged } from '../api/index.js';
 import {
   ApprovalSignature,
@@ -26,6 +31,7 @@ import {
   CarePlanStatusBadge,
   carePlanKindLabel,
   goalStatusLabel,
+  needAreaLabel,
   planAfter,
   startCarePlanUpdate,
   useOpenCarePlan,
@@ -137,6 +143,7 @@ const FIELD_IDS = {
   shortTermGoals: 'plan-add-goal',
   memberParticipated: 'plan-member-participated',
   memberAgreed: 'plan-member-agreed',
+  needAreas: `plan-need-${NEED_AREAS[0]}`,
 } as const;
 
 function goalFieldId(index: number, field: 'text' | 'targetDate' | 'status'): string {
@@ -156,6 +163,7 @@ function CarePlanEditor({
   const [goals, setGoals] = useState<GoalDraft[]>(() => goalsOf(plan));
   const [participated, setParticipated] = useState(plan.memberParticipated);
   const [agreed, setAgreed] = useState(plan.memberAgreed);
+  const [needAreas, setNeedAreas] = useState<NeedArea[]>(plan.needAreas);
   const intent = useRef<Intent>('save');
   const addButton = useRef<HTMLButtonElement>(null);
 
@@ -169,6 +177,7 @@ function CarePlanEditor({
     })),
     memberParticipated: participated,
     memberAgreed: agreed,
+    needAreas,
   };
 
   const form = useSchemaForm({
@@ -291,6 +300,28 @@ function CarePlanEditor({
         >
           Add a short-term goal
         </button>
+      </fieldset>
+      <fieldset className="fieldset field">
+        <legend className="field-label">Areas of need the plan addresses</legend>
+        <p className="field-hint">
+          North Carolina (WellCare §I.D) pays only when the plan documents at least one of these needs.
+        </p>
+        {NEED_AREAS.map((area) => (
+          <CheckboxField
+            key={area}
+            id={`plan-need-${area}`}
+            label={needAreaLabel(area)}
+            checked={needAreas.includes(area)}
+            onCheckedChange={(checked) =>
+              setNeedAreas((current) =>
+                checked
+                  ? NEED_AREAS.filter((each) => each === area || current.includes(each))
+                  : current.filter((each) => each !== area),
+              )
+            }
+            problems={area === NEED_AREAS[0] ? problemsUnder(form.problems, 'needAreas') : []}
+          />
+        ))}
       </fieldset>
       <CheckboxField
         id={FIELD_IDS.memberParticipated}
