@@ -19,6 +19,7 @@ import type {
   CarePlanStatus,
   ConsentKind,
   ContactKind,
+  EligibilityCriterion,
   EligibilityResult,
   FacilitatorRole,
   GoalStatus,
@@ -200,6 +201,18 @@ export interface EligibilityChecksTable {
   result: EligibilityResult;
   source: string;
   checked_by: string;
+  created_at: CreatedTimestamp;
+}
+
+/** Kansas eligibility criteria (003): functional assessment and medical necessity, each as determined. */
+export interface EligibilityDeterminationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  criterion: EligibilityCriterion;
+  determined_on: CalendarDate;
+  determined_by: string;
+  recorded_by: string;
   created_at: CreatedTimestamp;
 }
 
@@ -576,6 +589,7 @@ export interface Database {
   member_contacts: MemberContactsTable;
   coverage_periods: CoveragePeriodsTable;
   eligibility_checks: EligibilityChecksTable;
+  eligibility_determinations: EligibilityDeterminationsTable;
   diagnoses: DiagnosesTable;
   episodes_of_care: EpisodesOfCareTable;
   consents: ConsentsTable;

@@ -97,6 +97,22 @@ export async function createDocumentationFixture(
           recorded_on: '2025-01-01',
         })
         .execute();
+      if (payerPack === 'ks-pahp') {
+        // Kansas pays only for members found to meet both eligibility criteria (003 Eligibility Criteria).
+        for (const criterion of ['functional_assessment', 'medical_necessity'] as const) {
+          await trx
+            .insertInto('eligibility_determinations')
+            .values({
+              organisation_id: organisation.id,
+              member_id: member.id,
+              criterion,
+              determined_on: '2025-01-01',
+              determined_by: 'Fixture Clinician, LMHP',
+              recorded_by: organisation.users.peer.id,
+            })
+            .execute();
+        }
+      }
       members.push({ id: member.id, programId: program.id, payerPack, medicaidId });
     }
     return {

@@ -18,6 +18,7 @@ import {
   CreateMemberRequestSchema,
   DiagnosisRequestSchema,
   EligibilityCheckRequestSchema,
+  EligibilityDeterminationRequestSchema,
   EpisodeRequestSchema,
   MemberParamsSchema,
   MemberRecordParamsSchema,
@@ -210,6 +211,16 @@ export function registerMemberRoutes(app: ZodApp, ctx: ServiceContext): void {
     body: EligibilityCheckRequestSchema,
     status: 201,
     run: (actor, params, body) => members.addEligibilityCheck(ctx, actor, params.memberId, body),
+  });
+
+  registerPart(app, ctx, {
+    path: 'eligibility-determinations',
+    what: 'eligibility determination (Kansas: meets the functional assessment or the medical necessity criteria), with its date and who determined it',
+    roles: CLINICAL,
+    body: EligibilityDeterminationRequestSchema,
+    add: members.addEligibilityDetermination,
+    update: members.updateEligibilityDetermination,
+    remove: members.removeEligibilityDetermination,
   });
 
   recordRoute(app, ctx, {

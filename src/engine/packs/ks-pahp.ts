@@ -36,6 +36,14 @@ const SUPERVISOR = contract(
   'Additional Service Criteria, 2',
   'The Peer Support provider must be supervised by a person meeting the qualifications for a Peer Support Supervisor',
 );
+const ELIGIBILITY_FUNCTIONAL = contract(
+  'Eligibility Criteria',
+  'Meets functional assessment criteria for target population.',
+);
+const ELIGIBILITY_MEDICAL = contract(
+  'Eligibility Criteria',
+  'Meets Medical Necessity criteria for rehabilitation services',
+);
 const SUPERVISOR_CRITERION = 'The peer has an assigned Peer Support Supervisor.';
 const SUPERVISOR_MESSAGE =
   'Kansas requires every peer to be supervised by a qualified Peer Support Supervisor, and none is assigned to you. Ask your program manager to assign one.';
@@ -46,7 +54,7 @@ export const ksPahp: PackDefinition = {
   version: '2026.1',
   sources: [CONTRACT],
   description:
-    'Kansas Mental Health PAHP contract: H0038 individual peer support at $11.75 and H0038 HQ group at $4.37 per 15 minutes, face to face with the member present (telephone and family-only contacts are not billable; video is allowed with a warning), at most 8 members per facilitator FTE, 750 hours of group services per calendar year before prior authorization, and a qualified, Kansas-certified, supervised peer (at least 3 years older than a member under 18, coordinating with the family of children and youth). The rule that most contacts happen in the community is a program report, not a claim edit. The calendar-year group hours (peer support plus psychosocial rehabilitation) are counted by the caller in history.calendarYearGroupHours.',
+    'Kansas Mental Health PAHP contract: H0038 individual peer support at $11.75 and H0038 HQ group at $4.37 per 15 minutes, face to face with the member present (telephone and family-only contacts are not billable; video is allowed with a warning), at most 8 members per facilitator FTE, 750 hours of group services per calendar year before prior authorization, and a qualified, Kansas-certified, supervised peer (at least 3 years older than a member under 18, coordinating with the family of children and youth), for a member found to meet the functional assessment and medical necessity criteria (recorded on the member with the date and who determined them). The rule that most contacts happen in the community is a program report, not a claim edit. The calendar-year group hours (peer support plus psychosocial rehabilitation) are counted by the caller in history.calendarYearGroupHours.',
   claimType: 'professional',
   settings: {
     sameDayLines: {
@@ -409,6 +417,32 @@ export const ksPahp: PackDefinition = {
       message: SUPERVISOR_MESSAGE,
       path: ['staff', 'hasAssignedSupervisor'],
       citation: SUPERVISOR,
+    },
+    {
+      id: 'ks-pahp.eligibility.functional_assessment',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The member meets the functional assessment criteria for the target population, as determined (date and who) on or before the date of service.',
+      require: { fact: 'member.functionalAssessmentOn', op: 'present' },
+      message:
+        'Kansas pays for peer support only for members who meet the functional assessment criteria for the target population, and none is recorded for this member on or before {service.dateOfService}. Record on the member’s page (Eligibility criteria) the date it was determined and who determined it.',
+      path: ['member', 'functionalAssessmentOn'],
+      citation: ELIGIBILITY_FUNCTIONAL,
+    },
+    {
+      id: 'ks-pahp.eligibility.medical_necessity',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The member meets the medical necessity criteria for rehabilitation services, as determined (date and who) on or before the date of service.',
+      require: { fact: 'member.medicalNecessityOn', op: 'present' },
+      message:
+        'Kansas pays for peer support only for members who meet the medical necessity criteria for rehabilitation services, and none is recorded for this member on or before {service.dateOfService}. Record on the member’s page (Eligibility criteria) the date it was determined and who determined it.',
+      path: ['member', 'medicalNecessityOn'],
+      citation: ELIGIBILITY_MEDICAL,
     },
   ],
 };

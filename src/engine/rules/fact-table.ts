@@ -226,6 +226,13 @@ export const FACT_TABLE = [
   fact('program.type', 'program', [], (input) => input.request.program.type),
   // The ASAM level recorded on the member (North Carolina names it when it is not Level 1); null if none is.
   fact('member.asamLevel', ALWAYS, ['member'], (member) => member.asamLevel ?? null),
+  // Kansas eligibility criteria (003): the date each was determined, when on or before the date of service.
+  fact('member.functionalAssessmentOn', 'eligibilityCriteria', ['member'], (member, input) =>
+    dateOnOrBefore(member.functionalAssessmentOn, input.dateOfService),
+  ),
+  fact('member.medicalNecessityOn', 'eligibilityCriteria', ['member'], (member, input) =>
+    dateOnOrBefore(member.medicalNecessityOn, input.dateOfService),
+  ),
 ] as const;
 
 /** The name of a derived fact. */
@@ -254,6 +261,11 @@ function coverageOn({
 /** True when a date is recorded and is not after the date of service. */
 function onOrBefore(recorded: CalendarDate | undefined, date: CalendarDate): boolean {
   return recorded !== undefined && recorded <= date;
+}
+
+/** The recorded date when it is not after the date of service; otherwise null (not yet on file). */
+function dateOnOrBefore(recorded: CalendarDate | undefined, date: CalendarDate): CalendarDate | null {
+  return recorded !== undefined && recorded <= date ? recorded : null;
 }
 
 function certificationActive(certification: Staff['certification'], date: CalendarDate): boolean {

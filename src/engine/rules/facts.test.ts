@@ -59,6 +59,9 @@ const request = parseRequest({
       reviewOn: '2026-04-01',
     },
     comprehensiveAssessmentOn: '2026-11-01',
+    functionalAssessmentOn: '2026-10-01',
+    // Recorded the day after the service: not yet on file on the date of service.
+    medicalNecessityOn: '2026-11-19',
   },
   staff: {
     certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -152,12 +155,14 @@ describe('deriveFacts', () => {
     ['staff.supervisorTrainingOn', '2026-11-10'],
     ['program.type', 'mh_outpatient'],
     ['member.asamLevel', '1.0'],
+    ['member.functionalAssessmentOn', '2026-10-01'],
+    ['member.medicalNecessityOn', null],
   ])('derives %s', (name, expected) => {
     expect(facts[name]).toEqual(expected);
   });
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(62);
+    expect(DERIVED_FACTS).toHaveLength(64);
   });
 });

@@ -30,6 +30,7 @@ function member(payerPack: PayerPackId): MemberClaimRecords {
     coverage: [{ payerPack, memberNumber: 'ZZ0001', from: '2026-01-01', to: null }],
     diagnoses: [],
     eligibilityChecks: [],
+    eligibilityDeterminations: [],
     episodes: [],
     consents: [],
   };

@@ -27,6 +27,7 @@ export type MemberPart =
   | 'contact'
   | 'coverage'
   | 'eligibility_check'
+  | 'eligibility_determination'
   | 'diagnosis'
   | 'episode'
   | 'consent';

@@ -15,6 +15,7 @@ const NONE: MemberClaimRecords = {
   coverage: [],
   diagnoses: [],
   eligibilityChecks: [],
+  eligibilityDeterminations: [],
   episodes: [],
   consents: [],
 };

@@ -11,7 +11,12 @@
 import type { Kysely } from 'kysely';
 import { getPack, inForce } from '../../engine/index.js';
 import type { MemberContext } from '../../shared/api/claims.js';
-import type { AsamLevel, ConsentKind, EligibilityResult } from '../../shared/documentation.js';
+import type {
+  AsamLevel,
+  ConsentKind,
+  EligibilityCriterion,
+  EligibilityResult,
+} from '../../shared/documentation.js';
 import type { DiagnosisCategory, SpecialPopulation } from '../../shared/api/members.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import type { Database } from '../../store/index.js';
@@ -32,6 +37,8 @@ export interface MemberClaimRecords {
   /** The earliest recorded first, then by code: the order a claim lists them in (the principal first). */
   diagnoses: { code: string; category: DiagnosisCategory; recordedOn: string; resolvedOn: string | null }[];
   eligibilityChecks: { checkedOn: string; result: EligibilityResult }[];
+  /** Eligibility criteria determined (Kansas 003), in any order. */
+  eligibilityDeterminations: { criterion: EligibilityCriterion; determinedOn: string }[];
   episodes: { admittedOn: string; dischargedOn: string | null; assessmentOn: string | null }[];
   consents: { kind: ConsentKind; givenOn: string; expiresOn: string | null; revokedOn: string | null }[];
 }
@@ -89,6 +96,21 @@ function consentInForce(records: MemberClaimRecords['consents'], kind: ConsentKi
   return dates[dates.length - 1];
 }
 
+/** The latest date on or before `date` the member was found to meet `criterion`, if any. */
+function determinedBy(
+  records: MemberClaimRecords['eligibilityDeterminations'],
+  criterion: EligibilityCriterion,
+  date: string,
+): string | undefined {
+  let latest: string | undefined;
+  for (const entry of records) {
+    if (entry.criterion === criterion && entry.determinedOn <= date) {
+      if (latest === undefined || entry.determinedOn > latest) latest = entry.determinedOn;
+    }
+  }
+  return latest;
+}
+
 /**
  * The engine's view of a member on `dateOfService`: diagnoses recorded by then and not yet resolved (in the
  * records' order, the principal first), the dates eligibility was confirmed (up to that day), the telehealth
@@ -101,6 +123,12 @@ export function toMemberClaimContext(records: MemberClaimRecords, dateOfService:
     .sort((a, b) => latestFirst(a.admittedOn, b.admittedOn))[0];
   const telehealth = consentInForce(records.consents, 'telehealth', date);
   const audioOnly = consentInForce(records.consents, 'audio_only', date);
+  const functionalAssessmentOn = determinedBy(
+    records.eligibilityDeterminations,
+    'functional_assessment',
+    date,
+  );
+  const medicalNecessityOn = determinedBy(records.eligibilityDeterminations, 'medical_necessity', date);
   return {
     dateOfBirth: records.dateOfBirth,
     coverage: orderCoverage(
@@ -133,6 +161,8 @@ export function toMemberClaimContext(records: MemberClaimRecords, dateOfService:
       : { comprehensiveAssessmentOn: episode.assessmentOn }),
     ...(episode === undefined ? {} : { episodeStart: episode.admittedOn }),
     ...(records.asamLevel === null ? {} : { asamLevel: records.asamLevel }),
+    ...(functionalAssessmentOn === undefined ? {} : { functionalAssessmentOn }),
+    ...(medicalNecessityOn === undefined ? {} : { medicalNecessityOn }),
   };
 }
 
@@ -153,7 +183,7 @@ export async function loadMemberClaimRecords(
 }
 
 /**
- * Reads the stored facts of several members of the organisation in six queries, whatever their number (the
+ * Reads the stored facts of several members of the organisation in seven queries, whatever their number (the
  * billing run judges members by the hundred). Members of other organisations, or unknown ids, are absent from
  * the answer.
  *
@@ -171,7 +201,7 @@ export async function loadMemberClaimRecordsMany(
     return records;
   }
   const ids = [...memberIds];
-  const [members, coverage, checks, diagnoses, episodes, consents] = await Promise.all([
+  const [members, coverage, checks, determinations, diagnoses, episodes, consents] = await Promise.all([
     db
       .selectFrom('members')
       .select(['id', 'date_of_birth', 'has_medicare', 'asam_level', 'special_populations'])
@@ -194,6 +224,12 @@ export async function loadMemberClaimRecordsMany(
       .where('member_id', 'in', ids)
       .orderBy('checked_on', 'desc')
       .orderBy('created_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('eligibility_determinations')
+      .select(['member_id', 'criterion', 'determined_on'])
+      .where('organisation_id', '=', organisationId)
+      .where('member_id', 'in', ids)
       .execute(),
     db
       .selectFrom('diagnoses')
@@ -230,6 +266,7 @@ export async function loadMemberClaimRecordsMany(
       coverage: [],
       diagnoses: [],
       eligibilityChecks: [],
+      eligibilityDeterminations: [],
       episodes: [],
       consents: [],
     });
@@ -244,6 +281,11 @@ export async function loadMemberClaimRecordsMany(
   }
   for (const row of checks) {
     records.get(row.member_id)?.eligibilityChecks.push({ checkedOn: row.checked_on, result: row.result });
+  }
+  for (const row of determinations) {
+    records
+      .get(row.member_id)
+      ?.eligibilityDeterminations.push({ criterion: row.criterion, determinedOn: row.determined_on });
   }
   for (const row of diagnoses) {
     records.get(row.member_id)?.diagnoses.push({

@@ -1,7 +1,7 @@
 /**
  * @module services/members/records
  * Reading a member's record as the API shows it: the member with program and assigned peer, and every
- * sub-record (contacts, coverage, eligibility checks, diagnoses, episodes, consents), plus what the actor
+ * sub-record (contacts, coverage, eligibility checks and determinations, diagnoses, episodes, consents), plus what the actor
  * may do with it. Callers have already checked that the actor can see the member (services/access).
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
@@ -93,7 +93,13 @@ function toMemberSummary(row: SummaryRow): MemberSummary {
 /** The parts of a member's record: contacts, coverage, eligibility checks, diagnoses, episodes, consents. */
 export type MemberParts = Pick<
   MemberRecord,
-  'contacts' | 'coverage' | 'eligibilityChecks' | 'diagnoses' | 'episodes' | 'consents'
+  | 'contacts'
+  | 'coverage'
+  | 'eligibilityChecks'
+  | 'eligibilityDeterminations'
+  | 'diagnoses'
+  | 'episodes'
+  | 'consents'
 >;
 
 /** Reads the parts of one member's record (the member of `organisationId` named `memberId`). */
@@ -103,7 +109,7 @@ export async function loadMemberParts(
   memberId: string,
 ): Promise<MemberParts> {
   const scope = { organisationId, memberId };
-  const [contacts, coverage, checks, diagnoses, episodes, consents] = await Promise.all([
+  const [contacts, coverage, checks, determinations, diagnoses, episodes, consents] = await Promise.all([
     db
       .selectFrom('member_contacts')
       .select(['id', 'kind', 'name', 'relationship', 'phone', 'email'])
@@ -137,6 +143,23 @@ export async function loadMemberParts(
       .where('eligibility_checks.member_id', '=', scope.memberId)
       .orderBy('eligibility_checks.checked_on', 'desc')
       .orderBy('eligibility_checks.created_at', 'desc')
+      .execute(),
+    db
+      .selectFrom('eligibility_determinations')
+      .innerJoin('users', 'users.id', 'eligibility_determinations.recorded_by')
+      .select([
+        'eligibility_determinations.id',
+        'eligibility_determinations.criterion',
+        'eligibility_determinations.determined_on',
+        'eligibility_determinations.determined_by',
+        'eligibility_determinations.recorded_by',
+        'users.display_name',
+      ])
+      .where('eligibility_determinations.organisation_id', '=', scope.organisationId)
+      .where('eligibility_determinations.member_id', '=', scope.memberId)
+      .orderBy('eligibility_determinations.determined_on', 'desc')
+      .orderBy('eligibility_determinations.criterion')
+      .orderBy('eligibility_determinations.id')
       .execute(),
     db
       .selectFrom('diagnoses')
@@ -197,6 +220,13 @@ export async function loadMemberParts(
       result: row.result,
       source: row.source,
       checkedBy: { id: row.checked_by, displayName: row.display_name },
+    })),
+    eligibilityDeterminations: determinations.map((row) => ({
+      id: row.id,
+      criterion: row.criterion,
+      determinedOn: row.determined_on,
+      determinedBy: row.determined_by,
+      recordedBy: { id: row.recorded_by, displayName: row.display_name },
     })),
     diagnoses: diagnoses.map((row) => ({
       id: row.id,

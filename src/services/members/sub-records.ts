@@ -16,6 +16,7 @@ import type {
   CoverageRequest,
   DiagnosisRequest,
   EligibilityCheckRequest,
+  EligibilityDeterminationRequest,
   EpisodeRequest,
   MemberRecord,
   RevokeConsentRequest,
@@ -45,6 +46,7 @@ export type PartTable =
   | 'member_contacts'
   | 'coverage_periods'
   | 'eligibility_checks'
+  | 'eligibility_determinations'
   | 'diagnoses'
   | 'episodes_of_care'
   | 'consents';
@@ -218,6 +220,28 @@ export const ELIGIBILITY_CHECKS: PartSpec<'eligibility_checks', EligibilityCheck
     assertNotFuture(request.checkedOn, today, [...path, 'checkedOn'], 'An eligibility check'),
 };
 
+/**
+ * Kansas eligibility criteria (003 "Eligibility Criteria"): the date the member was found to meet the functional
+ * assessment or the medical necessity criteria, and who found it; recorded by clinical staff.
+ */
+export const ELIGIBILITY_DETERMINATIONS: PartSpec<
+  'eligibility_determinations',
+  EligibilityDeterminationRequest
+> = {
+  part: 'eligibility_determination',
+  purpose: 'clinical',
+  table: 'eligibility_determinations',
+  values: (request, actor) => ({
+    criterion: request.criterion,
+    determined_on: request.determinedOn,
+    determined_by: request.determinedBy,
+    recorded_by: actor.userId,
+  }),
+  details: (request) => ({ ...fieldNames(request), criterion: request.criterion }),
+  precheck: (request, today, path) =>
+    assertNotFuture(request.determinedOn, today, [...path, 'determinedOn'], 'The date it was determined'),
+};
+
 export const DIAGNOSES: PartSpec<'diagnoses', DiagnosisRequest> = {
   part: 'diagnosis',
   purpose: 'clinical',
@@ -278,6 +302,11 @@ export const removeCoverage = remover(COVERAGE);
 
 /** Records an eligibility check, by the actor (billing staff too); never edited afterwards. */
 export const addEligibilityCheck = adder(ELIGIBILITY_CHECKS);
+
+/** Records that the member meets an eligibility criterion (Kansas), on a date, determined by someone. */
+export const addEligibilityDetermination = adder(ELIGIBILITY_DETERMINATIONS);
+export const updateEligibilityDetermination = replacer(ELIGIBILITY_DETERMINATIONS);
+export const removeEligibilityDetermination = remover(ELIGIBILITY_DETERMINATIONS);
 
 export const addDiagnosis = adder(DIAGNOSES);
 export const updateDiagnosis = replacer(DIAGNOSES);

@@ -184,6 +184,13 @@ export const MemberContextSchema = z.object({
   episodeStart: DateSchema.optional(),
   /** The ASAM level of care recorded on the member, if any (North Carolina names it when it is not Level 1). */
   asamLevel: AsamLevelSchema.optional(),
+  /**
+   * The latest date on or before the date of service the member was found to meet the functional assessment
+   * criteria for the target population (Kansas 003 Eligibility Criteria); absent when none is recorded.
+   */
+  functionalAssessmentOn: DateSchema.optional(),
+  /** Likewise for the medical necessity criteria for rehabilitation services (Kansas 003). */
+  medicalNecessityOn: DateSchema.optional(),
 });
 export type MemberContext = z.infer<typeof MemberContextSchema>;
 
@@ -248,7 +255,9 @@ export type Authorization = z.infer<typeof AuthorizationSchema>;
  * procedure modifiers, and what it expects the payer to pay.
  */
 export const FeeSchema = z.object({
-  code: z.string().regex(/^[A-Z]\d{4}$/, { message: 'A procedure code is a letter and four digits, e.g. H0038.' }),
+  code: z
+    .string()
+    .regex(/^[A-Z]\d{4}$/, { message: 'A procedure code is a letter and four digits, e.g. H0038.' }),
   /** The procedure's modifiers the fee is for, e.g. ['HQ'] for a group service; [] for an individual one. */
   modifiers: z.array(ModifierSchema).max(4).default([]),
   /** The charge for one unit (usual and customary), in cents: the 837's CLM02 and SV102 are units × this. */

@@ -15,11 +15,14 @@ import {
   CONTACT_KINDS,
   ConsentKindSchema,
   ContactKindSchema,
+  ELIGIBILITY_CRITERIA,
   ELIGIBILITY_RESULTS,
+  EligibilityCriterionSchema,
   EligibilityResultSchema,
   type AsamLevel,
   type ConsentKind,
   type ContactKind,
+  type EligibilityCriterion,
   type EligibilityResult,
 } from '../documentation.js';
 import { MEMBER_SEXES, type MemberSex } from '../billing.js';
@@ -194,6 +197,9 @@ const ContactKindChoice = z.enum(CONTACT_KINDS, {
 const EligibilityResultChoice = z.enum(ELIGIBILITY_RESULTS, {
   message: 'Choose what the check found: eligible, not eligible or pending.',
 });
+const EligibilityCriterionChoice = z.enum(ELIGIBILITY_CRITERIA, {
+  message: 'Choose which criterion was determined: functional assessment or medical necessity.',
+});
 const ConsentKindChoice = z.enum(CONSENT_KINDS, {
   message: 'Choose telehealth, audio-only or release of information.',
 });
@@ -274,6 +280,29 @@ export const EligibilityCheckSchema = z.object({
   checkedBy: PersonRefSchema,
 });
 export type EligibilityCheck = z.infer<typeof EligibilityCheckSchema>;
+
+export const EligibilityDeterminationRequestSchema = z.object({
+  criterion: EligibilityCriterionChoice,
+  /** The date the member was found to meet the criterion. */
+  determinedOn: CalendarDateSchema,
+  /** Who determined it: their name and credential, e.g. "Dana Reyes, LMHP". */
+  determinedBy: requiredText(
+    200,
+    'Enter who determined it: their name and credential, e.g. Dana Reyes, LMHP.',
+  ),
+});
+export type EligibilityDeterminationRequest = z.infer<typeof EligibilityDeterminationRequestSchema>;
+export type EligibilityDeterminationRequestInput = z.input<typeof EligibilityDeterminationRequestSchema>;
+
+export const EligibilityDeterminationSchema = z.object({
+  id: IdSchema,
+  criterion: EligibilityCriterionSchema,
+  determinedOn: CalendarDateSchema,
+  determinedBy: z.string(),
+  /** Who recorded it (the signed-in user). */
+  recordedBy: PersonRefSchema,
+});
+export type EligibilityDetermination = z.infer<typeof EligibilityDeterminationSchema>;
 
 const diagnosisOrder = inOrder<{ recordedOn?: unknown; resolvedOn?: unknown }>(
   'recordedOn',
@@ -543,6 +572,8 @@ export const MemberRecordSchema = MemberSummarySchema.extend({
   contacts: z.array(ContactSchema),
   coverage: z.array(CoverageSchema),
   eligibilityChecks: z.array(EligibilityCheckSchema),
+  /** Eligibility criteria determined (Kansas: functional assessment and medical necessity), latest first. */
+  eligibilityDeterminations: z.array(EligibilityDeterminationSchema),
   diagnoses: z.array(DiagnosisSchema),
   episodes: z.array(EpisodeSchema),
   consents: z.array(ConsentSchema),
@@ -640,6 +671,15 @@ export function eligibilityResultLabel(result: EligibilityResult): string {
       return 'Not eligible';
     case 'pending':
       return 'Pending';
+  }
+}
+
+export function eligibilityCriterionLabel(criterion: EligibilityCriterion): string {
+  switch (criterion) {
+    case 'functional_assessment':
+      return 'Meets functional assessment criteria';
+    case 'medical_necessity':
+      return 'Meets medical necessity criteria';
   }
 }
 

@@ -2177,6 +2177,10 @@ export interface paths {
               episodeStart?: string;
               /** @enum {string} */
               asamLevel?: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0';
+              /** Format: date */
+              functionalAssessmentOn?: string;
+              /** Format: date */
+              medicalNecessityOn?: string;
             };
             /**
              * @default {
@@ -4695,6 +4699,20 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -4964,6 +4982,20 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -5167,6 +5199,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -5381,6 +5427,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -5603,6 +5663,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -5835,6 +5909,20 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -6042,6 +6130,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -6264,6 +6366,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -6496,6 +6612,20 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -6703,6 +6833,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -6926,6 +7070,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -7159,6 +7317,20 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -7366,6 +7538,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -7592,6 +7778,721 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/eligibility-determinations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a eligibility determination (Kansas: meets the functional assessment or the medical necessity criteria), with its date and who determined it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            criterion: 'functional_assessment' | 'medical_necessity';
+            /** Format: date */
+            determinedOn: string;
+            determinedBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/eligibility-determinations/{recordId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Replace a eligibility determination (Kansas: meets the functional assessment or the medical necessity criteria), with its date and who determined it’s fields. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            criterion: 'functional_assessment' | 'medical_necessity';
+            /** Format: date */
+            determinedOn: string;
+            determinedBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/eligibility-determinations/{recordId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a eligibility determination (Kansas: meets the functional assessment or the medical necessity criteria), with its date and who determined it entered in error. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -7810,6 +8711,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -8043,6 +8958,20 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -8256,6 +9185,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -8475,6 +9418,20 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;

@@ -1,8 +1,8 @@
 /**
  * @module web/components/member-sections
- * The parts of a member's record on the member page — contacts, coverage, eligibility checks, diagnoses,
- * episodes of care and consents — each a list with its own add form, and edit, remove or revoke where the
- * part allows it. What the signed-in user may change comes from the record's `access` (the server enforces
+ * The parts of a member's record on the member page — contacts, coverage, eligibility checks, eligibility
+ * criteria (Kansas), diagnoses, episodes of care and consents — each a list with its own add form, and edit,
+ * remove or revoke where the part allows it. What the signed-in user may change comes from the record's `access` (the server enforces
  * the same): billing staff change coverage and eligibility only. Every save answers with the whole record,
  * which replaces the page's copy.
  */
@@ -14,11 +14,13 @@ import {
   CoverageRequestSchema,
   DiagnosisRequestSchema,
   EligibilityCheckRequestSchema,
+  EligibilityDeterminationRequestSchema,
   EpisodeRequestSchema,
   RevokeConsentRequestSchema,
   consentKindLabel,
   contactKindLabel,
   diagnosisCategoryLabel,
+  eligibilityCriterionLabel,
   eligibilityResultLabel,
 } from '../../../src/shared/index.js';
 import type {
@@ -26,6 +28,7 @@ import type {
   Contact,
   Coverage,
   Diagnosis,
+  EligibilityDetermination,
   Episode,
   MemberRecord,
   Payer,
@@ -41,6 +44,7 @@ import {
   CONSENT_KIND_OPTIONS,
   CONTACT_KIND_OPTIONS,
   DIAGNOSIS_CATEGORY_OPTIONS,
+  ELIGIBILITY_CRITERION_OPTIONS,
   ELIGIBILITY_RESULT_OPTIONS,
   RecordForm,
   formatPhone,
@@ -460,6 +464,110 @@ export function EligibilitySection({ member, onChange }: MemberSectionProps): JS
           }
           onSaved={(saved) => done(saved, 'Recorded the eligibility check.')}
           onCancel={cancel}
+        />
+      )}
+      onChange={onChange}
+    />
+  );
+}
+
+const DETERMINATION_FIELDS: readonly RecordField[] = [
+  {
+    name: 'criterion',
+    label: 'Criterion',
+    kind: 'select',
+    options: [choose('a criterion'), ...ELIGIBILITY_CRITERION_OPTIONS],
+  },
+  { name: 'determinedOn', label: 'Determined on', kind: 'date' },
+  {
+    name: 'determinedBy',
+    label: 'Determined by',
+    kind: 'text',
+    hint: 'Their name and credential, e.g. Dana Reyes, LMHP.',
+  },
+];
+
+/**
+ * Eligibility criteria the member was found to meet, with the date and who determined them (Kansas 003:
+ * functional assessment criteria for the target population; medical necessity for rehabilitation services).
+ */
+export function EligibilityDeterminationsSection({ member, onChange }: MemberSectionProps): JSX.Element {
+  return (
+    <ListSection<EligibilityDetermination>
+      id="determinations"
+      title="Eligibility criteria"
+      intro={
+        <p>
+          Kansas pays for peer support only for members found to meet the functional assessment criteria and
+          the medical necessity criteria: record each with the date it was determined and who determined it.
+        </p>
+      }
+      items={member.eligibilityDeterminations}
+      empty="No eligibility criteria recorded."
+      describe={(determination) => (
+        <>
+          <strong>{eligibilityCriterionLabel(determination.criterion)}</strong> since{' '}
+          {formatDate(determination.determinedOn)} — determined by {determination.determinedBy}
+          <span className="record-meta">Recorded by {determination.recordedBy.displayName}</span>
+        </>
+      )}
+      canChange={member.access.canEdit}
+      addLabel="Record an eligibility criterion"
+      editable
+      form={(done, cancel, determination) => (
+        <RecordForm
+          idPrefix={`determination-${determination?.id ?? 'new'}`}
+          fields={DETERMINATION_FIELDS}
+          schema={EligibilityDeterminationRequestSchema}
+          initial={
+            determination === undefined
+              ? { criterion: '', determinedOn: todayLocalDate(), determinedBy: '' }
+              : {
+                  criterion: determination.criterion,
+                  determinedOn: determination.determinedOn,
+                  determinedBy: determination.determinedBy,
+                }
+          }
+          submitLabel={determination === undefined ? 'Record criterion' : 'Save criterion'}
+          send={(body) =>
+            determination === undefined
+              ? recordAfter(
+                  api.POST('/api/v1/members/{memberId}/eligibility-determinations', {
+                    params: memberParams(member),
+                    body,
+                  }),
+                )
+              : recordAfter(
+                  api.PATCH('/api/v1/members/{memberId}/eligibility-determinations/{recordId}', {
+                    params: rowParams(member, determination.id),
+                    body,
+                  }),
+                )
+          }
+          onSaved={(saved) =>
+            done(
+              saved,
+              determination === undefined
+                ? 'Recorded the eligibility criterion.'
+                : 'Saved the eligibility criterion.',
+            )
+          }
+          onCancel={cancel}
+        />
+      )}
+      actions={(determination, done) => (
+        <RemoveAction
+          label={`${eligibilityCriterionLabel(determination.criterion).toLowerCase()} (${formatDate(determination.determinedOn)})`}
+          what="eligibility criterion"
+          remove={() =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/eligibility-determinations/{recordId}/remove', {
+                params: rowParams(member, determination.id),
+                body: {},
+              }),
+            )
+          }
+          done={done}
         />
       )}
       onChange={onChange}

@@ -42,6 +42,7 @@ import {
   ContactsSection,
   CoverageSection,
   DiagnosesSection,
+  EligibilityDeterminationsSection,
   EligibilitySection,
   EpisodesSection,
   memberParams,
@@ -87,6 +88,7 @@ export function MemberPage(): JSX.Element {
           <ContactsSection member={member} onChange={onChange} />
           <CoverageSection member={member} onChange={onChange} />
           <EligibilitySection member={member} onChange={onChange} />
+          <EligibilityDeterminationsSection member={member} onChange={onChange} />
           <DiagnosesSection member={member} onChange={onChange} />
           <EpisodesSection member={member} onChange={onChange} programs={programs} />
           <ConsentsSection member={member} onChange={onChange} />
