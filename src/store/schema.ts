@@ -7,7 +7,13 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { AuditOutcome } from '../shared/api/audit.js';
 import type { BillingRunStatus, ClaimFrequencyCode, ClaimStatus, MemberSex } from '../shared/billing.js';
 import type { Problem } from '../shared/problem.js';
-import type { Activity, CertificationType, Modality, ServiceType } from '../shared/api/claims.js';
+import type {
+  Activity,
+  CertificationType,
+  ClinicalSupervisorQualification,
+  Modality,
+  ServiceType,
+} from '../shared/api/claims.js';
 import type {
   APPROVER_ROLES,
   DIAGNOSIS_CATEGORIES,
@@ -128,6 +134,13 @@ export interface StaffProfilesTable {
   supervisor_id: string | null;
   supervising_since: CalendarDate | null;
   supervisor_training_on: CalendarDate | null;
+  /** Kansas (003): the peer's clinical supervisor, as written, and their qualification; both or neither. */
+  clinical_supervisor_name: ColumnType<string | null, string | null | undefined, string | null>;
+  clinical_supervisor_qualification: ColumnType<
+    ClinicalSupervisorQualification | null,
+    ClinicalSupervisorQualification | null | undefined,
+    ClinicalSupervisorQualification | null
+  >;
   updated_at: UpdatedTimestamp;
 }
 

@@ -45,6 +45,7 @@ function ksBase(): ClaimPreviewRequest {
       highSchoolDiploma: true,
       livedExperience: true,
       hasAssignedSupervisor: true,
+      clinicalSupervisorQualification: 'qmhp',
     },
     program: { type: 'mh_outpatient' },
   });
@@ -198,6 +199,13 @@ const cases: RuleCase[] = [
     pass: (r) => void (r.member.medicalNecessityOn = DATE),
     fail: (r) => void (r.member.medicalNecessityOn = undefined),
     messageIncludes: 'medical necessity criteria for rehabilitation services',
+  },
+  {
+    source: `${CONTRACT} Additional Service Criteria 2: clinical supervision from a QMHP or LMHP (staff rule)`,
+    rule: 'ks-pahp.staff.clinical_supervision',
+    pass: (r) => void (r.staff.clinicalSupervisorQualification = 'lmhp'),
+    fail: (r) => void (r.staff.clinicalSupervisorQualification = undefined),
+    messageIncludes: 'record your clinical supervisor and their qualification',
   },
 ];
 

@@ -233,6 +233,13 @@ export const FACT_TABLE = [
   fact('member.medicalNecessityOn', 'eligibilityCriteria', ['member'], (member, input) =>
     dateOnOrBefore(member.medicalNecessityOn, input.dateOfService),
   ),
+  // Kansas (003 Additional Service Criteria 2): the clinical supervisor's qualification, null when none is on file.
+  fact(
+    'staff.clinicalSupervisorQualification',
+    ALWAYS,
+    ['staff'],
+    (staff) => staff.clinicalSupervisorQualification ?? null,
+  ),
 ] as const;
 
 /** The name of a derived fact. */

@@ -69,6 +69,7 @@ const request = parseRequest({
     highSchoolDiploma: true,
     livedExperience: true,
     hasAssignedSupervisor: true,
+    clinicalSupervisorQualification: 'lmhp',
     continuingEducation: { hours: 12, lawAndEthicsHours: 3 },
     supervision: { startedOn: '2026-10-01', trainingCompletedOn: '2026-11-10' },
   },
@@ -157,12 +158,13 @@ describe('deriveFacts', () => {
     ['member.asamLevel', '1.0'],
     ['member.functionalAssessmentOn', '2026-10-01'],
     ['member.medicalNecessityOn', null],
+    ['staff.clinicalSupervisorQualification', 'lmhp'],
   ])('derives %s', (name, expected) => {
     expect(facts[name]).toEqual(expected);
   });
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(64);
+    expect(DERIVED_FACTS).toHaveLength(65);
   });
 });

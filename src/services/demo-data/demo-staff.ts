@@ -156,6 +156,13 @@ export async function createDemoStaff(
     supervisor_id: users.supervisorId,
     supervising_since: null,
     supervisor_training_on: null,
+    // Kansas (003) also wants regularly scheduled clinical supervision from a QMHP or LMHP, recorded by name.
+    ...(statePeer.certificationType === 'kansas_peer'
+      ? {
+          clinical_supervisor_name: 'Demo Clinical Supervisor, LMHP',
+          clinical_supervisor_qualification: 'lmhp' as const,
+        }
+      : {}),
     courses: PEER_COURSES,
   }));
   const clock = { now: () => now };

@@ -131,6 +131,10 @@ export function staffContextOf(
     livedExperience: profile?.lived_experience ?? false,
     taxonomy: profile?.taxonomy ?? PEER_SPECIALIST_TAXONOMY,
     hasAssignedSupervisor: (profile?.supervisor_id ?? null) !== null && record.supervisorActive,
+    ...(profile?.clinical_supervisor_qualification === null ||
+    profile?.clinical_supervisor_qualification === undefined
+      ? {}
+      : { clinicalSupervisorQualification: profile.clinical_supervisor_qualification }),
     continuingEducation: { hours: cycle.hours, lawAndEthicsHours: cycle.lawAndEthicsHours },
     ...(profile?.supervising_since === null || profile?.supervising_since === undefined
       ? {}

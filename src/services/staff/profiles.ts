@@ -154,6 +154,8 @@ export async function upsertStaffProfile(
       supervisor_id: request.supervisorId,
       supervising_since: request.supervisingSince,
       supervisor_training_on: request.supervisorTrainingOn,
+      clinical_supervisor_name: request.clinicalSupervisorName,
+      clinical_supervisor_qualification: request.clinicalSupervisorQualification,
       updated_at: ctx.clock.now(),
     };
     try {
@@ -325,6 +327,8 @@ function toStaffProfile(
     supervisorName: row?.supervisor_name ?? null,
     supervisingSince: row?.supervising_since ?? null,
     supervisorTrainingOn: row?.supervisor_training_on ?? null,
+    clinicalSupervisorName: row?.clinical_supervisor_name ?? null,
+    clinicalSupervisorQualification: row?.clinical_supervisor_qualification ?? null,
     updatedAt: row?.updated_at.toISOString() ?? null,
   };
 }
@@ -345,6 +349,8 @@ function changedFields(before: StaffProfileRow | undefined, request: StaffProfil
     supervisorId: before?.supervisor_id ?? null,
     supervisingSince: before?.supervising_since ?? null,
     supervisorTrainingOn: before?.supervisor_training_on ?? null,
+    clinicalSupervisorName: before?.clinical_supervisor_name ?? null,
+    clinicalSupervisorQualification: before?.clinical_supervisor_qualification ?? null,
   };
   return (Object.keys(stored) as (keyof StaffProfileRequest)[]).filter(
     (field) => stored[field] !== request[field],

@@ -64,6 +64,13 @@ export const CERTIFICATION_TYPES = [
 ] as const;
 export type CertificationType = (typeof CERTIFICATION_TYPES)[number];
 
+/**
+ * What a peer's clinical supervisor qualifies as (Kansas 003 Additional Service Criteria 2: a Qualified Mental
+ * Health Professional or a PAHP-designated Licensed Mental Health Professional).
+ */
+export const CLINICAL_SUPERVISOR_QUALIFICATIONS = ['qmhp', 'lmhp'] as const;
+export type ClinicalSupervisorQualification = (typeof CLINICAL_SUPERVISOR_QUALIFICATIONS)[number];
+
 export const DIAGNOSIS_CATEGORIES = ['mental_health', 'substance_use', 'intellectual_developmental'] as const;
 export const SPECIAL_POPULATIONS = ['katie_a', 'icc', 'ihbs'] as const;
 export const APPROVER_ROLES = ['behavioral_health_professional', 'peer_support_supervisor', 'other'] as const;
@@ -207,6 +214,8 @@ export const StaffContextSchema = z.object({
   livedExperience: z.boolean().default(false),
   taxonomy: z.string().default('175T00000X'),
   hasAssignedSupervisor: z.boolean().default(false),
+  /** The qualification of the peer's recorded clinical supervisor (Kansas); absent when none is recorded. */
+  clinicalSupervisorQualification: z.enum(CLINICAL_SUPERVISOR_QUALIFICATIONS).optional(),
   /** Continuing education in the current certification cycle. */
   continuingEducation: z
     .object({ hours: z.number().min(0), lawAndEthicsHours: z.number().min(0) })

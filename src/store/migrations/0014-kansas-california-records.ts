@@ -6,6 +6,10 @@
  *   target population" and "Meets Medical Necessity criteria for rehabilitation services" — each recorded on the
  *   member with the date it was determined and who determined it. A determination is a clinical record: it is
  *   corrected by replacing its fields or removed when entered in error.
+ * - `staff_profiles.clinical_supervisor_name` and `clinical_supervisor_qualification`: Kansas "Additional Service
+ *   Criteria 2" — the peer receives "regularly scheduled clinical supervision from a person meeting the
+ *   qualifications of a Qualified Mental Health Professional (QMHP) or PAHP-designated LMHP". Who the clinical
+ *   supervisor is (as written; they need not be a user) and which of the two they qualify as; both or neither.
  *
  * Forward-only: correct mistakes with a later migration.
  */
@@ -28,6 +32,12 @@ create table eligibility_determinations (
 );
 create index eligibility_determinations_member_idx
   on eligibility_determinations (organisation_id, member_id, determined_on);
+
+alter table staff_profiles
+  add column clinical_supervisor_name text check (length(clinical_supervisor_name) between 1 and 200),
+  add column clinical_supervisor_qualification text check (clinical_supervisor_qualification in ('qmhp', 'lmhp')),
+  add constraint staff_profiles_clinical_supervisor_whole
+    check ((clinical_supervisor_name is null) = (clinical_supervisor_qualification is null));
 `,
     )
     .execute(db);

@@ -1297,6 +1297,9 @@ export interface paths {
                   supervisingSince: string | null;
                   /** Format: date */
                   supervisorTrainingOn: string | null;
+                  clinicalSupervisorName: string | null;
+                  /** @enum {string|null} */
+                  clinicalSupervisorQualification: 'qmhp' | 'lmhp' | null;
                   /** Format: date-time */
                   updatedAt: string | null;
                 };
@@ -1465,6 +1468,13 @@ export interface paths {
              * @default null
              */
             supervisorTrainingOn?: string | null;
+            /** @default null */
+            clinicalSupervisorName?: string | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            clinicalSupervisorQualification?: 'qmhp' | 'lmhp' | null;
           };
         };
       };
@@ -1512,6 +1522,9 @@ export interface paths {
                   supervisingSince: string | null;
                   /** Format: date */
                   supervisorTrainingOn: string | null;
+                  clinicalSupervisorName: string | null;
+                  /** @enum {string|null} */
+                  clinicalSupervisorQualification: 'qmhp' | 'lmhp' | null;
                   /** Format: date-time */
                   updatedAt: string | null;
                 };
@@ -1712,6 +1725,9 @@ export interface paths {
                   supervisingSince: string | null;
                   /** Format: date */
                   supervisorTrainingOn: string | null;
+                  clinicalSupervisorName: string | null;
+                  /** @enum {string|null} */
+                  clinicalSupervisorQualification: 'qmhp' | 'lmhp' | null;
                   /** Format: date-time */
                   updatedAt: string | null;
                 };
@@ -1896,6 +1912,9 @@ export interface paths {
                   supervisingSince: string | null;
                   /** Format: date */
                   supervisorTrainingOn: string | null;
+                  clinicalSupervisorName: string | null;
+                  /** @enum {string|null} */
+                  clinicalSupervisorQualification: 'qmhp' | 'lmhp' | null;
                   /** Format: date-time */
                   updatedAt: string | null;
                 };
@@ -2218,6 +2237,8 @@ export interface paths {
               taxonomy?: string;
               /** @default false */
               hasAssignedSupervisor?: boolean;
+              /** @enum {string} */
+              clinicalSupervisorQualification?: 'qmhp' | 'lmhp';
               /**
                * @default {
                *       "hours": 0,
