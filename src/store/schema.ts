@@ -229,6 +229,18 @@ export interface EligibilityDeterminationsTable {
   created_at: CreatedTimestamp;
 }
 
+/** Kansas (003): group psychosocial rehabilitation hours delivered outside Peerline, counted toward 750 hours. */
+export interface OutsideGroupHoursTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  delivered_on: CalendarDate;
+  hours: Numeric;
+  source: string;
+  recorded_by: string;
+  created_at: CreatedTimestamp;
+}
+
 export interface DiagnosesTable {
   id: Generated<string>;
   organisation_id: string;
@@ -603,6 +615,7 @@ export interface Database {
   coverage_periods: CoveragePeriodsTable;
   eligibility_checks: EligibilityChecksTable;
   eligibility_determinations: EligibilityDeterminationsTable;
+  outside_group_hours: OutsideGroupHoursTable;
   diagnoses: DiagnosesTable;
   episodes_of_care: EpisodesOfCareTable;
   consents: ConsentsTable;

@@ -25,6 +25,7 @@ import {
   MemberResponseSchema,
   MemberSearchQuerySchema,
   MemberSearchResponseSchema,
+  OutsideGroupHoursRequestSchema,
   RevokeConsentRequestSchema,
   UpdateMemberRequestSchema,
   type MemberRecord,
@@ -221,6 +222,16 @@ export function registerMemberRoutes(app: ZodApp, ctx: ServiceContext): void {
     add: members.addEligibilityDetermination,
     update: members.updateEligibilityDetermination,
     remove: members.removeEligibilityDetermination,
+  });
+
+  registerPart(app, ctx, {
+    path: 'outside-group-hours',
+    what: 'entry of group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the 750 group hours a calendar year)',
+    roles: CLINICAL,
+    body: OutsideGroupHoursRequestSchema,
+    add: members.addOutsideGroupHours,
+    update: members.updateOutsideGroupHours,
+    remove: members.removeOutsideGroupHours,
   });
 
   recordRoute(app, ctx, {

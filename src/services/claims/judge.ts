@@ -30,7 +30,7 @@ import { feesInForce } from '../fee-schedule/index.js';
 import { toMemberClaimContext } from '../members/index.js';
 import { ceCycleYears, staffContextOf, type CredentialRecord } from '../staff/index.js';
 import type { ClaimContext, NoteToJudge } from './context.js';
-import { limitPeriodsOf, MemberHistory } from './history.js';
+import { limitPeriodsOf, MemberHistory, outsideGroupHoursOn } from './history.js';
 import { previewClaimForBilling } from './preview.js';
 import { claimRequestOf, coverageJudgedBy, onNoteFields } from './request.js';
 
@@ -136,7 +136,12 @@ export function judgeNote(
     carePlan: documented !== null ? documented.carePlan : carePlanFor(plan, plans),
     documented,
     staff,
-    history: history.historyOn(date, limitPeriodsOf(pack, date, member.episodeStart)),
+    history: historyWithOutsideHours(
+      history,
+      records.outsideGroupHours,
+      date,
+      limitPeriodsOf(pack, date, member.episodeStart),
+    ),
     authorizations: history.authorizationsWithUse(authorizations),
     fees: feesInForce(context.fees, covering, note.programId, date),
   });
@@ -229,6 +234,23 @@ function carePlanFor(
   const carePlan = carePlanContextOf(plan, plans);
   carePlanContexts.set(plan, carePlan);
   return carePlan;
+}
+
+/**
+ * The member's history on `date`, its calendar-year group hours including the group psychosocial rehabilitation
+ * hours recorded as delivered outside Peerline (Kansas 750 hours).
+ */
+function historyWithOutsideHours(
+  history: MemberHistory,
+  outside: readonly { deliveredOn: string; hours: number }[],
+  date: string,
+  periods: ReturnType<typeof limitPeriodsOf>,
+) {
+  const counted = history.historyOn(date, periods);
+  const extra = outsideGroupHoursOn(outside, date, periods);
+  return extra === 0
+    ? counted
+    : { ...counted, calendarYearGroupHours: counted.calendarYearGroupHours + extra };
 }
 
 function historyOf(context: ClaimContext, memberId: string): MemberHistory {

@@ -28,6 +28,7 @@ export type MemberPart =
   | 'coverage'
   | 'eligibility_check'
   | 'eligibility_determination'
+  | 'outside_group_hours'
   | 'diagnosis'
   | 'episode'
   | 'consent';

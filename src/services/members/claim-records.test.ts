@@ -16,6 +16,7 @@ const NONE: MemberClaimRecords = {
   diagnoses: [],
   eligibilityChecks: [],
   eligibilityDeterminations: [],
+  outsideGroupHours: [],
   episodes: [],
   consents: [],
 };

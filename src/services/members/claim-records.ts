@@ -39,6 +39,8 @@ export interface MemberClaimRecords {
   eligibilityChecks: { checkedOn: string; result: EligibilityResult }[];
   /** Eligibility criteria determined (Kansas 003), in any order. */
   eligibilityDeterminations: { criterion: EligibilityCriterion; determinedOn: string }[];
+  /** Group psychosocial rehabilitation hours delivered outside Peerline (Kansas 750 hours), in any order. */
+  outsideGroupHours: { deliveredOn: string; hours: number }[];
   episodes: { admittedOn: string; dischargedOn: string | null; assessmentOn: string | null }[];
   consents: { kind: ConsentKind; givenOn: string; expiresOn: string | null; revokedOn: string | null }[];
 }
@@ -183,7 +185,7 @@ export async function loadMemberClaimRecords(
 }
 
 /**
- * Reads the stored facts of several members of the organisation in seven queries, whatever their number (the
+ * Reads the stored facts of several members of the organisation in eight queries, whatever their number (the
  * billing run judges members by the hundred). Members of other organisations, or unknown ids, are absent from
  * the answer.
  *
@@ -201,62 +203,69 @@ export async function loadMemberClaimRecordsMany(
     return records;
   }
   const ids = [...memberIds];
-  const [members, coverage, checks, determinations, diagnoses, episodes, consents] = await Promise.all([
-    db
-      .selectFrom('members')
-      .select(['id', 'date_of_birth', 'has_medicare', 'asam_level', 'special_populations'])
-      .where('organisation_id', '=', organisationId)
-      .where('id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('coverage_periods')
-      .select(['member_id', 'payer_pack', 'member_number', 'starts_on', 'ends_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .orderBy('starts_on', 'desc')
-      .orderBy('payer_pack')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('eligibility_checks')
-      .select(['member_id', 'checked_on', 'result'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .orderBy('checked_on', 'desc')
-      .orderBy('created_at', 'desc')
-      .execute(),
-    db
-      .selectFrom('eligibility_determinations')
-      .select(['member_id', 'criterion', 'determined_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('diagnoses')
-      .select(['member_id', 'code', 'category', 'recorded_on', 'resolved_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      // The order a claim lists them in, the earliest recorded first as the principal: billing records the
-      // diagnoses a claim was judged with, in the order of the engine's request, for its 837.
-      .orderBy('recorded_on')
-      .orderBy('code')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('episodes_of_care')
-      .select(['member_id', 'admitted_on', 'discharged_on', 'assessment_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .orderBy('admitted_on', 'desc')
-      .execute(),
-    db
-      .selectFrom('consents')
-      .select(['member_id', 'kind', 'given_on', 'expires_on', 'revoked_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .orderBy('given_on', 'desc')
-      .execute(),
-  ]);
+  const [members, coverage, checks, determinations, outside, diagnoses, episodes, consents] =
+    await Promise.all([
+      db
+        .selectFrom('members')
+        .select(['id', 'date_of_birth', 'has_medicare', 'asam_level', 'special_populations'])
+        .where('organisation_id', '=', organisationId)
+        .where('id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('coverage_periods')
+        .select(['member_id', 'payer_pack', 'member_number', 'starts_on', 'ends_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .orderBy('starts_on', 'desc')
+        .orderBy('payer_pack')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('eligibility_checks')
+        .select(['member_id', 'checked_on', 'result'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .orderBy('checked_on', 'desc')
+        .orderBy('created_at', 'desc')
+        .execute(),
+      db
+        .selectFrom('eligibility_determinations')
+        .select(['member_id', 'criterion', 'determined_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('outside_group_hours')
+        .select(['member_id', 'delivered_on', 'hours'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('diagnoses')
+        .select(['member_id', 'code', 'category', 'recorded_on', 'resolved_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        // The order a claim lists them in, the earliest recorded first as the principal: billing records the
+        // diagnoses a claim was judged with, in the order of the engine's request, for its 837.
+        .orderBy('recorded_on')
+        .orderBy('code')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('episodes_of_care')
+        .select(['member_id', 'admitted_on', 'discharged_on', 'assessment_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .orderBy('admitted_on', 'desc')
+        .execute(),
+      db
+        .selectFrom('consents')
+        .select(['member_id', 'kind', 'given_on', 'expires_on', 'revoked_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .orderBy('given_on', 'desc')
+        .execute(),
+    ]);
   for (const member of members) {
     records.set(member.id, {
       dateOfBirth: member.date_of_birth,
@@ -267,6 +276,7 @@ export async function loadMemberClaimRecordsMany(
       diagnoses: [],
       eligibilityChecks: [],
       eligibilityDeterminations: [],
+      outsideGroupHours: [],
       episodes: [],
       consents: [],
     });
@@ -286,6 +296,11 @@ export async function loadMemberClaimRecordsMany(
     records
       .get(row.member_id)
       ?.eligibilityDeterminations.push({ criterion: row.criterion, determinedOn: row.determined_on });
+  }
+  for (const row of outside) {
+    records
+      .get(row.member_id)
+      ?.outsideGroupHours.push({ deliveredOn: row.delivered_on, hours: Number(row.hours) });
   }
   for (const row of diagnoses) {
     records.get(row.member_id)?.diagnoses.push({

@@ -41,16 +41,20 @@ import {
   createMember,
   getMember,
   listAssignablePeers,
+  loadMemberClaimRecordsMany,
   memberClaimContext,
   removeContact,
   removeCoverage,
   removeDiagnosis,
   removeEligibilityDetermination,
+  addOutsideGroupHours,
+  removeOutsideGroupHours,
   revokeConsent,
   searchMembers,
   updateContact,
   updateDiagnosis,
   updateEligibilityDetermination,
+  updateOutsideGroupHours,
   updateEpisode,
   updateMember,
 } from './index.js';
@@ -795,6 +799,46 @@ describe(`members on ${testDatabaseKind()}`, () => {
         }),
       );
       expect(billing.kind).toBe('forbidden');
+    });
+  });
+
+  describe('Kansas group hours delivered outside Peerline (003 Limitations/Exclusions)', () => {
+    it('records, corrects and removes them, and the claim records carry them', async () => {
+      const member = await create(as('admin'), {
+        lastName: 'Elsewhere',
+        assignedPeerId: fixture.users.peer.id,
+      });
+      const added = await addOutsideGroupHours(ctx, as('peer'), member.id, {
+        deliveredOn: '2026-03-02',
+        hours: 1.5,
+        source: 'Prairie Center attendance record',
+      });
+      expect(added.outsideGroupHours).toHaveLength(1);
+      expect(added.outsideGroupHours[0]).toMatchObject({
+        deliveredOn: '2026-03-02',
+        hours: 1.5,
+        source: 'Prairie Center attendance record',
+        recordedBy: { id: fixture.users.peer.id },
+      });
+      const id = added.outsideGroupHours[0]?.id ?? '';
+      const corrected = await updateOutsideGroupHours(ctx, as('peer'), member.id, id, {
+        deliveredOn: '2026-03-02',
+        hours: 2.25,
+        source: 'Prairie Center attendance record',
+      });
+      expect(corrected.outsideGroupHours[0]?.hours).toBe(2.25);
+      const records = await loadMemberClaimRecordsMany(store.db, fixture.id, [member.id]);
+      expect(records.get(member.id)?.outsideGroupHours).toEqual([{ deliveredOn: '2026-03-02', hours: 2.25 }]);
+      const future = await refusal(
+        addOutsideGroupHours(ctx, as('peer'), member.id, {
+          deliveredOn: '2026-11-24',
+          hours: 1,
+          source: 'X',
+        }),
+      );
+      expect(future.problems[0]?.path).toEqual(['body', 'deliveredOn']);
+      const removed = await removeOutsideGroupHours(ctx, as('peer'), member.id, id);
+      expect(removed.outsideGroupHours).toEqual([]);
     });
   });
 });

@@ -19,6 +19,7 @@ import type {
   EligibilityDeterminationRequest,
   EpisodeRequest,
   MemberRecord,
+  OutsideGroupHoursRequest,
   RevokeConsentRequest,
 } from '../../shared/api/members.js';
 import type { Problem } from '../../shared/problem.js';
@@ -47,6 +48,7 @@ export type PartTable =
   | 'coverage_periods'
   | 'eligibility_checks'
   | 'eligibility_determinations'
+  | 'outside_group_hours'
   | 'diagnoses'
   | 'episodes_of_care'
   | 'consents';
@@ -242,6 +244,30 @@ export const ELIGIBILITY_DETERMINATIONS: PartSpec<
     assertNotFuture(request.determinedOn, today, [...path, 'determinedOn'], 'The date it was determined'),
 };
 
+/**
+ * Kansas (003 Limitations/Exclusions): group psychosocial rehabilitation hours delivered outside Peerline, which
+ * count toward the member's 750 group hours a calendar year; recorded by clinical staff.
+ */
+export const OUTSIDE_GROUP_HOURS: PartSpec<'outside_group_hours', OutsideGroupHoursRequest> = {
+  part: 'outside_group_hours',
+  purpose: 'clinical',
+  table: 'outside_group_hours',
+  values: (request, actor) => ({
+    delivered_on: request.deliveredOn,
+    hours: request.hours,
+    source: request.source,
+    recorded_by: actor.userId,
+  }),
+  details: fieldNames,
+  precheck: (request, today, path) =>
+    assertNotFuture(
+      request.deliveredOn,
+      today,
+      [...path, 'deliveredOn'],
+      'The date the hours were delivered',
+    ),
+};
+
 export const DIAGNOSES: PartSpec<'diagnoses', DiagnosisRequest> = {
   part: 'diagnosis',
   purpose: 'clinical',
@@ -307,6 +333,11 @@ export const addEligibilityCheck = adder(ELIGIBILITY_CHECKS);
 export const addEligibilityDetermination = adder(ELIGIBILITY_DETERMINATIONS);
 export const updateEligibilityDetermination = replacer(ELIGIBILITY_DETERMINATIONS);
 export const removeEligibilityDetermination = remover(ELIGIBILITY_DETERMINATIONS);
+
+/** Records group psychosocial rehabilitation hours delivered outside Peerline (Kansas 750 hours). */
+export const addOutsideGroupHours = adder(OUTSIDE_GROUP_HOURS);
+export const updateOutsideGroupHours = replacer(OUTSIDE_GROUP_HOURS);
+export const removeOutsideGroupHours = remover(OUTSIDE_GROUP_HOURS);
 
 export const addDiagnosis = adder(DIAGNOSES);
 export const updateDiagnosis = replacer(DIAGNOSES);

@@ -304,6 +304,31 @@ export const EligibilityDeterminationSchema = z.object({
 });
 export type EligibilityDetermination = z.infer<typeof EligibilityDeterminationSchema>;
 
+export const OutsideGroupHoursRequestSchema = z.object({
+  /** The day the group psychosocial rehabilitation was delivered. */
+  deliveredOn: CalendarDateSchema,
+  hours: z
+    .number({ message: 'Enter the hours as a number, e.g. 1.5.' })
+    .positive({ message: 'Enter more than 0 hours.' })
+    .max(24, { message: 'Use at most 24 hours for one day.' })
+    .refine((hours) => Math.abs(hours * 100 - Math.round(hours * 100)) < 1e-6, {
+      message: 'Use at most two decimals, e.g. 1.25.',
+    }),
+  /** Where the hours come from: the provider, or the record they are read from. */
+  source: requiredText(200, 'Say where the hours come from, e.g. the provider’s attendance record.'),
+});
+export type OutsideGroupHoursRequest = z.infer<typeof OutsideGroupHoursRequestSchema>;
+export type OutsideGroupHoursRequestInput = z.input<typeof OutsideGroupHoursRequestSchema>;
+
+export const OutsideGroupHoursSchema = z.object({
+  id: IdSchema,
+  deliveredOn: CalendarDateSchema,
+  hours: z.number(),
+  source: z.string(),
+  recordedBy: PersonRefSchema,
+});
+export type OutsideGroupHours = z.infer<typeof OutsideGroupHoursSchema>;
+
 const diagnosisOrder = inOrder<{ recordedOn?: unknown; resolvedOn?: unknown }>(
   'recordedOn',
   'resolvedOn',
@@ -574,6 +599,11 @@ export const MemberRecordSchema = MemberSummarySchema.extend({
   eligibilityChecks: z.array(EligibilityCheckSchema),
   /** Eligibility criteria determined (Kansas: functional assessment and medical necessity), latest first. */
   eligibilityDeterminations: z.array(EligibilityDeterminationSchema),
+  /**
+   * Group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the member's
+   * 750 group hours a calendar year), latest first.
+   */
+  outsideGroupHours: z.array(OutsideGroupHoursSchema),
   diagnoses: z.array(DiagnosisSchema),
   episodes: z.array(EpisodeSchema),
   consents: z.array(ConsentSchema),

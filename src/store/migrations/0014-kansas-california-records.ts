@@ -10,6 +10,9 @@
  *   Criteria 2" — the peer receives "regularly scheduled clinical supervision from a person meeting the
  *   qualifications of a Qualified Mental Health Professional (QMHP) or PAHP-designated LMHP". Who the clinical
  *   supervisor is (as written; they need not be a user) and which of the two they qualify as; both or neither.
+ * - `outside_group_hours`: Kansas "Limitations/Exclusions" — the 750 hours are "group peer support (or a
+ *   combination of group psychosocial rehabilitation and group peer support)", so group psychosocial
+ *   rehabilitation hours delivered outside Peerline are recorded per member (date, hours, source) and count.
  *
  * Forward-only: correct mistakes with a later migration.
  */
@@ -32,6 +35,19 @@ create table eligibility_determinations (
 );
 create index eligibility_determinations_member_idx
   on eligibility_determinations (organisation_id, member_id, determined_on);
+
+create table outside_group_hours (
+  id uuid primary key default gen_random_uuid(),
+  organisation_id uuid not null references organisations (id),
+  member_id uuid not null references members (id),
+  delivered_on date not null,
+  hours numeric(5, 2) not null check (hours > 0 and hours <= 24),
+  -- Where the hours come from, e.g. the provider or the record they are taken from.
+  source text not null check (length(source) between 1 and 200),
+  recorded_by uuid not null references users (id),
+  created_at timestamptz not null default now()
+);
+create index outside_group_hours_member_idx on outside_group_hours (organisation_id, member_id, delivered_on);
 
 alter table staff_profiles
   add column clinical_supervisor_name text check (length(clinical_supervisor_name) between 1 and 200),

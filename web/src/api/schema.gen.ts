@@ -4734,6 +4734,19 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -5017,6 +5030,19 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -5233,6 +5259,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -5461,6 +5500,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -5697,6 +5749,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -5944,6 +6009,19 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -6164,6 +6242,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -6400,6 +6491,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -6647,6 +6751,19 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -6867,6 +6984,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -7104,6 +7234,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -7352,6 +7495,19 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -7572,6 +7728,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -7813,6 +7982,19 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -8042,6 +8224,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -8288,6 +8483,19 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -8508,6 +8716,757 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/outside-group-hours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a entry of group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the 750 group hours a calendar year). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            deliveredOn: string;
+            hours: number;
+            source: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/outside-group-hours/{recordId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Replace a entry of group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the 750 group hours a calendar year)’s fields. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            deliveredOn: string;
+            hours: number;
+            source: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/outside-group-hours/{recordId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a entry of group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the 750 group hours a calendar year) entered in error. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -8745,6 +9704,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -8993,6 +9965,19 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -9219,6 +10204,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;
@@ -9452,6 +10450,19 @@ export interface paths {
                   /** Format: date */
                   determinedOn: string;
                   determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
                   recordedBy: {
                     /** Format: uuid */
                     id: string;

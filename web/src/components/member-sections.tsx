@@ -8,6 +8,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { JSX, ReactNode } from 'react';
+import { z } from 'zod';
 import {
   ConsentRequestSchema,
   ContactRequestSchema,
@@ -16,6 +17,7 @@ import {
   EligibilityCheckRequestSchema,
   EligibilityDeterminationRequestSchema,
   EpisodeRequestSchema,
+  OutsideGroupHoursRequestSchema,
   RevokeConsentRequestSchema,
   consentKindLabel,
   contactKindLabel,
@@ -31,6 +33,7 @@ import type {
   EligibilityDetermination,
   Episode,
   MemberRecord,
+  OutsideGroupHours,
   Payer,
   Program,
 } from '../../../src/shared/index.js';
@@ -563,6 +566,104 @@ export function EligibilityDeterminationsSection({ member, onChange }: MemberSec
             recordAfter(
               api.POST('/api/v1/members/{memberId}/eligibility-determinations/{recordId}/remove', {
                 params: rowParams(member, determination.id),
+                body: {},
+              }),
+            )
+          }
+          done={done}
+        />
+      )}
+      onChange={onChange}
+    />
+  );
+}
+
+const OUTSIDE_HOURS_FIELDS: readonly RecordField[] = [
+  { name: 'deliveredOn', label: 'Delivered on', kind: 'date' },
+  { name: 'hours', label: 'Hours', kind: 'text', hint: 'For example 1.5 for an hour and a half.' },
+  {
+    name: 'source',
+    label: 'Source',
+    kind: 'text',
+    hint: 'Where the hours come from, e.g. the provider’s attendance record.',
+  },
+];
+
+/** The form holds the hours as typed; the shared schema checks them as a number. */
+const OutsideHoursFormSchema = OutsideGroupHoursRequestSchema.extend({
+  hours: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : undefined),
+    OutsideGroupHoursRequestSchema.shape.hours,
+  ),
+});
+
+/**
+ * Group psychosocial rehabilitation hours the member had outside Peerline (Kansas 003: the 750 group hours a
+ * calendar year are "a combination of group psychosocial rehabilitation and group peer support"), which count
+ * toward the member's group hours in the claim preview and billing.
+ */
+export function OutsideGroupHoursSection({ member, onChange }: MemberSectionProps): JSX.Element {
+  return (
+    <ListSection<OutsideGroupHours>
+      id="outside-hours"
+      title="Group hours elsewhere"
+      intro={
+        <p>
+          Kansas counts group psychosocial rehabilitation the member had with other providers toward the 750
+          group hours a calendar year: record each day’s hours and where they come from.
+        </p>
+      }
+      items={member.outsideGroupHours}
+      empty="No group hours from elsewhere recorded."
+      describe={(entry) => (
+        <>
+          <strong>{formatDate(entry.deliveredOn)}</strong>: {entry.hours} hours — {entry.source}
+          <span className="record-meta">Recorded by {entry.recordedBy.displayName}</span>
+        </>
+      )}
+      canChange={member.access.canEdit}
+      addLabel="Record group hours from elsewhere"
+      editable
+      form={(done, cancel, entry) => (
+        <RecordForm
+          idPrefix={`outside-hours-${entry?.id ?? 'new'}`}
+          fields={OUTSIDE_HOURS_FIELDS}
+          schema={OutsideHoursFormSchema}
+          initial={
+            entry === undefined
+              ? { deliveredOn: todayLocalDate(), hours: '', source: '' }
+              : { deliveredOn: entry.deliveredOn, hours: String(entry.hours), source: entry.source }
+          }
+          submitLabel={entry === undefined ? 'Record hours' : 'Save hours'}
+          send={(body) =>
+            entry === undefined
+              ? recordAfter(
+                  api.POST('/api/v1/members/{memberId}/outside-group-hours', {
+                    params: memberParams(member),
+                    body,
+                  }),
+                )
+              : recordAfter(
+                  api.PATCH('/api/v1/members/{memberId}/outside-group-hours/{recordId}', {
+                    params: rowParams(member, entry.id),
+                    body,
+                  }),
+                )
+          }
+          onSaved={(saved) =>
+            done(saved, entry === undefined ? 'Recorded the group hours.' : 'Saved the group hours.')
+          }
+          onCancel={cancel}
+        />
+      )}
+      actions={(entry, done) => (
+        <RemoveAction
+          label={`${entry.hours} group hours on ${formatDate(entry.deliveredOn)}`}
+          what="entry of group hours"
+          remove={() =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/outside-group-hours/{recordId}/remove', {
+                params: rowParams(member, entry.id),
                 body: {},
               }),
             )

@@ -45,6 +45,7 @@ import {
   EligibilityDeterminationsSection,
   EligibilitySection,
   EpisodesSection,
+  OutsideGroupHoursSection,
   memberParams,
   recordAfter,
 } from '../components/member-sections.js';
@@ -89,6 +90,7 @@ export function MemberPage(): JSX.Element {
           <CoverageSection member={member} onChange={onChange} />
           <EligibilitySection member={member} onChange={onChange} />
           <EligibilityDeterminationsSection member={member} onChange={onChange} />
+          <OutsideGroupHoursSection member={member} onChange={onChange} />
           <DiagnosesSection member={member} onChange={onChange} />
           <EpisodesSection member={member} onChange={onChange} programs={programs} />
           <ConsentsSection member={member} onChange={onChange} />
