@@ -126,7 +126,8 @@ export interface StaffProfilesTable {
   certification_issued_on: CalendarDate | null;
   certification_expires_on: CalendarDate | null;
   npi: string | null;
-  taxonomy: Generated<string>;
+  /** The rendering taxonomy as recorded; null when none is (never filled in). */
+  taxonomy: ColumnType<string | null, string | null | undefined, string | null>;
   date_of_birth: CalendarDate | null;
   high_school_diploma: Generated<boolean>;
   lived_experience: Generated<boolean>;

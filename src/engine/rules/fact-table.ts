@@ -206,7 +206,7 @@ export const FACT_TABLE = [
   ),
   fact('staff.highSchoolDiploma', ALWAYS, ['staff'], (staff) => staff.highSchoolDiploma),
   fact('staff.livedExperience', ALWAYS, ['staff'], (staff) => staff.livedExperience),
-  fact('staff.taxonomy', ALWAYS, ['staff'], (staff) => staff.taxonomy),
+  fact('staff.taxonomy', ALWAYS, ['staff'], (staff) => staff.taxonomy ?? null),
   fact('staff.hasAssignedSupervisor', ALWAYS, ['staff'], (staff) => staff.hasAssignedSupervisor),
   fact('staff.ceHours', 'continuingEducation', ['staff'], (staff) => staff.continuingEducation.hours),
   fact(

@@ -70,6 +70,7 @@ const request = parseRequest({
     livedExperience: true,
     hasAssignedSupervisor: true,
     clinicalSupervisorQualification: 'lmhp',
+    taxonomy: '175T00000X',
     continuingEducation: { hours: 12, lawAndEthicsHours: 3 },
     supervision: { startedOn: '2026-10-01', trainingCompletedOn: '2026-11-10' },
   },

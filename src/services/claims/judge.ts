@@ -69,6 +69,8 @@ export type Judgement =
 
 /** A claim the 837 cannot carry: no diagnosis on the date of service (whatever the payer's rules say). */
 export const NO_DIAGNOSIS = 'billing.no_diagnosis';
+/** A note whose author has no rendering taxonomy recorded: no claim file can name the rendering provider. */
+export const NO_TAXONOMY = 'billing.no_taxonomy';
 
 /** Problem codes of a signed note that its review holds. */
 export const REVIEW_PENDING = 'billing.review_pending';
@@ -268,13 +270,30 @@ function overLimit(limits: readonly { remaining: number }[]): boolean {
 }
 
 /**
- * What every claim file needs of the claim whatever the payer: a diagnosis (837P loop 2300 HI is required).
+ * What every claim file needs of the claim whatever the payer: the rendering provider's taxonomy (2310B PRV,
+ * never assumed) and a diagnosis (837P loop 2300 HI is required).
  * A claim is made with the diagnoses in force on the date and keeps them, so one made without any could never
  * be sent; the note is held instead until the diagnosis is recorded, and the next billing run claims it.
  */
 function claimFileProblems(request: ClaimPreviewRequest): Problem[] {
-  if (request.member.diagnoses.length > 0) return [];
+  const problems: Problem[] = [];
+  if (request.staff.taxonomy === undefined) {
+    // 2310B PRV03: the rendering provider's taxonomy; it is never assumed, so a claim without one is held.
+    problems.push({
+      severity: 'error',
+      code: NO_TAXONOMY,
+      message:
+        'No rendering taxonomy is recorded for the peer who wrote this note, and every claim names one. Ask a program admin to record it on the staff profile (175T00000X for a peer specialist); the next billing run then bills this note.',
+      path: ['staff', 'taxonomy'],
+      source: {
+        document: 'ASC X12 005010X222A1',
+        section: '2310B PRV (Rendering Provider Specialty Information)',
+      },
+    });
+  }
+  if (request.member.diagnoses.length > 0) return problems;
   return [
+    ...problems,
     {
       severity: 'error',
       code: NO_DIAGNOSIS,

@@ -109,6 +109,8 @@ export async function createDemoStaff(
   const expiresOn = addDays(issuedOn, 2 * 365);
   const certification = {
     certification_type: 'medi_cal_peer' as const,
+    // Recorded, never assumed: the peer specialist taxonomy every demo peer bills under.
+    taxonomy: '175T00000X',
     certification_issued_on: issuedOn,
     certification_expires_on: expiresOn,
     high_school_diploma: true,

@@ -5,7 +5,6 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  PEER_SPECIALIST_TAXONOMY,
   type StaffDetail,
   type StaffListItem,
   type StaffListQuery,
@@ -318,7 +317,7 @@ function toStaffProfile(
     certificationIssuedOn: row?.certification_issued_on ?? null,
     certificationExpiresOn: row?.certification_expires_on ?? null,
     npi: row?.npi ?? null,
-    taxonomy: row?.taxonomy ?? PEER_SPECIALIST_TAXONOMY,
+    taxonomy: row?.taxonomy ?? null,
     dateOfBirth: row?.date_of_birth ?? null,
     highSchoolDiploma: row?.high_school_diploma ?? false,
     livedExperience: row?.lived_experience ?? false,
@@ -341,7 +340,7 @@ function changedFields(before: StaffProfileRow | undefined, request: StaffProfil
     certificationIssuedOn: before?.certification_issued_on ?? null,
     certificationExpiresOn: before?.certification_expires_on ?? null,
     npi: before?.npi ?? null,
-    taxonomy: before?.taxonomy ?? PEER_SPECIALIST_TAXONOMY,
+    taxonomy: before?.taxonomy ?? null,
     dateOfBirth: before?.date_of_birth ?? null,
     highSchoolDiploma: before?.high_school_diploma ?? false,
     livedExperience: before?.lived_experience ?? false,

@@ -68,6 +68,7 @@ function profile(input: StaffProfileRequestInput) {
 const CURRENT_MEDI_CAL: StaffProfileRequestInput = {
   certificationType: 'medi_cal_peer',
   certificationNumber: 'CPS-0001',
+  taxonomy: '175T00000X',
   certificationIssuedOn: '2025-06-01',
   certificationExpiresOn: '2027-05-31',
   dateOfBirth: '1980-02-02',
@@ -622,6 +623,10 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
       expect(withSupervisor.compliance.findings.map((each) => each.code)).not.toContain(
         'ks-pahp.staff.clinical_supervision',
       );
+      // Saved without a taxonomy, the profile reaches the rules without one: never filled in (rules catalog).
+      expect(
+        (await staffCredentialsOn(store.db, org.id, kansas.id, TODAY, 'ks-pahp')).taxonomy,
+      ).toBeUndefined();
       // Both or neither: a name without its qualification is refused beside the qualification.
       const half = StaffProfileRequestSchema.safeParse({ ...fields, clinicalSupervisorName: 'Robin Ames' });
       expect(half.error?.issues.map((issue) => issue.path)).toEqual([['clinicalSupervisorQualification']]);

@@ -212,7 +212,8 @@ export const StaffContextSchema = z.object({
   dateOfBirth: DateSchema.optional(),
   highSchoolDiploma: z.boolean().default(false),
   livedExperience: z.boolean().default(false),
-  taxonomy: z.string().default('175T00000X'),
+  /** The rendering peer's taxonomy as recorded on their profile; absent when none is (never filled in). */
+  taxonomy: z.string().optional(),
   hasAssignedSupervisor: z.boolean().default(false),
   /** The qualification of the peer's recorded clinical supervisor (Kansas); absent when none is recorded. */
   clinicalSupervisorQualification: z.enum(CLINICAL_SUPERVISOR_QUALIFICATIONS).optional(),
@@ -284,7 +285,6 @@ export const ClaimPreviewRequestSchema = z.object({
   staff: StaffContextSchema.default({
     highSchoolDiploma: false,
     livedExperience: false,
-    taxonomy: '175T00000X',
     hasAssignedSupervisor: false,
     continuingEducation: { hours: 0, lawAndEthicsHours: 0 },
   }),

@@ -21,7 +21,7 @@ import {
 } from './claims.js';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
 
-/** The taxonomy of a peer specialist (NUCC 175T00000X), the default on every profile. */
+/** The taxonomy of a peer specialist (NUCC 175T00000X): recorded on each peer's profile, never assumed. */
 export const PEER_SPECIALIST_TAXONOMY = '175T00000X';
 
 /** Plain name of a certification type, for forms and the compliance page. */
@@ -93,7 +93,8 @@ export const StaffProfileRequestSchema = z
     certificationIssuedOn: DateOrNull,
     certificationExpiresOn: DateOrNull,
     npi: NpiSchema.nullable().default(null),
-    taxonomy: TaxonomySchema.default(PEER_SPECIALIST_TAXONOMY),
+    /** The rendering taxonomy; null when none is recorded (never filled in: California asks for it). */
+    taxonomy: TaxonomySchema.nullable().default(null),
     dateOfBirth: DateOrNull,
     /** High-school diploma or equivalent (GED). */
     highSchoolDiploma: z.boolean().default(false),
@@ -173,7 +174,7 @@ export const StaffProfileSchema = z.object({
   certificationIssuedOn: CalendarDateSchema.nullable(),
   certificationExpiresOn: CalendarDateSchema.nullable(),
   npi: z.string().nullable(),
-  taxonomy: z.string(),
+  taxonomy: z.string().nullable(),
   dateOfBirth: CalendarDateSchema.nullable(),
   highSchoolDiploma: z.boolean(),
   livedExperience: z.boolean(),

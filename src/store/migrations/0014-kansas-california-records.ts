@@ -13,6 +13,9 @@
  * - `outside_group_hours`: Kansas "Limitations/Exclusions" — the 750 hours are "group peer support (or a
  *   combination of group psychosocial rehabilitation and group peer support)", so group psychosocial
  *   rehabilitation hours delivered outside Peerline are recorded per member (date, hours, source) and count.
+ * - `staff_profiles.taxonomy` may be empty: "Rendering taxonomy 175T00000X must be recorded for the peer (001);
+ *   never filled in silently" — a profile saved without one no longer gets 175T00000X from a column default.
+ *   Profiles already stored keep the value they hold.
  *
  * Forward-only: correct mistakes with a later migration.
  */
@@ -48,6 +51,9 @@ create table outside_group_hours (
   created_at timestamptz not null default now()
 );
 create index outside_group_hours_member_idx on outside_group_hours (organisation_id, member_id, delivered_on);
+
+alter table staff_profiles alter column taxonomy drop not null;
+alter table staff_profiles alter column taxonomy drop default;
 
 alter table staff_profiles
   add column clinical_supervisor_name text check (length(clinical_supervisor_name) between 1 and 200),

@@ -1283,7 +1283,7 @@ export interface paths {
                   /** Format: date */
                   certificationExpiresOn: string | null;
                   npi: string | null;
-                  taxonomy: string;
+                  taxonomy: string | null;
                   /** Format: date */
                   dateOfBirth: string | null;
                   highSchoolDiploma: boolean;
@@ -1437,8 +1437,8 @@ export interface paths {
             certificationExpiresOn?: string | null;
             /** @default null */
             npi?: string | null;
-            /** @default 175T00000X */
-            taxonomy?: string;
+            /** @default null */
+            taxonomy?: string | null;
             /**
              * Format: date
              * @default null
@@ -1508,7 +1508,7 @@ export interface paths {
                   /** Format: date */
                   certificationExpiresOn: string | null;
                   npi: string | null;
-                  taxonomy: string;
+                  taxonomy: string | null;
                   /** Format: date */
                   dateOfBirth: string | null;
                   highSchoolDiploma: boolean;
@@ -1711,7 +1711,7 @@ export interface paths {
                   /** Format: date */
                   certificationExpiresOn: string | null;
                   npi: string | null;
-                  taxonomy: string;
+                  taxonomy: string | null;
                   /** Format: date */
                   dateOfBirth: string | null;
                   highSchoolDiploma: boolean;
@@ -1898,7 +1898,7 @@ export interface paths {
                   /** Format: date */
                   certificationExpiresOn: string | null;
                   npi: string | null;
-                  taxonomy: string;
+                  taxonomy: string | null;
                   /** Format: date */
                   dateOfBirth: string | null;
                   highSchoolDiploma: boolean;
@@ -2205,7 +2205,6 @@ export interface paths {
              * @default {
              *       "highSchoolDiploma": false,
              *       "livedExperience": false,
-             *       "taxonomy": "175T00000X",
              *       "hasAssignedSupervisor": false,
              *       "continuingEducation": {
              *         "hours": 0,
@@ -2233,7 +2232,6 @@ export interface paths {
               highSchoolDiploma?: boolean;
               /** @default false */
               livedExperience?: boolean;
-              /** @default 175T00000X */
               taxonomy?: string;
               /** @default false */
               hasAssignedSupervisor?: boolean;
