@@ -29,6 +29,7 @@ const clients = new Map<Role, HttpClient>();
 const CERTIFIED = {
   certificationType: 'medi_cal_peer',
   certificationNumber: 'CPS-1234',
+  taxonomy: '175T00000X',
   certificationIssuedOn: '2025-01-01',
   certificationExpiresOn: '2027-01-01',
   npi: '1234567893',

@@ -14,6 +14,14 @@ export type ContactKind = (typeof CONTACT_KINDS)[number];
 export const ELIGIBILITY_RESULTS = ['eligible', 'not_eligible', 'pending'] as const;
 export type EligibilityResult = (typeof ELIGIBILITY_RESULTS)[number];
 
+/**
+ * Eligibility criteria recorded as determined on a member, each with its date and who determined it (Kansas
+ * 003 "Eligibility Criteria": functional assessment criteria for the target population; medical necessity
+ * for rehabilitation services).
+ */
+export const ELIGIBILITY_CRITERIA = ['functional_assessment', 'medical_necessity'] as const;
+export type EligibilityCriterion = (typeof ELIGIBILITY_CRITERIA)[number];
+
 /** Consents a member can give; each has its own date. */
 export const CONSENT_KINDS = ['telehealth', 'audio_only', 'release_of_information'] as const;
 export type ConsentKind = (typeof CONSENT_KINDS)[number];
@@ -60,6 +68,7 @@ export type FacilitatorRole = (typeof FACILITATOR_ROLES)[number];
 
 export const ContactKindSchema = z.enum(CONTACT_KINDS);
 export const EligibilityResultSchema = z.enum(ELIGIBILITY_RESULTS);
+export const EligibilityCriterionSchema = z.enum(ELIGIBILITY_CRITERIA);
 export const ConsentKindSchema = z.enum(CONSENT_KINDS);
 export const AsamLevelSchema = z.enum(ASAM_LEVELS);
 export const CarePlanStatusSchema = z.enum(CARE_PLAN_STATUSES);

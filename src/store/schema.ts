@@ -7,7 +7,13 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { AuditOutcome } from '../shared/api/audit.js';
 import type { BillingRunStatus, ClaimFrequencyCode, ClaimStatus, MemberSex } from '../shared/billing.js';
 import type { Problem } from '../shared/problem.js';
-import type { Activity, CertificationType, Modality, ServiceType } from '../shared/api/claims.js';
+import type {
+  Activity,
+  CertificationType,
+  ClinicalSupervisorQualification,
+  Modality,
+  ServiceType,
+} from '../shared/api/claims.js';
 import type {
   APPROVER_ROLES,
   DIAGNOSIS_CATEGORIES,
@@ -19,6 +25,7 @@ import type {
   CarePlanStatus,
   ConsentKind,
   ContactKind,
+  EligibilityCriterion,
   EligibilityResult,
   FacilitatorRole,
   GoalStatus,
@@ -120,7 +127,8 @@ export interface StaffProfilesTable {
   certification_issued_on: CalendarDate | null;
   certification_expires_on: CalendarDate | null;
   npi: string | null;
-  taxonomy: Generated<string>;
+  /** The rendering taxonomy as recorded; null when none is (never filled in). */
+  taxonomy: ColumnType<string | null, string | null | undefined, string | null>;
   date_of_birth: CalendarDate | null;
   high_school_diploma: Generated<boolean>;
   lived_experience: Generated<boolean>;
@@ -128,6 +136,13 @@ export interface StaffProfilesTable {
   supervisor_id: string | null;
   supervising_since: CalendarDate | null;
   supervisor_training_on: CalendarDate | null;
+  /** Kansas (003): the peer's clinical supervisor, as written, and their qualification; both or neither. */
+  clinical_supervisor_name: ColumnType<string | null, string | null | undefined, string | null>;
+  clinical_supervisor_qualification: ColumnType<
+    ClinicalSupervisorQualification | null,
+    ClinicalSupervisorQualification | null | undefined,
+    ClinicalSupervisorQualification | null
+  >;
   updated_at: UpdatedTimestamp;
 }
 
@@ -201,6 +216,30 @@ export interface EligibilityChecksTable {
   result: EligibilityResult;
   source: string;
   checked_by: string;
+  created_at: CreatedTimestamp;
+}
+
+/** Kansas eligibility criteria (003): functional assessment and medical necessity, each as determined. */
+export interface EligibilityDeterminationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  criterion: EligibilityCriterion;
+  determined_on: CalendarDate;
+  determined_by: string;
+  recorded_by: string;
+  created_at: CreatedTimestamp;
+}
+
+/** Kansas (003): group psychosocial rehabilitation hours delivered outside Peerline, counted toward 750 hours. */
+export interface OutsideGroupHoursTable {
+  id: Generated<string>;
+  organisation_id: string;
+  member_id: string;
+  delivered_on: CalendarDate;
+  hours: Numeric;
+  source: string;
+  recorded_by: string;
   created_at: CreatedTimestamp;
 }
 
@@ -586,6 +625,8 @@ export interface Database {
   member_contacts: MemberContactsTable;
   coverage_periods: CoveragePeriodsTable;
   eligibility_checks: EligibilityChecksTable;
+  eligibility_determinations: EligibilityDeterminationsTable;
+  outside_group_hours: OutsideGroupHoursTable;
   diagnoses: DiagnosesTable;
   episodes_of_care: EpisodesOfCareTable;
   consents: ConsentsTable;

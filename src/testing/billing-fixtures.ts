@@ -154,6 +154,7 @@ export async function insertCertifiedPeer(
       certification_issued_on: '2024-01-01',
       certification_expires_on: '2028-12-31',
       date_of_birth: '1985-05-05',
+      taxonomy: '175T00000X',
       high_school_diploma: true,
       lived_experience: true,
       background_check_on: '2024-01-02',

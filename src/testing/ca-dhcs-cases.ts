@@ -76,5 +76,21 @@ export function caDhcsTableCases(): RuleCase[] {
       fail: (r) => void (r.staff.continuingEducation = { hours: 24, lawAndEthicsHours: 5 }),
       messageIncludes: '24 hours (5 law and ethics) of the 20 (6) needed',
     },
+    {
+      source: `${TABLE}: Allowable Modifiers HK — a user-entered HK needs the member’s special population`,
+      rule: 'ca-dhcs.modifiers.hk_special_population',
+      pass: (r) => {
+        r.service.modifiers = ['HK'];
+        r.member.specialPopulations = ['icc'];
+      },
+      fail: (r) => void (r.service.modifiers = ['HK']),
+      messageIncludes: 'Remove HK, or ask the member’s clinician to record the member’s special population',
+    },
+    {
+      source: '001 Background: rendering taxonomy 175T00000X recorded for the peer, never filled in',
+      rule: 'ca-dhcs.staff.taxonomy_recorded',
+      fail: (r) => void delete r.staff.taxonomy,
+      messageIncludes: 'Record your rendering taxonomy (175T00000X) on your staff profile',
+    },
   ];
 }

@@ -28,6 +28,8 @@ export function medicalPeerRecord(
       supervisor_id: null,
       supervising_since: null,
       supervisor_training_on: null,
+      clinical_supervisor_name: null,
+      clinical_supervisor_qualification: null,
       updated_at: new Date('2026-01-01T00:00:00Z'),
     },
     supervisorActive: false,

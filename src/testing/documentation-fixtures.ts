@@ -48,6 +48,7 @@ export async function createDocumentationFixture(
           certification_issued_on: '2024-01-01',
           certification_expires_on: '2028-12-31',
           date_of_birth: '1985-05-05',
+          taxonomy: '175T00000X',
           high_school_diploma: true,
           lived_experience: true,
           background_check_on: '2024-01-02',
@@ -97,6 +98,22 @@ export async function createDocumentationFixture(
           recorded_on: '2025-01-01',
         })
         .execute();
+      if (payerPack === 'ks-pahp') {
+        // Kansas pays only for members found to meet both eligibility criteria (003 Eligibility Criteria).
+        for (const criterion of ['functional_assessment', 'medical_necessity'] as const) {
+          await trx
+            .insertInto('eligibility_determinations')
+            .values({
+              organisation_id: organisation.id,
+              member_id: member.id,
+              criterion,
+              determined_on: '2025-01-01',
+              determined_by: 'Fixture Clinician, LMHP',
+              recorded_by: organisation.users.peer.id,
+            })
+            .execute();
+        }
+      }
       members.push({ id: member.id, programId: program.id, payerPack, medicaidId });
     }
     return {

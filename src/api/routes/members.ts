@@ -18,12 +18,14 @@ import {
   CreateMemberRequestSchema,
   DiagnosisRequestSchema,
   EligibilityCheckRequestSchema,
+  EligibilityDeterminationRequestSchema,
   EpisodeRequestSchema,
   MemberParamsSchema,
   MemberRecordParamsSchema,
   MemberResponseSchema,
   MemberSearchQuerySchema,
   MemberSearchResponseSchema,
+  OutsideGroupHoursRequestSchema,
   RevokeConsentRequestSchema,
   UpdateMemberRequestSchema,
   type MemberRecord,
@@ -210,6 +212,26 @@ export function registerMemberRoutes(app: ZodApp, ctx: ServiceContext): void {
     body: EligibilityCheckRequestSchema,
     status: 201,
     run: (actor, params, body) => members.addEligibilityCheck(ctx, actor, params.memberId, body),
+  });
+
+  registerPart(app, ctx, {
+    path: 'eligibility-determinations',
+    what: 'eligibility determination (Kansas: meets the functional assessment or the medical necessity criteria), with its date and who determined it',
+    roles: CLINICAL,
+    body: EligibilityDeterminationRequestSchema,
+    add: members.addEligibilityDetermination,
+    update: members.updateEligibilityDetermination,
+    remove: members.removeEligibilityDetermination,
+  });
+
+  registerPart(app, ctx, {
+    path: 'outside-group-hours',
+    what: 'entry of group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the 750 group hours a calendar year)',
+    roles: CLINICAL,
+    body: OutsideGroupHoursRequestSchema,
+    add: members.addOutsideGroupHours,
+    update: members.updateOutsideGroupHours,
+    remove: members.removeOutsideGroupHours,
   });
 
   recordRoute(app, ctx, {

@@ -169,10 +169,12 @@ export const caAcbhd: PackDefinition = {
     },
     {
       id: 'ca-acbhd.staff.taxonomy',
-      version: '1',
+      version: '2',
       effectiveFrom: SINCE,
       severity: 'error',
       criterion: 'The rendering provider bills under the peer specialist taxonomy 175T00000X.',
+      // A missing taxonomy is told once, to record it (`ca-dhcs.staff.taxonomy_recorded`).
+      when: { fact: 'staff.taxonomy', op: 'present' },
       require: { fact: 'staff.taxonomy', op: 'eq', valueFact: 'settings.renderingTaxonomy' },
       message:
         'Your provider record lists taxonomy {staff.taxonomy}, but Alameda bills peer support only under the peer specialist taxonomy {settings.renderingTaxonomy}. Ask billing staff to correct your provider record before this service is claimed.',

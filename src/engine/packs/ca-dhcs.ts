@@ -8,6 +8,7 @@ import type { PackDefinition } from '../rules/pack.js';
 import { commonRules } from './common.js';
 
 const TABLE = '000_1274c8781db8481b.txt';
+const ALAMEDA_MEMO = '001_552e745ac8e33154.txt';
 const RESEARCH = 'rules-research.md';
 const SINCE = '2023-07-01';
 
@@ -287,6 +288,39 @@ export const caDhcs: PackDefinition = {
         'H0025 and H0038 need a Medi-Cal Peer Support Specialist certification (or its family specialization, CPS-F); the certification on file for you is not one (a peer certification from another state or program doesn’t count). Ask your supervisor how this service should be claimed, or ask a program admin to record your Medi-Cal certification.',
       path: ['staff', 'certification', 'type'],
       citation: tableCitation('Service Table 5', 'SD/MC Allowable Disciplines … Peer'),
+    },
+    {
+      id: 'ca-dhcs.modifiers.hk_special_population',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'HK ("specialized mental health programs for high-risk populations") is not a free choice: a peer may enter it only for a member whose special population (Katie A., ICC or IHBS) is recorded.',
+      when: { fact: 'service.userModifiers', op: 'includes', value: 'HK' },
+      require: { fact: 'member.specialPopulations', op: 'includesAny', value: ['katie_a', 'icc', 'ihbs'] },
+      message:
+        'You added modifier HK, which marks a service to a member of a high-risk special population (Katie A., ICC or IHBS), and none is recorded for this member. Remove HK, or ask the member’s clinician to record the member’s special population on the member’s page.',
+      path: ['service', 'modifiers'],
+      citation: tableCitation('Service Table 5', 'Allowable Modifiers … HK SC'),
+      choice:
+        'What HK means is read from research (a) (HK: "Specialized mental health programs for high-risk populations"; CalMHSA adds it for Katie A. / ICC / IHBS members): the Service Table lists HK without saying when.',
+    },
+    {
+      id: 'ca-dhcs.staff.taxonomy_recorded',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The rendering taxonomy 175T00000X is recorded for the peer; it is never filled in for them.',
+      require: { fact: 'staff.taxonomy', op: 'present' },
+      message:
+        'Record your rendering taxonomy (175T00000X) on your staff profile: no taxonomy is recorded for you, and a Medi-Cal claim must name it. Ask a program admin to add it to your staff profile.',
+      path: ['staff', 'taxonomy'],
+      citation: {
+        document: ALAMEDA_MEMO,
+        section: 'Background',
+        quote: 'Use of designated taxonomy (175T00000X) and procedure codes to bill for services.',
+      },
     },
     {
       id: 'ca-dhcs.pos.excluded',

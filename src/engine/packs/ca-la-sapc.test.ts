@@ -68,6 +68,7 @@ function caLaSapcBase(): ClaimPreviewRequest {
     staff: {
       certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
       dateOfBirth: '1985-06-01',
+      taxonomy: '175T00000X',
     },
     program: { type: 'dmc_ods_outpatient' },
     fees: feesForPack('ca-la-sapc'),

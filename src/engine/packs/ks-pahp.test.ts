@@ -39,6 +39,8 @@ function ksBase(): ClaimPreviewRequest {
     member: {
       dateOfBirth: '1990-04-02',
       coverage: [{ payerPack: 'ks-pahp', memberId: 'ZZKS00000001', from: '2026-01-01', to: null }],
+      functionalAssessmentOn: '2026-01-05',
+      medicalNecessityOn: '2026-01-05',
     },
     staff: {
       certification: { type: 'kansas_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -46,6 +48,7 @@ function ksBase(): ClaimPreviewRequest {
       highSchoolDiploma: true,
       livedExperience: true,
       hasAssignedSupervisor: true,
+      clinicalSupervisorQualification: 'qmhp',
     },
     program: { type: 'mh_outpatient' },
     fees: feesForPack('ks-pahp'),
@@ -180,6 +183,32 @@ const cases: RuleCase[] = [
     source: `${CONTRACT} Additional Service Criteria 2: an assigned Peer Support Supervisor (staff rule)`,
     rule: 'ks-pahp.staff.supervisor_assigned',
     fail: (r) => void (r.staff.hasAssignedSupervisor = false),
+  },
+  {
+    source: `${CONTRACT} Eligibility Criteria: "Meets functional assessment criteria for target population"`,
+    rule: 'ks-pahp.eligibility.functional_assessment',
+    pass: (r) => void (r.member.functionalAssessmentOn = DATE),
+    fail: (r) => void (r.member.functionalAssessmentOn = undefined),
+    messageIncludes: 'Record on the member’s page',
+  },
+  {
+    source: `${CONTRACT} Eligibility Criteria: functional assessment determined only after the date of service`,
+    rule: 'ks-pahp.eligibility.functional_assessment',
+    fail: (r) => void (r.member.functionalAssessmentOn = '2026-11-19'),
+  },
+  {
+    source: `${CONTRACT} Eligibility Criteria: "Meets Medical Necessity criteria for rehabilitation services"`,
+    rule: 'ks-pahp.eligibility.medical_necessity',
+    pass: (r) => void (r.member.medicalNecessityOn = DATE),
+    fail: (r) => void (r.member.medicalNecessityOn = undefined),
+    messageIncludes: 'medical necessity criteria for rehabilitation services',
+  },
+  {
+    source: `${CONTRACT} Additional Service Criteria 2: clinical supervision from a QMHP or LMHP (staff rule)`,
+    rule: 'ks-pahp.staff.clinical_supervision',
+    pass: (r) => void (r.staff.clinicalSupervisorQualification = 'lmhp'),
+    fail: (r) => void (r.staff.clinicalSupervisorQualification = undefined),
+    messageIncludes: 'record your clinical supervisor and their qualification',
   },
 ];
 

@@ -36,6 +36,18 @@ const SUPERVISOR = contract(
   'Additional Service Criteria, 2',
   'The Peer Support provider must be supervised by a person meeting the qualifications for a Peer Support Supervisor',
 );
+const CLINICAL_SUPERVISION = contract(
+  'Additional Service Criteria, 2',
+  'receive regularly scheduled clinical supervision from a person meeting the qualifications of a Qualified Mental Health Professional (QMHP) or PAHP-designated LMHP',
+);
+const ELIGIBILITY_FUNCTIONAL = contract(
+  'Eligibility Criteria',
+  'Meets functional assessment criteria for target population.',
+);
+const ELIGIBILITY_MEDICAL = contract(
+  'Eligibility Criteria',
+  'Meets Medical Necessity criteria for rehabilitation services',
+);
 const SUPERVISOR_CRITERION = 'The peer has an assigned Peer Support Supervisor.';
 const SUPERVISOR_MESSAGE =
   'Kansas requires every peer to be supervised by a qualified Peer Support Supervisor, and none is assigned to you. Ask your program manager to assign one.';
@@ -46,7 +58,7 @@ export const ksPahp: PackDefinition = {
   version: '2026.1',
   sources: [CONTRACT],
   description:
-    'Kansas Mental Health PAHP contract: H0038 individual peer support at $11.75 and H0038 HQ group at $4.37 per 15 minutes, face to face with the member present (telephone and family-only contacts are not billable; video is allowed with a warning), at most 8 members per facilitator FTE, 750 hours of group services per calendar year before prior authorization, and a qualified, Kansas-certified, supervised peer (at least 3 years older than a member under 18, coordinating with the family of children and youth). The rule that most contacts happen in the community is a program report, not a claim edit. The calendar-year group hours (peer support plus psychosocial rehabilitation) are counted by the caller in history.calendarYearGroupHours.',
+    'Kansas Mental Health PAHP contract: H0038 individual peer support at $11.75 and H0038 HQ group at $4.37 per 15 minutes, face to face with the member present (telephone and family-only contacts are not billable; video is allowed with a warning), at most 8 members per facilitator FTE, 750 hours of group services per calendar year before prior authorization, and a qualified, Kansas-certified, supervised peer with a QMHP or LMHP clinical supervisor (at least 3 years older than a member under 18, coordinating with the family of children and youth), for a member found to meet the functional assessment and medical necessity criteria (recorded on the member with the date and who determined them). The rule that most contacts happen in the community is a program report, not a claim edit. The calendar-year group hours (peer support plus psychosocial rehabilitation) are counted by the caller in history.calendarYearGroupHours.',
   claimType: 'professional',
   settings: {
     sameDayLines: {
@@ -116,6 +128,12 @@ export const ksPahp: PackDefinition = {
         'Whether a peer without an assigned Peer Support Supervisor blocks claims. Choice: the contract makes supervision a criterion of the program, not of the service delivered, so by default it is a staff-compliance error and a warning on each claim; set to true to block the claims.',
       choice: true,
       citation: SUPERVISOR,
+    },
+    clinicalSupervisorQualifications: {
+      value: ['qmhp', 'lmhp'],
+      description:
+        'Qualifications of a clinical supervisor that meet the contract: a Qualified Mental Health Professional (qmhp) or a PAHP-designated Licensed Mental Health Professional (lmhp).',
+      citation: CLINICAL_SUPERVISION,
     },
     minCommunityContactShare: {
       value: 0.5,
@@ -409,6 +427,50 @@ export const ksPahp: PackDefinition = {
       message: SUPERVISOR_MESSAGE,
       path: ['staff', 'hasAssignedSupervisor'],
       citation: SUPERVISOR,
+    },
+    {
+      id: 'ks-pahp.staff.clinical_supervision',
+      version: '1',
+      effectiveFrom: SINCE,
+      scope: 'staff',
+      severity: 'error',
+      criterion:
+        'The peer receives regularly scheduled clinical supervision from a QMHP or a PAHP-designated LMHP: the clinical supervisor and their qualification are recorded on the staff profile.',
+      require: {
+        fact: 'staff.clinicalSupervisorQualification',
+        op: 'in',
+        valueFact: 'settings.clinicalSupervisorQualifications',
+      },
+      message:
+        'Kansas requires every peer to receive regularly scheduled clinical supervision from a Qualified Mental Health Professional (QMHP) or a PAHP-designated LMHP, and no such clinical supervisor is recorded for you. Ask a program admin to record your clinical supervisor and their qualification on your staff profile.',
+      path: ['staff', 'clinicalSupervisorQualification'],
+      citation: CLINICAL_SUPERVISION,
+    },
+    {
+      id: 'ks-pahp.eligibility.functional_assessment',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The member meets the functional assessment criteria for the target population, as determined (date and who) on or before the date of service.',
+      require: { fact: 'member.functionalAssessmentOn', op: 'present' },
+      message:
+        'Kansas pays for peer support only for members who meet the functional assessment criteria for the target population, and none is recorded for this member on or before {service.dateOfService}. Record on the member’s page (Eligibility criteria) the date it was determined and who determined it.',
+      path: ['member', 'functionalAssessmentOn'],
+      citation: ELIGIBILITY_FUNCTIONAL,
+    },
+    {
+      id: 'ks-pahp.eligibility.medical_necessity',
+      version: '1',
+      effectiveFrom: SINCE,
+      severity: 'error',
+      criterion:
+        'The member meets the medical necessity criteria for rehabilitation services, as determined (date and who) on or before the date of service.',
+      require: { fact: 'member.medicalNecessityOn', op: 'present' },
+      message:
+        'Kansas pays for peer support only for members who meet the medical necessity criteria for rehabilitation services, and none is recorded for this member on or before {service.dateOfService}. Record on the member’s page (Eligibility criteria) the date it was determined and who determined it.',
+      path: ['member', 'medicalNecessityOn'],
+      citation: ELIGIBILITY_MEDICAL,
     },
   ],
 };

@@ -206,7 +206,7 @@ export const FACT_TABLE = [
   ),
   fact('staff.highSchoolDiploma', ALWAYS, ['staff'], (staff) => staff.highSchoolDiploma),
   fact('staff.livedExperience', ALWAYS, ['staff'], (staff) => staff.livedExperience),
-  fact('staff.taxonomy', ALWAYS, ['staff'], (staff) => staff.taxonomy),
+  fact('staff.taxonomy', ALWAYS, ['staff'], (staff) => staff.taxonomy ?? null),
   fact('staff.hasAssignedSupervisor', ALWAYS, ['staff'], (staff) => staff.hasAssignedSupervisor),
   fact('staff.ceHours', 'continuingEducation', ['staff'], (staff) => staff.continuingEducation.hours),
   fact(
@@ -251,6 +251,20 @@ export const FACT_TABLE = [
     ['service'],
     (service) => service.consentCircumstances ?? null,
   ),
+  // Kansas eligibility criteria (003): the date each was determined, when on or before the date of service.
+  fact('member.functionalAssessmentOn', 'eligibilityCriteria', ['member'], (member, input) =>
+    dateOnOrBefore(member.functionalAssessmentOn, input.dateOfService),
+  ),
+  fact('member.medicalNecessityOn', 'eligibilityCriteria', ['member'], (member, input) =>
+    dateOnOrBefore(member.medicalNecessityOn, input.dateOfService),
+  ),
+  // Kansas (003 Additional Service Criteria 2): the clinical supervisor's qualification, null when none is on file.
+  fact(
+    'staff.clinicalSupervisorQualification',
+    ALWAYS,
+    ['staff'],
+    (staff) => staff.clinicalSupervisorQualification ?? null,
+  ),
 ] as const;
 
 /** The name of a derived fact. */
@@ -279,6 +293,11 @@ function coverageOn({
 /** True when a date is recorded and is not after the date of service. */
 function onOrBefore(recorded: CalendarDate | undefined, date: CalendarDate): boolean {
   return recorded !== undefined && recorded <= date;
+}
+
+/** The recorded date when it is not after the date of service; otherwise null (not yet on file). */
+function dateOnOrBefore(recorded: CalendarDate | undefined, date: CalendarDate): CalendarDate | null {
+  return recorded !== undefined && recorded <= date ? recorded : null;
 }
 
 function certificationActive(certification: Staff['certification'], date: CalendarDate): boolean {

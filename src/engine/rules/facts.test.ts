@@ -64,6 +64,9 @@ const request = parseRequest({
     firstPlanOfCareNoteOn: '2026-01-02',
     comprehensiveAssessmentBy: 'Dana Reyes, LCSW',
     serviceOrder: { orderedOn: '2026-11-20', clinician: 'Dr. Lee' },
+    functionalAssessmentOn: '2026-10-01',
+    // Recorded the day after the service: not yet on file on the date of service.
+    medicalNecessityOn: '2026-11-19',
   },
   staff: {
     certification: { type: 'medi_cal_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -71,6 +74,8 @@ const request = parseRequest({
     highSchoolDiploma: true,
     livedExperience: true,
     hasAssignedSupervisor: true,
+    clinicalSupervisorQualification: 'lmhp',
+    taxonomy: '175T00000X',
     continuingEducation: { hours: 12, lawAndEthicsHours: 3 },
     supervision: { startedOn: '2026-10-01', trainingCompletedOn: '2026-11-10' },
   },
@@ -169,12 +174,15 @@ describe('deriveFacts', () => {
     ],
     ['member.carePlanNeedAreas', ['self_advocacy']],
     ['service.consentCircumstances', 'Member in crisis; consent asked for at the next call'],
+    ['member.functionalAssessmentOn', '2026-10-01'],
+    ['member.medicalNecessityOn', null],
+    ['staff.clinicalSupervisorQualification', 'lmhp'],
   ])('derives %s', (name, expected) => {
     expect(facts[name]).toEqual(expected);
   });
 
   it('checks every derived fact above', () => {
     // The table lists each fact once; a new fact must join it.
-    expect(DERIVED_FACTS).toHaveLength(67);
+    expect(DERIVED_FACTS).toHaveLength(70);
   });
 });

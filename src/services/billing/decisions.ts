@@ -78,7 +78,7 @@ export function decisionOf(judgement: Judgement): Decision {
           judgedWith: {
             payerMemberId: judgement.coverage.memberId,
             diagnosisCodes: request.member.diagnoses.map((diagnosis) => diagnosis.code),
-            renderingTaxonomy: request.staff.taxonomy,
+            renderingTaxonomy: recordedTaxonomy(request.staff.taxonomy),
           },
         };
       }
@@ -89,6 +89,14 @@ export function decisionOf(judgement: Judgement): Decision {
       return { kind: 'hold', note, payerPack, problems: problems.length > 0 ? problems : [noLine()] };
     }
   }
+}
+
+/** The rendering taxonomy of a claimable note: the claim-file check holds a note without one. */
+function recordedTaxonomy(taxonomy: string | undefined): string {
+  if (taxonomy === undefined) {
+    throw new Error('a note without a rendering taxonomy was judged claimable');
+  }
+  return taxonomy;
 }
 
 function noCoverage(date: string, packs: readonly PayerPackId[]): Problem {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateService, getPack, type Pack } from '../../engine/index.js';
 import { ClaimPreviewRequestSchema, type ClaimPreviewRequest } from '../../shared/api/claims.js';
 import { feesForPack } from '../../testing/rule-table.js';
-import { limitPeriodsOf, MemberHistory, type CountedLine } from './history.js';
+import { limitPeriodsOf, MemberHistory, outsideGroupHoursOn, type CountedLine } from './history.js';
 
 const line = (dateOfService: string, units: number, extra: Partial<CountedLine> = {}): CountedLine => ({
   dateOfService,
@@ -174,5 +174,23 @@ describe('member history', () => {
       units: 10,
       usedUnits: 9,
     });
+  });
+});
+
+describe('group hours delivered outside Peerline (Kansas 003: "a combination of group psychosocial rehabilitation and group peer support")', () => {
+  const entries = [
+    { deliveredOn: '2025-12-31', hours: 4 },
+    { deliveredOn: '2026-01-01', hours: 1.25 },
+    { deliveredOn: '2026-03-01', hours: 2 },
+  ];
+  it('counts those of the calendar year up to the date of service, both ends included', () => {
+    const periods = limitPeriodsOf(pack('ks-pahp'), '2026-03-01', undefined);
+    expect(outsideGroupHoursOn(entries, '2026-03-01', periods)).toBe(3.25);
+    expect(outsideGroupHoursOn(entries, '2026-02-28', periods)).toBe(1.25);
+  });
+  it('counts none for a pack without a calendar-year limit', () => {
+    expect(
+      outsideGroupHoursOn(entries, '2026-03-01', limitPeriodsOf(pack('ca-dhcs'), '2026-03-01', undefined)),
+    ).toBe(0);
   });
 });

@@ -55,6 +55,26 @@ export function historyStartFor(date: string): string {
   return `${Number(date.slice(0, 4)) - 1}-01-01`;
 }
 
+/**
+ * Group psychosocial rehabilitation hours delivered outside Peerline that count toward the calendar-year group
+ * hours of a service on `date` (Kansas 003: "a combination of group psychosocial rehabilitation and group peer
+ * support"): those from the first day of the calendar-year period to the date of service, both included. None
+ * when the pack counts no calendar-year limit.
+ */
+export function outsideGroupHoursOn(
+  entries: readonly { deliveredOn: string; hours: number }[],
+  date: string,
+  periods: LimitPeriods,
+): number {
+  const from = periods.calendarYearFrom;
+  if (from === undefined) return 0;
+  let hours = 0;
+  for (const entry of entries) {
+    if (entry.deliveredOn >= from && entry.deliveredOn <= date) hours += entry.hours;
+  }
+  return Math.round(hours * 100) / 100;
+}
+
 /** A claim line as limits count it. */
 export interface CountedLine {
   dateOfService: string;

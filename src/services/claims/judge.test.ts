@@ -30,6 +30,8 @@ function member(payerPack: PayerPackId): MemberClaimRecords {
     coverage: [{ payerPack, memberNumber: 'ZZ0001', from: '2026-01-01', to: null }],
     diagnoses: [],
     eligibilityChecks: [],
+    eligibilityDeterminations: [],
+    outsideGroupHours: [],
     episodes: [],
     consents: [],
   };
@@ -93,5 +95,37 @@ describe('judgeNote: the author’s continuing education under the pack judged',
       'ca-acbhd': { hours: 0, lawAndEthicsHours: 0 },
       'ca-dhcs': { hours: 20, lawAndEthicsHours: 6 },
     });
+  });
+});
+
+describe('judgeNote: Kansas group hours delivered outside Peerline (003 Limitations/Exclusions)', () => {
+  it('counts group psychosocial rehabilitation recorded for the member this calendar year, up to the date of service', () => {
+    const kansas: MemberClaimRecords = {
+      ...member('ks-pahp'),
+      outsideGroupHours: [
+        { deliveredOn: '2025-12-31', hours: 100 }, // last year: not counted
+        { deliveredOn: '2026-01-01', hours: 2.5 },
+        { deliveredOn: DATE, hours: 1 },
+        { deliveredOn: '2026-11-19', hours: 40 }, // after the date of service: not counted
+      ],
+    };
+    const judged = note('note-ks', 'kansas');
+    const context: ClaimContext = {
+      ...contextOf([judged]),
+      programs: new Map([
+        ['alameda', { type: 'mh_outpatient', payerPacks: ['ks-pahp'], timeZone: 'America/Chicago' }],
+      ]),
+      members: new Map([['kansas', kansas]]),
+    };
+    const judgement = judgeNote(judged, context);
+    if (judgement.kind !== 'judged') throw new Error(`not judged: ${judgement.kind}`);
+    expect(judgement.request.history.calendarYearGroupHours).toBe(3.5);
+    // A pack without a calendar-year limit counts none of them.
+    const california = judgeNote(note('note-ca', 'state'), {
+      ...contextOf([]),
+      members: new Map([['state', { ...member('ca-dhcs'), outsideGroupHours: kansas.outsideGroupHours }]]),
+    });
+    if (california.kind !== 'judged') throw new Error(`not judged: ${california.kind}`);
+    expect(california.request.history.calendarYearGroupHours).toBe(0);
   });
 });

@@ -30,7 +30,7 @@ import { feesInForce } from '../fee-schedule/index.js';
 import { toMemberClaimContext } from '../members/index.js';
 import { ceCycleYears, staffContextOf, type CredentialRecord } from '../staff/index.js';
 import type { ClaimContext, NoteToJudge } from './context.js';
-import { limitPeriodsOf, MemberHistory } from './history.js';
+import { limitPeriodsOf, MemberHistory, outsideGroupHoursOn } from './history.js';
 import { previewClaimForBilling } from './preview.js';
 import { claimRequestOf, coverageJudgedBy, onNoteFields } from './request.js';
 
@@ -69,6 +69,8 @@ export type Judgement =
 
 /** A claim the 837 cannot carry: no diagnosis on the date of service (whatever the payer's rules say). */
 export const NO_DIAGNOSIS = 'billing.no_diagnosis';
+/** A note whose author has no rendering taxonomy recorded: no claim file can name the rendering provider. */
+export const NO_TAXONOMY = 'billing.no_taxonomy';
 
 /** Problem codes of a signed note that its review holds. */
 export const REVIEW_PENDING = 'billing.review_pending';
@@ -140,7 +142,12 @@ export function judgeNote(
     carePlan: documented !== null ? documented.carePlan : carePlanFor(plan, plans),
     documented,
     staff,
-    history: history.historyOn(date, limitPeriodsOf(pack, date, member.episodeStart)),
+    history: historyWithOutsideHours(
+      history,
+      records.outsideGroupHours,
+      date,
+      limitPeriodsOf(pack, date, member.episodeStart),
+    ),
     authorizations: history.authorizationsWithUse(authorizations),
     fees: feesInForce(context.fees, covering, note.programId, date),
   });
@@ -235,6 +242,23 @@ function carePlanFor(
   return carePlan;
 }
 
+/**
+ * The member's history on `date`, its calendar-year group hours including the group psychosocial rehabilitation
+ * hours recorded as delivered outside Peerline (Kansas 750 hours).
+ */
+function historyWithOutsideHours(
+  history: MemberHistory,
+  outside: readonly { deliveredOn: string; hours: number }[],
+  date: string,
+  periods: ReturnType<typeof limitPeriodsOf>,
+) {
+  const counted = history.historyOn(date, periods);
+  const extra = outsideGroupHoursOn(outside, date, periods);
+  return extra === 0
+    ? counted
+    : { ...counted, calendarYearGroupHours: counted.calendarYearGroupHours + extra };
+}
+
 function historyOf(context: ClaimContext, memberId: string): MemberHistory {
   let history = context.histories.get(memberId);
   if (history === undefined) {
@@ -250,13 +274,30 @@ function overLimit(limits: readonly { remaining: number }[]): boolean {
 }
 
 /**
- * What every claim file needs of the claim whatever the payer: a diagnosis (837P loop 2300 HI is required).
+ * What every claim file needs of the claim whatever the payer: the rendering provider's taxonomy (2310B PRV,
+ * never assumed) and a diagnosis (837P loop 2300 HI is required).
  * A claim is made with the diagnoses in force on the date and keeps them, so one made without any could never
  * be sent; the note is held instead until the diagnosis is recorded, and the next billing run claims it.
  */
 function claimFileProblems(request: ClaimPreviewRequest): Problem[] {
-  if (request.member.diagnoses.length > 0) return [];
+  const problems: Problem[] = [];
+  if (request.staff.taxonomy === undefined) {
+    // 2310B PRV03: the rendering provider's taxonomy; it is never assumed, so a claim without one is held.
+    problems.push({
+      severity: 'error',
+      code: NO_TAXONOMY,
+      message:
+        'No rendering taxonomy is recorded for the peer who wrote this note, and every claim names one. Ask a program admin to record it on the staff profile (175T00000X for a peer specialist); the next billing run then bills this note.',
+      path: ['staff', 'taxonomy'],
+      source: {
+        document: 'ASC X12 005010X222A1',
+        section: '2310B PRV (Rendering Provider Specialty Information)',
+      },
+    });
+  }
+  if (request.member.diagnoses.length > 0) return problems;
   return [
+    ...problems,
     {
       severity: 'error',
       code: NO_DIAGNOSIS,

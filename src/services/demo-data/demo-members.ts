@@ -15,7 +15,7 @@
 import type { Kysely } from 'kysely';
 import { addDays, payerPackName } from '../../engine/index.js';
 import type { MemberSex } from '../../shared/billing.js';
-import type { AsamLevel, ConsentKind } from '../../shared/documentation.js';
+import { ELIGIBILITY_CRITERIA, type AsamLevel, type ConsentKind } from '../../shared/documentation.js';
 import type { DiagnosisCategory } from '../../shared/api/members.js';
 import type { PayerPackId, ProgramType } from '../../shared/programs.js';
 import type { Database } from '../../store/index.js';
@@ -325,6 +325,22 @@ async function insertDemoMember(trx: Kysely<Database>, plan: DemoMemberPlan): Pr
       .insertInto('eligibility_checks')
       .values({ ...ofMember, checked_on: checkedOn, result: 'eligible', source, checked_by: plan.checkedBy })
       .execute();
+  }
+  if (program.payerPacks.includes('ks-pahp')) {
+    // Kansas pays only for members found to meet both eligibility criteria (003), determined at admission by
+    // the assessing clinician; no random draw, so the values drawn after stay as they were.
+    for (const criterion of ELIGIBILITY_CRITERIA) {
+      await trx
+        .insertInto('eligibility_determinations')
+        .values({
+          ...ofMember,
+          criterion,
+          determined_on: admittedOn,
+          determined_by: `${formatDisplayName(clinician)}, LCSW`,
+          recorded_by: plan.checkedBy,
+        })
+        .execute();
+    }
   }
   for (const kind of profile.consents) {
     await trx

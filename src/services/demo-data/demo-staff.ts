@@ -109,6 +109,8 @@ export async function createDemoStaff(
   const expiresOn = addDays(issuedOn, 2 * 365);
   const certification = {
     certification_type: 'medi_cal_peer' as const,
+    // Recorded, never assumed: the peer specialist taxonomy every demo peer bills under.
+    taxonomy: '175T00000X',
     certification_issued_on: issuedOn,
     certification_expires_on: expiresOn,
     high_school_diploma: true,
@@ -156,6 +158,13 @@ export async function createDemoStaff(
     supervisor_id: users.supervisorId,
     supervising_since: null,
     supervisor_training_on: null,
+    // Kansas (003) also wants regularly scheduled clinical supervision from a QMHP or LMHP, recorded by name.
+    ...(statePeer.certificationType === 'kansas_peer'
+      ? {
+          clinical_supervisor_name: 'Demo Clinical Supervisor, LMHP',
+          clinical_supervisor_qualification: 'lmhp' as const,
+        }
+      : {}),
     courses: PEER_COURSES,
   }));
   const clock = { now: () => now };

@@ -27,6 +27,8 @@ export type MemberPart =
   | 'contact'
   | 'coverage'
   | 'eligibility_check'
+  | 'eligibility_determination'
+  | 'outside_group_hours'
   | 'diagnosis'
   | 'episode'
   | 'consent';

@@ -15,6 +15,8 @@ const NONE: MemberClaimRecords = {
   coverage: [],
   diagnoses: [],
   eligibilityChecks: [],
+  eligibilityDeterminations: [],
+  outsideGroupHours: [],
   episodes: [],
   consents: [],
 };

@@ -11,7 +11,12 @@
 import type { Kysely } from 'kysely';
 import { getPack, inForce } from '../../engine/index.js';
 import type { MemberContext } from '../../shared/api/claims.js';
-import type { AsamLevel, ConsentKind, EligibilityResult } from '../../shared/documentation.js';
+import type {
+  AsamLevel,
+  ConsentKind,
+  EligibilityCriterion,
+  EligibilityResult,
+} from '../../shared/documentation.js';
 import type { DiagnosisCategory, SpecialPopulation } from '../../shared/api/members.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import type { Database } from '../../store/index.js';
@@ -32,6 +37,10 @@ export interface MemberClaimRecords {
   /** The earliest recorded first, then by code: the order a claim lists them in (the principal first). */
   diagnoses: { code: string; category: DiagnosisCategory; recordedOn: string; resolvedOn: string | null }[];
   eligibilityChecks: { checkedOn: string; result: EligibilityResult }[];
+  /** Eligibility criteria determined (Kansas 003), in any order. */
+  eligibilityDeterminations: { criterion: EligibilityCriterion; determinedOn: string }[];
+  /** Group psychosocial rehabilitation hours delivered outside Peerline (Kansas 750 hours), in any order. */
+  outsideGroupHours: { deliveredOn: string; hours: number }[];
   episodes: {
     admittedOn: string;
     dischargedOn: string | null;
@@ -97,6 +106,21 @@ function consentInForce(records: MemberClaimRecords['consents'], kind: ConsentKi
   return dates[dates.length - 1];
 }
 
+/** The latest date on or before `date` the member was found to meet `criterion`, if any. */
+function determinedBy(
+  records: MemberClaimRecords['eligibilityDeterminations'],
+  criterion: EligibilityCriterion,
+  date: string,
+): string | undefined {
+  let latest: string | undefined;
+  for (const entry of records) {
+    if (entry.criterion === criterion && entry.determinedOn <= date) {
+      if (latest === undefined || entry.determinedOn > latest) latest = entry.determinedOn;
+    }
+  }
+  return latest;
+}
+
 /**
  * The engine's view of a member on `dateOfService`: diagnoses recorded by then and not yet resolved (in the
  * records' order, the principal first), the dates eligibility was confirmed (up to that day), the telehealth
@@ -109,6 +133,12 @@ export function toMemberClaimContext(records: MemberClaimRecords, dateOfService:
     .sort((a, b) => latestFirst(a.admittedOn, b.admittedOn))[0];
   const telehealth = consentInForce(records.consents, 'telehealth', date);
   const audioOnly = consentInForce(records.consents, 'audio_only', date);
+  const functionalAssessmentOn = determinedBy(
+    records.eligibilityDeterminations,
+    'functional_assessment',
+    date,
+  );
+  const medicalNecessityOn = determinedBy(records.eligibilityDeterminations, 'medical_necessity', date);
   return {
     dateOfBirth: records.dateOfBirth,
     coverage: orderCoverage(
@@ -143,6 +173,8 @@ export function toMemberClaimContext(records: MemberClaimRecords, dateOfService:
     ...(episode === undefined ? {} : serviceOrderOf(episode)),
     ...(episode === undefined ? {} : { episodeStart: episode.admittedOn }),
     ...(records.asamLevel === null ? {} : { asamLevel: records.asamLevel }),
+    ...(functionalAssessmentOn === undefined ? {} : { functionalAssessmentOn }),
+    ...(medicalNecessityOn === undefined ? {} : { medicalNecessityOn }),
   };
 }
 
@@ -191,7 +223,7 @@ export async function loadMemberClaimRecords(
 }
 
 /**
- * Reads the stored facts of several members of the organisation in six queries, whatever their number (the
+ * Reads the stored facts of several members of the organisation in eight queries, whatever their number (the
  * billing run judges members by the hundred). Members of other organisations, or unknown ids, are absent from
  * the answer.
  *
@@ -209,65 +241,78 @@ export async function loadMemberClaimRecordsMany(
     return records;
   }
   const ids = [...memberIds];
-  const [members, coverage, checks, diagnoses, episodes, consents] = await Promise.all([
-    db
-      .selectFrom('members')
-      .select(['id', 'date_of_birth', 'has_medicare', 'asam_level', 'special_populations'])
-      .where('organisation_id', '=', organisationId)
-      .where('id', 'in', ids)
-      .execute(),
-    db
-      .selectFrom('coverage_periods')
-      .select(['member_id', 'payer_pack', 'member_number', 'starts_on', 'ends_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .orderBy('starts_on', 'desc')
-      .orderBy('payer_pack')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('eligibility_checks')
-      .select(['member_id', 'checked_on', 'result'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .orderBy('checked_on', 'desc')
-      .orderBy('created_at', 'desc')
-      .execute(),
-    db
-      .selectFrom('diagnoses')
-      .select(['member_id', 'code', 'category', 'recorded_on', 'resolved_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      // The order a claim lists them in, the earliest recorded first as the principal: billing records the
-      // diagnoses a claim was judged with, in the order of the engine's request, for its 837.
-      .orderBy('recorded_on')
-      .orderBy('code')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('episodes_of_care')
-      .select([
-        'member_id',
-        'admitted_on',
-        'discharged_on',
-        'assessment_on',
-        'assessment_clinician',
-        'service_order_on',
-        'service_order_clinician',
-        'service_order_credential',
-      ])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .orderBy('admitted_on', 'desc')
-      .execute(),
-    db
-      .selectFrom('consents')
-      .select(['member_id', 'kind', 'given_on', 'expires_on', 'revoked_on'])
-      .where('organisation_id', '=', organisationId)
-      .where('member_id', 'in', ids)
-      .orderBy('given_on', 'desc')
-      .execute(),
-  ]);
+  const [members, coverage, checks, determinations, outside, diagnoses, episodes, consents] =
+    await Promise.all([
+      db
+        .selectFrom('members')
+        .select(['id', 'date_of_birth', 'has_medicare', 'asam_level', 'special_populations'])
+        .where('organisation_id', '=', organisationId)
+        .where('id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('coverage_periods')
+        .select(['member_id', 'payer_pack', 'member_number', 'starts_on', 'ends_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .orderBy('starts_on', 'desc')
+        .orderBy('payer_pack')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('eligibility_checks')
+        .select(['member_id', 'checked_on', 'result'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .orderBy('checked_on', 'desc')
+        .orderBy('created_at', 'desc')
+        .execute(),
+      db
+        .selectFrom('eligibility_determinations')
+        .select(['member_id', 'criterion', 'determined_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('outside_group_hours')
+        .select(['member_id', 'delivered_on', 'hours'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .execute(),
+      db
+        .selectFrom('diagnoses')
+        .select(['member_id', 'code', 'category', 'recorded_on', 'resolved_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        // The order a claim lists them in, the earliest recorded first as the principal: billing records the
+        // diagnoses a claim was judged with, in the order of the engine's request, for its 837.
+        .orderBy('recorded_on')
+        .orderBy('code')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('episodes_of_care')
+        .select([
+          'member_id',
+          'admitted_on',
+          'discharged_on',
+          'assessment_on',
+          'assessment_clinician',
+          'service_order_on',
+          'service_order_clinician',
+          'service_order_credential',
+        ])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .orderBy('admitted_on', 'desc')
+        .execute(),
+      db
+        .selectFrom('consents')
+        .select(['member_id', 'kind', 'given_on', 'expires_on', 'revoked_on'])
+        .where('organisation_id', '=', organisationId)
+        .where('member_id', 'in', ids)
+        .orderBy('given_on', 'desc')
+        .execute(),
+    ]);
   for (const member of members) {
     records.set(member.id, {
       dateOfBirth: member.date_of_birth,
@@ -277,6 +322,8 @@ export async function loadMemberClaimRecordsMany(
       coverage: [],
       diagnoses: [],
       eligibilityChecks: [],
+      eligibilityDeterminations: [],
+      outsideGroupHours: [],
       episodes: [],
       consents: [],
     });
@@ -291,6 +338,16 @@ export async function loadMemberClaimRecordsMany(
   }
   for (const row of checks) {
     records.get(row.member_id)?.eligibilityChecks.push({ checkedOn: row.checked_on, result: row.result });
+  }
+  for (const row of determinations) {
+    records
+      .get(row.member_id)
+      ?.eligibilityDeterminations.push({ criterion: row.criterion, determinedOn: row.determined_on });
+  }
+  for (const row of outside) {
+    records
+      .get(row.member_id)
+      ?.outsideGroupHours.push({ deliveredOn: row.delivered_on, hours: Number(row.hours) });
   }
   for (const row of diagnoses) {
     records.get(row.member_id)?.diagnoses.push({

@@ -1,7 +1,7 @@
 /**
  * @module services/members
  * Members and their records: search and caseloads, the member's record with its contacts, coverage,
- * eligibility checks, diagnoses, episodes of care and consents, peer assignment, and what the payer rules
+ * eligibility checks, eligibility determinations, diagnoses, episodes of care and consents, peer assignment, and what the payer rules
  * need to know about a member on a date of service (`memberClaimContext`).
  */
 export {
@@ -20,6 +20,12 @@ export {
   updateCoverage,
   removeCoverage,
   addEligibilityCheck,
+  addEligibilityDetermination,
+  updateEligibilityDetermination,
+  removeEligibilityDetermination,
+  addOutsideGroupHours,
+  updateOutsideGroupHours,
+  removeOutsideGroupHours,
   addDiagnosis,
   updateDiagnosis,
   removeDiagnosis,

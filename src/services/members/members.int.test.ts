@@ -34,20 +34,27 @@ import {
   addCoverage,
   addDiagnosis,
   addEligibilityCheck,
+  addEligibilityDetermination,
   addEpisode,
   assignPeer,
   coverageOn,
   createMember,
   getMember,
   listAssignablePeers,
+  loadMemberClaimRecordsMany,
   memberClaimContext,
   removeContact,
   removeCoverage,
   removeDiagnosis,
+  removeEligibilityDetermination,
+  addOutsideGroupHours,
+  removeOutsideGroupHours,
   revokeConsent,
   searchMembers,
   updateContact,
   updateDiagnosis,
+  updateEligibilityDetermination,
+  updateOutsideGroupHours,
   updateEpisode,
   updateMember,
 } from './index.js';
@@ -729,6 +736,116 @@ describe(`members on ${testDatabaseKind()}`, () => {
       expect(await coverageOn(store.db, fixture.id, member.id, '2025-12-31')).toBeNull();
       const elsewhere = await refusal(memberClaimContext(store.db, other.id, member.id, '2026-03-02'));
       expect(elsewhere.kind).toBe('not_found');
+    });
+  });
+
+  describe('Kansas eligibility criteria (003 Eligibility Criteria)', () => {
+    it('records each criterion with its date and who determined it, and the claim context carries the latest by the date of service', async () => {
+      const member = await create(as('admin'), {
+        lastName: 'Eligible',
+        assignedPeerId: fixture.users.peer.id,
+      });
+      const functional = await addEligibilityDetermination(ctx, as('clinician'), member.id, {
+        criterion: 'functional_assessment',
+        determinedOn: '2026-03-01',
+        determinedBy: 'Dana Reyes, LMHP',
+      });
+      expect(functional.eligibilityDeterminations).toHaveLength(1);
+      expect(functional.eligibilityDeterminations[0]).toMatchObject({
+        criterion: 'functional_assessment',
+        determinedOn: '2026-03-01',
+        determinedBy: 'Dana Reyes, LMHP',
+        recordedBy: { id: fixture.users.clinician.id },
+      });
+      const necessity = await addEligibilityDetermination(ctx, as('clinician'), member.id, {
+        criterion: 'medical_necessity',
+        determinedOn: '2026-05-01',
+        determinedBy: 'Dana Reyes, LMHP',
+      });
+      const necessityId =
+        necessity.eligibilityDeterminations.find((entry) => entry.criterion === 'medical_necessity')?.id ??
+        '';
+      const april = await memberClaimContext(store.db, fixture.id, member.id, '2026-04-01');
+      expect([april.functionalAssessmentOn, april.medicalNecessityOn]).toEqual(['2026-03-01', undefined]);
+      const may = await memberClaimContext(store.db, fixture.id, member.id, '2026-05-01');
+      expect([may.functionalAssessmentOn, may.medicalNecessityOn]).toEqual(['2026-03-01', '2026-05-01']);
+
+      await updateEligibilityDetermination(ctx, as('clinician'), member.id, necessityId, {
+        criterion: 'medical_necessity',
+        determinedOn: '2026-03-15',
+        determinedBy: 'Dana Reyes, LMHP',
+      });
+      expect(
+        (await memberClaimContext(store.db, fixture.id, member.id, '2026-04-01')).medicalNecessityOn,
+      ).toBe('2026-03-15');
+      const audit = await auditRows(member.id, 'member.update');
+      expect(JSON.stringify(audit)).toContain('"part":"eligibility_determination"');
+      expect(JSON.stringify(audit)).not.toContain('Dana Reyes');
+
+      const removed = await removeEligibilityDetermination(ctx, as('clinician'), member.id, necessityId);
+      expect(removed.eligibilityDeterminations.map((entry) => entry.criterion)).toEqual([
+        'functional_assessment',
+      ]);
+    });
+
+    it('refuses a determination dated in the future, and billing staff may not record one', async () => {
+      const member = await create(as('admin'), { lastName: 'NotYet', assignedPeerId: fixture.users.peer.id });
+      const future = await refusal(
+        addEligibilityDetermination(ctx, as('clinician'), member.id, {
+          criterion: 'functional_assessment',
+          determinedOn: '2026-11-24',
+          determinedBy: 'Dana Reyes, LMHP',
+        }),
+      );
+      expect(future.problems[0]?.path).toEqual(['body', 'determinedOn']);
+      const billing = await refusal(
+        addEligibilityDetermination(ctx, as('billing'), member.id, {
+          criterion: 'medical_necessity',
+          determinedOn: '2026-11-01',
+          determinedBy: 'Dana Reyes, LMHP',
+        }),
+      );
+      expect(billing.kind).toBe('forbidden');
+    });
+  });
+
+  describe('Kansas group hours delivered outside Peerline (003 Limitations/Exclusions)', () => {
+    it('records, corrects and removes them, and the claim records carry them', async () => {
+      const member = await create(as('admin'), {
+        lastName: 'Elsewhere',
+        assignedPeerId: fixture.users.peer.id,
+      });
+      const added = await addOutsideGroupHours(ctx, as('peer'), member.id, {
+        deliveredOn: '2026-03-02',
+        hours: 1.5,
+        source: 'Prairie Center attendance record',
+      });
+      expect(added.outsideGroupHours).toHaveLength(1);
+      expect(added.outsideGroupHours[0]).toMatchObject({
+        deliveredOn: '2026-03-02',
+        hours: 1.5,
+        source: 'Prairie Center attendance record',
+        recordedBy: { id: fixture.users.peer.id },
+      });
+      const id = added.outsideGroupHours[0]?.id ?? '';
+      const corrected = await updateOutsideGroupHours(ctx, as('peer'), member.id, id, {
+        deliveredOn: '2026-03-02',
+        hours: 2.25,
+        source: 'Prairie Center attendance record',
+      });
+      expect(corrected.outsideGroupHours[0]?.hours).toBe(2.25);
+      const records = await loadMemberClaimRecordsMany(store.db, fixture.id, [member.id]);
+      expect(records.get(member.id)?.outsideGroupHours).toEqual([{ deliveredOn: '2026-03-02', hours: 2.25 }]);
+      const future = await refusal(
+        addOutsideGroupHours(ctx, as('peer'), member.id, {
+          deliveredOn: '2026-11-24',
+          hours: 1,
+          source: 'X',
+        }),
+      );
+      expect(future.problems[0]?.path).toEqual(['body', 'deliveredOn']);
+      const removed = await removeOutsideGroupHours(ctx, as('peer'), member.id, id);
+      expect(removed.outsideGroupHours).toEqual([]);
     });
   });
 });

@@ -1,7 +1,7 @@
 /**
  * @module services/members/records
  * Reading a member's record as the API shows it: the member with program and assigned peer, and every
- * sub-record (contacts, coverage, eligibility checks, diagnoses, episodes, consents), plus what the actor
+ * sub-record (contacts, coverage, eligibility checks and determinations, diagnoses, episodes, consents), plus what the actor
  * may do with it. Callers have already checked that the actor can see the member (services/access).
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
@@ -93,7 +93,14 @@ function toMemberSummary(row: SummaryRow): MemberSummary {
 /** The parts of a member's record: contacts, coverage, eligibility checks, diagnoses, episodes, consents. */
 export type MemberParts = Pick<
   MemberRecord,
-  'contacts' | 'coverage' | 'eligibilityChecks' | 'diagnoses' | 'episodes' | 'consents'
+  | 'contacts'
+  | 'coverage'
+  | 'eligibilityChecks'
+  | 'eligibilityDeterminations'
+  | 'outsideGroupHours'
+  | 'diagnoses'
+  | 'episodes'
+  | 'consents'
 >;
 
 /** Reads the parts of one member's record (the member of `organisationId` named `memberId`). */
@@ -103,80 +110,114 @@ export async function loadMemberParts(
   memberId: string,
 ): Promise<MemberParts> {
   const scope = { organisationId, memberId };
-  const [contacts, coverage, checks, diagnoses, episodes, consents] = await Promise.all([
-    db
-      .selectFrom('member_contacts')
-      .select(['id', 'kind', 'name', 'relationship', 'phone', 'email'])
-      .where('organisation_id', '=', scope.organisationId)
-      .where('member_id', '=', scope.memberId)
-      .orderBy('kind')
-      .orderBy('name')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('coverage_periods')
-      .select(['id', 'payer_pack', 'plan_name', 'member_number', 'starts_on', 'ends_on'])
-      .where('organisation_id', '=', scope.organisationId)
-      .where('member_id', '=', scope.memberId)
-      .orderBy('starts_on', 'desc')
-      .orderBy('payer_pack')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('eligibility_checks')
-      .innerJoin('users', 'users.id', 'eligibility_checks.checked_by')
-      .select([
-        'eligibility_checks.id',
-        'eligibility_checks.checked_on',
-        'eligibility_checks.result',
-        'eligibility_checks.source',
-        'eligibility_checks.checked_by',
-        'users.display_name',
-      ])
-      .where('eligibility_checks.organisation_id', '=', scope.organisationId)
-      .where('eligibility_checks.member_id', '=', scope.memberId)
-      .orderBy('eligibility_checks.checked_on', 'desc')
-      .orderBy('eligibility_checks.created_at', 'desc')
-      .execute(),
-    db
-      .selectFrom('diagnoses')
-      .select(['id', 'code', 'description', 'category', 'recorded_on', 'resolved_on'])
-      .where('organisation_id', '=', scope.organisationId)
-      .where('member_id', '=', scope.memberId)
-      .orderBy('recorded_on', 'desc')
-      .orderBy('code')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('episodes_of_care')
-      .innerJoin('programs', 'programs.id', 'episodes_of_care.program_id')
-      .select([
-        'episodes_of_care.id',
-        'episodes_of_care.program_id',
-        'programs.name as program_name',
-        'episodes_of_care.admitted_on',
-        'episodes_of_care.discharged_on',
-        'episodes_of_care.assessment_on',
-        'episodes_of_care.assessment_clinician',
-        'episodes_of_care.service_order_on',
-        'episodes_of_care.service_order_clinician',
-        'episodes_of_care.service_order_credential',
-      ])
-      .where('episodes_of_care.organisation_id', '=', scope.organisationId)
-      .where('episodes_of_care.member_id', '=', scope.memberId)
-      .orderBy('episodes_of_care.admitted_on', 'desc')
-      .orderBy('episodes_of_care.id')
-      .execute(),
-    db
-      .selectFrom('consents')
-      .select(['id', 'kind', 'given_on', 'expires_on', 'revoked_on', 'details'])
-      .where('organisation_id', '=', scope.organisationId)
-      .where('member_id', '=', scope.memberId)
-      .orderBy('given_on', 'desc')
-      .orderBy('kind')
-      .orderBy('id')
-      .execute(),
-  ]);
+  const [contacts, coverage, checks, determinations, outside, diagnoses, episodes, consents] =
+    await Promise.all([
+      db
+        .selectFrom('member_contacts')
+        .select(['id', 'kind', 'name', 'relationship', 'phone', 'email'])
+        .where('organisation_id', '=', scope.organisationId)
+        .where('member_id', '=', scope.memberId)
+        .orderBy('kind')
+        .orderBy('name')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('coverage_periods')
+        .select(['id', 'payer_pack', 'plan_name', 'member_number', 'starts_on', 'ends_on'])
+        .where('organisation_id', '=', scope.organisationId)
+        .where('member_id', '=', scope.memberId)
+        .orderBy('starts_on', 'desc')
+        .orderBy('payer_pack')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('eligibility_checks')
+        .innerJoin('users', 'users.id', 'eligibility_checks.checked_by')
+        .select([
+          'eligibility_checks.id',
+          'eligibility_checks.checked_on',
+          'eligibility_checks.result',
+          'eligibility_checks.source',
+          'eligibility_checks.checked_by',
+          'users.display_name',
+        ])
+        .where('eligibility_checks.organisation_id', '=', scope.organisationId)
+        .where('eligibility_checks.member_id', '=', scope.memberId)
+        .orderBy('eligibility_checks.checked_on', 'desc')
+        .orderBy('eligibility_checks.created_at', 'desc')
+        .execute(),
+      db
+        .selectFrom('eligibility_determinations')
+        .innerJoin('users', 'users.id', 'eligibility_determinations.recorded_by')
+        .select([
+          'eligibility_determinations.id',
+          'eligibility_determinations.criterion',
+          'eligibility_determinations.determined_on',
+          'eligibility_determinations.determined_by',
+          'eligibility_determinations.recorded_by',
+          'users.display_name',
+        ])
+        .where('eligibility_determinations.organisation_id', '=', scope.organisationId)
+        .where('eligibility_determinations.member_id', '=', scope.memberId)
+        .orderBy('eligibility_determinations.determined_on', 'desc')
+        .orderBy('eligibility_determinations.criterion')
+        .orderBy('eligibility_determinations.id')
+        .execute(),
+      db
+        .selectFrom('outside_group_hours')
+        .innerJoin('users', 'users.id', 'outside_group_hours.recorded_by')
+        .select([
+          'outside_group_hours.id',
+          'outside_group_hours.delivered_on',
+          'outside_group_hours.hours',
+          'outside_group_hours.source',
+          'outside_group_hours.recorded_by',
+          'users.display_name',
+        ])
+        .where('outside_group_hours.organisation_id', '=', scope.organisationId)
+        .where('outside_group_hours.member_id', '=', scope.memberId)
+        .orderBy('outside_group_hours.delivered_on', 'desc')
+        .orderBy('outside_group_hours.id')
+        .execute(),
+      db
+        .selectFrom('diagnoses')
+        .select(['id', 'code', 'description', 'category', 'recorded_on', 'resolved_on'])
+        .where('organisation_id', '=', scope.organisationId)
+        .where('member_id', '=', scope.memberId)
+        .orderBy('recorded_on', 'desc')
+        .orderBy('code')
+        .orderBy('id')
+        .execute(),
+      db
+        .selectFrom('episodes_of_care')
+        .innerJoin('programs', 'programs.id', 'episodes_of_care.program_id')
+        .select([
+          'episodes_of_care.id',
+          'episodes_of_care.program_id',
+          'programs.name as program_name',
+          'episodes_of_care.admitted_on',
+          'episodes_of_care.discharged_on',
+          'episodes_of_care.assessment_on',
+          'episodes_of_care.assessment_clinician',
+          'episodes_of_care.service_order_on',
+          'episodes_of_care.service_order_clinician',
+          'episodes_of_care.service_order_credential',
+        ])
+        .where('episodes_of_care.organisation_id', '=', scope.organisationId)
+        .where('episodes_of_care.member_id', '=', scope.memberId)
+        .orderBy('episodes_of_care.admitted_on', 'desc')
+        .orderBy('episodes_of_care.id')
+        .execute(),
+      db
+        .selectFrom('consents')
+        .select(['id', 'kind', 'given_on', 'expires_on', 'revoked_on', 'details'])
+        .where('organisation_id', '=', scope.organisationId)
+        .where('member_id', '=', scope.memberId)
+        .orderBy('given_on', 'desc')
+        .orderBy('kind')
+        .orderBy('id')
+        .execute(),
+    ]);
   return {
     contacts: contacts.map((row) => ({
       id: row.id,
@@ -200,6 +241,20 @@ export async function loadMemberParts(
       result: row.result,
       source: row.source,
       checkedBy: { id: row.checked_by, displayName: row.display_name },
+    })),
+    eligibilityDeterminations: determinations.map((row) => ({
+      id: row.id,
+      criterion: row.criterion,
+      determinedOn: row.determined_on,
+      determinedBy: row.determined_by,
+      recordedBy: { id: row.recorded_by, displayName: row.display_name },
+    })),
+    outsideGroupHours: outside.map((row) => ({
+      id: row.id,
+      deliveredOn: row.delivered_on,
+      hours: Number(row.hours),
+      source: row.source,
+      recordedBy: { id: row.recorded_by, displayName: row.display_name },
     })),
     diagnoses: diagnoses.map((row) => ({
       id: row.id,

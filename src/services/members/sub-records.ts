@@ -16,8 +16,10 @@ import type {
   CoverageRequest,
   DiagnosisRequest,
   EligibilityCheckRequest,
+  EligibilityDeterminationRequest,
   EpisodeRequest,
   MemberRecord,
+  OutsideGroupHoursRequest,
   RevokeConsentRequest,
 } from '../../shared/api/members.js';
 import type { Problem } from '../../shared/problem.js';
@@ -45,6 +47,8 @@ export type PartTable =
   | 'member_contacts'
   | 'coverage_periods'
   | 'eligibility_checks'
+  | 'eligibility_determinations'
+  | 'outside_group_hours'
   | 'diagnoses'
   | 'episodes_of_care'
   | 'consents';
@@ -218,6 +222,52 @@ export const ELIGIBILITY_CHECKS: PartSpec<'eligibility_checks', EligibilityCheck
     assertNotFuture(request.checkedOn, today, [...path, 'checkedOn'], 'An eligibility check'),
 };
 
+/**
+ * Kansas eligibility criteria (003 "Eligibility Criteria"): the date the member was found to meet the functional
+ * assessment or the medical necessity criteria, and who found it; recorded by clinical staff.
+ */
+export const ELIGIBILITY_DETERMINATIONS: PartSpec<
+  'eligibility_determinations',
+  EligibilityDeterminationRequest
+> = {
+  part: 'eligibility_determination',
+  purpose: 'clinical',
+  table: 'eligibility_determinations',
+  values: (request, actor) => ({
+    criterion: request.criterion,
+    determined_on: request.determinedOn,
+    determined_by: request.determinedBy,
+    recorded_by: actor.userId,
+  }),
+  details: (request) => ({ ...fieldNames(request), criterion: request.criterion }),
+  precheck: (request, today, path) =>
+    assertNotFuture(request.determinedOn, today, [...path, 'determinedOn'], 'The date it was determined'),
+};
+
+/**
+ * Kansas (003 Limitations/Exclusions): group psychosocial rehabilitation hours delivered outside Peerline, which
+ * count toward the member's 750 group hours a calendar year; recorded by clinical staff.
+ */
+export const OUTSIDE_GROUP_HOURS: PartSpec<'outside_group_hours', OutsideGroupHoursRequest> = {
+  part: 'outside_group_hours',
+  purpose: 'clinical',
+  table: 'outside_group_hours',
+  values: (request, actor) => ({
+    delivered_on: request.deliveredOn,
+    hours: request.hours,
+    source: request.source,
+    recorded_by: actor.userId,
+  }),
+  details: fieldNames,
+  precheck: (request, today, path) =>
+    assertNotFuture(
+      request.deliveredOn,
+      today,
+      [...path, 'deliveredOn'],
+      'The date the hours were delivered',
+    ),
+};
+
 export const DIAGNOSES: PartSpec<'diagnoses', DiagnosisRequest> = {
   part: 'diagnosis',
   purpose: 'clinical',
@@ -281,6 +331,16 @@ export const removeCoverage = remover(COVERAGE);
 
 /** Records an eligibility check, by the actor (billing staff too); never edited afterwards. */
 export const addEligibilityCheck = adder(ELIGIBILITY_CHECKS);
+
+/** Records that the member meets an eligibility criterion (Kansas), on a date, determined by someone. */
+export const addEligibilityDetermination = adder(ELIGIBILITY_DETERMINATIONS);
+export const updateEligibilityDetermination = replacer(ELIGIBILITY_DETERMINATIONS);
+export const removeEligibilityDetermination = remover(ELIGIBILITY_DETERMINATIONS);
+
+/** Records group psychosocial rehabilitation hours delivered outside Peerline (Kansas 750 hours). */
+export const addOutsideGroupHours = adder(OUTSIDE_GROUP_HOURS);
+export const updateOutsideGroupHours = replacer(OUTSIDE_GROUP_HOURS);
+export const removeOutsideGroupHours = remover(OUTSIDE_GROUP_HOURS);
 
 export const addDiagnosis = adder(DIAGNOSES);
 export const updateDiagnosis = replacer(DIAGNOSES);

@@ -17,7 +17,7 @@
 import type { Kysely } from 'kysely';
 import { ageOn, allPacks, getPack, yearsBefore, type Pack } from '../../engine/index.js';
 import type { StaffContext } from '../../shared/api/claims.js';
-import { PEER_SPECIALIST_TAXONOMY, type CertificationState } from '../../shared/api/staff.js';
+import type { CertificationState } from '../../shared/api/staff.js';
 import type { Problem, ProblemSource } from '../../shared/problem.js';
 import type { PayerPackId } from '../../shared/programs.js';
 import type { Database, StaffProfileRow, UserRow } from '../../store/index.js';
@@ -129,8 +129,13 @@ export function staffContextOf(
     ...optionalDate('dateOfBirth', profile?.date_of_birth),
     highSchoolDiploma: profile?.high_school_diploma ?? false,
     livedExperience: profile?.lived_experience ?? false,
-    taxonomy: profile?.taxonomy ?? PEER_SPECIALIST_TAXONOMY,
+    // Never filled in: a missing taxonomy reaches the rules as missing (rules catalog, December review).
+    ...(profile?.taxonomy === null || profile?.taxonomy === undefined ? {} : { taxonomy: profile.taxonomy }),
     hasAssignedSupervisor: (profile?.supervisor_id ?? null) !== null && record.supervisorActive,
+    ...(profile?.clinical_supervisor_qualification === null ||
+    profile?.clinical_supervisor_qualification === undefined
+      ? {}
+      : { clinicalSupervisorQualification: profile.clinical_supervisor_qualification }),
     continuingEducation: { hours: cycle.hours, lawAndEthicsHours: cycle.lawAndEthicsHours },
     ...(profile?.supervising_since === null || profile?.supervising_since === undefined
       ? {}

@@ -5,7 +5,6 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  PEER_SPECIALIST_TAXONOMY,
   type StaffDetail,
   type StaffListItem,
   type StaffListQuery,
@@ -154,6 +153,8 @@ export async function upsertStaffProfile(
       supervisor_id: request.supervisorId,
       supervising_since: request.supervisingSince,
       supervisor_training_on: request.supervisorTrainingOn,
+      clinical_supervisor_name: request.clinicalSupervisorName,
+      clinical_supervisor_qualification: request.clinicalSupervisorQualification,
       updated_at: ctx.clock.now(),
     };
     try {
@@ -316,7 +317,7 @@ function toStaffProfile(
     certificationIssuedOn: row?.certification_issued_on ?? null,
     certificationExpiresOn: row?.certification_expires_on ?? null,
     npi: row?.npi ?? null,
-    taxonomy: row?.taxonomy ?? PEER_SPECIALIST_TAXONOMY,
+    taxonomy: row?.taxonomy ?? null,
     dateOfBirth: row?.date_of_birth ?? null,
     highSchoolDiploma: row?.high_school_diploma ?? false,
     livedExperience: row?.lived_experience ?? false,
@@ -325,6 +326,8 @@ function toStaffProfile(
     supervisorName: row?.supervisor_name ?? null,
     supervisingSince: row?.supervising_since ?? null,
     supervisorTrainingOn: row?.supervisor_training_on ?? null,
+    clinicalSupervisorName: row?.clinical_supervisor_name ?? null,
+    clinicalSupervisorQualification: row?.clinical_supervisor_qualification ?? null,
     updatedAt: row?.updated_at.toISOString() ?? null,
   };
 }
@@ -337,7 +340,7 @@ function changedFields(before: StaffProfileRow | undefined, request: StaffProfil
     certificationIssuedOn: before?.certification_issued_on ?? null,
     certificationExpiresOn: before?.certification_expires_on ?? null,
     npi: before?.npi ?? null,
-    taxonomy: before?.taxonomy ?? PEER_SPECIALIST_TAXONOMY,
+    taxonomy: before?.taxonomy ?? null,
     dateOfBirth: before?.date_of_birth ?? null,
     highSchoolDiploma: before?.high_school_diploma ?? false,
     livedExperience: before?.lived_experience ?? false,
@@ -345,6 +348,8 @@ function changedFields(before: StaffProfileRow | undefined, request: StaffProfil
     supervisorId: before?.supervisor_id ?? null,
     supervisingSince: before?.supervising_since ?? null,
     supervisorTrainingOn: before?.supervisor_training_on ?? null,
+    clinicalSupervisorName: before?.clinical_supervisor_name ?? null,
+    clinicalSupervisorQualification: before?.clinical_supervisor_qualification ?? null,
   };
   return (Object.keys(stored) as (keyof StaffProfileRequest)[]).filter(
     (field) => stored[field] !== request[field],

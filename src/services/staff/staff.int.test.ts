@@ -68,6 +68,7 @@ function profile(input: StaffProfileRequestInput) {
 const CURRENT_MEDI_CAL: StaffProfileRequestInput = {
   certificationType: 'medi_cal_peer',
   certificationNumber: 'CPS-0001',
+  taxonomy: '175T00000X',
   certificationIssuedOn: '2025-06-01',
   certificationExpiresOn: '2027-05-31',
   dateOfBirth: '1980-02-02',
@@ -587,6 +588,50 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
       expect(detail.compliance.status).toBe('not_compliant');
     });
 
+    it('finds a Kansas peer without a QMHP or LMHP clinical supervisor, until one is recorded (003 Additional Service Criteria 2)', async () => {
+      const admin = actorOf(org, 'admin');
+      const kansas = await addPeer('kansas-clinical', 'Kansas Clinical Peer');
+      await addMember(kansas.id, programWith('ks-pahp'), '1990-06-01');
+      const fields = {
+        certificationType: 'kansas_peer',
+        certificationIssuedOn: '2026-01-01',
+        certificationExpiresOn: '2027-12-31',
+        dateOfBirth: '1980-03-01',
+        highSchoolDiploma: true,
+        livedExperience: true,
+      } as const;
+      const without = await upsertStaffProfile(ctx, admin, kansas.id, profile(fields));
+      const finding = without.compliance.findings.find(
+        (each) => each.code === 'ks-pahp.staff.clinical_supervision',
+      );
+      expect(finding?.severity).toBe('error');
+      expect(finding?.message).toContain('record your clinical supervisor and their qualification');
+      const withSupervisor = await upsertStaffProfile(
+        ctx,
+        admin,
+        kansas.id,
+        profile({
+          ...fields,
+          clinicalSupervisorName: 'Robin Ames, LMHP',
+          clinicalSupervisorQualification: 'lmhp',
+        }),
+      );
+      expect(withSupervisor.profile).toMatchObject({
+        clinicalSupervisorName: 'Robin Ames, LMHP',
+        clinicalSupervisorQualification: 'lmhp',
+      });
+      expect(withSupervisor.compliance.findings.map((each) => each.code)).not.toContain(
+        'ks-pahp.staff.clinical_supervision',
+      );
+      // Saved without a taxonomy, the profile reaches the rules without one: never filled in (rules catalog).
+      expect(
+        (await staffCredentialsOn(store.db, org.id, kansas.id, TODAY, 'ks-pahp')).taxonomy,
+      ).toBeUndefined();
+      // Both or neither: a name without its qualification is refused beside the qualification.
+      const half = StaffProfileRequestSchema.safeParse({ ...fields, clinicalSupervisorName: 'Robin Ames' });
+      expect(half.error?.issues.map((issue) => issue.path)).toEqual([['clinicalSupervisorQualification']]);
+    });
+
     it('warns a Kansas peer when their recent contacts, group attendees included, are not mostly in the community', async () => {
       const admin = actorOf(org, 'admin');
       const kansas = await addPeer('kansas-community', 'Kansas Community Peer');
@@ -605,6 +650,8 @@ describe(`staff credentials on ${testDatabaseKind()}`, () => {
           highSchoolDiploma: true,
           livedExperience: true,
           supervisorId: org.users.supervisor.id,
+          clinicalSupervisorName: 'Robin Ames, LMHP',
+          clinicalSupervisorQualification: 'lmhp',
         }),
       );
       type Where = { placeOfService: string; memberLocation?: 'community' | 'home' };

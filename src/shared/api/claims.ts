@@ -64,6 +64,13 @@ export const CERTIFICATION_TYPES = [
 ] as const;
 export type CertificationType = (typeof CERTIFICATION_TYPES)[number];
 
+/**
+ * What a peer's clinical supervisor qualifies as (Kansas 003 Additional Service Criteria 2: a Qualified Mental
+ * Health Professional or a PAHP-designated Licensed Mental Health Professional).
+ */
+export const CLINICAL_SUPERVISOR_QUALIFICATIONS = ['qmhp', 'lmhp'] as const;
+export type ClinicalSupervisorQualification = (typeof CLINICAL_SUPERVISOR_QUALIFICATIONS)[number];
+
 export const DIAGNOSIS_CATEGORIES = ['mental_health', 'substance_use', 'intellectual_developmental'] as const;
 export const SPECIAL_POPULATIONS = ['katie_a', 'icc', 'ihbs'] as const;
 export const APPROVER_ROLES = ['behavioral_health_professional', 'peer_support_supervisor', 'other'] as const;
@@ -209,6 +216,13 @@ export const MemberContextSchema = z.object({
   episodeStart: DateSchema.optional(),
   /** The ASAM level of care recorded on the member, if any (North Carolina names it when it is not Level 1). */
   asamLevel: AsamLevelSchema.optional(),
+  /**
+   * The latest date on or before the date of service the member was found to meet the functional assessment
+   * criteria for the target population (Kansas 003 Eligibility Criteria); absent when none is recorded.
+   */
+  functionalAssessmentOn: DateSchema.optional(),
+  /** Likewise for the medical necessity criteria for rehabilitation services (Kansas 003). */
+  medicalNecessityOn: DateSchema.optional(),
 });
 export type MemberContext = z.infer<typeof MemberContextSchema>;
 
@@ -223,8 +237,11 @@ export const StaffContextSchema = z.object({
   dateOfBirth: DateSchema.optional(),
   highSchoolDiploma: z.boolean().default(false),
   livedExperience: z.boolean().default(false),
-  taxonomy: z.string().default('175T00000X'),
+  /** The rendering peer's taxonomy as recorded on their profile; absent when none is (never filled in). */
+  taxonomy: z.string().optional(),
   hasAssignedSupervisor: z.boolean().default(false),
+  /** The qualification of the peer's recorded clinical supervisor (Kansas); absent when none is recorded. */
+  clinicalSupervisorQualification: z.enum(CLINICAL_SUPERVISOR_QUALIFICATIONS).optional(),
   /** Continuing education in the current certification cycle. */
   continuingEducation: z
     .object({ hours: z.number().min(0), lawAndEthicsHours: z.number().min(0) })
@@ -293,7 +310,6 @@ export const ClaimPreviewRequestSchema = z.object({
   staff: StaffContextSchema.default({
     highSchoolDiploma: false,
     livedExperience: false,
-    taxonomy: '175T00000X',
     hasAssignedSupervisor: false,
     continuingEducation: { hours: 0, lawAndEthicsHours: 0 },
   }),

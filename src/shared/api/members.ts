@@ -15,11 +15,14 @@ import {
   CONTACT_KINDS,
   ConsentKindSchema,
   ContactKindSchema,
+  ELIGIBILITY_CRITERIA,
   ELIGIBILITY_RESULTS,
+  EligibilityCriterionSchema,
   EligibilityResultSchema,
   type AsamLevel,
   type ConsentKind,
   type ContactKind,
+  type EligibilityCriterion,
   type EligibilityResult,
 } from '../documentation.js';
 import { MEMBER_SEXES, type MemberSex } from '../billing.js';
@@ -194,6 +197,9 @@ const ContactKindChoice = z.enum(CONTACT_KINDS, {
 const EligibilityResultChoice = z.enum(ELIGIBILITY_RESULTS, {
   message: 'Choose what the check found: eligible, not eligible or pending.',
 });
+const EligibilityCriterionChoice = z.enum(ELIGIBILITY_CRITERIA, {
+  message: 'Choose which criterion was determined: functional assessment or medical necessity.',
+});
 const ConsentKindChoice = z.enum(CONSENT_KINDS, {
   message: 'Choose telehealth, audio-only or release of information.',
 });
@@ -274,6 +280,54 @@ export const EligibilityCheckSchema = z.object({
   checkedBy: PersonRefSchema,
 });
 export type EligibilityCheck = z.infer<typeof EligibilityCheckSchema>;
+
+export const EligibilityDeterminationRequestSchema = z.object({
+  criterion: EligibilityCriterionChoice,
+  /** The date the member was found to meet the criterion. */
+  determinedOn: CalendarDateSchema,
+  /** Who determined it: their name and credential, e.g. "Dana Reyes, LMHP". */
+  determinedBy: requiredText(
+    200,
+    'Enter who determined it: their name and credential, e.g. Dana Reyes, LMHP.',
+  ),
+});
+export type EligibilityDeterminationRequest = z.infer<typeof EligibilityDeterminationRequestSchema>;
+export type EligibilityDeterminationRequestInput = z.input<typeof EligibilityDeterminationRequestSchema>;
+
+export const EligibilityDeterminationSchema = z.object({
+  id: IdSchema,
+  criterion: EligibilityCriterionSchema,
+  determinedOn: CalendarDateSchema,
+  determinedBy: z.string(),
+  /** Who recorded it (the signed-in user). */
+  recordedBy: PersonRefSchema,
+});
+export type EligibilityDetermination = z.infer<typeof EligibilityDeterminationSchema>;
+
+export const OutsideGroupHoursRequestSchema = z.object({
+  /** The day the group psychosocial rehabilitation was delivered. */
+  deliveredOn: CalendarDateSchema,
+  hours: z
+    .number({ message: 'Enter the hours as a number, e.g. 1.5.' })
+    .positive({ message: 'Enter more than 0 hours.' })
+    .max(24, { message: 'Use at most 24 hours for one day.' })
+    .refine((hours) => Math.abs(hours * 100 - Math.round(hours * 100)) < 1e-6, {
+      message: 'Use at most two decimals, e.g. 1.25.',
+    }),
+  /** Where the hours come from: the provider, or the record they are read from. */
+  source: requiredText(200, 'Say where the hours come from, e.g. the provider’s attendance record.'),
+});
+export type OutsideGroupHoursRequest = z.infer<typeof OutsideGroupHoursRequestSchema>;
+export type OutsideGroupHoursRequestInput = z.input<typeof OutsideGroupHoursRequestSchema>;
+
+export const OutsideGroupHoursSchema = z.object({
+  id: IdSchema,
+  deliveredOn: CalendarDateSchema,
+  hours: z.number(),
+  source: z.string(),
+  recordedBy: PersonRefSchema,
+});
+export type OutsideGroupHours = z.infer<typeof OutsideGroupHoursSchema>;
 
 const diagnosisOrder = inOrder<{ recordedOn?: unknown; resolvedOn?: unknown }>(
   'recordedOn',
@@ -552,6 +606,13 @@ export const MemberRecordSchema = MemberSummarySchema.extend({
   contacts: z.array(ContactSchema),
   coverage: z.array(CoverageSchema),
   eligibilityChecks: z.array(EligibilityCheckSchema),
+  /** Eligibility criteria determined (Kansas: functional assessment and medical necessity), latest first. */
+  eligibilityDeterminations: z.array(EligibilityDeterminationSchema),
+  /**
+   * Group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the member's
+   * 750 group hours a calendar year), latest first.
+   */
+  outsideGroupHours: z.array(OutsideGroupHoursSchema),
   diagnoses: z.array(DiagnosisSchema),
   episodes: z.array(EpisodeSchema),
   consents: z.array(ConsentSchema),
@@ -649,6 +710,15 @@ export function eligibilityResultLabel(result: EligibilityResult): string {
       return 'Not eligible';
     case 'pending':
       return 'Pending';
+  }
+}
+
+export function eligibilityCriterionLabel(criterion: EligibilityCriterion): string {
+  switch (criterion) {
+    case 'functional_assessment':
+      return 'Meets functional assessment criteria';
+    case 'medical_necessity':
+      return 'Meets medical necessity criteria';
   }
 }
 

@@ -1,8 +1,8 @@
 /**
  * @module shared/api/staff
  * Staff credentials: the profile the payer packs check (certification, NPI, taxonomy, date of birth,
- * diploma, lived experience, background check, assigned supervisor, supervision dates), the
- * continuing-education log, and each staff member's compliance status as the packs judge it.
+ * diploma, lived experience, background check, assigned supervisor, supervision dates, clinical supervisor),
+ * the continuing-education log, and each staff member's compliance status as the packs judge it.
  *
  * Admins change profiles and remove log entries; a staff member may add their own continuing education.
  * Who reads whom: admins and billing staff everyone in their organisation, a supervisor their team and
@@ -13,10 +13,15 @@ import { isValidNpi } from '../npi.js';
 import { ProblemSchema } from '../problem.js';
 import { PayerPackIdSchema } from '../programs.js';
 import { RoleSchema } from '../roles.js';
-import { CERTIFICATION_TYPES, type CertificationType } from './claims.js';
+import {
+  CERTIFICATION_TYPES,
+  CLINICAL_SUPERVISOR_QUALIFICATIONS,
+  type CertificationType,
+  type ClinicalSupervisorQualification,
+} from './claims.js';
 import { CalendarDateSchema, IdSchema, TimestampSchema } from './common.js';
 
-/** The taxonomy of a peer specialist (NUCC 175T00000X), the default on every profile. */
+/** The taxonomy of a peer specialist (NUCC 175T00000X): recorded on each peer's profile, never assumed. */
 export const PEER_SPECIALIST_TAXONOMY = '175T00000X';
 
 /** Plain name of a certification type, for forms and the compliance page. */
@@ -34,6 +39,20 @@ export function certificationTypeLabel(type: CertificationType): string {
       return 'Legacy / uncertified peer';
   }
 }
+
+/** Plain name of a clinical supervisor's qualification (Kansas 003). */
+export function clinicalSupervisorQualificationLabel(qualification: ClinicalSupervisorQualification): string {
+  switch (qualification) {
+    case 'qmhp':
+      return 'Qualified Mental Health Professional (QMHP)';
+    case 'lmhp':
+      return 'PAHP-designated Licensed Mental Health Professional (LMHP)';
+  }
+}
+
+export const ClinicalSupervisorQualificationSchema = z.enum(CLINICAL_SUPERVISOR_QUALIFICATIONS, {
+  message: 'Choose QMHP or LMHP.',
+});
 
 export const CertificationTypeSchema = z.enum(CERTIFICATION_TYPES, {
   message: `Choose one of: ${CERTIFICATION_TYPES.join(', ')}.`,
@@ -74,7 +93,8 @@ export const StaffProfileRequestSchema = z
     certificationIssuedOn: DateOrNull,
     certificationExpiresOn: DateOrNull,
     npi: NpiSchema.nullable().default(null),
-    taxonomy: TaxonomySchema.default(PEER_SPECIALIST_TAXONOMY),
+    /** The rendering taxonomy; null when none is recorded (never filled in: California asks for it). */
+    taxonomy: TaxonomySchema.nullable().default(null),
     dateOfBirth: DateOrNull,
     /** High-school diploma or equivalent (GED). */
     highSchoolDiploma: z.boolean().default(false),
@@ -87,6 +107,18 @@ export const StaffProfileRequestSchema = z
     supervisingSince: DateOrNull,
     /** For supervisors: when they completed the supervisory training. */
     supervisorTrainingOn: DateOrNull,
+    /**
+     * The peer's clinical supervisor, as written (name and credential), and their qualification (Kansas 003:
+     * "regularly scheduled clinical supervision from … QMHP or … LMHP"); both or neither.
+     */
+    clinicalSupervisorName: z
+      .string()
+      .trim()
+      .min(1, { message: 'Enter the clinical supervisor’s name, or leave it empty.' })
+      .max(200, { message: 'Use at most 200 characters.' })
+      .nullable()
+      .default(null),
+    clinicalSupervisorQualification: ClinicalSupervisorQualificationSchema.nullable().default(null),
   })
   .strict()
   .superRefine((profile, context) => {
@@ -105,6 +137,20 @@ export const StaffProfileRequestSchema = z
       profile.certificationNumber !== null ||
       profile.certificationIssuedOn !== null ||
       profile.certificationExpiresOn !== null;
+    if (profile.clinicalSupervisorName !== null && profile.clinicalSupervisorQualification === null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['clinicalSupervisorQualification'],
+        message: 'Choose whether the clinical supervisor is a QMHP or an LMHP, or clear their name.',
+      });
+    }
+    if (profile.clinicalSupervisorName === null && profile.clinicalSupervisorQualification !== null) {
+      context.addIssue({
+        code: 'custom',
+        path: ['clinicalSupervisorName'],
+        message: 'Enter the clinical supervisor’s name for this qualification, or clear the qualification.',
+      });
+    }
     if (profile.certificationType === null && hasCertificationDetails) {
       context.addIssue({
         code: 'custom',
@@ -128,7 +174,7 @@ export const StaffProfileSchema = z.object({
   certificationIssuedOn: CalendarDateSchema.nullable(),
   certificationExpiresOn: CalendarDateSchema.nullable(),
   npi: z.string().nullable(),
-  taxonomy: z.string(),
+  taxonomy: z.string().nullable(),
   dateOfBirth: CalendarDateSchema.nullable(),
   highSchoolDiploma: z.boolean(),
   livedExperience: z.boolean(),
@@ -137,6 +183,8 @@ export const StaffProfileSchema = z.object({
   supervisorName: z.string().nullable(),
   supervisingSince: CalendarDateSchema.nullable(),
   supervisorTrainingOn: CalendarDateSchema.nullable(),
+  clinicalSupervisorName: z.string().nullable(),
+  clinicalSupervisorQualification: ClinicalSupervisorQualificationSchema.nullable(),
   updatedAt: TimestampSchema.nullable(),
 });
 export type StaffProfile = z.infer<typeof StaffProfileSchema>;

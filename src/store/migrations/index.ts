@@ -17,6 +17,7 @@ import * as authorizationModifiers from './0010-authorization-modifiers.js';
 import * as interchangeControlNumbers from './0011-interchange-control-numbers.js';
 import * as claimSameDayLines from './0012-claim-same-day-lines.js';
 import * as feeSchedule from './0013-fee-schedule.js';
+import * as kansasCaliforniaRecords from './0014-kansas-california-records.js';
 import * as ncRecords from './0015-nc-records.js';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
@@ -33,6 +34,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0011-interchange-control-numbers': interchangeControlNumbers,
   '0012-claim-same-day-lines': claimSameDayLines,
   '0013-fee-schedule': feeSchedule,
+  '0014-kansas-california-records': kansasCaliforniaRecords,
   '0015-nc-records': ncRecords,
 };
 

@@ -1283,7 +1283,7 @@ export interface paths {
                   /** Format: date */
                   certificationExpiresOn: string | null;
                   npi: string | null;
-                  taxonomy: string;
+                  taxonomy: string | null;
                   /** Format: date */
                   dateOfBirth: string | null;
                   highSchoolDiploma: boolean;
@@ -1297,6 +1297,9 @@ export interface paths {
                   supervisingSince: string | null;
                   /** Format: date */
                   supervisorTrainingOn: string | null;
+                  clinicalSupervisorName: string | null;
+                  /** @enum {string|null} */
+                  clinicalSupervisorQualification: 'qmhp' | 'lmhp' | null;
                   /** Format: date-time */
                   updatedAt: string | null;
                 };
@@ -1434,8 +1437,8 @@ export interface paths {
             certificationExpiresOn?: string | null;
             /** @default null */
             npi?: string | null;
-            /** @default 175T00000X */
-            taxonomy?: string;
+            /** @default null */
+            taxonomy?: string | null;
             /**
              * Format: date
              * @default null
@@ -1465,6 +1468,13 @@ export interface paths {
              * @default null
              */
             supervisorTrainingOn?: string | null;
+            /** @default null */
+            clinicalSupervisorName?: string | null;
+            /**
+             * @default null
+             * @enum {string|null}
+             */
+            clinicalSupervisorQualification?: 'qmhp' | 'lmhp' | null;
           };
         };
       };
@@ -1498,7 +1508,7 @@ export interface paths {
                   /** Format: date */
                   certificationExpiresOn: string | null;
                   npi: string | null;
-                  taxonomy: string;
+                  taxonomy: string | null;
                   /** Format: date */
                   dateOfBirth: string | null;
                   highSchoolDiploma: boolean;
@@ -1512,6 +1522,9 @@ export interface paths {
                   supervisingSince: string | null;
                   /** Format: date */
                   supervisorTrainingOn: string | null;
+                  clinicalSupervisorName: string | null;
+                  /** @enum {string|null} */
+                  clinicalSupervisorQualification: 'qmhp' | 'lmhp' | null;
                   /** Format: date-time */
                   updatedAt: string | null;
                 };
@@ -1698,7 +1711,7 @@ export interface paths {
                   /** Format: date */
                   certificationExpiresOn: string | null;
                   npi: string | null;
-                  taxonomy: string;
+                  taxonomy: string | null;
                   /** Format: date */
                   dateOfBirth: string | null;
                   highSchoolDiploma: boolean;
@@ -1712,6 +1725,9 @@ export interface paths {
                   supervisingSince: string | null;
                   /** Format: date */
                   supervisorTrainingOn: string | null;
+                  clinicalSupervisorName: string | null;
+                  /** @enum {string|null} */
+                  clinicalSupervisorQualification: 'qmhp' | 'lmhp' | null;
                   /** Format: date-time */
                   updatedAt: string | null;
                 };
@@ -1882,7 +1898,7 @@ export interface paths {
                   /** Format: date */
                   certificationExpiresOn: string | null;
                   npi: string | null;
-                  taxonomy: string;
+                  taxonomy: string | null;
                   /** Format: date */
                   dateOfBirth: string | null;
                   highSchoolDiploma: boolean;
@@ -1896,6 +1912,9 @@ export interface paths {
                   supervisingSince: string | null;
                   /** Format: date */
                   supervisorTrainingOn: string | null;
+                  clinicalSupervisorName: string | null;
+                  /** @enum {string|null} */
+                  clinicalSupervisorQualification: 'qmhp' | 'lmhp' | null;
                   /** Format: date-time */
                   updatedAt: string | null;
                 };
@@ -2194,12 +2213,15 @@ export interface paths {
               episodeStart?: string;
               /** @enum {string} */
               asamLevel?: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0';
+              /** Format: date */
+              functionalAssessmentOn?: string;
+              /** Format: date */
+              medicalNecessityOn?: string;
             };
             /**
              * @default {
              *       "highSchoolDiploma": false,
              *       "livedExperience": false,
-             *       "taxonomy": "175T00000X",
              *       "hasAssignedSupervisor": false,
              *       "continuingEducation": {
              *         "hours": 0,
@@ -2227,10 +2249,11 @@ export interface paths {
               highSchoolDiploma?: boolean;
               /** @default false */
               livedExperience?: boolean;
-              /** @default 175T00000X */
               taxonomy?: string;
               /** @default false */
               hasAssignedSupervisor?: boolean;
+              /** @enum {string} */
+              clinicalSupervisorQualification?: 'qmhp' | 'lmhp';
               /**
                * @default {
                *       "hours": 0,
@@ -4715,6 +4738,33 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -4988,6 +5038,33 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -5195,6 +5272,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -5413,6 +5517,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -5639,6 +5770,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -5875,6 +6033,33 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -6086,6 +6271,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -6312,6 +6524,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -6548,6 +6787,33 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -6759,6 +7025,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -6986,6 +7279,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -7223,6 +7543,33 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -7434,6 +7781,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -7664,6 +8038,1535 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/eligibility-determinations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a eligibility determination (Kansas: meets the functional assessment or the medical necessity criteria), with its date and who determined it. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            criterion: 'functional_assessment' | 'medical_necessity';
+            /** Format: date */
+            determinedOn: string;
+            determinedBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/eligibility-determinations/{recordId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Replace a eligibility determination (Kansas: meets the functional assessment or the medical necessity criteria), with its date and who determined it’s fields. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            criterion: 'functional_assessment' | 'medical_necessity';
+            /** Format: date */
+            determinedOn: string;
+            determinedBy: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/eligibility-determinations/{recordId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a eligibility determination (Kansas: meets the functional assessment or the medical necessity criteria), with its date and who determined it entered in error. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/outside-group-hours': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a entry of group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the 750 group hours a calendar year). */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            deliveredOn: string;
+            hours: number;
+            source: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/outside-group-hours/{recordId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Replace a entry of group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the 750 group hours a calendar year)’s fields. */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** Format: date */
+            deliveredOn: string;
+            hours: number;
+            source: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                diagnoses: {
+                  /** Format: uuid */
+                  id: string;
+                  code: string;
+                  description: string;
+                  /** @enum {string} */
+                  category: 'mental_health' | 'substance_use' | 'intellectual_developmental';
+                  /** Format: date */
+                  recordedOn: string;
+                  /** Format: date */
+                  resolvedOn: string | null;
+                }[];
+                episodes: {
+                  /** Format: uuid */
+                  id: string;
+                  program: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                  };
+                  /** Format: date */
+                  admittedOn: string;
+                  /** Format: date */
+                  dischargedOn: string | null;
+                  /** Format: date */
+                  assessmentOn: string | null;
+                  assessmentClinician: string | null;
+                  /** Format: date */
+                  serviceOrderOn: string | null;
+                  serviceOrderClinician: string | null;
+                  serviceOrderCredential: string | null;
+                }[];
+                consents: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'telehealth' | 'audio_only' | 'release_of_information';
+                  /** Format: date */
+                  givenOn: string;
+                  /** Format: date */
+                  expiresOn: string | null;
+                  /** Format: date */
+                  revokedOn: string | null;
+                  details: string | null;
+                }[];
+                access: {
+                  canEdit: boolean;
+                  canEditCoverage: boolean;
+                  canAssignPeer: boolean;
+                };
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+        /** @description Default Response */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProblemResponse'];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  '/api/v1/members/{memberId}/outside-group-hours/{recordId}/remove': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Remove a entry of group psychosocial rehabilitation hours delivered outside Peerline (Kansas: they count toward the 750 group hours a calendar year) entered in error. */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: string;
+          recordId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              member: {
+                /** Format: uuid */
+                id: string;
+                firstName: string;
+                lastName: string;
+                preferredName: string | null;
+                /** Format: date */
+                dateOfBirth: string;
+                medicaidId: string | null;
+                program: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                };
+                assignedPeer: {
+                  /** Format: uuid */
+                  id: string;
+                  displayName: string;
+                } | null;
+                active: boolean;
+                pronouns: string | null;
+                phone: string | null;
+                hasMedicare: boolean;
+                /** @enum {string|null} */
+                asamLevel: '0.5' | '1.0' | '2.1' | '2.5' | '3.1' | '3.3' | '3.5' | '3.7' | '4.0' | null;
+                specialPopulations: ('katie_a' | 'icc' | 'ihbs')[];
+                /** @enum {string} */
+                sex: 'F' | 'M' | 'U';
+                addressLine1: string | null;
+                city: string | null;
+                state: string | null;
+                postalCode: string | null;
+                contacts: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  kind: 'guardian' | 'family' | 'significant_support';
+                  name: string;
+                  relationship: string | null;
+                  phone: string | null;
+                  email: string | null;
+                }[];
+                coverage: {
+                  /** Format: uuid */
+                  id: string;
+                  payerPack: string;
+                  planName: string;
+                  memberNumber: string;
+                  /** Format: date */
+                  from: string;
+                  /** Format: date */
+                  to: string | null;
+                }[];
+                eligibilityChecks: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  checkedOn: string;
+                  /** @enum {string} */
+                  result: 'eligible' | 'not_eligible' | 'pending';
+                  source: string;
+                  checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -7889,6 +9792,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -8129,6 +10059,33 @@ export interface paths {
                     displayName: string;
                   };
                 }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
                 diagnoses: {
                   /** Format: uuid */
                   id: string;
@@ -8346,6 +10303,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;
@@ -8569,6 +10553,33 @@ export interface paths {
                   result: 'eligible' | 'not_eligible' | 'pending';
                   source: string;
                   checkedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                eligibilityDeterminations: {
+                  /** Format: uuid */
+                  id: string;
+                  /** @enum {string} */
+                  criterion: 'functional_assessment' | 'medical_necessity';
+                  /** Format: date */
+                  determinedOn: string;
+                  determinedBy: string;
+                  recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    displayName: string;
+                  };
+                }[];
+                outsideGroupHours: {
+                  /** Format: uuid */
+                  id: string;
+                  /** Format: date */
+                  deliveredOn: string;
+                  hours: number;
+                  source: string;
+                  recordedBy: {
                     /** Format: uuid */
                     id: string;
                     displayName: string;

@@ -13,6 +13,7 @@ import {
   ASAM_LEVELS,
   CONSENT_KINDS,
   CONTACT_KINDS,
+  ELIGIBILITY_CRITERIA,
   ELIGIBILITY_RESULTS,
 } from '../../../src/shared/documentation.js';
 import {
@@ -22,6 +23,7 @@ import {
   consentKindLabel,
   contactKindLabel,
   diagnosisCategoryLabel,
+  eligibilityCriterionLabel,
   eligibilityResultLabel,
   specialPopulationLabel,
 } from '../../../src/shared/index.js';
@@ -43,6 +45,7 @@ const optionsOf = <V extends string>(values: readonly V[], label: (value: V) => 
 export const CONTACT_KIND_OPTIONS = optionsOf(CONTACT_KINDS, contactKindLabel);
 export const CONSENT_KIND_OPTIONS = optionsOf(CONSENT_KINDS, consentKindLabel);
 export const ELIGIBILITY_RESULT_OPTIONS = optionsOf(ELIGIBILITY_RESULTS, eligibilityResultLabel);
+export const ELIGIBILITY_CRITERION_OPTIONS = optionsOf(ELIGIBILITY_CRITERIA, eligibilityCriterionLabel);
 export const DIAGNOSIS_CATEGORY_OPTIONS = optionsOf(DIAGNOSIS_CATEGORIES, diagnosisCategoryLabel);
 export const SPECIAL_POPULATION_OPTIONS = optionsOf(SPECIAL_POPULATIONS, specialPopulationLabel);
 export const ASAM_LEVEL_OPTIONS: Option[] = [

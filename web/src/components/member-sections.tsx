@@ -1,24 +1,28 @@
 /**
  * @module web/components/member-sections
- * The parts of a member's record on the member page — contacts, coverage, eligibility checks, diagnoses,
- * episodes of care and consents — each a list with its own add form, and edit, remove or revoke where the
- * part allows it. What the signed-in user may change comes from the record's `access` (the server enforces
+ * The parts of a member's record on the member page — contacts, coverage, eligibility checks, eligibility
+ * criteria (Kansas), diagnoses, episodes of care and consents — each a list with its own add form, and edit,
+ * remove or revoke where the part allows it. What the signed-in user may change comes from the record's `access` (the server enforces
  * the same): billing staff change coverage and eligibility only. Every save answers with the whole record,
  * which replaces the page's copy.
  */
 import { useEffect, useRef, useState } from 'react';
 import type { JSX, ReactNode } from 'react';
+import { z } from 'zod';
 import {
   ConsentRequestSchema,
   ContactRequestSchema,
   CoverageRequestSchema,
   DiagnosisRequestSchema,
   EligibilityCheckRequestSchema,
+  EligibilityDeterminationRequestSchema,
   EpisodeRequestSchema,
+  OutsideGroupHoursRequestSchema,
   RevokeConsentRequestSchema,
   consentKindLabel,
   contactKindLabel,
   diagnosisCategoryLabel,
+  eligibilityCriterionLabel,
   eligibilityResultLabel,
 } from '../../../src/shared/index.js';
 import type {
@@ -26,8 +30,10 @@ import type {
   Contact,
   Coverage,
   Diagnosis,
+  EligibilityDetermination,
   Episode,
   MemberRecord,
+  OutsideGroupHours,
   Payer,
   Program,
 } from '../../../src/shared/index.js';
@@ -41,6 +47,7 @@ import {
   CONSENT_KIND_OPTIONS,
   CONTACT_KIND_OPTIONS,
   DIAGNOSIS_CATEGORY_OPTIONS,
+  ELIGIBILITY_CRITERION_OPTIONS,
   ELIGIBILITY_RESULT_OPTIONS,
   RecordForm,
   formatPhone,
@@ -460,6 +467,208 @@ export function EligibilitySection({ member, onChange }: MemberSectionProps): JS
           }
           onSaved={(saved) => done(saved, 'Recorded the eligibility check.')}
           onCancel={cancel}
+        />
+      )}
+      onChange={onChange}
+    />
+  );
+}
+
+const DETERMINATION_FIELDS: readonly RecordField[] = [
+  {
+    name: 'criterion',
+    label: 'Criterion',
+    kind: 'select',
+    options: [choose('a criterion'), ...ELIGIBILITY_CRITERION_OPTIONS],
+  },
+  { name: 'determinedOn', label: 'Determined on', kind: 'date' },
+  {
+    name: 'determinedBy',
+    label: 'Determined by',
+    kind: 'text',
+    hint: 'Their name and credential, e.g. Dana Reyes, LMHP.',
+  },
+];
+
+/**
+ * Eligibility criteria the member was found to meet, with the date and who determined them (Kansas 003:
+ * functional assessment criteria for the target population; medical necessity for rehabilitation services).
+ */
+export function EligibilityDeterminationsSection({ member, onChange }: MemberSectionProps): JSX.Element {
+  return (
+    <ListSection<EligibilityDetermination>
+      id="determinations"
+      title="Eligibility criteria"
+      intro={
+        <p>
+          Kansas pays for peer support only for members found to meet the functional assessment criteria and
+          the medical necessity criteria: record each with the date it was determined and who determined it.
+        </p>
+      }
+      items={member.eligibilityDeterminations}
+      empty="No eligibility criteria recorded."
+      describe={(determination) => (
+        <>
+          <strong>{eligibilityCriterionLabel(determination.criterion)}</strong> since{' '}
+          {formatDate(determination.determinedOn)} — determined by {determination.determinedBy}
+          <span className="record-meta">Recorded by {determination.recordedBy.displayName}</span>
+        </>
+      )}
+      canChange={member.access.canEdit}
+      addLabel="Record an eligibility criterion"
+      editable
+      form={(done, cancel, determination) => (
+        <RecordForm
+          idPrefix={`determination-${determination?.id ?? 'new'}`}
+          fields={DETERMINATION_FIELDS}
+          schema={EligibilityDeterminationRequestSchema}
+          initial={
+            determination === undefined
+              ? { criterion: '', determinedOn: todayLocalDate(), determinedBy: '' }
+              : {
+                  criterion: determination.criterion,
+                  determinedOn: determination.determinedOn,
+                  determinedBy: determination.determinedBy,
+                }
+          }
+          submitLabel={determination === undefined ? 'Record criterion' : 'Save criterion'}
+          send={(body) =>
+            determination === undefined
+              ? recordAfter(
+                  api.POST('/api/v1/members/{memberId}/eligibility-determinations', {
+                    params: memberParams(member),
+                    body,
+                  }),
+                )
+              : recordAfter(
+                  api.PATCH('/api/v1/members/{memberId}/eligibility-determinations/{recordId}', {
+                    params: rowParams(member, determination.id),
+                    body,
+                  }),
+                )
+          }
+          onSaved={(saved) =>
+            done(
+              saved,
+              determination === undefined
+                ? 'Recorded the eligibility criterion.'
+                : 'Saved the eligibility criterion.',
+            )
+          }
+          onCancel={cancel}
+        />
+      )}
+      actions={(determination, done) => (
+        <RemoveAction
+          label={`${eligibilityCriterionLabel(determination.criterion).toLowerCase()} (${formatDate(determination.determinedOn)})`}
+          what="eligibility criterion"
+          remove={() =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/eligibility-determinations/{recordId}/remove', {
+                params: rowParams(member, determination.id),
+                body: {},
+              }),
+            )
+          }
+          done={done}
+        />
+      )}
+      onChange={onChange}
+    />
+  );
+}
+
+const OUTSIDE_HOURS_FIELDS: readonly RecordField[] = [
+  { name: 'deliveredOn', label: 'Delivered on', kind: 'date' },
+  { name: 'hours', label: 'Hours', kind: 'text', hint: 'For example 1.5 for an hour and a half.' },
+  {
+    name: 'source',
+    label: 'Source',
+    kind: 'text',
+    hint: 'Where the hours come from, e.g. the provider’s attendance record.',
+  },
+];
+
+/** The form holds the hours as typed; the shared schema checks them as a number. */
+const OutsideHoursFormSchema = OutsideGroupHoursRequestSchema.extend({
+  hours: z.preprocess(
+    (value) => (typeof value === 'string' && value.trim() !== '' ? Number(value.trim()) : undefined),
+    OutsideGroupHoursRequestSchema.shape.hours,
+  ),
+});
+
+/**
+ * Group psychosocial rehabilitation hours the member had outside Peerline (Kansas 003: the 750 group hours a
+ * calendar year are "a combination of group psychosocial rehabilitation and group peer support"), which count
+ * toward the member's group hours in the claim preview and billing.
+ */
+export function OutsideGroupHoursSection({ member, onChange }: MemberSectionProps): JSX.Element {
+  return (
+    <ListSection<OutsideGroupHours>
+      id="outside-hours"
+      title="Group hours elsewhere"
+      intro={
+        <p>
+          Kansas counts group psychosocial rehabilitation the member had with other providers toward the 750
+          group hours a calendar year: record each day’s hours and where they come from.
+        </p>
+      }
+      items={member.outsideGroupHours}
+      empty="No group hours from elsewhere recorded."
+      describe={(entry) => (
+        <>
+          <strong>{formatDate(entry.deliveredOn)}</strong>: {entry.hours} hours — {entry.source}
+          <span className="record-meta">Recorded by {entry.recordedBy.displayName}</span>
+        </>
+      )}
+      canChange={member.access.canEdit}
+      addLabel="Record group hours from elsewhere"
+      editable
+      form={(done, cancel, entry) => (
+        <RecordForm
+          idPrefix={`outside-hours-${entry?.id ?? 'new'}`}
+          fields={OUTSIDE_HOURS_FIELDS}
+          schema={OutsideHoursFormSchema}
+          initial={
+            entry === undefined
+              ? { deliveredOn: todayLocalDate(), hours: '', source: '' }
+              : { deliveredOn: entry.deliveredOn, hours: String(entry.hours), source: entry.source }
+          }
+          submitLabel={entry === undefined ? 'Record hours' : 'Save hours'}
+          send={(body) =>
+            entry === undefined
+              ? recordAfter(
+                  api.POST('/api/v1/members/{memberId}/outside-group-hours', {
+                    params: memberParams(member),
+                    body,
+                  }),
+                )
+              : recordAfter(
+                  api.PATCH('/api/v1/members/{memberId}/outside-group-hours/{recordId}', {
+                    params: rowParams(member, entry.id),
+                    body,
+                  }),
+                )
+          }
+          onSaved={(saved) =>
+            done(saved, entry === undefined ? 'Recorded the group hours.' : 'Saved the group hours.')
+          }
+          onCancel={cancel}
+        />
+      )}
+      actions={(entry, done) => (
+        <RemoveAction
+          label={`${entry.hours} group hours on ${formatDate(entry.deliveredOn)}`}
+          what="entry of group hours"
+          remove={() =>
+            recordAfter(
+              api.POST('/api/v1/members/{memberId}/outside-group-hours/{recordId}/remove', {
+                params: rowParams(member, entry.id),
+                body: {},
+              }),
+            )
+          }
+          done={done}
         />
       )}
       onChange={onChange}

@@ -42,8 +42,10 @@ import {
   ContactsSection,
   CoverageSection,
   DiagnosesSection,
+  EligibilityDeterminationsSection,
   EligibilitySection,
   EpisodesSection,
+  OutsideGroupHoursSection,
   memberParams,
   recordAfter,
 } from '../components/member-sections.js';
@@ -87,6 +89,8 @@ export function MemberPage(): JSX.Element {
           <ContactsSection member={member} onChange={onChange} />
           <CoverageSection member={member} onChange={onChange} />
           <EligibilitySection member={member} onChange={onChange} />
+          <EligibilityDeterminationsSection member={member} onChange={onChange} />
+          <OutsideGroupHoursSection member={member} onChange={onChange} />
           <DiagnosesSection member={member} onChange={onChange} />
           <EpisodesSection member={member} onChange={onChange} programs={programs} />
           <ConsentsSection member={member} onChange={onChange} />

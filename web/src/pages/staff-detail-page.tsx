@@ -12,12 +12,15 @@ import { useParams } from 'react-router';
 import {
   AddContinuingEducationRequestSchema,
   CERTIFICATION_TYPES,
+  CLINICAL_SUPERVISOR_QUALIFICATIONS,
   PEER_SPECIALIST_TAXONOMY,
   StaffProfileRequestSchema,
   certificationTypeLabel,
+  clinicalSupervisorQualificationLabel,
 } from '../../../src/shared/index.js';
 import type {
   CertificationType,
+  ClinicalSupervisorQualification,
   ContinuingEducationEntry,
   StaffDetail,
   StaffProfile,
@@ -155,12 +158,18 @@ function CredentialsFacts({ profile }: { profile: StaffProfile }): JSX.Element {
     ['Issued', dateOrNone(profile.certificationIssuedOn)],
     ['Expires', dateOrNone(profile.certificationExpiresOn)],
     ['NPI', profile.npi ?? NOT_RECORDED],
-    ['Taxonomy', profile.taxonomy],
+    ['Taxonomy', profile.taxonomy ?? NOT_RECORDED],
     ['Date of birth', dateOrNone(profile.dateOfBirth)],
     ['High-school diploma or equivalent', profile.highSchoolDiploma ? 'Yes' : 'No'],
     ['Lived experience (self-identified)', profile.livedExperience ? 'Yes' : 'No'],
     ['Background check', dateOrNone(profile.backgroundCheckOn)],
     ['Peer support supervisor', profile.supervisorName ?? 'None assigned'],
+    [
+      'Clinical supervisor',
+      profile.clinicalSupervisorName === null || profile.clinicalSupervisorQualification === null
+        ? 'None recorded'
+        : `${profile.clinicalSupervisorName} — ${clinicalSupervisorQualificationLabel(profile.clinicalSupervisorQualification)}`,
+    ],
   ];
   if (profile.roles.includes('supervisor')) {
     facts.push(
@@ -201,6 +210,8 @@ interface CredentialsDraft {
   supervisorId: string;
   supervisingSince: string;
   supervisorTrainingOn: string;
+  clinicalSupervisorName: string;
+  clinicalSupervisorQualification: string;
 }
 
 /** The draft's text fields (the rest are checkboxes). */
@@ -215,7 +226,7 @@ function draftOf(profile: StaffProfile): CredentialsDraft {
     certificationIssuedOn: profile.certificationIssuedOn ?? '',
     certificationExpiresOn: profile.certificationExpiresOn ?? '',
     npi: profile.npi ?? '',
-    taxonomy: profile.taxonomy,
+    taxonomy: profile.taxonomy ?? '',
     dateOfBirth: profile.dateOfBirth ?? '',
     highSchoolDiploma: profile.highSchoolDiploma,
     livedExperience: profile.livedExperience,
@@ -223,6 +234,8 @@ function draftOf(profile: StaffProfile): CredentialsDraft {
     supervisorId: profile.supervisorId ?? '',
     supervisingSince: profile.supervisingSince ?? '',
     supervisorTrainingOn: profile.supervisorTrainingOn ?? '',
+    clinicalSupervisorName: profile.clinicalSupervisorName ?? '',
+    clinicalSupervisorQualification: profile.clinicalSupervisorQualification ?? '',
   };
 }
 
@@ -235,7 +248,8 @@ function requestOf(draft: CredentialsDraft): StaffProfileRequestInput {
     certificationIssuedOn: orNull(draft.certificationIssuedOn),
     certificationExpiresOn: orNull(draft.certificationExpiresOn),
     npi: orNull(draft.npi),
-    taxonomy: draft.taxonomy.trim() === '' ? PEER_SPECIALIST_TAXONOMY : draft.taxonomy,
+    // Never filled in: an empty field saves no taxonomy, and California asks for one.
+    taxonomy: orNull(draft.taxonomy),
     dateOfBirth: orNull(draft.dateOfBirth),
     highSchoolDiploma: draft.highSchoolDiploma,
     livedExperience: draft.livedExperience,
@@ -243,6 +257,10 @@ function requestOf(draft: CredentialsDraft): StaffProfileRequestInput {
     supervisorId: orNull(draft.supervisorId),
     supervisingSince: orNull(draft.supervisingSince),
     supervisorTrainingOn: orNull(draft.supervisorTrainingOn),
+    clinicalSupervisorName: orNull(draft.clinicalSupervisorName),
+    clinicalSupervisorQualification: orNull(
+      draft.clinicalSupervisorQualification,
+    ) as ClinicalSupervisorQualification | null,
   };
 }
 
@@ -260,7 +278,17 @@ const CREDENTIAL_FIELD_IDS: Readonly<Record<keyof CredentialsDraft, string>> = {
   supervisorId: 'staff-supervisor',
   supervisingSince: 'staff-supervising-since',
   supervisorTrainingOn: 'staff-supervisor-training',
+  clinicalSupervisorName: 'staff-clinical-supervisor-name',
+  clinicalSupervisorQualification: 'staff-clinical-supervisor-qualification',
 };
+
+const CLINICAL_SUPERVISOR_OPTIONS = [
+  { value: '', label: 'None recorded' },
+  ...CLINICAL_SUPERVISOR_QUALIFICATIONS.map((qualification) => ({
+    value: qualification,
+    label: clinicalSupervisorQualificationLabel(qualification),
+  })),
+];
 
 const CERTIFICATION_OPTIONS = [
   { value: '', label: 'None on file' },
@@ -361,6 +389,21 @@ function CredentialsForm({ detail, onChange }: DetailProps): JSX.Element {
           onValueChange={set('supervisorId')}
           problems={problemsUnder(form.problems, 'supervisorId')}
         />
+        <fieldset className="fieldset">
+          <legend className="field-label">Clinical supervision</legend>
+          {text('clinicalSupervisorName', 'Clinical supervisor', {
+            hint: 'Who gives the peer regularly scheduled clinical supervision: name and credential (Kansas).',
+          })}
+          <SelectField
+            id={CREDENTIAL_FIELD_IDS.clinicalSupervisorQualification}
+            name="clinicalSupervisorQualification"
+            label="Clinical supervisor’s qualification"
+            options={CLINICAL_SUPERVISOR_OPTIONS}
+            value={draft.clinicalSupervisorQualification}
+            onValueChange={set('clinicalSupervisorQualification')}
+            problems={problemsUnder(form.problems, 'clinicalSupervisorQualification')}
+          />
+        </fieldset>
         {isSupervisor ? (
           <fieldset className="fieldset">
             <legend className="field-label">Supervising peers</legend>
