@@ -228,6 +228,22 @@ async function scenarioMembers(fixture: DocumentationFixture, rng: Rng): Promise
           .execute();
         await insertApprovedPlan(store.db, fixture, { ...like, id: member.id }, '2026-01-01');
       }
+      if (like.payerPack === 'ks-pahp') {
+        // Kansas eligibility criteria (003), determined before the month.
+        await store.db
+          .insertInto('eligibility_determinations')
+          .values(
+            (['functional_assessment', 'medical_necessity'] as const).map((criterion) => ({
+              organisation_id: fixture.id,
+              member_id: member.id,
+              criterion,
+              determined_on: '2026-01-05',
+              determined_by: 'Fixture Clinician, LCSW',
+              recorded_by: fixture.users.clinician.id,
+            })),
+          )
+          .execute();
+      }
       if (like.payerPack === 'nc-wellcare') {
         await store.db
           .insertInto('episodes_of_care')
