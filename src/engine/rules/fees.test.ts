@@ -67,6 +67,9 @@ function kansas(fees: Fee[], group = false): ClaimPreviewRequest {
     member: {
       dateOfBirth: '1990-04-02',
       coverage: [{ payerPack: 'ks-pahp', memberId: 'ZZKS00000001', from: '2026-01-01', to: null }],
+      // Kansas eligibility criteria (003), determined before the service.
+      functionalAssessmentOn: '2026-01-05',
+      medicalNecessityOn: '2026-01-05',
     },
     staff: {
       certification: { type: 'kansas_peer', issuedOn: '2025-01-01', expiresOn: '2027-01-01' },
@@ -74,6 +77,7 @@ function kansas(fees: Fee[], group = false): ClaimPreviewRequest {
       highSchoolDiploma: true,
       livedExperience: true,
       hasAssignedSupervisor: true,
+      clinicalSupervisorQualification: 'qmhp',
     },
     program: { type: 'mh_outpatient' },
     fees,
