@@ -2,7 +2,7 @@
  * @module services/demo-data/demo-fees
  * The demo organisation's fee schedule: a charge for every code and procedure modifiers of every payer its
  * programs bill, so its notes become claims at a price from the start. Charges are synthetic usual and
- * customary amounts, a little above the payers' rates; expected rates are left to the packs where a seed
+ * customary amounts ($50.00 a unit, $12.00 for H0025, $5.00 for a group's H0038 HQ); expected rates are left to the packs where a seed
  * gives one (Kansas, Los Angeles) and, for California and Alameda, entered as a synthetic county contract
  * rate so the group rate shows DHCS's ÷ 4.5. North Carolina's expected rate stays unknown, as in the sources.
  */
